@@ -1,0 +1,44 @@
+import type { Capture } from '../capture/types.js';
+import type { CaptureStep, DocumentType } from '../flow/types.js';
+
+/** What the backend said about one uploaded image. */
+export interface ServerFeedback {
+  /** True when the backend accepted the image. */
+  readonly accepted: boolean;
+  /** The backend's own feedback value (e.g. `ok`, `glare`), kept verbatim. */
+  readonly feedback: string;
+  /** True when the backend has every image it needs. */
+  readonly complete: boolean;
+  /** The images the backend still needs, when it says so; undefined when it does not. */
+  readonly missing?: readonly CaptureStep[];
+  /** True when the backend answered that it already had all images (session-v1: 409). */
+  readonly alreadyComplete?: boolean;
+}
+
+/** Upload progress of one capture, from 0 to 1. */
+export type ProgressCallback = (fraction: number) => void;
+
+/** What an adapter is given for each call. */
+export interface SendOptions {
+  /** The document type chosen by the person, when the flow has one. */
+  readonly documentType?: DocumentType;
+  /** Aborts the upload (element removed, person cancelled). */
+  readonly signal?: AbortSignal;
+  /** Reports upload progress. */
+  readonly onProgress?: ProgressCallback;
+}
+
+/**
+ * One backend protocol behind one interface: start → which images are needed → send one capture →
+ * feedback → finish. Adapters throw `KycError` subclasses only.
+ */
+export interface ProtocolAdapter {
+  /** Protocol name, e.g. `session-v1`. */
+  readonly name: string;
+  /** Prepares the session; resolves to the images still needed when the backend says so. */
+  start(options?: { signal?: AbortSignal }): Promise<{ missing?: readonly CaptureStep[] }>;
+  /** Uploads one capture and returns the backend's feedback. */
+  send(capture: Capture, options?: SendOptions): Promise<ServerFeedback>;
+  /** Tells the backend the person is done, where the protocol has such a call. */
+  finish?(options?: { signal?: AbortSignal }): Promise<void>;
+}
