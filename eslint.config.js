@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test/fixtures/generated'] },
@@ -13,6 +14,11 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // Config files, the mock, scripts and e2e tests run in Node.
+    files: ['*.{js,mjs,ts}', 'test/**/*.{mjs,ts}', 'mock/**/*.ts', 'scripts/**/*.ts'],
+    languageOptions: { globals: globals.node },
   },
   {
     // Library code reports through typed events and errors, never the console.

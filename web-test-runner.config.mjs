@@ -16,13 +16,23 @@ export default {
   testsFinishTimeout: 300000,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   middleware: [
-    // The mock speaks Node's (req, res, next); hand Koa's raw objects over when it claims the path.
+    // The mock is connect-style: it either answers on Node's own response or calls next(). When
+    // it answers, Koa must not respond as well (ctx.respond = false) and must wait until the
+    // response is over (the mock reads the body asynchronously); when it passes, Koa carries on.
     (ctx, next) =>
       new Promise((resolve, reject) => {
-        backend.middleware(ctx.req, ctx.res, () => next().then(resolve, reject));
-        ctx.res.once('finish', () => {
+        const answered = () => {
           ctx.respond = false;
           resolve(undefined);
+        };
+        // Listening before calling: a quick answer must not finish before anyone is listening.
+        ctx.res.once('finish', answered);
+        ctx.res.once('close', answered); // the browser went away mid-request
+        backend.middleware(ctx.req, ctx.res, (error) => {
+          ctx.res.off('finish', answered);
+          ctx.res.off('close', answered);
+          if (error) reject(error);
+          else next().then(resolve, reject);
         });
       }),
   ],

@@ -1,0 +1,95 @@
+// The mock backends in one connect-style middleware (Vite, web-test-runner) or one standalone
+// server (mock/serve.ts, the node tests). Today that is session-v1 (seed 004) and its demo
+// endpoints; other protocols' mocks will be mounted here the same way.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sendFailure, HttpFailure, type Middleware } from './http.ts';
+import { isSessionV1Path, SessionV1Mock, type MockSession } from './session-v1.ts';
+
+export type { Middleware } from './http.ts';
+export {
+  validateMockBehavior,
+  type MockBehavior,
+  type MockSession,
+  type StoredImage,
+} from './session-v1.ts';
+
+/** Settings of {@link createMockBackend}; every one has a default. */
+export interface MockBackendOptions {
+  /** The integrator's access token; default env KYC_MOCK_ACCESS_TOKEN or `mock-access-token`. */
+  accessToken?: string;
+  /** Default start-token lifetime in seconds; default 900. */
+  startTokenTtlSeconds?: number;
+  /** The clock (ms since epoch), injectable so tests can expire tokens without waiting. */
+  now?: () => number;
+  /** Largest accepted image in decoded bytes; default 15 MB. */
+  maxImageBytes?: number;
+}
+
+/** A running standalone mock server. */
+export interface RunningMockServer {
+  /** Its origin, e.g. `http://127.0.0.1:8787`. */
+  readonly url: string;
+  /** Stops it, dropping open keep-alive connections. */
+  close(): Promise<void>;
+}
+
+/** The mock backend. */
+export interface MockBackend {
+  /** Connect-style middleware: answers `/api/v1/verification…` and `/demo/sessions…`, else `next()`. */
+  readonly middleware: Middleware;
+  /** Serves the backend alone on 127.0.0.1 (port 0 picks a free port). */
+  listen(port?: number): Promise<RunningMockServer>;
+  /** Live session-v1 sessions by id, for tests to inspect. */
+  readonly sessions: ReadonlyMap<string, MockSession>;
+}
+
+const DEFAULT_MAX_IMAGE_BYTES = 15 * 1024 * 1024;
+
+/** Creates a mock backend with its own in-memory state. */
+export function createMockBackend(options: MockBackendOptions = {}): MockBackend {
+  const sessionV1 = new SessionV1Mock({
+    accessToken: options.accessToken ?? process.env['KYC_MOCK_ACCESS_TOKEN'] ?? 'mock-access-token',
+    startTokenTtlSeconds: options.startTokenTtlSeconds ?? 900,
+    now: options.now ?? Date.now,
+    maxImageBytes: options.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES,
+  });
+
+  const middleware: Middleware = (req, res, next) => {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://mock.invalid');
+    } catch {
+      next();
+      return;
+    }
+    if (!isSessionV1Path(url.pathname)) {
+      next();
+      return;
+    }
+    void sessionV1.handle(req, res, url);
+  };
+
+  async function listen(port = 0): Promise<RunningMockServer> {
+    const server = createServer((req: IncomingMessage, res: ServerResponse) =>
+      middleware(req, res, () =>
+        sendFailure(res, new HttpFailure(404, 'not_found', 'No such endpoint.')),
+      ),
+    );
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve());
+    });
+    const { port: actual } = server.address() as AddressInfo;
+    return {
+      url: `http://127.0.0.1:${actual}`,
+      close: () =>
+        new Promise<void>((resolve, reject) => {
+          server.close((error) => (error ? reject(error) : resolve()));
+          server.closeAllConnections();
+        }),
+    };
+  }
+
+  return { middleware, listen, sessions: sessionV1.sessions };
+}

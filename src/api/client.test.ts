@@ -1,0 +1,401 @@
+// KycClient against the real mock backend mounted on the test server's origin. Only the timeout and
+// network-drop cases use a fake fetch (they cannot be produced over a healthy local connection),
+// and the malformed-reply cases use one that answers like a broken proxy would.
+import { expect } from '@open-wc/testing';
+import { KycClient, type FetchFunction } from './client.js';
+import {
+  AbortedError,
+  HttpError,
+  NetworkError,
+  ResponseFormatError,
+  TimeoutError,
+  TokenExpiredError,
+} from './errors.js';
+import { buildAddImageRequest, buildDeviceInfo } from '../protocols/session-v1-wire.js';
+
+interface DemoSession {
+  session_id: string;
+  start_token: string;
+  expiration: string;
+  missing_images: string[];
+}
+
+/** Creates a session the way the integrator's backend would (the mock's /demo endpoint). */
+async function demoSession(body: Record<string, unknown> = {}): Promise<DemoSession> {
+  const response = await fetch('/demo/sessions', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`creating a demo session failed: ${response.status}`);
+  return (await response.json()) as DemoSession;
+}
+
+/** A new start token for a session, as a host's getToken() would fetch it from its backend. */
+async function renewToken(sessionId: string, ttlSeconds?: number): Promise<string> {
+  const response = await fetch(`/demo/sessions/${sessionId}/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ start_token_ttl_seconds: ttlSeconds }),
+  });
+  return ((await response.json()) as { start_token: string }).start_token;
+}
+
+/** A fetch that records every call and passes it on (to the real fetch unless told otherwise). */
+function spyFetch(inner: FetchFunction = (input, init) => fetch(input, init)) {
+  const calls: { url: string; init: RequestInit }[] = [];
+  const spy: FetchFunction = (url, init) => {
+    calls.push({ url, init });
+    return inner(url, init);
+  };
+  return { fetch: spy, calls };
+}
+
+/** What a dead network does to fetch. */
+const dropped: FetchFunction = () => Promise.reject(new TypeError('Failed to fetch'));
+
+/** A real add-image body: a 640x480 JPEG drawn on a canvas. */
+async function selfieBody(): Promise<unknown> {
+  const canvas = document.createElement('canvas');
+  canvas.width = 640;
+  canvas.height = 480;
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('no 2d context');
+  context.fillStyle = '#d9c3a5';
+  context.fillRect(0, 0, 640, 480);
+  const blob = await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob failed'))), 'image/jpeg'),
+  );
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return buildAddImageRequest({
+    capture: {
+      step: 'selfie',
+      blob,
+      width: 640,
+      height: 480,
+      source: 'camera',
+      takenAt: Date.now(),
+    },
+    data: btoa(binary),
+    mimeType: 'image/jpeg',
+    deviceInfo: buildDeviceInfo(),
+  });
+}
+
+const imagesPath = (sessionId: string) => `/api/v1/verification/${sessionId}/images`;
+
+/** Runs `promise` and returns what it rejected with (fails the test when it resolves). */
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('KycClient', () => {
+  it('sends the token as a bearer header, never in the URL, and returns the JSON', async () => {
+    const session = await demoSession();
+    const spy = spyFetch();
+    const client = new KycClient({ token: session.start_token, fetch: spy.fetch });
+    const body = await client.request('GET', imagesPath(session.session_id));
+    expect(body).to.deep.equal({ session_images: [] });
+    expect(spy.calls).to.have.length(1);
+    const [call] = spy.calls;
+    expect(call?.url).to.equal(imagesPath(session.session_id));
+    // Compared as booleans so a failure message never prints a token.
+    expect(call?.url.includes(session.start_token)).to.equal(false);
+    const headers = call?.init.headers as Record<string, string>;
+    expect(headers['Authorization'] === `Bearer ${session.start_token}`).to.equal(true);
+  });
+
+  it('joins a base URL with or without a trailing slash', async () => {
+    const session = await demoSession();
+    for (const baseUrl of [location.origin, `${location.origin}/`]) {
+      const client = new KycClient({ baseUrl, token: session.start_token });
+      expect(await client.request('GET', imagesPath(session.session_id))).to.deep.equal({
+        session_images: [],
+      });
+    }
+  });
+
+  it('reports progress 0 at the start and 1 when the answer arrives', async () => {
+    const session = await demoSession();
+    const client = new KycClient({ token: session.start_token });
+    const progress: number[] = [];
+    await client.request('GET', imagesPath(session.session_id), {
+      onProgress: (fraction) => progress.push(fraction),
+    });
+    expect(progress).to.deep.equal([0, 1]);
+  });
+
+  it('validates the reply with `parse`; a throwing parser becomes a ResponseFormatError', async () => {
+    const session = await demoSession();
+    const client = new KycClient({ token: session.start_token });
+    const count = await client.request('GET', imagesPath(session.session_id), {
+      parse: (body) => (body as { session_images: unknown[] }).session_images.length,
+    });
+    expect(count).to.equal(0);
+    const error = await rejection(
+      client.request('GET', imagesPath(session.session_id), {
+        parse: () => {
+          throw new Error('not what I wanted');
+        },
+      }),
+    );
+    expect(error).to.be.instanceOf(ResponseFormatError);
+    expect((error as ResponseFormatError).code).to.equal('bad-response');
+  });
+
+  describe('an expired start token', () => {
+    it('calls getToken once and retries with the new token', async () => {
+      const session = await demoSession({ start_token_ttl_seconds: 0 });
+      let asked = 0;
+      let fresh = '';
+      const spy = spyFetch();
+      const client = new KycClient({
+        token: session.start_token,
+        fetch: spy.fetch,
+        getToken: async () => {
+          asked++;
+          fresh = await renewToken(session.session_id);
+          return fresh;
+        },
+      });
+      const body = await client.request('GET', imagesPath(session.session_id));
+      expect(body).to.deep.equal({ session_images: [] });
+      expect(asked).to.equal(1);
+      expect(spy.calls).to.have.length(2);
+      expect(client.token === fresh).to.equal(true);
+      // Later requests go straight through with the renewed token.
+      await client.request('GET', imagesPath(session.session_id));
+      expect(asked).to.equal(1);
+      expect(spy.calls).to.have.length(3);
+    });
+
+    it('throws TokenExpiredError without getToken', async () => {
+      const session = await demoSession({ start_token_ttl_seconds: 0 });
+      const spy = spyFetch();
+      const client = new KycClient({ token: session.start_token, fetch: spy.fetch });
+      const error = await rejection(client.request('GET', imagesPath(session.session_id)));
+      expect(error).to.be.instanceOf(TokenExpiredError);
+      expect((error as TokenExpiredError).code).to.equal('token-expired');
+      expect((error as TokenExpiredError).serverCode).to.equal('token_expired');
+      expect((error as TokenExpiredError).retryable).to.equal(false);
+      expect(spy.calls).to.have.length(1);
+    });
+
+    it('throws TokenExpiredError when the renewed token is refused too (asks only once)', async () => {
+      const session = await demoSession({ start_token_ttl_seconds: 0 });
+      let asked = 0;
+      const client = new KycClient({
+        token: session.start_token,
+        getToken: () => {
+          asked++;
+          return renewToken(session.session_id, 0);
+        },
+      });
+      const error = await rejection(client.request('GET', imagesPath(session.session_id)));
+      expect(error).to.be.instanceOf(TokenExpiredError);
+      expect(asked).to.equal(1);
+    });
+
+    it('throws TokenExpiredError, with the cause, when getToken fails', async () => {
+      const session = await demoSession({ start_token_ttl_seconds: 0 });
+      const failure = new Error('host backend down');
+      const client = new KycClient({
+        token: session.start_token,
+        getToken: () => Promise.reject(failure),
+      });
+      const error = await rejection(client.request('GET', imagesPath(session.session_id)));
+      expect(error).to.be.instanceOf(TokenExpiredError);
+      expect((error as TokenExpiredError).cause).to.equal(failure);
+    });
+
+    it('uses a token set through the setter', async () => {
+      const session = await demoSession({ start_token_ttl_seconds: 0 });
+      const client = new KycClient({ token: session.start_token });
+      client.token = await renewToken(session.session_id);
+      expect(await client.request('GET', imagesPath(session.session_id))).to.deep.equal({
+        session_images: [],
+      });
+    });
+  });
+
+  describe('retries', () => {
+    it('retries 503s (honouring Retry-After: 0 over a long backoff) until it succeeds', async () => {
+      const session = await demoSession({ mock_behavior: { server_errors: 2 } });
+      const spy = spyFetch();
+      const client = new KycClient({
+        token: session.start_token,
+        fetch: spy.fetch,
+        backoffMs: 10_000,
+      });
+      const started = performance.now();
+      const reply = await client.request('POST', imagesPath(session.session_id), {
+        json: await selfieBody(),
+      });
+      expect(performance.now() - started).to.be.below(3000);
+      expect(reply).to.deep.equal({
+        feedback: 'ok',
+        complete: 'false',
+        missing_images: ['document_front', 'document_back'],
+      });
+      expect(spy.calls).to.have.length(3);
+      // Every attempt sends the same body.
+      expect(new Set(spy.calls.map((c) => c.init.body)).size).to.equal(1);
+    });
+
+    it('gives up after `retries` extra attempts with the last HttpError', async () => {
+      const session = await demoSession({ mock_behavior: { server_errors: 5 } });
+      const spy = spyFetch();
+      const client = new KycClient({ token: session.start_token, fetch: spy.fetch, retries: 2 });
+      const error = await rejection(
+        client.request('POST', imagesPath(session.session_id), { json: await selfieBody() }),
+      );
+      expect(error).to.be.instanceOf(HttpError);
+      expect((error as HttpError).status).to.equal(503);
+      expect((error as HttpError).serverCode).to.equal('service_unavailable');
+      expect((error as HttpError).retryable).to.equal(true);
+      expect(spy.calls).to.have.length(3);
+    });
+
+    it('does not retry other 4xx: a start token used on another session is a 403', async () => {
+      const a = await demoSession();
+      const b = await demoSession();
+      const spy = spyFetch();
+      const client = new KycClient({ token: a.start_token, fetch: spy.fetch });
+      const error = await rejection(client.request('GET', imagesPath(b.session_id)));
+      expect(error).to.be.instanceOf(HttpError);
+      expect((error as HttpError).status).to.equal(403);
+      expect((error as HttpError).serverCode).to.equal('token_wrong_session');
+      expect((error as HttpError).retryable).to.equal(false);
+      expect(spy.calls).to.have.length(1);
+    });
+
+    it('retries a dropped connection, then goes through', async () => {
+      const session = await demoSession();
+      let calls = 0;
+      const client = new KycClient({
+        token: session.start_token,
+        backoffMs: 10,
+        fetch: (url, init) => (++calls === 1 ? dropped(url, init) : fetch(url, init)),
+      });
+      expect(await client.request('GET', imagesPath(session.session_id))).to.deep.equal({
+        session_images: [],
+      });
+      expect(calls).to.equal(2);
+    });
+
+    it('throws NetworkError when the network stays down', async () => {
+      const spy = spyFetch(dropped);
+      const client = new KycClient({ token: 't', fetch: spy.fetch, retries: 2, backoffMs: 5 });
+      const error = await rejection(client.request('GET', '/api/v1/verification/x/images'));
+      expect(error).to.be.instanceOf(NetworkError);
+      expect((error as NetworkError).code).to.equal('network-error');
+      expect((error as NetworkError).cause).to.be.instanceOf(TypeError);
+      expect(spy.calls).to.have.length(3);
+    });
+
+    it('times out each attempt, retries, then throws TimeoutError', async () => {
+      const spy = spyFetch(() => new Promise<Response>(() => {}));
+      const client = new KycClient({
+        token: 't',
+        fetch: spy.fetch,
+        timeoutMs: 50,
+        retries: 1,
+        backoffMs: 5,
+      });
+      const started = performance.now();
+      const error = await rejection(client.request('GET', '/api/v1/verification/x/images'));
+      expect(error).to.be.instanceOf(TimeoutError);
+      expect((error as TimeoutError).code).to.equal('timeout');
+      expect(spy.calls).to.have.length(2);
+      expect(spy.calls.every((c) => c.init.signal?.aborted)).to.equal(true);
+      expect(performance.now() - started).to.be.below(2000);
+    });
+  });
+
+  describe('malformed replies', () => {
+    const answering = (body: string, status = 200, type = 'text/html'): FetchFunction => {
+      return () =>
+        Promise.resolve(new Response(body, { status, headers: { 'Content-Type': type } }));
+    };
+    const html = `<!doctype html><html><body><h1>Welcome to the hotel Wi-Fi</h1>${'<p>…</p>'.repeat(200)}</body></html>`;
+
+    it('turns an HTML page answered with 200 into ResponseFormatError', async () => {
+      const client = new KycClient({ token: 't', fetch: answering(html) });
+      const error = await rejection(client.request('GET', '/anything'));
+      expect(error).to.be.instanceOf(ResponseFormatError);
+      expect((error as ResponseFormatError).code).to.equal('bad-response');
+      expect((error as ResponseFormatError).bodyText.length).to.be.at.most(501);
+    });
+
+    it('turns truncated JSON into ResponseFormatError', async () => {
+      const client = new KycClient({
+        token: 't',
+        fetch: answering('{"feedback":"ok","compl', 200, 'application/json'),
+      });
+      expect(await rejection(client.request('GET', '/anything'))).to.be.instanceOf(
+        ResponseFormatError,
+      );
+    });
+
+    it('keeps an HTML error page short on the HttpError', async () => {
+      const client = new KycClient({ token: 't', fetch: answering(html, 502), retries: 0 });
+      const error = await rejection(client.request('GET', '/anything'));
+      expect(error).to.be.instanceOf(HttpError);
+      expect((error as HttpError).status).to.equal(502);
+      expect((error as HttpError).serverCode).to.equal(undefined);
+      expect((error as HttpError).bodyText.length).to.be.at.most(501);
+    });
+  });
+
+  describe('cancellation', () => {
+    it('throws AbortedError without sending when the signal is already aborted', async () => {
+      const spy = spyFetch();
+      const client = new KycClient({ token: 't', fetch: spy.fetch });
+      const error = await rejection(
+        client.request('GET', '/api/v1/verification/x/images', { signal: AbortSignal.abort() }),
+      );
+      expect(error).to.be.instanceOf(AbortedError);
+      expect((error as AbortedError).code).to.equal('aborted');
+      expect(spy.calls).to.have.length(0);
+    });
+
+    it('stops waiting between retries as soon as the caller aborts', async () => {
+      const spy = spyFetch(dropped);
+      const client = new KycClient({ token: 't', fetch: spy.fetch, backoffMs: 60_000 });
+      const controller = new AbortController();
+      const started = performance.now();
+      const pending = client.request('GET', '/api/v1/verification/x/images', {
+        signal: controller.signal,
+      });
+      setTimeout(() => controller.abort(), 50);
+      const error = await rejection(pending);
+      expect(error).to.be.instanceOf(AbortedError);
+      expect(performance.now() - started).to.be.below(1000);
+      expect(spy.calls).to.have.length(1);
+    });
+
+    it('aborts a request in flight', async () => {
+      const session = await demoSession();
+      const controller = new AbortController();
+      const client = new KycClient({
+        token: session.start_token,
+        fetch: (url, init) => {
+          const response = fetch(url, init);
+          controller.abort();
+          return response;
+        },
+      });
+      const error = await rejection(
+        client.request('GET', imagesPath(session.session_id), { signal: controller.signal }),
+      );
+      expect(error).to.be.instanceOf(AbortedError);
+    });
+  });
+});

@@ -1,0 +1,118 @@
+// Reads the format and pixel size of an encoded image from its first bytes, without decoding it.
+// Shared by the session-v1 adapter (to name the MIME type from the bytes, not from a Blob's
+// possibly empty `type`) and the mock backend (to check the declared size against the real one).
+// Pure and DOM-free: it runs in the browser, in a Worker and in Node.
+
+/** The image formats session-v1 accepts. */
+export const ImageMimeType = {
+  Jpeg: 'image/jpeg',
+  Png: 'image/png',
+} as const;
+/** One accepted image format. */
+export type ImageMimeType = (typeof ImageMimeType)[keyof typeof ImageMimeType];
+
+/** What the header of a well-formed image says. */
+export interface ImageHeader {
+  /** Always true: the bytes are a complete JPEG or PNG. */
+  readonly ok: true;
+  /** The format found in the bytes. */
+  readonly mimeType: ImageMimeType;
+  /** Pixel width from the JPEG frame header or the PNG IHDR chunk. */
+  readonly width: number;
+  /** Pixel height from the JPEG frame header or the PNG IHDR chunk. */
+  readonly height: number;
+}
+
+/** Why bytes are not a usable image; `code` is the session-v1 error code the mock answers with. */
+export interface ImageHeaderProblem {
+  /** Always false. */
+  readonly ok: false;
+  /** `unsupported_image` (not a JPEG/PNG, or corrupt) or `image_truncated` (cut off). */
+  readonly code: 'unsupported_image' | 'image_truncated';
+  /** What is wrong, for developers. */
+  readonly message: string;
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+// An empty IEND chunk is always these 12 bytes (length 0, "IEND", its CRC).
+const PNG_IEND = [0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82];
+
+function problem(code: ImageHeaderProblem['code'], message: string): ImageHeaderProblem {
+  return { ok: false, code, message };
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[], at = 0): boolean {
+  return prefix.every((value, i) => bytes[at + i] === value);
+}
+
+function u16(bytes: Uint8Array, at: number): number {
+  return ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0);
+}
+
+function u32(bytes: Uint8Array, at: number): number {
+  return (u16(bytes, at) * 0x10000 + u16(bytes, at + 2)) >>> 0;
+}
+
+/** Start-of-frame markers carry the size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but not. */
+function isStartOfFrame(marker: number): boolean {
+  return marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+}
+
+/** Whether the JPEG ends with EOI; trailing zero padding (some encoders add it) is tolerated. */
+function jpegHasEnd(bytes: Uint8Array): boolean {
+  let end = bytes.length;
+  while (end > 2 && bytes[end - 1] === 0x00) end--;
+  return bytes[end - 2] === 0xff && bytes[end - 1] === 0xd9;
+}
+
+function readJpeg(bytes: Uint8Array): ImageHeader | ImageHeaderProblem {
+  let i = 2;
+  while (i < bytes.length) {
+    if (bytes[i] !== 0xff) return problem('unsupported_image', 'The JPEG has a corrupt segment.');
+    while (bytes[i] === 0xff) i++; // fill bytes
+    const marker = bytes[i++];
+    if (marker === undefined) break;
+    if (marker === 0xd9 || marker === 0xda) {
+      return problem('unsupported_image', 'The JPEG has no frame header before its image data.');
+    }
+    // Markers without a length field: TEM and the restart markers.
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) continue;
+    if (i + 2 > bytes.length) break;
+    const length = u16(bytes, i);
+    if (length < 2) return problem('unsupported_image', 'The JPEG has a corrupt segment length.');
+    if (isStartOfFrame(marker)) {
+      if (length < 8 || i + 7 > bytes.length) break;
+      const height = u16(bytes, i + 3);
+      const width = u16(bytes, i + 5);
+      if (width === 0 || height === 0) {
+        return problem('unsupported_image', 'The JPEG frame header has no pixel size.');
+      }
+      if (!jpegHasEnd(bytes)) return problem('image_truncated', 'The JPEG is cut off (no EOI).');
+      return { ok: true, mimeType: 'image/jpeg', width, height };
+    }
+    i += length;
+  }
+  return problem('image_truncated', 'The JPEG ends before its frame header.');
+}
+
+function readPng(bytes: Uint8Array): ImageHeader | ImageHeaderProblem {
+  // Signature (8), IHDR length (4) and type (4), width (4), height (4).
+  if (bytes.length < 24) return problem('image_truncated', 'The PNG ends inside its header.');
+  if (u32(bytes, 8) !== 13 || !startsWith(bytes, [0x49, 0x48, 0x44, 0x52], 12)) {
+    return problem('unsupported_image', 'The PNG does not start with an IHDR chunk.');
+  }
+  const width = u32(bytes, 16);
+  const height = u32(bytes, 20);
+  if (width === 0 || height === 0) return problem('unsupported_image', 'The PNG has no pixels.');
+  if (!startsWith(bytes, PNG_IEND, bytes.length - PNG_IEND.length)) {
+    return problem('image_truncated', 'The PNG is cut off (no IEND chunk).');
+  }
+  return { ok: true, mimeType: 'image/png', width, height };
+}
+
+/** Reads format and pixel size from JPEG (SOI + SOF) or PNG (signature + IHDR) bytes. */
+export function readImageHeader(bytes: Uint8Array): ImageHeader | ImageHeaderProblem {
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) return readJpeg(bytes);
+  if (startsWith(bytes, PNG_SIGNATURE)) return readPng(bytes);
+  return problem('unsupported_image', 'The data is neither a JPEG nor a PNG.');
+}

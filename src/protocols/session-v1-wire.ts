@@ -1,0 +1,570 @@
+// The session-v1 wire format, defined once: the browser adapter builds requests and reads replies
+// with these definitions, and the mock backend (mock/session-v1.ts) validates against the very same
+// ones, so the two cannot drift apart. The seed API leaves the inner fields of `image` and
+// `device_info` open; this module is where they are fixed. Pure and DOM-free at import time: Node
+// loads it for the mock; `buildDeviceInfo` touches `navigator`/`screen` only when called.
+import type { Capture, CaptureSource } from '../capture/types.js';
+import { ALL_STEPS, DocumentType, isCaptureStep, type CaptureStep } from '../flow/types.js';
+import { ImageMimeType } from './session-v1-image.js';
+import type { ServerFeedback } from './types.js';
+
+/** The SDK's name as reported in `device_info.sdk_name`. */
+export const SDK_NAME = 'kyc-capture';
+/** The SDK's version as reported in `device_info.sdk_version`; a mock test keeps it equal to package.json. */
+export const SDK_VERSION = '0.1.0';
+
+/** Root of every session-v1 endpoint. */
+export const SESSION_V1_BASE_PATH = '/api/v1/verification';
+
+/** The session-v1 endpoint paths, with ids URL-encoded. */
+export const SessionV1Paths = {
+  /** POST: create a session (backend only, access token). */
+  sessions: SESSION_V1_BASE_PATH,
+  /** DELETE: delete a session and everything in it (access token). */
+  session: (sessionId: string) => `${SESSION_V1_BASE_PATH}/${encodeURIComponent(sessionId)}`,
+  /** POST: add an image; GET: list image metadata. */
+  images: (sessionId: string) => `${SessionV1Paths.session(sessionId)}/images`,
+  /** GET: one image's bytes. */
+  image: (sessionId: string, imageId: string) =>
+    `${SessionV1Paths.images(sessionId)}/${encodeURIComponent(imageId)}`,
+  /** GET: the verification result (access token). */
+  result: (sessionId: string) => `${SessionV1Paths.session(sessionId)}/result`,
+} as const;
+
+/** The feedback values a session-v1 backend answers an uploaded image with. */
+export const ImageFeedback = {
+  Ok: 'ok',
+  Blurry: 'blurry',
+  Glare: 'glare',
+  TooDark: 'too_dark',
+  TooBright: 'too_bright',
+  DocumentNotFound: 'document_not_found',
+  CornersNotVisible: 'corners_not_visible',
+  WrongSide: 'wrong_side',
+  FaceNotFound: 'face_not_found',
+  MultipleFaces: 'multiple_faces',
+  ImageTooSmall: 'image_too_small',
+} as const;
+/** One known feedback value; servers may send others, which are kept verbatim. */
+export type ImageFeedback = (typeof ImageFeedback)[keyof typeof ImageFeedback];
+
+/** What to tell the person for each known feedback value. */
+export const FEEDBACK_GUIDANCE: Readonly<Record<ImageFeedback, string>> = {
+  ok: 'The photo was accepted.',
+  blurry: 'The photo is blurry: hold still and let the camera focus.',
+  glare: 'Glare on the document: tilt it away from the light.',
+  too_dark: 'The photo is too dark: move somewhere brighter.',
+  too_bright: 'The photo is too bright: move out of direct light.',
+  document_not_found: 'No document was found: place the whole document inside the frame.',
+  corners_not_visible: 'Some corners are cut off: keep all four corners inside the frame.',
+  wrong_side: 'This is the other side of the document: turn it over.',
+  face_not_found: 'No face was found: look straight at the camera with your face uncovered.',
+  multiple_faces: 'More than one face is visible: make sure only you are in the picture.',
+  image_too_small: 'The photo is too small: move the camera closer.',
+};
+
+/** Guidance for feedback values this SDK does not know yet. */
+export const GENERIC_RETAKE_GUIDANCE = 'The photo could not be used: please take it again.';
+
+/** Whether `value` is one of the known feedback values. */
+export function isKnownFeedback(value: unknown): value is ImageFeedback {
+  return typeof value === 'string' && Object.hasOwn(FEEDBACK_GUIDANCE, value);
+}
+
+/** The guidance for a feedback value; unknown values get the generic retake message. */
+export function feedbackMessage(feedback: string): string {
+  return isKnownFeedback(feedback) ? FEEDBACK_GUIDANCE[feedback] : GENERIC_RETAKE_GUIDANCE;
+}
+
+/** The `error.code` values of session-v1 error replies (`{"error":{"code","message"}}`). */
+export const SessionV1ErrorCode = {
+  /** 400: the body is not a JSON object. */
+  MalformedBody: 'malformed_body',
+  /** 400: a POST body without `Content-Type: application/json`. */
+  UnsupportedContentType: 'unsupported_content_type',
+  /** 400: a required field is absent. */
+  MissingField: 'missing_field',
+  /** 400: a field has the wrong type or a value outside its vocabulary. */
+  InvalidField: 'invalid_field',
+  /** 400: `image.data` is not plain base64 (no `data:` prefix, no whitespace). */
+  InvalidBase64: 'invalid_base64',
+  /** 400: the bytes are not a JPEG or PNG, or are corrupt. */
+  UnsupportedImage: 'unsupported_image',
+  /** 400: the image bytes end too early. */
+  ImageTruncated: 'image_truncated',
+  /** 400: `mime_type` says one format, the bytes are another. */
+  MimeTypeMismatch: 'mime_type_mismatch',
+  /** 400: `width`/`height` differ from the size in the image header. */
+  DimensionMismatch: 'dimension_mismatch',
+  /** 400: the short side is under 200 px. */
+  ImageTooSmall: 'image_too_small',
+  /** 400: a side over 10000 px, or more bytes than the server takes. */
+  ImageTooLarge: 'image_too_large',
+  /** 400: e.g. a back side for a passport. */
+  UnexpectedImage: 'unexpected_image',
+  /** 400: the back's document type differs from the accepted front's. */
+  DocumentTypeMismatch: 'document_type_mismatch',
+  /** 401: no Authorization header. */
+  TokenMissing: 'token_missing',
+  /** 401: the Authorization header is not `Bearer <token>`. */
+  TokenMalformed: 'token_malformed',
+  /** 401: the token is unknown (or its session was deleted). */
+  TokenInvalid: 'token_invalid',
+  /** 401: the start token's lifetime is over. */
+  TokenExpired: 'token_expired',
+  /** 403: a start token used on another session. */
+  TokenWrongSession: 'token_wrong_session',
+  /** 403: a start token used on an access-token-only endpoint. */
+  InsufficientScope: 'insufficient_scope',
+  /** 404: no such session. */
+  SessionNotFound: 'session_not_found',
+  /** 404: no such image. */
+  ImageNotFound: 'image_not_found',
+  /** 404: no such endpoint. */
+  NotFound: 'not_found',
+  /** 405: the endpoint exists but not with this method. */
+  MethodNotAllowed: 'method_not_allowed',
+  /** 409: every required image was already accepted. */
+  SessionComplete: 'session_complete',
+  /** 413: the request body is over the limit. */
+  PayloadTooLarge: 'payload_too_large',
+  /** 500: a bug in the server. */
+  InternalError: 'internal_error',
+  /** 503: try again later (see Retry-After). */
+  ServiceUnavailable: 'service_unavailable',
+} as const;
+/** One session-v1 error code. */
+export type SessionV1ErrorCode = (typeof SessionV1ErrorCode)[keyof typeof SessionV1ErrorCode];
+
+/** The body of every session-v1 error reply. */
+export interface SessionV1ErrorBody {
+  /** The error. */
+  readonly error: {
+    /** A snake_case code, one of {@link SessionV1ErrorCode} for this SDK's mock. */
+    readonly code: string;
+    /** What went wrong, for developers. */
+    readonly message: string;
+  };
+}
+
+/** The camera directions `device_info.camera_facing` may name. */
+export const CameraFacing = { User: 'user', Environment: 'environment' } as const;
+/** Front (`user`) or rear (`environment`) camera. */
+export type CameraFacing = (typeof CameraFacing)[keyof typeof CameraFacing];
+
+/** The `image` object of an add-image request. */
+export interface SessionV1Image {
+  /** Which image of the verification this is. */
+  readonly type: CaptureStep;
+  /** The JPEG or PNG bytes, base64 without a `data:` prefix. */
+  readonly data: string;
+  /** The format of `data`. */
+  readonly mime_type: ImageMimeType;
+  /** Pixel width; must match the image header. */
+  readonly width: number;
+  /** Pixel height; must match the image header. */
+  readonly height: number;
+  /** Required for `document_front`/`document_back`, absent for `selfie`. */
+  readonly document_type?: DocumentType;
+  /** Live camera or a picked file. */
+  readonly source: CaptureSource;
+  /** When it was taken, ISO 8601. */
+  readonly captured_at: string;
+}
+
+/** The `device_info` object of an add-image request. */
+export interface DeviceInfo {
+  /** Always `kyc-capture`. */
+  readonly sdk_name: string;
+  /** The SDK's semver version. */
+  readonly sdk_version: string;
+  /** `navigator.userAgent`. */
+  readonly user_agent: string;
+  /** The OS platform as the browser names it (e.g. `Android`, `macOS`, `Linux x86_64`). */
+  readonly platform: string;
+  /** The browser's BCP 47 language tag (`und` when unknown). */
+  readonly language: string;
+  /** Screen width in CSS pixels (0 where there is no screen, e.g. in a Worker). */
+  readonly screen_width: number;
+  /** Screen height in CSS pixels. */
+  readonly screen_height: number;
+  /** The camera's label, or null for a picked file or an unknown camera. */
+  readonly camera_label: string | null;
+  /** The camera's facing mode, or null when unknown. */
+  readonly camera_facing: CameraFacing | null;
+}
+
+/** The body of `POST /api/v1/verification/{sid}/images`. */
+export interface AddImageRequest {
+  /** The image. */
+  readonly image: SessionV1Image;
+  /** The device that took it. */
+  readonly device_info: DeviceInfo;
+}
+
+/** The 200 body of `POST /api/v1/verification/{sid}/images`. */
+export interface AddImageResponse {
+  /** `ok` or a reason for a retake (see {@link ImageFeedback}); unknown values are possible. */
+  readonly feedback: string;
+  /** Whether every required image is in; the seed sends a string, clients accept a boolean too. */
+  readonly complete: 'true' | 'false' | boolean;
+  /** The images still needed. */
+  readonly missing_images?: readonly string[];
+}
+
+/** The recommendations a verification result can carry. */
+export const Recommendation = { Approve: 'APPROVE', Review: 'REVIEW', Deny: 'DENY' } as const;
+/** One recommendation. */
+export type Recommendation = (typeof Recommendation)[keyof typeof Recommendation];
+
+/** Whether a session has all its images. */
+export const SessionStatus = { Complete: 'complete', Incomplete: 'incomplete' } as const;
+/** A session's status in its result. */
+export type SessionStatus = (typeof SessionStatus)[keyof typeof SessionStatus];
+
+/** The body of `POST /api/v1/verification` (every field optional). */
+export interface CreateSessionRequest {
+  /** Where the person is sent when done. */
+  readonly callback_url?: string;
+  /** Opaque CSRF state added to the callback URL. */
+  readonly state?: string;
+  /** Deprecated: session lifetime as `<n>d`, default `90d`. */
+  readonly time_to_live?: string;
+  /** Test-only behaviour (see mock/session-v1.ts for what the mock understands). */
+  readonly mock_behavior?: unknown;
+  /** Deprecated: see `start`. */
+  readonly auto_start?: boolean;
+  /** Starts the session from the backend; leave empty for browser capture. */
+  readonly start?: Readonly<Record<string, unknown>> | null;
+}
+
+/** The 200 body of `POST /api/v1/verification`. */
+export interface CreateSessionResponse {
+  /** The short-lived token the browser uses. */
+  readonly start_token: string;
+  /** The session id. */
+  readonly session_id: string;
+  /** When the start token expires, ISO 8601. */
+  readonly expiration: string;
+  /** The images the session needs. */
+  readonly missing_images: readonly CaptureStep[];
+}
+
+/** One entry of `GET /api/v1/verification/{sid}/images`. */
+export interface SessionImageMetadata {
+  /** Image id for `GET .../images/{id}`. */
+  readonly id: string;
+  /** Which image it is. */
+  readonly type: CaptureStep;
+  /** Its format. */
+  readonly mime_type: ImageMimeType;
+  /** Pixel width. */
+  readonly width: number;
+  /** Pixel height. */
+  readonly height: number;
+  /** Size of the stored bytes. */
+  readonly size_bytes: number;
+  /** The feedback it got. */
+  readonly feedback: string;
+  /** Camera or file. */
+  readonly source: CaptureSource;
+  /** The document type, for document images. */
+  readonly document_type?: DocumentType;
+  /** When the server received it, ISO 8601. */
+  readonly created_at: string;
+}
+
+/** The 200 body of `GET /api/v1/verification/{sid}/images`. */
+export interface SessionImagesResponse {
+  /** Every image received, rejected ones included, oldest first. */
+  readonly session_images: readonly SessionImageMetadata[];
+}
+
+/** The 200 body of `GET /api/v1/verification/{sid}/result`. */
+export interface SessionResult {
+  /** The session id. */
+  readonly session_id: string;
+  /** Whether every required image is in. */
+  readonly status: SessionStatus;
+  /** The verdict, null until the session is complete. */
+  readonly recommendation: Recommendation | null;
+  /** Data read about the person (PII), null until complete. */
+  readonly person: Readonly<Record<string, unknown>> | null;
+  /** Data read from the document, null until complete. */
+  readonly document: Readonly<Record<string, unknown>> | null;
+  /** Anything else the backend reports. */
+  readonly additional_info: Readonly<Record<string, unknown>>;
+  /** Individual check outcomes, null until complete. */
+  readonly checks: Readonly<Record<string, unknown>> | null;
+}
+
+/** One problem found in a body: the error code and the dotted path of the field. */
+export interface WireIssue {
+  /** The session-v1 error code a server answers with. */
+  readonly code: SessionV1ErrorCode;
+  /** Dotted path of the offending field (`image.width`), empty for the whole body. */
+  readonly field: string;
+  /** What is wrong, for developers. */
+  readonly message: string;
+}
+
+/** The outcome of validating a body. */
+export type WireResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issue: WireIssue };
+
+const SOURCES: readonly CaptureSource[] = ['camera', 'file'];
+const MIME_TYPES: readonly string[] = Object.values(ImageMimeType);
+const DOCUMENT_TYPES: readonly string[] = Object.values(DocumentType);
+const FACINGS: readonly string[] = Object.values(CameraFacing);
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+const LANGUAGE_TAG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/;
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
+const MAX_SHORT_TEXT = 200;
+const MAX_USER_AGENT = 1000;
+
+/** Whether a value is a plain JSON object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Thrown inside the validators to stop at the first problem; never escapes this module. */
+class IssueFound {
+  constructor(readonly issue: WireIssue) {}
+}
+
+function fail(code: SessionV1ErrorCode, field: string, message: string): never {
+  throw new IssueFound({ code, field, message });
+}
+
+function run<T>(validate: () => T): WireResult<T> {
+  try {
+    return { ok: true, value: validate() };
+  } catch (error) {
+    if (error instanceof IssueFound) return { ok: false, issue: error.issue };
+    throw error;
+  }
+}
+
+function required(object: Record<string, unknown>, key: string, path: string): unknown {
+  const value = object[key];
+  if (value === undefined) fail('missing_field', path, `${path} is required.`);
+  return value;
+}
+
+function text(value: unknown, path: string, max = MAX_SHORT_TEXT, pattern?: RegExp): string {
+  if (typeof value !== 'string') fail('invalid_field', path, `${path} must be a string.`);
+  if (value.length > max) fail('invalid_field', path, `${path} is longer than ${max} characters.`);
+  if (pattern && !pattern.test(value)) fail('invalid_field', path, `${path} is not well-formed.`);
+  return value;
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly string[], path: string): T {
+  if (typeof value !== 'string' || !allowed.includes(value)) {
+    fail('invalid_field', path, `${path} must be one of: ${allowed.join(', ')}.`);
+  }
+  return value as T;
+}
+
+function integer(value: unknown, path: string, min: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    fail('invalid_field', path, `${path} must be an integer ≥ ${min}.`);
+  }
+  return value;
+}
+
+function object(value: unknown, path: string): Record<string, unknown> {
+  if (!isRecord(value)) fail('invalid_field', path, `${path} must be an object.`);
+  return value;
+}
+
+function validateImage(raw: unknown): SessionV1Image {
+  const image = object(raw, 'image');
+  const type = oneOf<CaptureStep>(required(image, 'type', 'image.type'), ALL_STEPS, 'image.type');
+  const data = required(image, 'data', 'image.data');
+  if (typeof data !== 'string') fail('invalid_field', 'image.data', 'image.data must be a string.');
+  if (data.startsWith('data:')) {
+    fail('invalid_base64', 'image.data', 'image.data must be bare base64, without a data: prefix.');
+  }
+  if (data.length === 0 || data.length % 4 !== 0 || !BASE64.test(data)) {
+    fail('invalid_base64', 'image.data', 'image.data is not valid base64.');
+  }
+  const documentTypeRaw = image['document_type'];
+  let documentType: DocumentType | undefined;
+  if (type === 'selfie') {
+    if (documentTypeRaw !== undefined) {
+      fail('invalid_field', 'image.document_type', 'A selfie has no document_type.');
+    }
+  } else {
+    documentType = oneOf<DocumentType>(
+      required(image, 'document_type', 'image.document_type'),
+      DOCUMENT_TYPES,
+      'image.document_type',
+    );
+  }
+  const capturedAt = text(required(image, 'captured_at', 'image.captured_at'), 'image.captured_at');
+  if (!ISO_8601.test(capturedAt) || Number.isNaN(Date.parse(capturedAt))) {
+    fail('invalid_field', 'image.captured_at', 'image.captured_at must be an ISO 8601 date-time.');
+  }
+  return {
+    type,
+    data,
+    mime_type: oneOf<ImageMimeType>(
+      required(image, 'mime_type', 'image.mime_type'),
+      MIME_TYPES,
+      'image.mime_type',
+    ),
+    width: integer(required(image, 'width', 'image.width'), 'image.width', 1),
+    height: integer(required(image, 'height', 'image.height'), 'image.height', 1),
+    ...(documentType ? { document_type: documentType } : {}),
+    source: oneOf<CaptureSource>(
+      required(image, 'source', 'image.source'),
+      SOURCES,
+      'image.source',
+    ),
+    captured_at: capturedAt,
+  };
+}
+
+function validateDeviceInfo(raw: unknown): DeviceInfo {
+  const info = object(raw, 'device_info');
+  const field = (key: string) => required(info, key, `device_info.${key}`);
+  const label = field('camera_label');
+  const facing = field('camera_facing');
+  return {
+    sdk_name: text(field('sdk_name'), 'device_info.sdk_name', MAX_SHORT_TEXT, /^\S+$/),
+    sdk_version: text(field('sdk_version'), 'device_info.sdk_version', MAX_SHORT_TEXT, SEMVER),
+    user_agent: text(field('user_agent'), 'device_info.user_agent', MAX_USER_AGENT),
+    platform: text(field('platform'), 'device_info.platform'),
+    language: text(field('language'), 'device_info.language', MAX_SHORT_TEXT, LANGUAGE_TAG),
+    screen_width: integer(field('screen_width'), 'device_info.screen_width', 0),
+    screen_height: integer(field('screen_height'), 'device_info.screen_height', 0),
+    camera_label: label === null ? null : text(label, 'device_info.camera_label'),
+    camera_facing:
+      facing === null ? null : oneOf<CameraFacing>(facing, FACINGS, 'device_info.camera_facing'),
+  };
+}
+
+/**
+ * Checks an add-image body field by field and returns a typed copy (unknown fields dropped). It
+ * checks that `data` is base64, not that it decodes to an image: that needs the bytes (the mock
+ * does it with `readImageHeader`).
+ */
+export function validateAddImageRequest(body: unknown): WireResult<AddImageRequest> {
+  return run(() => {
+    if (!isRecord(body)) fail('malformed_body', '', 'The body must be a JSON object.');
+    return {
+      image: validateImage(required(body, 'image', 'image')),
+      device_info: validateDeviceInfo(required(body, 'device_info', 'device_info')),
+    };
+  });
+}
+
+/**
+ * Reads a 200 add-image reply strictly. `complete` may be a boolean or the strings the seed shows;
+ * `missing_images` entries this SDK cannot capture are dropped (a newer server may ask for more),
+ * while any wrong type is an error.
+ */
+export function parseAddImageResponse(body: unknown): WireResult<ServerFeedback> {
+  return run(() => {
+    if (!isRecord(body)) fail('malformed_body', '', 'The reply must be a JSON object.');
+    const feedback = required(body, 'feedback', 'feedback');
+    if (typeof feedback !== 'string' || feedback === '') {
+      fail('invalid_field', 'feedback', 'feedback must be a non-empty string.');
+    }
+    const rawComplete = required(body, 'complete', 'complete');
+    let complete: boolean;
+    if (typeof rawComplete === 'boolean') complete = rawComplete;
+    else if (rawComplete === 'true' || rawComplete === 'false') complete = rawComplete === 'true';
+    else fail('invalid_field', 'complete', 'complete must be true, false, "true" or "false".');
+    const rawMissing = body['missing_images'];
+    let missing: CaptureStep[] | undefined;
+    if (rawMissing !== undefined && rawMissing !== null) {
+      if (!Array.isArray(rawMissing) || !rawMissing.every((v) => typeof v === 'string')) {
+        fail('invalid_field', 'missing_images', 'missing_images must be an array of strings.');
+      }
+      missing = rawMissing.filter(isCaptureStep);
+    }
+    return {
+      accepted: feedback === ImageFeedback.Ok,
+      feedback,
+      complete,
+      ...(missing ? { missing } : {}),
+    };
+  });
+}
+
+/** Camera details of one capture, for `device_info`. */
+export interface CameraDetails {
+  /** The camera's label. */
+  readonly cameraLabel?: string;
+  /** The camera's facing mode. */
+  readonly facingMode?: CameraFacing;
+}
+
+/** The parts of `navigator` read here; `userAgentData` is Chromium-only and not in lib.dom. */
+interface NavigatorLike {
+  readonly userAgent?: string;
+  readonly platform?: string;
+  readonly language?: string;
+  readonly userAgentData?: { readonly platform?: string };
+}
+
+function clip(value: string, max: number): string {
+  return value.length > max ? value.slice(0, max) : value;
+}
+
+/**
+ * Describes this device from `navigator` and `screen`. Every value is made to pass
+ * {@link validateAddImageRequest}: an odd browser must never be the reason an upload fails.
+ */
+export function buildDeviceInfo(camera: CameraDetails = {}): DeviceInfo {
+  const nav = (globalThis as { navigator?: NavigatorLike }).navigator;
+  const screen = (globalThis as { screen?: { width?: number; height?: number } }).screen;
+  const language = nav?.language ?? '';
+  const size = (value: number | undefined) =>
+    typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.round(value) : 0;
+  return {
+    sdk_name: SDK_NAME,
+    sdk_version: SDK_VERSION,
+    user_agent: clip(nav?.userAgent ?? '', MAX_USER_AGENT),
+    platform: clip(nav?.userAgentData?.platform || nav?.platform || '', MAX_SHORT_TEXT),
+    language: LANGUAGE_TAG.test(language) && language.length <= MAX_SHORT_TEXT ? language : 'und',
+    screen_width: size(screen?.width),
+    screen_height: size(screen?.height),
+    camera_label: camera.cameraLabel ? clip(camera.cameraLabel, MAX_SHORT_TEXT) : null,
+    camera_facing: camera.facingMode ?? null,
+  };
+}
+
+/** What {@link buildAddImageRequest} needs besides the capture. */
+export interface AddImageInput {
+  /** The capture to send. */
+  readonly capture: Capture;
+  /** The capture's bytes, base64-encoded. */
+  readonly data: string;
+  /** The format found in the bytes. */
+  readonly mimeType: ImageMimeType;
+  /** The document type; used for document images only. */
+  readonly documentType?: DocumentType;
+  /** The device description to send. */
+  readonly deviceInfo: DeviceInfo;
+}
+
+/** Builds the add-image body; `document_type` is set for document images and left out for selfies. */
+export function buildAddImageRequest(input: AddImageInput): AddImageRequest {
+  const { capture, data, mimeType, documentType, deviceInfo } = input;
+  return {
+    image: {
+      type: capture.step,
+      data,
+      mime_type: mimeType,
+      width: capture.width,
+      height: capture.height,
+      ...(capture.step !== 'selfie' && documentType ? { document_type: documentType } : {}),
+      source: capture.source,
+      captured_at: new Date(capture.takenAt).toISOString(),
+    },
+    device_info: deviceInfo,
+  };
+}

@@ -1,0 +1,192 @@
+// The session-v1 protocol adapter (the Document Verification sessions API): one POST per image,
+// answered with feedback and the images still missing. The wire format itself lives in
+// session-v1-wire.ts and is re-exported here, so `session-v1` is the one module to import.
+import type { KycClient } from '../api/client.js';
+import { AbortedError, HttpError } from '../api/errors.js';
+import type { Capture } from '../capture/types.js';
+import { KycError } from '../errors.js';
+import { readImageHeader } from './session-v1-image.js';
+import {
+  buildAddImageRequest,
+  buildDeviceInfo,
+  parseAddImageResponse,
+  SessionV1Paths,
+  type DeviceInfo,
+} from './session-v1-wire.js';
+import type { ProtocolAdapter, SendOptions, ServerFeedback } from './types.js';
+
+// The public part of the wire format (the package root re-exports this module). Helpers only the
+// mock needs stay in session-v1-wire.ts.
+export {
+  type AddImageRequest,
+  type AddImageResponse,
+  buildAddImageRequest,
+  buildDeviceInfo,
+  type CreateSessionRequest,
+  type CreateSessionResponse,
+  type DeviceInfo,
+  FEEDBACK_GUIDANCE,
+  feedbackMessage,
+  GENERIC_RETAKE_GUIDANCE,
+  ImageFeedback,
+  isKnownFeedback,
+  parseAddImageResponse,
+  Recommendation,
+  SDK_NAME,
+  SDK_VERSION,
+  SESSION_V1_BASE_PATH,
+  type SessionImageMetadata,
+  type SessionImagesResponse,
+  type SessionResult,
+  SessionStatus,
+  type SessionV1ErrorBody,
+  SessionV1ErrorCode,
+  type SessionV1Image,
+  SessionV1Paths,
+  validateAddImageRequest,
+  type AddImageInput,
+  type CameraDetails,
+  type WireIssue,
+  type WireResult,
+} from './session-v1-wire.js';
+export {
+  ImageMimeType,
+  readImageHeader,
+  type ImageHeader,
+  type ImageHeaderProblem,
+} from './session-v1-image.js';
+
+/** The protocol's name, as `<kyc-capture protocol>` spells it. */
+export const SESSION_V1 = 'session-v1';
+
+/** Stable codes of {@link CaptureInputError}. */
+export const CaptureInputErrorCode = {
+  /** The capture's bytes are neither a JPEG nor a PNG. */
+  UnsupportedImage: 'unsupported-image',
+  /** A document image without a document type: the backend needs to know which document it is. */
+  MissingDocumentType: 'missing-document-type',
+} as const;
+/** One capture-input error code. */
+export type CaptureInputErrorCode =
+  (typeof CaptureInputErrorCode)[keyof typeof CaptureInputErrorCode];
+
+/** A capture the adapter cannot send as it is: a bug in the caller, so never retried. */
+export class CaptureInputError extends KycError {
+  /** Stable machine-readable code. */
+  declare readonly code: CaptureInputErrorCode;
+  /** Always false: sending the same capture again fails the same way. */
+  readonly retryable = false;
+
+  constructor(code: CaptureInputErrorCode, message: string) {
+    super(code, message);
+  }
+}
+
+/** What {@link createSessionV1Adapter} needs. */
+export interface SessionV1AdapterOptions {
+  /** The client, holding the start token and the backend's base URL. */
+  readonly client: KycClient;
+  /** The session id from the host's backend. */
+  readonly sessionId: string;
+  /** Describes the device; default {@link buildDeviceInfo}. Camera fields come from each capture. */
+  readonly deviceInfo?: () => DeviceInfo;
+}
+
+/** Bytes to base64 in chunks: one `String.fromCharCode(...all)` would overflow the call stack. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  const chunk = 0x8000;
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += chunk) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  }
+  return btoa(binary);
+}
+
+/** What the backend answers 409 with: it already has everything, so this upload changes nothing. */
+const ALREADY_COMPLETE: ServerFeedback = {
+  accepted: true,
+  feedback: 'ok',
+  complete: true,
+  alreadyComplete: true,
+  missing: [],
+};
+
+/**
+ * The session-v1 adapter over a {@link KycClient}.
+ *
+ * `start()` sends nothing and resolves to `{}`: the seed lets only the access token list a
+ * session's images, so the browser learns what is missing from the first upload's reply (a 409 then
+ * means the session was already complete).
+ */
+export function createSessionV1Adapter(options: SessionV1AdapterOptions): ProtocolAdapter {
+  const { client, sessionId } = options;
+  const describeDevice = options.deviceInfo ?? (() => buildDeviceInfo());
+
+  async function send(capture: Capture, sendOptions: SendOptions = {}): Promise<ServerFeedback> {
+    const { signal, onProgress } = sendOptions;
+    if (signal?.aborted) throw new AbortedError({ cause: signal.reason });
+    const bytes = new Uint8Array(await capture.blob.arrayBuffer());
+    if (signal?.aborted) throw new AbortedError({ cause: signal.reason });
+
+    // The bytes name the format; a Blob's `type` can be empty or wrong (e.g. a renamed file).
+    const header = readImageHeader(bytes);
+    if (!header.ok) {
+      throw new CaptureInputError(
+        'unsupported-image',
+        `The photo cannot be sent: ${header.message}`,
+      );
+    }
+    const documentType =
+      capture.step === 'selfie' ? undefined : (capture.documentType ?? sendOptions.documentType);
+    if (capture.step !== 'selfie' && !documentType) {
+      throw new CaptureInputError(
+        'missing-document-type',
+        `A ${capture.step} image needs a document type.`,
+      );
+    }
+
+    const device = describeDevice();
+    const body = buildAddImageRequest({
+      capture,
+      data: bytesToBase64(bytes),
+      mimeType: header.mimeType,
+      documentType,
+      // The camera that took this capture is more precise than anything known up front.
+      deviceInfo: {
+        ...device,
+        camera_label: capture.cameraLabel ?? device.camera_label,
+        camera_facing: capture.facingMode ?? device.camera_facing,
+      },
+    });
+
+    try {
+      return await client.request('POST', SessionV1Paths.images(sessionId), {
+        json: body,
+        signal,
+        onProgress,
+        parse: parseFeedback,
+      });
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 409) return ALREADY_COMPLETE;
+      throw error;
+    }
+  }
+
+  return {
+    name: SESSION_V1,
+    start: async ({ signal } = {}) => {
+      if (signal?.aborted) throw new AbortedError({ cause: signal.reason });
+      return {};
+    },
+    send,
+  };
+}
+
+/** Strict reply parsing; the client turns the thrown Error into a `ResponseFormatError`. */
+function parseFeedback(body: unknown): ServerFeedback {
+  const result = parseAddImageResponse(body);
+  if (!result.ok) {
+    throw new Error(`Unexpected add-image reply: ${result.issue.message}`);
+  }
+  return result.value;
+}
