@@ -1,0 +1,270 @@
+import { KycError } from '../errors.js';
+
+/** Anything `encodeJpeg` can draw: a camera frame, a canvas, or a playing video. */
+export type ImageSource = ImageBitmap | HTMLCanvasElement | OffscreenCanvas | HTMLVideoElement;
+
+/** A rectangle in source pixels. */
+export interface CropRect {
+  /** Left edge. */
+  x: number;
+  /** Top edge. */
+  y: number;
+  /** Width. */
+  width: number;
+  /** Height. */
+  height: number;
+}
+
+/** How `encodeJpeg` encodes. */
+export interface EncodeOptions {
+  /** JPEG quality from 0 to 1; default 0.92 (text on documents stays crisp). */
+  quality?: number;
+  /** Scale down so the longer side is at most this many pixels; no limit by default. */
+  maxLongSide?: number;
+  /** Part of the source to keep, in source pixels; clipped to the source. Whole source by default. */
+  crop?: CropRect;
+}
+
+/** What `decodeImageFile` accepts. */
+export interface DecodeOptions {
+  /** Smallest acceptable short side in pixels; default 480 (below that, document text is unreadable). */
+  minShortSide?: number;
+  /** Largest acceptable file in bytes; default 40 MB. */
+  maxBytes?: number;
+}
+
+/** An encoded image and its pixel size. */
+export interface EncodedImage {
+  /** The JPEG. */
+  readonly blob: Blob;
+  /** Pixel width. */
+  readonly width: number;
+  /** Pixel height. */
+  readonly height: number;
+}
+
+/** Stable codes of {@link ImageFileError}. */
+export const ImageFileErrorCode = {
+  /** The file is not an image this browser can decode (e.g. a PDF, or HEIC outside Safari). */
+  NotAnImage: 'not-an-image',
+  /** The image is too small for its details to be read. */
+  TooSmall: 'too-small',
+  /** The file is over the size limit. */
+  TooLarge: 'too-large',
+} as const;
+/** One of the stable image-file error codes. */
+export type ImageFileErrorCode = (typeof ImageFileErrorCode)[keyof typeof ImageFileErrorCode];
+
+const DEFAULT_MIN_SHORT_SIDE = 480;
+const DEFAULT_MAX_BYTES = 40 * 1024 * 1024;
+
+/** A picked file cannot be used; `message` and `hint` are for the person. */
+export class ImageFileError extends KycError {
+  /** Stable machine-readable code. */
+  declare readonly code: ImageFileErrorCode;
+  /** What the person can do next. */
+  readonly hint: string;
+  /** Always true: picking another file can work. */
+  readonly retryable = true;
+
+  constructor(
+    code: ImageFileErrorCode,
+    message: string,
+    hint: string,
+    options?: { cause?: unknown },
+  ) {
+    super(code, message, options);
+    this.hint = hint;
+  }
+}
+
+/** The browser could not encode the image (no pixels yet, canvas unavailable or out of memory). */
+export class EncodeError extends KycError {
+  /** Stable machine-readable code. */
+  declare readonly code: 'encode-failed';
+  /** A later attempt (e.g. once the video has a frame) can work. */
+  readonly retryable = true;
+
+  constructor(message = 'The photo could not be processed.', options?: { cause?: unknown }) {
+    super('encode-failed', message, options);
+  }
+}
+
+function sourceSize(source: ImageSource): { width: number; height: number } {
+  // Checked by shape, not instanceof, so this also runs in a Worker where HTMLVideoElement is absent.
+  if ('videoWidth' in source) return { width: source.videoWidth, height: source.videoHeight };
+  return { width: source.width, height: source.height };
+}
+
+function clipCrop(crop: CropRect | undefined, width: number, height: number): CropRect {
+  if (!crop) return { x: 0, y: 0, width, height };
+  const x = Math.max(0, Math.round(crop.x));
+  const y = Math.max(0, Math.round(crop.y));
+  const right = Math.min(width, Math.round(crop.x + crop.width));
+  const bottom = Math.min(height, Math.round(crop.y + crop.height));
+  return { x, y, width: right - x, height: bottom - y };
+}
+
+type Canvas2D = {
+  canvas: OffscreenCanvas | HTMLCanvasElement;
+  context: OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null;
+};
+
+function createCanvas(width: number, height: number): Canvas2D {
+  // OffscreenCanvas works in Workers and skips the DOM; the element is the fallback for old Safari.
+  if (typeof OffscreenCanvas === 'function') {
+    const canvas = new OffscreenCanvas(width, height);
+    return { canvas, context: canvas.getContext('2d') };
+  }
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  return { canvas, context: canvas.getContext('2d') };
+}
+
+function canvasToJpeg(canvas: OffscreenCanvas | HTMLCanvasElement, quality: number): Promise<Blob> {
+  if ('convertToBlob' in canvas) return canvas.convertToBlob({ type: 'image/jpeg', quality });
+  return new Promise((resolve, reject) => {
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new EncodeError())),
+      'image/jpeg',
+      quality,
+    );
+  });
+}
+
+/**
+ * Draws `source` (optionally cropped and scaled down) and encodes it as JPEG. The canvas encoder
+ * writes pixels only: no EXIF, GPS, camera model or timestamps, so what is uploaded carries nothing
+ * but the image.
+ */
+export async function encodeJpeg(
+  source: ImageSource,
+  options: EncodeOptions = {},
+): Promise<EncodedImage> {
+  const quality = options.quality ?? 0.92;
+  const size = sourceSize(source);
+  const crop = clipCrop(options.crop, size.width, size.height);
+  if (crop.width <= 0 || crop.height <= 0) {
+    throw new EncodeError('There is no picture to process yet.');
+  }
+  const longSide = Math.max(crop.width, crop.height);
+  const scale =
+    options.maxLongSide !== undefined && longSide > options.maxLongSide
+      ? options.maxLongSide / longSide
+      : 1;
+  const width = Math.max(1, Math.round(crop.width * scale));
+  const height = Math.max(1, Math.round(crop.height * scale));
+
+  let blob: Blob;
+  try {
+    const { canvas, context } = createCanvas(width, height);
+    if (!context) throw new EncodeError();
+    // JPEG has no alpha; transparent areas of a picked PNG would otherwise turn black.
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, width, height);
+    context.imageSmoothingQuality = 'high';
+    context.drawImage(source, crop.x, crop.y, crop.width, crop.height, 0, 0, width, height);
+    blob = await canvasToJpeg(canvas, quality);
+  } catch (err) {
+    throw err instanceof EncodeError ? err : new EncodeError(undefined, { cause: err });
+  }
+  // Browsers fall back to PNG for types they cannot encode; the backends accept JPEG only.
+  if (blob.type !== 'image/jpeg') throw new EncodeError('This browser cannot create JPEG images.');
+  return { blob, width, height };
+}
+
+/**
+ * Decodes a picked file, applying its EXIF orientation so the pixels stand the way the person
+ * saw the photo. Throws `ImageFileError` for non-images and for images too small or too large.
+ */
+export async function decodeImageFile(
+  file: Blob,
+  options: DecodeOptions = {},
+): Promise<ImageBitmap> {
+  const minShortSide = options.minShortSide ?? DEFAULT_MIN_SHORT_SIDE;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  // Checked before decoding: a huge file can exhaust a phone's memory while being decoded.
+  if (file.size > maxBytes) {
+    const mb = Math.round(maxBytes / (1024 * 1024));
+    throw new ImageFileError(
+      'too-large',
+      'This file is too large.',
+      `Choose a photo smaller than ${mb} MB.`,
+    );
+  }
+  let bitmap: ImageBitmap;
+  try {
+    // The file's type is not trusted (pickers often send none); decoding is the real test.
+    bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+  } catch (err) {
+    throw new ImageFileError(
+      'not-an-image',
+      'This file is not a photo we can read.',
+      'Choose a JPEG or PNG photo.',
+      { cause: err },
+    );
+  }
+  if (Math.min(bitmap.width, bitmap.height) < minShortSide) {
+    bitmap.close();
+    throw new ImageFileError(
+      'too-small',
+      'This photo is too small for the details to be read.',
+      `Choose a sharper photo, at least ${minShortSide} pixels on its shorter side.`,
+    );
+  }
+  return bitmap;
+}
+
+/**
+ * Turns a picked file into the same kind of JPEG the camera produces: decoded, upright,
+ * re-encoded, so uploads from the file fallback carry no EXIF (GPS, device, time) either.
+ */
+export async function captureFromFile(
+  file: Blob,
+  options: DecodeOptions & EncodeOptions = {},
+): Promise<EncodedImage> {
+  const bitmap = await decodeImageFile(file, options);
+  try {
+    return await encodeJpeg(bitmap, options);
+  } finally {
+    bitmap.close();
+  }
+}
+
+const EXIF_ID = [0x45, 0x78, 0x69, 0x66, 0x00, 0x00]; // "Exif\0\0"
+
+/**
+ * Whether JPEG bytes contain an EXIF (APP1 "Exif\0\0") segment. Walks the marker segments up to
+ * the first scan, where metadata ends; false for anything that is not a JPEG.
+ */
+export function hasExif(bytes: Uint8Array): boolean {
+  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) return false;
+  let i = 2;
+  while (i + 4 <= bytes.length) {
+    if (bytes[i] !== 0xff) return false;
+    const marker = bytes[i + 1];
+    if (marker === 0xff) {
+      // Fill byte before a marker.
+      i += 1;
+      continue;
+    }
+    if (marker === 0xda || marker === 0xd9) return false;
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      // Markers without a length field.
+      i += 2;
+      continue;
+    }
+    const length = (bytes[i + 2] << 8) | bytes[i + 3];
+    if (length < 2) return false;
+    if (
+      marker === 0xe1 &&
+      length >= 2 + EXIF_ID.length &&
+      EXIF_ID.every((b, k) => bytes[i + 4 + k] === b)
+    ) {
+      return true;
+    }
+    i += 2 + length;
+  }
+  return false;
+}

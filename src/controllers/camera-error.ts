@@ -1,0 +1,147 @@
+import { KycError } from '../errors.js';
+
+/** Stable codes of {@link CameraError}; programs branch on these, never on the message. */
+export const CameraErrorCode = {
+  /** The person or a policy refused camera access. */
+  PermissionDenied: 'permission-denied',
+  /** No camera is connected (or none matches the requested device). */
+  NotFound: 'not-found',
+  /** The camera exists but the OS or another app holds it. */
+  InUse: 'in-use',
+  /** No camera can satisfy the constraints, even after the controller's relaxed retry. */
+  Overconstrained: 'overconstrained',
+  /** The page is not served over HTTPS (or localhost), so browsers hide the camera. */
+  InsecureContext: 'insecure-context',
+  /** The browser aborted the start for a reason of its own. */
+  Aborted: 'aborted',
+  /** This browser has no `getUserMedia` at all. */
+  Unsupported: 'unsupported',
+  /** A running camera stopped: unplugged, or taken over by another app. */
+  TrackEnded: 'track-ended',
+  /** A photo was asked for while the camera was not running. */
+  NotLive: 'not-live',
+  /** Anything the browser reported that has no better code. */
+  Unknown: 'unknown',
+} as const;
+/** One of the stable camera error codes. */
+export type CameraErrorCode = (typeof CameraErrorCode)[keyof typeof CameraErrorCode];
+
+/** What each code tells the person and the element. */
+interface CameraErrorInfo {
+  readonly message: string;
+  readonly hint: string;
+  readonly retryable: boolean;
+  readonly recoverable: boolean;
+}
+
+// Messages are for people who are mid-verification: say what happened and what to do, no jargon.
+// `retryable` drives the "Try again" button; `recoverable` says whether the person can fix the cause
+// themselves (false when only the site's developer or another browser can).
+const INFO: Record<CameraErrorCode, CameraErrorInfo> = {
+  'permission-denied': {
+    message: 'Camera access was blocked.',
+    hint: "Allow camera access in your browser's site settings, then try again, or upload a photo instead.",
+    retryable: true,
+    recoverable: true,
+  },
+  'not-found': {
+    message: 'No camera was found on this device.',
+    hint: 'Connect a camera and try again, or upload a photo instead.',
+    retryable: true,
+    recoverable: true,
+  },
+  'in-use': {
+    message: 'Your camera is being used by another app.',
+    hint: 'Close other apps or tabs that use the camera, then try again, or upload a photo instead.',
+    retryable: true,
+    recoverable: true,
+  },
+  overconstrained: {
+    message: 'Your camera cannot take photos in the format needed.',
+    hint: 'Switch to another camera or device, or upload a photo instead.',
+    // The controller already retried with no constraints at all; repeating that cannot help.
+    retryable: false,
+    recoverable: true,
+  },
+  'insecure-context': {
+    message: 'The camera is not available on this page because the connection is not secure.',
+    hint: 'Upload a photo instead. The camera works only on pages served over HTTPS.',
+    retryable: false,
+    recoverable: false,
+  },
+  aborted: {
+    message: 'The camera could not start.',
+    hint: 'Try again, or upload a photo instead.',
+    retryable: true,
+    recoverable: true,
+  },
+  unsupported: {
+    message: 'This browser cannot use the camera.',
+    hint: 'Upload a photo instead, or open this page in an up-to-date browser.',
+    retryable: false,
+    recoverable: false,
+  },
+  'track-ended': {
+    message: 'The camera stopped.',
+    hint: 'Check that your camera is connected and not used by another app, then try again, or upload a photo instead.',
+    retryable: true,
+    recoverable: true,
+  },
+  'not-live': {
+    message: 'The camera is not ready yet.',
+    hint: 'Wait until you see the camera picture, then take the photo again.',
+    retryable: true,
+    recoverable: true,
+  },
+  unknown: {
+    message: 'Something went wrong with the camera.',
+    hint: 'Try again, or upload a photo instead.',
+    retryable: true,
+    recoverable: true,
+  },
+};
+
+/** A camera failure with a stable `code`, a person-facing `message` and `hint`, and the browser's error as `cause`. */
+export class CameraError extends KycError {
+  /** Stable machine-readable code. */
+  declare readonly code: CameraErrorCode;
+  /** What the person can do next, in a sentence. */
+  readonly hint: string;
+  /** Whether offering "Try again" (a new `start()`) can succeed, possibly after following `hint`. */
+  readonly retryable: boolean;
+  /** Whether the person can fix the cause themselves; false when only the site or another browser can. */
+  readonly recoverable: boolean;
+
+  constructor(code: CameraErrorCode, options?: { cause?: unknown; message?: string }) {
+    const info = INFO[code];
+    super(code, options?.message ?? info.message, { cause: options?.cause });
+    this.hint = info.hint;
+    this.retryable = info.retryable;
+    this.recoverable = info.recoverable;
+  }
+}
+
+// getUserMedia reports failures as DOMException names; the legacy names come from Chrome < 53 and
+// old Firefox, which some embedded WebViews still ship.
+const BY_NAME: ReadonlyMap<string, CameraErrorCode> = new Map<string, CameraErrorCode>([
+  ['NotAllowedError', 'permission-denied'],
+  ['PermissionDeniedError', 'permission-denied'],
+  ['NotFoundError', 'not-found'],
+  ['DevicesNotFoundError', 'not-found'],
+  ['NotReadableError', 'in-use'],
+  ['TrackStartError', 'in-use'],
+  ['OverconstrainedError', 'overconstrained'],
+  ['ConstraintNotSatisfiedError', 'overconstrained'],
+  ['SecurityError', 'insecure-context'],
+  ['AbortError', 'aborted'],
+]);
+
+/** Maps anything getUserMedia (or a track) threw to a `CameraError`, keeping the original as `cause`. */
+export function toCameraError(err: unknown): CameraError {
+  if (err instanceof CameraError) return err;
+  const name =
+    typeof err === 'object' && err !== null && 'name' in err && typeof err.name === 'string'
+      ? err.name
+      : undefined;
+  return new CameraError((name !== undefined && BY_NAME.get(name)) || 'unknown', { cause: err });
+}
