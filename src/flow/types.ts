@@ -21,7 +21,9 @@ export const ALL_STEPS: readonly CaptureStep[] = ['document_front', 'document_ba
 
 /** The steps a document type needs, before the server says otherwise. */
 export function stepsForDocument(type: DocumentType): CaptureStep[] {
-  return type === 'passport' ? ['document_front', 'selfie'] : ['document_front', 'document_back', 'selfie'];
+  return type === 'passport'
+    ? ['document_front', 'selfie']
+    : ['document_front', 'document_back', 'selfie'];
 }
 
 /** Whether a value is one of the known capture steps (server replies are untrusted input). */

@@ -1,0 +1,11 @@
+// Registers <kyc-capture> and the elements it renders. Importing this file is the only side effect.
+import { KycCaptureElement } from '../elements/kyc-capture/kyc-capture.js';
+import './kyc-camera-view.js';
+
+if (!customElements.get('kyc-capture')) customElements.define('kyc-capture', KycCaptureElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kyc-capture': KycCaptureElement;
+  }
+}

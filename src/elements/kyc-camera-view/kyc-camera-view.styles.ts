@@ -1,0 +1,123 @@
+import { css } from 'lit';
+
+/** Styles of `<kyc-camera-view>`: video, guide overlay, guidance and controls. */
+export const styles = css`
+  :host {
+    display: block;
+    position: relative;
+    background: var(--kyc-camera-background, #000);
+    color: #fff;
+  }
+  .stage {
+    position: relative;
+    overflow: hidden;
+    aspect-ratio: var(--kyc-camera-aspect, 4 / 3);
+    max-block-size: 70vh;
+    margin-inline: auto;
+  }
+  video {
+    position: absolute;
+    inset: 0;
+    inline-size: 100%;
+    block-size: 100%;
+    object-fit: cover;
+  }
+  /* The front camera preview is mirrored like a mirror; the captured image never is. */
+  video.mirrored {
+    transform: scaleX(-1);
+  }
+  [part~='guide'] {
+    position: absolute;
+    inset-block-start: 50%;
+    inset-inline-start: 50%;
+    translate: -50% -50%;
+    border: 3px solid var(--kyc-guide-color, rgba(255, 255, 255, 0.9));
+    box-shadow: 0 0 0 100vmax var(--kyc-guide-dim, rgba(0, 0, 0, 0.45));
+    pointer-events: none;
+  }
+  /* ID-1 card: 85.6 x 54 mm. */
+  [part~='guide'].id-card {
+    inline-size: 84%;
+    aspect-ratio: 85.6 / 54;
+    border-radius: 4% / 6.3%;
+  }
+  /* Passport data page (ID-3): 125 x 88 mm. */
+  [part~='guide'].passport {
+    inline-size: 84%;
+    aspect-ratio: 125 / 88;
+    border-radius: 2%;
+  }
+  [part~='guide'].face {
+    block-size: 78%;
+    aspect-ratio: 3 / 4;
+    border-radius: 50%;
+  }
+  .status {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-items: center;
+    text-align: center;
+    padding: 1rem;
+  }
+  .bar {
+    display: grid;
+    grid-template-columns: 1fr auto 1fr;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.75rem 1rem 1rem;
+  }
+  .bar .end {
+    justify-self: end;
+    display: flex;
+    gap: 0.5rem;
+  }
+  header {
+    padding: 0.75rem 1rem 0.25rem;
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.125rem;
+  }
+  [part~='guidance'] {
+    margin: 0.25rem 0 0;
+    min-block-size: 1.5em;
+  }
+  .progress {
+    font-size: 0.875rem;
+    opacity: 0.8;
+  }
+  button {
+    font: inherit;
+    color: inherit;
+    background: rgba(255, 255, 255, 0.15);
+    border: 1px solid rgba(255, 255, 255, 0.5);
+    border-radius: 999px;
+    min-block-size: 2.75rem;
+    padding-inline: 1rem;
+    cursor: pointer;
+  }
+  [part~='shutter'] {
+    inline-size: 4.5rem;
+    block-size: 4.5rem;
+    padding: 0;
+    border-radius: 50%;
+    border: 4px solid #fff;
+    background: var(--kyc-shutter-color, #fff);
+    background-clip: content-box;
+    box-shadow: inset 0 0 0 3px #000;
+  }
+  [part~='shutter']:disabled {
+    opacity: 0.4;
+    cursor: not-allowed;
+  }
+  button:focus-visible {
+    outline: 3px solid var(--kyc-focus, #f9ab00);
+    outline-offset: 2px;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    [part~='shutter']:active:not(:disabled) {
+      scale: 0.94;
+    }
+  }
+`;

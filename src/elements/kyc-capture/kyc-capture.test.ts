@@ -1,0 +1,273 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../define/index.js';
+import type { KycCaptureElement } from './kyc-capture.js';
+
+// These tests drive the real element against the real mock backend (mounted on the test server's
+// origin) with Chromium's fake camera: what they check is what a person would see.
+
+interface DemoSession {
+  session_id: string;
+  start_token: string;
+}
+
+async function createSession(body: Record<string, unknown> = {}): Promise<DemoSession> {
+  const response = await fetch('/demo/sessions', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(response.status).to.equal(200);
+  return (await response.json()) as DemoSession;
+}
+
+async function receivedImages(
+  sessionId: string,
+): Promise<{ type: string; feedback: string; source: string }[]> {
+  const response = await fetch(`/demo/sessions/${sessionId}/images`);
+  return (
+    (await response.json()) as {
+      session_images: { type: string; feedback: string; source: string }[];
+    }
+  ).session_images;
+}
+
+async function mount(session?: DemoSession): Promise<{ el: KycCaptureElement; events: Event[] }> {
+  const el = await fixture<KycCaptureElement>(html`<kyc-capture></kyc-capture>`);
+  if (session) {
+    el.session = session.session_id;
+    el.token = session.start_token;
+  }
+  const events: Event[] = [];
+  for (const name of [
+    'kyc-step-change',
+    'kyc-capture',
+    'kyc-upload-progress',
+    'kyc-upload-result',
+    'kyc-feedback',
+    'kyc-complete',
+    'kyc-error',
+    'kyc-cancel',
+  ]) {
+    el.addEventListener(name, (e) => events.push(e));
+  }
+  await el.updateComplete;
+  return { el, events };
+}
+
+const root = (el: KycCaptureElement) => el.shadowRoot!;
+const q = <T extends Element = HTMLElement>(el: KycCaptureElement, selector: string) =>
+  root(el).querySelector<T & Element>(selector);
+
+function buttonNamed(scope: ParentNode, name: string): HTMLButtonElement | undefined {
+  return [...scope.querySelectorAll('button')].find(
+    (b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === name,
+  );
+}
+
+async function until(check: () => unknown, message: string, timeout = 10000): Promise<void> {
+  await waitUntil(check, message, { timeout, interval: 20 });
+}
+
+async function begin(
+  el: KycCaptureElement,
+  type: 'passport' | 'identity_card' | 'drivers_license',
+): Promise<void> {
+  const radio = q<HTMLInputElement>(el, `input[type=radio][value="${type}"]`);
+  radio!.click();
+  q<HTMLInputElement>(el, 'input[name=consent]')!.click();
+  await el.updateComplete;
+  q<HTMLButtonElement>(el, 'button[type=submit]')!.click();
+  await el.updateComplete;
+}
+
+function cameraView(el: KycCaptureElement) {
+  return q<HTMLElementTagNameMap['kyc-camera-view']>(el, 'kyc-camera-view');
+}
+
+async function shoot(el: KycCaptureElement): Promise<void> {
+  await until(() => el.flow.status === 'camera', 'camera screen');
+  const view = cameraView(el)!;
+  await until(() => view.camera.status === 'live', 'camera live');
+  await view.updateComplete;
+  const shutter = view.shadowRoot!.querySelector<HTMLButtonElement>('[part~="shutter"]')!;
+  await until(() => !shutter.disabled, 'shutter enabled');
+  shutter.click();
+  await until(() => el.flow.status === 'review', 'review screen');
+}
+
+async function usePhoto(el: KycCaptureElement): Promise<void> {
+  await el.updateComplete;
+  buttonNamed(root(el), 'Use this photo')!.click();
+  await until(
+    () => el.flow.status !== 'uploading' && el.flow.status !== 'review',
+    'upload finished',
+  );
+}
+
+describe('<kyc-capture>', () => {
+  it('asks for consent and a document type before it starts, and is accessible', async () => {
+    const { el } = await mount(await createSession());
+    const start = q<HTMLButtonElement>(el, 'button[type=submit]')!;
+    expect(start.disabled).to.equal(true);
+    q<HTMLInputElement>(el, 'input[name=consent]')!.click();
+    await el.updateComplete;
+    expect(start.disabled, 'no document type yet').to.equal(true);
+    q<HTMLInputElement>(el, 'input[value="passport"]')!.click();
+    await el.updateComplete;
+    expect(start.disabled).to.equal(false);
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('completes a passport front + selfie against the backend and reports each step', async () => {
+    const session = await createSession();
+    const { el, events } = await mount(session);
+    await begin(el, 'passport');
+    expect(el.matches(':state(camera)')).to.equal(true);
+    await shoot(el);
+    const img = q<HTMLImageElement>(el, '[part~="review-image"]')!;
+    await until(() => img.complete && img.naturalWidth > 0, 'review image shown');
+    await usePhoto(el);
+    expect(el.flow.status).to.equal('camera');
+    expect(cameraView(el)!.facingMode).to.equal('user');
+    await shoot(el);
+    await usePhoto(el);
+    expect(el.flow.status).to.equal('done');
+    expect(el.matches(':state(done)')).to.equal(true);
+    expect(q(el, '[part~="done"]')?.textContent).to.contain('All done');
+
+    const types = events.map((e) => e.type);
+    expect(types.filter((t) => t === 'kyc-capture')).to.have.length(2);
+    expect(types.filter((t) => t === 'kyc-upload-result')).to.have.length(2);
+    expect(types.lastIndexOf('kyc-complete')).to.be.greaterThan(
+      types.lastIndexOf('kyc-upload-result'),
+    );
+    const stored = await receivedImages(session.session_id);
+    expect(stored.map((i) => [i.type, i.feedback, i.source])).to.deep.equal([
+      ['document_front', 'ok', 'camera'],
+      ['selfie', 'ok', 'camera'],
+    ]);
+  });
+
+  it('shows the backend’s reason and retakes the step when an image is rejected', async () => {
+    const session = await createSession({
+      mock_behavior: { feedback: { document_front: ['glare'] } },
+    });
+    const { el, events } = await mount(session);
+    await begin(el, 'identity_card');
+    await shoot(el);
+    await usePhoto(el);
+    expect(el.flow.status).to.equal('feedback');
+    const alert = q(el, '[part~="feedback"] [role=alert]')!;
+    expect(alert.textContent?.toLowerCase()).to.contain('glare');
+    const feedback = events.find(
+      (e) => e.type === 'kyc-feedback',
+    ) as HTMLElementEventMap['kyc-feedback'];
+    expect(feedback.detail.feedback).to.equal('glare');
+    buttonNamed(root(el), 'Retake')!.click();
+    await shoot(el);
+    await usePhoto(el);
+    expect(el.flow.status).to.equal('camera');
+    expect(el.flow.steps[0]).to.equal('document_back');
+  });
+
+  it('ends in a clear, final error screen when the start token has expired', async () => {
+    const session = await createSession({ start_token_ttl_seconds: 1 });
+    const { el, events } = await mount(session);
+    await begin(el, 'passport');
+    await shoot(el);
+    await new Promise((r) => setTimeout(r, 1200));
+    await usePhoto(el);
+    expect(el.flow.status).to.equal('error');
+    const alert = q(el, '[part~="error"] [role=alert]')!;
+    expect(alert.dataset.code).to.equal('token-expired');
+    expect(alert.textContent!.length).to.be.greaterThan(10);
+    expect(buttonNamed(root(el), 'Try again'), 'no pointless retry').to.equal(undefined);
+    const error = events.find((e) => e.type === 'kyc-error') as HTMLElementEventMap['kyc-error'];
+    expect(error.detail.error.code).to.equal('token-expired');
+    expect(el.flow.capture, 'the capture is kept').to.not.equal(undefined);
+  });
+
+  it('keeps the capture through a dropped upload and resends it on "Try again"', async () => {
+    // The mock answers the first 4 uploads with 503: one more than the client's 3 bounded retries.
+    const session = await createSession({ mock_behavior: { server_errors: 4 } });
+    const { el } = await mount(session);
+    await begin(el, 'passport');
+    await shoot(el);
+    const taken = el.flow.capture;
+    await usePhoto(el);
+    expect(el.flow.status).to.equal('error');
+    expect(el.flow.capture).to.equal(taken);
+    buttonNamed(root(el), 'Try again')!.click();
+    await until(() => el.flow.status === 'camera', 'next step after the retry');
+    expect(el.flow.steps[0]).to.equal('selfie');
+    expect((await receivedImages(session.session_id)).map((i) => i.type)).to.deep.equal([
+      'document_front',
+    ]);
+  });
+
+  it('turns a denied camera into a clear error with retry and file-upload fallback', async () => {
+    const session = await createSession();
+    const original = navigator.mediaDevices.getUserMedia;
+    navigator.mediaDevices.getUserMedia = () =>
+      Promise.reject(new DOMException('denied', 'NotAllowedError'));
+    try {
+      const { el, events } = await mount(session);
+      await begin(el, 'passport');
+      await until(() => el.flow.status === 'error', 'error screen');
+      const alert = q(el, '[part~="error"] [role=alert]')!;
+      expect(alert.dataset.code).to.equal('permission-denied');
+      expect(events.some((e) => e.type === 'kyc-error')).to.equal(true);
+      expect(buttonNamed(root(el), 'Try again')).to.not.equal(undefined);
+
+      // The file fallback still completes the step.
+      const canvas = Object.assign(document.createElement('canvas'), { width: 1600, height: 1000 });
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = '#8aa';
+      ctx.fillRect(0, 0, 1600, 1000);
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(200, 150, 1200, 700);
+      const blob = await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), 'image/jpeg', 0.9));
+      const input = q<HTMLInputElement>(el, 'input[type=file]')!;
+      expect(input.accept).to.equal('image/*');
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([blob], 'passport.jpg', { type: 'image/jpeg' }));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await until(() => el.flow.status === 'review', 'review of the picked file');
+      expect(el.flow.capture?.source).to.equal('file');
+      await usePhoto(el);
+      const stored = await receivedImages(session.session_id);
+      expect(stored.map((i) => [i.type, i.source])).to.deep.equal([['document_front', 'file']]);
+    } finally {
+      navigator.mediaDevices.getUserMedia = original;
+    }
+  });
+
+  it('stops the camera when removed from the page', async () => {
+    const { el } = await mount(await createSession());
+    await begin(el, 'passport');
+    const view = cameraView(el)!;
+    await until(() => view.camera.status === 'live', 'camera live');
+    const tracks = view.camera.stream!.getTracks();
+    el.remove();
+    expect(tracks.every((t) => t.readyState === 'ended')).to.equal(true);
+  });
+
+  it('shows a configuration error instead of a blank screen when the token is missing', async () => {
+    const { el, events } = await mount();
+    await begin(el, 'passport');
+    expect(el.flow.status).to.equal('error');
+    expect(q(el, '[role=alert]')!.dataset.code).to.equal('configuration');
+    expect(events.some((e) => e.type === 'kyc-error')).to.equal(true);
+  });
+
+  it('cancels on request and tells the host', async () => {
+    const { el, events } = await mount(await createSession());
+    await begin(el, 'passport');
+    el.cancel();
+    await el.updateComplete;
+    expect(el.flow.status).to.equal('cancelled');
+    expect(events.some((e) => e.type === 'kyc-cancel')).to.equal(true);
+    expect(cameraView(el)).to.equal(null);
+  });
+});

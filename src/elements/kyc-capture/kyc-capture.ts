@@ -1,0 +1,528 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { KycClient } from '../../api/client.js';
+import { TokenExpiredError } from '../../api/errors.js';
+import { captureFromFile, encodeJpeg } from '../../capture/encode.js';
+import type { Capture } from '../../capture/types.js';
+import { KycError } from '../../errors.js';
+import { KycCancelEvent } from '../../events/cancel.js';
+import { KycCaptureEvent } from '../../events/capture.js';
+import { KycCompleteEvent } from '../../events/complete.js';
+import { KycErrorEvent } from '../../events/error.js';
+import { KycFeedbackEvent } from '../../events/feedback.js';
+import type { KycFrameEvent, KycCameraErrorEvent } from '../kyc-camera-view/kyc-camera-view.js';
+import { KycReadyEvent } from '../../events/ready.js';
+import { KycStepChangeEvent } from '../../events/step-change.js';
+import { KycUploadProgressEvent } from '../../events/upload-progress.js';
+import { KycUploadResultEvent } from '../../events/upload-result.js';
+import {
+  currentStep,
+  initialFlowState,
+  transition,
+  type FlowAction,
+  type FlowErrorPhase,
+  type FlowState,
+} from '../../flow/machine.js';
+import {
+  ALL_STEPS,
+  DocumentType,
+  isCaptureStep,
+  stepsForDocument,
+  type CaptureStep,
+} from '../../flow/types.js';
+import { en, type Messages } from '../../i18n/en.js';
+import { createSessionV1Adapter, feedbackMessage } from '../../protocols/session-v1.js';
+import type { ProtocolAdapter } from '../../protocols/types.js';
+import { styles } from './kyc-capture.styles.js';
+
+/** The protocols `<kyc-capture>` knows by name. */
+export const ProtocolName = { SessionV1: 'session-v1' } as const;
+/** A protocol known by name. */
+export type ProtocolName = (typeof ProtocolName)[keyof typeof ProtocolName];
+
+/**
+ * Picked files can be 48-megapixel phone photos: more than some mobile canvases can hold and far more
+ * than a verification needs. Camera frames are at most 1920 px already.
+ */
+const MAX_FILE_LONG_SIDE = 2560;
+
+/** Raised when the element is used without what it needs (token, session, a known protocol). */
+export class ConfigurationError extends KycError {
+  constructor(message: string) {
+    super('configuration', message);
+  }
+}
+
+/** Turns anything thrown into a `KycError` so hosts always get a stable `code`. */
+function asKycError(error: unknown): KycError {
+  if (error instanceof KycError) return error;
+  return new KycError('unknown', 'Something unexpected happened. Please try again.', {
+    cause: error,
+  });
+}
+
+/** Whether "try again" can help with this error. */
+function isRetryable(error: KycError): boolean {
+  if (error instanceof TokenExpiredError || error instanceof ConfigurationError) return false;
+  const flag = (error as { retryable?: unknown }).retryable;
+  return typeof flag === 'boolean' ? flag : true;
+}
+
+/**
+ * The identity-capture flow: consent and document choice, camera steps (front, back, selfie),
+ * review, upload with server feedback, done. Owns the flow state and the protocol client; talks to
+ * the host page through `kyc-*` events.
+ *
+ * @csspart screen - each screen's container
+ * @csspart review-image - the photo shown for review
+ * @csspart file-label - the "upload a photo instead" control
+ */
+export class KycCaptureElement extends LitElement {
+  static override styles = styles;
+
+  static override properties = {
+    token: { attribute: false },
+    session: { reflect: true },
+    protocol: { reflect: true },
+    apiBase: { attribute: 'api-base' },
+    documentType: { attribute: 'document-type' },
+    steps: {
+      converter: {
+        fromAttribute: (value: string | null) =>
+          value ? value.split(/[\s,]+/).filter(isCaptureStep) : undefined,
+      },
+    },
+    getToken: { attribute: false },
+    adapter: { attribute: false },
+    messages: { attribute: false },
+    flow: { state: true },
+  };
+
+  /** Short-lived start token from the backend; kept in memory only (property, not attribute). */
+  declare token: string | undefined;
+  /** Session id from the backend. */
+  declare session: string | undefined;
+  /** Backend protocol by name (default `session-v1`); ignored when `adapter` is set. */
+  declare protocol: ProtocolName;
+  /** Base URL of the backend's browser-facing endpoints; empty means same origin. */
+  declare apiBase: string;
+  /** Preselects the document type and skips the choice. */
+  declare documentType: DocumentType | undefined;
+  /** Steps to capture when the backend does not say (default: from the document type). */
+  declare steps: CaptureStep[] | undefined;
+  /** Called once after a 401 to get a fresh start token from the host's backend. */
+  declare getToken: (() => Promise<string>) | undefined;
+  /** A custom protocol adapter; wins over `protocol`. */
+  declare adapter: ProtocolAdapter | undefined;
+  /** Overrides for any person-facing text. */
+  declare messages: Partial<Messages>;
+  /** The flow's state (read-only for hosts; change it through the UI or `cancel()`). */
+  declare flow: FlowState;
+
+  #chosenType: DocumentType | undefined;
+  #consent = false;
+  #activeAdapter: ProtocolAdapter | undefined;
+  #upload: AbortController | undefined;
+  #reviewUrl: { capture: Capture; url: string } | undefined;
+  #internals: ElementInternals;
+
+  constructor() {
+    super();
+    this.protocol = 'session-v1';
+    this.apiBase = '';
+    this.messages = {};
+    this.flow = initialFlowState();
+    this.#internals = this.attachInternals();
+  }
+
+  /** The text catalog in use. */
+  get text(): Messages {
+    return { ...en, ...this.messages };
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#upload?.abort();
+    this.#revokeReview();
+  }
+
+  /** Cancels the flow; the host gets `kyc-cancel`. */
+  cancel(): void {
+    const step = currentStep(this.flow);
+    this.#upload?.abort();
+    this.#dispatch({ type: 'cancel' });
+    this.dispatchEvent(new KycCancelEvent({ step }));
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('documentType') && this.documentType && this.flow.status === 'intro') {
+      this.flow = { ...this.flow, documentType: this.documentType };
+    }
+    // A new token or session means a new client; the next upload builds it.
+    if (
+      changed.has('token') ||
+      changed.has('session') ||
+      changed.has('apiBase') ||
+      changed.has('protocol')
+    ) {
+      this.#activeAdapter = undefined;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('flow')) return;
+    const before = changed.get('flow') as FlowState | undefined;
+    const now = this.flow;
+    if (!before) this.dispatchEvent(new KycReadyEvent({ steps: this.#plannedSteps() }));
+    // Expose the screen to the host's CSS as a custom state, e.g. `kyc-capture:state(done)`.
+    if (before) this.#internals.states.delete(before.status);
+    this.#internals.states.add(now.status);
+    if (!before || before.status !== now.status || currentStep(before) !== currentStep(now)) {
+      this.dispatchEvent(new KycStepChangeEvent({ status: now.status, step: currentStep(now) }));
+      // Move focus to the new screen's heading so screen-reader and keyboard users follow along.
+      this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
+  }
+
+  #plannedSteps(): CaptureStep[] {
+    if (this.steps?.length) return ALL_STEPS.filter((s) => this.steps?.includes(s));
+    const type = this.documentType ?? this.#chosenType;
+    return type ? stepsForDocument(type) : [...ALL_STEPS];
+  }
+
+  #dispatch(action: FlowAction): void {
+    this.flow = transition(this.flow, action);
+  }
+
+  #fail(error: unknown, phase: FlowErrorPhase): void {
+    const kycError = asKycError(error);
+    const retryable = isRetryable(kycError);
+    this.#dispatch({
+      type: 'failed',
+      error: { code: kycError.code, message: kycError.message, retryable, phase },
+    });
+    this.dispatchEvent(new KycErrorEvent({ error: kycError, phase, retryable }));
+  }
+
+  #adapterFor(): ProtocolAdapter {
+    if (this.adapter) return this.adapter;
+    if (this.#activeAdapter) return this.#activeAdapter;
+    if (this.protocol !== 'session-v1') {
+      throw new ConfigurationError(`Unknown protocol "${this.protocol}".`);
+    }
+    if (!this.token || !this.session) {
+      throw new ConfigurationError(
+        'This verification link is incomplete: the session or its token is missing.',
+      );
+    }
+    const client = new KycClient({
+      baseUrl: this.apiBase,
+      token: this.token,
+      getToken: this.getToken,
+    });
+    this.#activeAdapter = createSessionV1Adapter({ client, sessionId: this.session });
+    return this.#activeAdapter;
+  }
+
+  #start(event: SubmitEvent): void {
+    event.preventDefault();
+    const type = this.documentType ?? this.#chosenType;
+    const needsDocument = this.#needsDocument();
+    if (!this.#consent || (needsDocument && !type)) return;
+    try {
+      this.#adapterFor();
+    } catch (error) {
+      this.#fail(error, 'session');
+      return;
+    }
+    this.#dispatch({ type: 'start', documentType: type, steps: this.steps });
+  }
+
+  #needsDocument(): boolean {
+    return !this.steps?.length || this.steps.some((s) => s !== 'selfie');
+  }
+
+  async #onFrame(event: KycFrameEvent): Promise<void> {
+    const step = currentStep(this.flow);
+    const { frame, cameraLabel, facingMode } = event.detail;
+    if (!step) {
+      frame.close();
+      return;
+    }
+    try {
+      const encoded = await encodeJpeg(frame);
+      this.#captured({
+        step,
+        ...encoded,
+        source: 'camera',
+        documentType: step === 'selfie' ? undefined : this.flow.documentType,
+        cameraLabel,
+        facingMode,
+        takenAt: Date.now(),
+      });
+    } catch (error) {
+      this.#fail(error, 'camera');
+    } finally {
+      frame.close();
+    }
+  }
+
+  async #onFile(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    const step = currentStep(this.flow);
+    if (!file || !step) return;
+    try {
+      const encoded = await captureFromFile(file, { maxLongSide: MAX_FILE_LONG_SIDE });
+      this.#captured({
+        step,
+        ...encoded,
+        source: 'file',
+        documentType: step === 'selfie' ? undefined : this.flow.documentType,
+        takenAt: Date.now(),
+      });
+    } catch (error) {
+      this.#fail(error, 'camera');
+    }
+  }
+
+  #captured(capture: Capture): void {
+    this.#dispatch({ type: 'captured', capture });
+    if (this.flow.capture === capture) this.dispatchEvent(new KycCaptureEvent({ capture }));
+  }
+
+  async #confirm(): Promise<void> {
+    this.#dispatch({ type: 'confirm' });
+    await this.#send();
+  }
+
+  async #send(): Promise<void> {
+    const capture = this.flow.capture;
+    if (this.flow.status !== 'uploading' || !capture) return;
+    this.#upload?.abort();
+    const upload = new AbortController();
+    this.#upload = upload;
+    const step = capture.step;
+    try {
+      const adapter = this.#adapterFor();
+      const result = await adapter.send(capture, {
+        documentType: this.flow.documentType,
+        signal: upload.signal,
+        onProgress: (fraction) =>
+          this.dispatchEvent(new KycUploadProgressEvent({ step, fraction })),
+      });
+      if (upload.signal.aborted) return;
+      this.dispatchEvent(new KycUploadResultEvent({ step, result }));
+      this.#dispatch({ type: 'uploaded', result });
+      const after: FlowState = this.flow;
+      if (after.status === 'feedback') {
+        this.dispatchEvent(
+          new KycFeedbackEvent({
+            step,
+            feedback: result.feedback,
+            message: feedbackMessage(result.feedback),
+          }),
+        );
+      } else if (after.status === 'done') {
+        this.dispatchEvent(new KycCompleteEvent({ accepted: after.accepted }));
+      }
+    } catch (error) {
+      if (upload.signal.aborted) return;
+      this.#fail(error, 'upload');
+    } finally {
+      if (this.#upload === upload) this.#upload = undefined;
+    }
+  }
+
+  #retry(): void {
+    this.#dispatch({ type: 'retry' });
+    if (this.flow.status === 'uploading') void this.#send();
+  }
+
+  #revokeReview(): void {
+    if (this.#reviewUrl) URL.revokeObjectURL(this.#reviewUrl.url);
+    this.#reviewUrl = undefined;
+  }
+
+  /** One object URL per capture under review, revoked as soon as it is no longer shown. */
+  #reviewSrc(capture: Capture): string {
+    if (this.#reviewUrl?.capture !== capture) {
+      this.#revokeReview();
+      this.#reviewUrl = { capture, url: URL.createObjectURL(capture.blob) };
+    }
+    return this.#reviewUrl.url;
+  }
+
+  override render(): TemplateResult {
+    const { status } = this.flow;
+    if (status !== 'review') this.#revokeReview();
+    const cameraMounted =
+      status === 'camera' || status === 'review' || status === 'uploading' || status === 'feedback';
+    return html`
+      ${cameraMounted ? this.#renderCamera(status === 'camera') : nothing} ${this.#renderScreen()}
+    `;
+  }
+
+  #renderScreen(): TemplateResult | typeof nothing {
+    const t = this.text;
+    const flow = this.flow;
+    const step = currentStep(flow);
+    switch (flow.status) {
+      case 'intro':
+        return this.#renderIntro();
+      case 'camera':
+        return nothing;
+      case 'review':
+        return html`<section part="screen review" aria-labelledby="review-title">
+          <h2 id="review-title" tabindex="-1" data-autofocus>${t.reviewTitle}</h2>
+          ${
+            flow.capture
+              ? html`<img
+                  part="review-image"
+                  src=${this.#reviewSrc(flow.capture)}
+                  alt=${t.reviewImageAlt}
+                />`
+              : nothing
+          }
+          <p>${t.reviewBody}</p>
+          <div class="actions">
+            <button class="primary" @click=${this.#confirm}>${t.usePhoto}</button>
+            <button @click=${() => this.#dispatch({ type: 'retake' })}>${t.retake}</button>
+          </div>
+        </section>`;
+      case 'uploading':
+        return html`<section part="screen uploading" aria-busy="true">
+          <p role="status" tabindex="-1" data-autofocus>${t.uploading}</p>
+        </section>`;
+      case 'feedback':
+        return html`<section part="screen feedback" aria-labelledby="feedback-title">
+          <h2 id="feedback-title" tabindex="-1" data-autofocus>${t.feedbackTitle}</h2>
+          <p class="feedback" role="alert">${feedbackMessage(flow.feedback ?? '')}</p>
+          <div class="actions">
+            <button class="primary" @click=${() => this.#dispatch({ type: 'retake' })}>
+              ${t.retake}
+            </button>
+          </div>
+        </section>`;
+      case 'done':
+        return html`<section part="screen done">
+          <h2 tabindex="-1" data-autofocus>${t.done}</h2>
+          <p>${t.doneBody}</p>
+        </section>`;
+      case 'cancelled':
+        return html`<section part="screen cancelled">
+          <p tabindex="-1" data-autofocus>${t.cancelled}</p>
+        </section>`;
+      case 'error':
+        return html`<section part="screen error" aria-labelledby="error-title">
+          <h2 id="error-title" tabindex="-1" data-autofocus>${t.errorTitle}</h2>
+          <p role="alert" data-code=${flow.error?.code ?? 'unknown'}>${flow.error?.message}</p>
+          <div class="actions">
+            ${
+              flow.error?.retryable
+                ? html`<button class="primary" @click=${this.#retry}>${t.tryAgain}</button>`
+                : nothing
+            }
+            ${
+              flow.error?.phase === 'upload' && flow.error.code !== 'token-expired'
+                ? html`<button @click=${() => this.#dispatch({ type: 'retake' })}>
+                    ${t.retake}
+                  </button>`
+                : nothing
+            }
+            ${flow.error?.phase === 'camera' && step ? this.#renderFileInput() : nothing}
+          </div>
+        </section>`;
+    }
+  }
+
+  #renderIntro(): TemplateResult {
+    const t = this.text;
+    const askType = this.#needsDocument() && !this.documentType;
+    return html`<form part="screen intro" @submit=${this.#start} aria-labelledby="intro-title">
+      <h2 id="intro-title" tabindex="-1" data-autofocus>${t.introTitle}</h2>
+      <p>${t.introBody}</p>
+      ${
+        askType
+          ? html`<fieldset>
+              <legend>${t.documentTypeLegend}</legend>
+              ${Object.values(DocumentType).map(
+                (type) =>
+                  html`<label>
+                    <input
+                      type="radio"
+                      name="document-type"
+                      .value=${type}
+                      ?checked=${this.#chosenType === type}
+                      @change=${() => {
+                        this.#chosenType = type;
+                        this.requestUpdate();
+                      }}
+                    />
+                    ${t.documentTypes[type]}
+                  </label>`,
+              )}
+            </fieldset>`
+          : nothing
+      }
+      <label>
+        <input
+          type="checkbox"
+          name="consent"
+          .checked=${this.#consent}
+          @change=${(e: Event) => {
+            this.#consent = (e.target as HTMLInputElement).checked;
+            this.requestUpdate();
+          }}
+        />
+        ${t.consentLabel}
+      </label>
+      <div class="actions">
+        <button
+          class="primary"
+          type="submit"
+          ?disabled=${!this.#consent || (askType && !this.#chosenType)}
+        >
+          ${t.start}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  #renderCamera(visible: boolean): TemplateResult {
+    const t = this.text;
+    const flow = this.flow;
+    const step = currentStep(flow) ?? 'document_front';
+    const guide =
+      step === 'selfie' ? 'face' : flow.documentType === 'passport' ? 'passport' : 'id-card';
+    const total = flow.accepted.length + flow.steps.length;
+    return html`<kyc-camera-view
+        ?hidden=${!visible}
+        .active=${true}
+        .facingMode=${step === 'selfie' ? 'user' : 'environment'}
+        .guide=${guide}
+        .heading=${t.stepTitles[step]}
+        .guidance=${t.stepHints[step]}
+        .progress=${t.stepOf(flow.accepted.length + 1, total)}
+        .messages=${t}
+        @kyc-frame=${this.#onFrame}
+        @kyc-camera-error=${(e: KycCameraErrorEvent) => {
+          // A camera failing behind the review or upload screen matters only once it is needed again.
+          if (this.flow.status === 'camera') this.#fail(e.detail.error, 'camera');
+        }}
+      ></kyc-camera-view>
+      ${visible ? html`<div class="actions" part="screen camera-actions">${this.#renderFileInput()}</div>` : nothing}`;
+  }
+
+  #renderFileInput(): TemplateResult {
+    return html`<label part="file-label">
+      <input
+        type="file"
+        accept="image/*"
+        capture=${currentStep(this.flow) === 'selfie' ? 'user' : 'environment'}
+        @change=${this.#onFile}
+      />
+      ${this.text.uploadInstead}
+    </label>`;
+  }
+}

@@ -1,0 +1,23 @@
+import type { CaptureStep } from '../flow/types.js';
+import { KycEvent } from './kyc-event.js';
+
+/** The `detail` of {@link KycCompleteEvent}. */
+export interface KycCompleteDetail {
+  readonly accepted: readonly CaptureStep[];
+}
+
+/** The backend has every image it needs. */
+export class KycCompleteEvent extends KycEvent<KycCompleteDetail> {
+  /** The event's name, for addEventListener. */
+  static readonly eventName = 'kyc-complete' as const;
+
+  constructor(detail: KycCompleteDetail) {
+    super(KycCompleteEvent.eventName, detail);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'kyc-complete': KycCompleteEvent;
+  }
+}

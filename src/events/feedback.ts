@@ -1,0 +1,25 @@
+import type { CaptureStep } from '../flow/types.js';
+import { KycEvent } from './kyc-event.js';
+
+/** The `detail` of {@link KycFeedbackEvent}. */
+export interface KycFeedbackDetail {
+  readonly step: CaptureStep;
+  readonly feedback: string;
+  readonly message: string;
+}
+
+/** The backend asked for a retake; \`message\` is the guidance shown to the person. */
+export class KycFeedbackEvent extends KycEvent<KycFeedbackDetail> {
+  /** The event's name, for addEventListener. */
+  static readonly eventName = 'kyc-feedback' as const;
+
+  constructor(detail: KycFeedbackDetail) {
+    super(KycFeedbackEvent.eventName, detail);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'kyc-feedback': KycFeedbackEvent;
+  }
+}

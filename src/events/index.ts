@@ -1,0 +1,10 @@
+export { KycEvent } from './kyc-event.js';
+export { KycReadyEvent, type KycReadyDetail } from './ready.js';
+export { KycStepChangeEvent, type KycStepChangeDetail } from './step-change.js';
+export { KycCaptureEvent, type KycCaptureDetail } from './capture.js';
+export { KycUploadProgressEvent, type KycUploadProgressDetail } from './upload-progress.js';
+export { KycUploadResultEvent, type KycUploadResultDetail } from './upload-result.js';
+export { KycFeedbackEvent, type KycFeedbackDetail } from './feedback.js';
+export { KycCompleteEvent, type KycCompleteDetail } from './complete.js';
+export { KycErrorEvent, type KycErrorDetail } from './error.js';
+export { KycCancelEvent, type KycCancelDetail } from './cancel.js';

@@ -1,0 +1,227 @@
+import { expect } from '@open-wc/testing';
+import type { Capture } from '../capture/types.js';
+import type { ServerFeedback } from '../protocols/types.js';
+import {
+  currentStep,
+  initialFlowState,
+  transition,
+  type FlowAction,
+  type FlowState,
+} from './machine.js';
+import type { CaptureStep } from './types.js';
+
+function capture(step: CaptureStep): Capture {
+  return {
+    step,
+    blob: new Blob(['x'], { type: 'image/jpeg' }),
+    width: 1920,
+    height: 1080,
+    source: 'camera',
+    takenAt: 0,
+  };
+}
+
+const ok = (missing?: CaptureStep[], complete = false): ServerFeedback => ({
+  accepted: true,
+  feedback: 'ok',
+  complete,
+  missing,
+});
+
+function run(state: FlowState, ...actions: FlowAction[]): FlowState {
+  return actions.reduce(transition, state);
+}
+
+/** Captures, confirms and gets the given reply for the current step. */
+function shoot(state: FlowState, result: ServerFeedback): FlowState {
+  const step = currentStep(state);
+  if (!step) throw new Error('no current step');
+  return run(
+    state,
+    { type: 'captured', capture: capture(step) },
+    { type: 'confirm' },
+    { type: 'uploaded', result },
+  );
+}
+
+describe('capture flow state machine', () => {
+  it('starts on the intro screen and needs a document type or steps to leave it', () => {
+    const s = initialFlowState();
+    expect(s.status).to.equal('intro');
+    expect(transition(s, { type: 'start' })).to.equal(s);
+  });
+
+  it('asks a passport for its front only, cards for front and back, then the selfie', () => {
+    const passport = transition(initialFlowState(), { type: 'start', documentType: 'passport' });
+    expect(passport.steps).to.deep.equal(['document_front', 'selfie']);
+    const card = transition(initialFlowState(), { type: 'start', documentType: 'identity_card' });
+    expect(card.steps).to.deep.equal(['document_front', 'document_back', 'selfie']);
+    const licence = transition(initialFlowState(), {
+      type: 'start',
+      documentType: 'drivers_license',
+    });
+    expect(licence.steps).to.deep.equal(['document_front', 'document_back', 'selfie']);
+    expect(card.status).to.equal('camera');
+  });
+
+  it('takes explicit steps over the document default, in canonical order', () => {
+    const s = transition(initialFlowState(), {
+      type: 'start',
+      steps: ['selfie', 'document_front'],
+    });
+    expect(s.steps).to.deep.equal(['document_front', 'selfie']);
+    const selfieOnly = transition(initialFlowState(), { type: 'start', steps: ['selfie'] });
+    expect(selfieOnly.steps).to.deep.equal(['selfie']);
+  });
+
+  it('goes camera → review → camera on retake, and discards the capture', () => {
+    let s = run(initialFlowState(), { type: 'start', documentType: 'passport' });
+    s = transition(s, { type: 'captured', capture: capture('document_front') });
+    expect(s.status).to.equal('review');
+    expect(s.capture?.step).to.equal('document_front');
+    s = transition(s, { type: 'retake' });
+    expect(s.status).to.equal('camera');
+    expect(s.capture).to.equal(undefined);
+  });
+
+  it('ignores a capture for a step other than the current one', () => {
+    const s = run(initialFlowState(), { type: 'start', documentType: 'passport' });
+    expect(transition(s, { type: 'captured', capture: capture('selfie') })).to.equal(s);
+  });
+
+  it('walks a card front → back → selfie → done when the server accepts each', () => {
+    let s = run(initialFlowState(), { type: 'start', documentType: 'identity_card' });
+    s = shoot(s, ok(['document_back', 'selfie']));
+    expect([s.status, currentStep(s)]).to.deep.equal(['camera', 'document_back']);
+    s = shoot(s, ok(['selfie']));
+    expect(currentStep(s)).to.equal('selfie');
+    s = shoot(s, ok([], true));
+    expect(s.status).to.equal('done');
+    expect(s.accepted).to.deep.equal(['document_front', 'document_back', 'selfie']);
+    expect(s.attempts).to.deep.equal({ document_front: 1, document_back: 1, selfie: 1 });
+  });
+
+  it('follows the server’s missing_images over its own plan', () => {
+    let s = run(initialFlowState(), { type: 'start', documentType: 'identity_card' });
+    s = shoot(s, ok(['selfie']));
+    expect(s.steps).to.deep.equal(['selfie']);
+  });
+
+  it('falls back to its own plan when the server sends no missing list', () => {
+    let s = run(initialFlowState(), { type: 'start', documentType: 'passport' });
+    s = shoot(s, ok(undefined));
+    expect(s.steps).to.deep.equal(['selfie']);
+    s = shoot(s, ok(undefined));
+    expect(s.status).to.equal('done');
+  });
+
+  it('shows the server’s reason and retakes the same step when an image is rejected', () => {
+    let s = run(initialFlowState(), { type: 'start', documentType: 'passport' });
+    s = shoot(s, {
+      accepted: false,
+      feedback: 'glare',
+      complete: false,
+      missing: ['document_front', 'selfie'],
+    });
+    expect(s.status).to.equal('feedback');
+    expect(s.feedback).to.equal('glare');
+    s = transition(s, { type: 'retake' });
+    expect([s.status, currentStep(s)]).to.deep.equal(['camera', 'document_front']);
+    s = shoot(s, ok(['selfie']));
+    expect(s.attempts.document_front).to.equal(2);
+    expect(s.feedback).to.equal(undefined);
+  });
+
+  it('treats "all images already in" (409) as done', () => {
+    let s = run(initialFlowState(), { type: 'start', documentType: 'identity_card' });
+    s = shoot(s, {
+      accepted: true,
+      feedback: 'ok',
+      complete: true,
+      alreadyComplete: true,
+      missing: [],
+    });
+    expect(s.status).to.equal('done');
+  });
+
+  it('keeps the capture through a failed upload and resends it on retry', () => {
+    let s = run(initialFlowState(), { type: 'start', documentType: 'passport' });
+    s = run(s, { type: 'captured', capture: capture('document_front') }, { type: 'confirm' });
+    const sent = s.capture;
+    s = transition(s, {
+      type: 'failed',
+      error: { code: 'network-error', message: 'offline', retryable: true, phase: 'upload' },
+    });
+    expect(s.status).to.equal('error');
+    expect(s.capture).to.equal(sent);
+    s = transition(s, { type: 'retry' });
+    expect(s.status).to.equal('uploading');
+    expect(s.capture).to.equal(sent);
+  });
+
+  it('lets the person take a new photo instead of resending after a failed upload', () => {
+    let s = run(initialFlowState(), { type: 'start', documentType: 'passport' });
+    s = run(s, { type: 'captured', capture: capture('document_front') }, { type: 'confirm' });
+    s = transition(s, {
+      type: 'failed',
+      error: { code: 'http-error', message: 'rejected', retryable: false, phase: 'upload' },
+    });
+    s = transition(s, { type: 'retake' });
+    expect([s.status, currentStep(s), s.capture, s.error]).to.deep.equal([
+      'camera',
+      'document_front',
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('does not retry an error that cannot be retried (expired token)', () => {
+    let s = run(initialFlowState(), { type: 'start', documentType: 'passport' });
+    s = run(s, { type: 'captured', capture: capture('document_front') }, { type: 'confirm' });
+    s = transition(s, {
+      type: 'failed',
+      error: { code: 'token-expired', message: 'expired', retryable: false, phase: 'upload' },
+    });
+    expect(transition(s, { type: 'retry' })).to.equal(s);
+  });
+
+  it('returns to the camera after a camera error retry, and accepts a picked file instead', () => {
+    let s = run(initialFlowState(), { type: 'start', documentType: 'passport' });
+    const denied = transition(s, {
+      type: 'failed',
+      error: { code: 'permission-denied', message: 'denied', retryable: true, phase: 'camera' },
+    });
+    expect(transition(denied, { type: 'retry' }).status).to.equal('camera');
+    s = transition(denied, {
+      type: 'captured',
+      capture: { ...capture('document_front'), source: 'file' },
+    });
+    expect(s.status).to.equal('review');
+    expect(s.error).to.equal(undefined);
+  });
+
+  it('cancels from any screen and then ignores everything', () => {
+    let s = run(
+      initialFlowState(),
+      { type: 'start', documentType: 'passport' },
+      { type: 'cancel' },
+    );
+    expect(s.status).to.equal('cancelled');
+    expect(transition(s, { type: 'retry' })).to.equal(s);
+    s = run(initialFlowState(), { type: 'cancel' });
+    expect(s.status).to.equal('cancelled');
+  });
+
+  it('ignores actions that make no sense on the current screen', () => {
+    const intro = initialFlowState();
+    for (const action of [
+      { type: 'confirm' },
+      { type: 'retake' },
+      { type: 'retry' },
+    ] as FlowAction[]) {
+      expect(transition(intro, action)).to.equal(intro);
+    }
+    const camera = run(intro, { type: 'start', documentType: 'passport' });
+    expect(transition(camera, { type: 'uploaded', result: ok([]) })).to.equal(camera);
+  });
+});

@@ -1,0 +1,167 @@
+import type { Capture } from '../capture/types.js';
+import type { ServerFeedback } from '../protocols/types.js';
+import { ALL_STEPS, stepsForDocument, type CaptureStep, type DocumentType } from './types.js';
+
+/** The screen the flow is on. */
+export const FlowStatus = {
+  Intro: 'intro',
+  Camera: 'camera',
+  Review: 'review',
+  Uploading: 'uploading',
+  Feedback: 'feedback',
+  Done: 'done',
+  Error: 'error',
+  Cancelled: 'cancelled',
+} as const;
+/** One of the flow's screens. */
+export type FlowStatus = (typeof FlowStatus)[keyof typeof FlowStatus];
+
+/** Where an error happened decides what "try again" does. */
+export type FlowErrorPhase = 'camera' | 'upload' | 'session';
+
+/** An error as the flow keeps it: enough to show it and to decide the way forward. */
+export interface FlowError {
+  /** Stable code of the underlying `KycError` (e.g. `permission-denied`, `token-expired`). */
+  readonly code: string;
+  /** Person-facing message. */
+  readonly message: string;
+  /** Whether "try again" can help. */
+  readonly retryable: boolean;
+  /** What was going on when it happened. */
+  readonly phase: FlowErrorPhase;
+}
+
+/** The whole state of the capture flow. Plain data: the element renders it, tests compare it. */
+export interface FlowState {
+  /** The current screen. */
+  readonly status: FlowStatus;
+  /** The document type, once chosen (or preset by the host). */
+  readonly documentType?: DocumentType;
+  /** Steps still to capture, in order; the first is the current one on camera/review screens. */
+  readonly steps: readonly CaptureStep[];
+  /** Steps the backend accepted. */
+  readonly accepted: readonly CaptureStep[];
+  /** The capture under review, being uploaded, or waiting for a retry after a failed upload. */
+  readonly capture?: Capture;
+  /** The backend's reason when it asked for a retake. */
+  readonly feedback?: string;
+  /** The error on the error screen. */
+  readonly error?: FlowError;
+  /** Attempts per step, counting every capture sent. */
+  readonly attempts: Readonly<Partial<Record<CaptureStep, number>>>;
+}
+
+/** Everything that can happen to the flow. */
+export type FlowAction =
+  | { type: 'start'; documentType?: DocumentType; steps?: readonly CaptureStep[] }
+  | { type: 'captured'; capture: Capture }
+  | { type: 'retake' }
+  | { type: 'confirm' }
+  | { type: 'uploaded'; result: ServerFeedback }
+  | { type: 'failed'; error: FlowError }
+  | { type: 'retry' }
+  | { type: 'cancel' };
+
+/** The flow before the person has started. */
+export function initialFlowState(options: { documentType?: DocumentType } = {}): FlowState {
+  return {
+    status: 'intro',
+    documentType: options.documentType,
+    steps: [],
+    accepted: [],
+    attempts: {},
+  };
+}
+
+/** The step being captured, if any. */
+export function currentStep(state: FlowState): CaptureStep | undefined {
+  return state.steps[0];
+}
+
+/** Keeps only known steps, in the flow's canonical order, without duplicates. */
+function ordered(steps: readonly CaptureStep[]): CaptureStep[] {
+  return ALL_STEPS.filter((step) => steps.includes(step));
+}
+
+function afterAccepted(state: FlowState, result: ServerFeedback): FlowState {
+  const step = currentStep(state);
+  const accepted =
+    step && !state.accepted.includes(step) ? [...state.accepted, step] : state.accepted;
+  // The server's list wins when it sends one: it knows what it still needs (e.g. no back for a passport).
+  const remaining = result.missing ? ordered(result.missing) : state.steps.slice(1);
+  const base = { ...state, accepted, capture: undefined, feedback: undefined, error: undefined };
+  if (result.complete || result.alreadyComplete || remaining.length === 0) {
+    return { ...base, status: 'done', steps: [] };
+  }
+  return { ...base, status: 'camera', steps: remaining };
+}
+
+/**
+ * The flow's only transition function: pure, total, and indifferent to actions that make no sense
+ * in the current state (they return the same state object, so callers can detect a no-op).
+ */
+export function transition(state: FlowState, action: FlowAction): FlowState {
+  if (state.status === 'done' || state.status === 'cancelled') return state;
+  switch (action.type) {
+    case 'start': {
+      if (state.status !== 'intro') return state;
+      const documentType = action.documentType ?? state.documentType;
+      const wanted = action.steps?.length
+        ? ordered(action.steps)
+        : documentType
+          ? stepsForDocument(documentType)
+          : [];
+      if (wanted.length === 0) return state;
+      return { ...state, status: 'camera', documentType, steps: wanted };
+    }
+    case 'captured':
+      // From the error screen too: the file-input fallback completes a step without a camera.
+      if (
+        state.status !== 'camera' &&
+        !(state.status === 'error' && state.error?.phase === 'camera')
+      ) {
+        return state;
+      }
+      if (action.capture.step !== currentStep(state)) return state;
+      return {
+        ...state,
+        status: 'review',
+        capture: action.capture,
+        error: undefined,
+        feedback: undefined,
+      };
+    case 'retake': {
+      // After a failed upload the person may prefer a new photo over resending the same one.
+      const afterUploadError = state.status === 'error' && state.error?.phase === 'upload';
+      if (state.status !== 'review' && state.status !== 'feedback' && !afterUploadError)
+        return state;
+      return { ...state, status: 'camera', capture: undefined, error: undefined };
+    }
+    case 'confirm': {
+      if (state.status !== 'review' || !state.capture) return state;
+      const step = state.capture.step;
+      return {
+        ...state,
+        status: 'uploading',
+        attempts: { ...state.attempts, [step]: (state.attempts[step] ?? 0) + 1 },
+      };
+    }
+    case 'uploaded':
+      if (state.status !== 'uploading') return state;
+      if (action.result.accepted || action.result.alreadyComplete)
+        return afterAccepted(state, action.result);
+      return { ...state, status: 'feedback', feedback: action.result.feedback, capture: undefined };
+    case 'failed':
+      if (state.status === 'intro' && action.error.phase !== 'session') return state;
+      // The capture stays in memory so that "try again" resends it: nothing the person did is lost.
+      return { ...state, status: 'error', error: action.error };
+    case 'retry':
+      if (state.status !== 'error' || !state.error?.retryable) return state;
+      if (state.error.phase === 'upload' && state.capture) {
+        return { ...state, status: 'uploading', error: undefined };
+      }
+      return { ...state, status: state.steps.length ? 'camera' : 'intro', error: undefined };
+    case 'cancel':
+      return { ...state, status: 'cancelled', capture: undefined };
+  }
+}

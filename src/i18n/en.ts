@@ -1,0 +1,50 @@
+import type { CaptureStep, DocumentType } from '../flow/types.js';
+
+/** Every person-facing string of the elements, in English. Hosts override any subset. */
+export const en = {
+  introTitle: 'Verify your identity',
+  introBody:
+    'We will take a photo of your identity document and a selfie. Have your document ready and find a well-lit place.',
+  consentLabel: 'I agree that my document and face images are sent for identity verification.',
+  documentTypeLegend: 'Which document will you use?',
+  documentTypes: {
+    passport: 'Passport',
+    identity_card: 'Identity card',
+    drivers_license: 'Driver’s licence',
+  } satisfies Record<DocumentType, string>,
+  start: 'Start',
+  stepTitles: {
+    document_front: 'Front of your document',
+    document_back: 'Back of your document',
+    selfie: 'Selfie',
+  } satisfies Record<CaptureStep, string>,
+  stepHints: {
+    document_front: 'Place the front of your document inside the frame, then take the photo.',
+    document_back: 'Turn your document over and place the back inside the frame.',
+    selfie: 'Look at the camera and keep your face inside the oval.',
+  } satisfies Record<CaptureStep, string>,
+  takePhoto: 'Take photo',
+  switchCamera: 'Switch camera',
+  torchOn: 'Turn on the light',
+  torchOff: 'Turn off the light',
+  uploadInstead: 'Upload a photo instead',
+  startingCamera: 'Starting the camera…',
+  cameraPaused: 'The camera is paused while this page is hidden.',
+  reviewTitle: 'Check your photo',
+  reviewBody: 'Make sure all the text is readable, there is no glare, and nothing is cut off.',
+  reviewImageAlt: 'The photo you just took',
+  usePhoto: 'Use this photo',
+  retake: 'Retake',
+  uploading: 'Sending your photo securely…',
+  feedbackTitle: 'Please take this photo again',
+  done: 'All done',
+  doneBody: 'Thank you. Your photos were received.',
+  errorTitle: 'Something went wrong',
+  tryAgain: 'Try again',
+  cancel: 'Cancel',
+  cancelled: 'Verification cancelled.',
+  stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
+};
+
+/** The message catalog's shape. */
+export type Messages = typeof en;

@@ -1,0 +1,31 @@
+// Side-effect-free entry: classes, types, the client and the protocol adapters.
+// To register the elements, import `kyc-capture/define` instead (or call customElements.define).
+export { KycError } from './errors.js';
+export {
+  KycCaptureElement,
+  ConfigurationError,
+  ProtocolName,
+} from './elements/kyc-capture/kyc-capture.js';
+export {
+  KycCameraViewElement,
+  KycFrameEvent,
+  KycCameraErrorEvent,
+  type GuideShape,
+} from './elements/kyc-camera-view/kyc-camera-view.js';
+export * from './events/index.js';
+export * from './flow/types.js';
+export * from './flow/machine.js';
+export type { Capture, CaptureSource } from './capture/types.js';
+export type {
+  ProtocolAdapter,
+  ServerFeedback,
+  SendOptions,
+  ProgressCallback,
+} from './protocols/types.js';
+export * from './api/errors.js';
+export * from './api/client.js';
+export * from './protocols/session-v1.js';
+export * from './controllers/camera-error.js';
+export * from './controllers/camera-controller.js';
+export * from './capture/encode.js';
+export { en, type Messages } from './i18n/en.js';
