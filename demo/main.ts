@@ -1,0 +1,127 @@
+// The demo page: plays the integrator's backend (through the mock's /demo endpoints, which keep the
+// access token on the server), mounts <kyc-capture> with the start token, logs every kyc-* event and
+// lists what the backend received.
+import '../src/define/index.js';
+
+const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+
+interface DemoSession {
+  session_id: string;
+  start_token: string;
+  expiration: string;
+  missing_images: string[];
+}
+
+interface ReceivedImage {
+  id: string;
+  type: string;
+  mime_type: string;
+  width: number;
+  height: number;
+  size_bytes: number;
+  feedback: string;
+  source?: string;
+}
+
+const EVENTS = [
+  'kyc-ready',
+  'kyc-step-change',
+  'kyc-capture',
+  'kyc-upload-progress',
+  'kyc-upload-result',
+  'kyc-feedback',
+  'kyc-complete',
+  'kyc-error',
+  'kyc-cancel',
+] as const;
+
+/** A log line that never includes a token or image bytes. */
+function summarize(event: Event): string {
+  const detail = (event as Event & { detail?: Record<string, unknown> }).detail ?? {};
+  return JSON.stringify(detail, (key, value: unknown) => {
+    if (value instanceof Blob) return `Blob(${value.type}, ${value.size} bytes)`;
+    if (value instanceof Error)
+      return { code: (value as Error & { code?: string }).code, message: value.message };
+    return key === 'token' ? undefined : value;
+  });
+}
+
+function log(event: Event): void {
+  const item = document.createElement('li');
+  item.dataset.event = event.type;
+  item.textContent = `${event.type} ${summarize(event)}`;
+  $('#event-log').append(item);
+  item.scrollIntoView({ block: 'nearest' });
+}
+
+async function refreshReceived(sessionId: string): Promise<void> {
+  const response = await fetch(`/demo/sessions/${encodeURIComponent(sessionId)}/images`);
+  if (!response.ok) return;
+  const { session_images: images } = (await response.json()) as { session_images: ReceivedImage[] };
+  $('#received').replaceChildren(
+    ...images.map((image) => {
+      const item = document.createElement('li');
+      item.dataset.type = image.type;
+      item.dataset.feedback = image.feedback;
+      const thumb = document.createElement('img');
+      thumb.src = `/demo/sessions/${encodeURIComponent(sessionId)}/images/${encodeURIComponent(image.id)}`;
+      thumb.alt = `${image.type} as received`;
+      const text = document.createElement('span');
+      text.textContent = `${image.type}: ${image.width}×${image.height}, ${(image.size_bytes / 1024).toFixed(0)} KiB, ${image.mime_type}, feedback “${image.feedback}”${image.source ? `, from ${image.source}` : ''}`;
+      item.append(thumb, text);
+      return item;
+    }),
+  );
+}
+
+$('#session-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const info = $('#session-info');
+  let mockBehavior: unknown;
+  const raw = $<HTMLTextAreaElement>('#mock-behavior').value.trim();
+  try {
+    mockBehavior = raw ? JSON.parse(raw) : undefined;
+  } catch {
+    info.textContent = 'mock_behavior is not valid JSON.';
+    return;
+  }
+  const response = await fetch('/demo/sessions', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      mock_behavior: mockBehavior,
+      start_token_ttl_seconds: Number($<HTMLInputElement>('#token-ttl').value) || undefined,
+    }),
+  });
+  if (!response.ok) {
+    info.textContent = `Could not create a session (HTTP ${response.status}).`;
+    return;
+  }
+  const session = (await response.json()) as DemoSession;
+  info.textContent = `Session ${session.session_id}; start token expires ${session.expiration}.`;
+  info.dataset.sessionId = session.session_id;
+  $('#received').replaceChildren();
+  $('#event-log').replaceChildren();
+
+  const element = document.createElement('kyc-capture');
+  element.session = session.session_id;
+  element.token = session.start_token;
+  if ($<HTMLInputElement>('#refresh-token').checked) {
+    // What an integrator's page does: ask its own backend for a fresh start token.
+    element.getToken = async () => {
+      const renewed = await fetch(
+        `/demo/sessions/${encodeURIComponent(session.session_id)}/token`,
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{}',
+        },
+      );
+      if (!renewed.ok) throw new Error(`token renewal failed (HTTP ${renewed.status})`);
+      return ((await renewed.json()) as { start_token: string }).start_token;
+    };
+  }
+  for (const name of EVENTS) element.addEventListener(name, log);
+  element.addEventListener('kyc-upload-result', () => void refreshReceived(session.session_id));
+  $('#mount').replaceChildren(element);
+});

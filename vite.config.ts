@@ -1,0 +1,38 @@
+// `vite` (npm run demo): serves index.html + demo/ with the mock backend mounted on the same origin.
+// `vite build --mode lib`: the library build to dist/ (ES modules, dependencies left external).
+import { defineConfig, type Plugin } from 'vite';
+import { createMockBackend } from './mock/index.ts';
+
+/** Mounts the mock backend in Vite's dev and preview servers, so the demo needs no second process. */
+function mockBackend(): Plugin {
+  const backend = createMockBackend();
+  return {
+    name: 'kyc-mock-backend',
+    configureServer(server) {
+      server.middlewares.use(backend.middleware);
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(backend.middleware);
+    },
+  };
+}
+
+export default defineConfig(({ mode }) =>
+  mode === 'lib'
+    ? {
+        build: {
+          outDir: 'dist',
+          emptyOutDir: false,
+          sourcemap: true,
+          lib: {
+            entry: { index: 'src/index.ts', define: 'src/define/index.ts' },
+            formats: ['es'],
+          },
+          rollupOptions: { external: [/^lit/, /^@lit\//, 'browser-image-compression'] },
+        },
+      }
+    : {
+        plugins: [mockBackend()],
+        server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173) },
+      },
+);
