@@ -5,7 +5,7 @@ import lit from 'eslint-plugin-lit';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test/fixtures/generated'] },
+  { ignores: ['dist', 'node_modules', 'test/fixtures/generated', '.tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],

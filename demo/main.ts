@@ -2,6 +2,7 @@
 // access token on the server), mounts <kyc-capture> with the start token, logs every kyc-* event and
 // lists what the backend received.
 import '../src/define/index.js';
+import { KYC_EVENT_NAMES } from '../src/index.js';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 
@@ -22,18 +23,6 @@ interface ReceivedImage {
   feedback: string;
   source?: string;
 }
-
-const EVENTS = [
-  'kyc-ready',
-  'kyc-step-change',
-  'kyc-capture',
-  'kyc-upload-progress',
-  'kyc-upload-result',
-  'kyc-feedback',
-  'kyc-complete',
-  'kyc-error',
-  'kyc-cancel',
-] as const;
 
 /** A log line that never includes a token or image bytes. */
 function summarize(event: Event): string {
@@ -121,7 +110,7 @@ $('#session-form').addEventListener('submit', async (event) => {
       return ((await renewed.json()) as { start_token: string }).start_token;
     };
   }
-  for (const name of EVENTS) element.addEventListener(name, log);
+  for (const name of KYC_EVENT_NAMES) element.addEventListener(name, log);
   element.addEventListener('kyc-upload-result', () => void refreshReceived(session.session_id));
   $('#mount').replaceChildren(element);
 });

@@ -12,34 +12,8 @@ import {
   TokenExpiredError,
 } from './errors.js';
 import { buildAddImageRequest, buildDeviceInfo } from '../protocols/session-v1-wire.js';
-
-interface DemoSession {
-  session_id: string;
-  start_token: string;
-  expiration: string;
-  missing_images: string[];
-}
-
-/** Creates a session the way the integrator's backend would (the mock's /demo endpoint). */
-async function demoSession(body: Record<string, unknown> = {}): Promise<DemoSession> {
-  const response = await fetch('/demo/sessions', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`creating a demo session failed: ${response.status}`);
-  return (await response.json()) as DemoSession;
-}
-
-/** A new start token for a session, as a host's getToken() would fetch it from its backend. */
-async function renewToken(sessionId: string, ttlSeconds?: number): Promise<string> {
-  const response = await fetch(`/demo/sessions/${sessionId}/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ start_token_ttl_seconds: ttlSeconds }),
-  });
-  return ((await response.json()) as { start_token: string }).start_token;
-}
+import { createDemoSession, renewToken } from '../../test/helpers/backend.js';
+import { bytesOf, canvas2d, canvasToBlob, rejection } from '../../test/helpers/async.js';
 
 /** A fetch that records every call and passes it on (to the real fetch unless told otherwise). */
 function spyFetch(inner: FetchFunction = (input, init) => fetch(input, init)) {
@@ -56,17 +30,11 @@ const dropped: FetchFunction = () => Promise.reject(new TypeError('Failed to fet
 
 /** A real add-image body: a 640x480 JPEG drawn on a canvas. */
 async function selfieBody(): Promise<unknown> {
-  const canvas = document.createElement('canvas');
-  canvas.width = 640;
-  canvas.height = 480;
-  const context = canvas.getContext('2d');
-  if (!context) throw new Error('no 2d context');
-  context.fillStyle = '#d9c3a5';
-  context.fillRect(0, 0, 640, 480);
-  const blob = await new Promise<Blob>((resolve, reject) =>
-    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob failed'))), 'image/jpeg'),
-  );
-  const bytes = new Uint8Array(await blob.arrayBuffer());
+  const { canvas, ctx } = canvas2d(640, 480);
+  ctx.fillStyle = '#d9c3a5';
+  ctx.fillRect(0, 0, 640, 480);
+  const blob = await canvasToBlob(canvas, 'image/jpeg');
+  const bytes = await bytesOf(blob);
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return buildAddImageRequest({
@@ -86,19 +54,9 @@ async function selfieBody(): Promise<unknown> {
 
 const imagesPath = (sessionId: string) => `/api/v1/verification/${sessionId}/images`;
 
-/** Runs `promise` and returns what it rejected with (fails the test when it resolves). */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
-
 describe('KycClient', () => {
   it('sends the token as a bearer header, never in the URL, and returns the JSON', async () => {
-    const session = await demoSession();
+    const session = await createDemoSession();
     const spy = spyFetch();
     const client = new KycClient({ token: session.start_token, fetch: spy.fetch });
     const body = await client.request('GET', imagesPath(session.session_id));
@@ -113,7 +71,7 @@ describe('KycClient', () => {
   });
 
   it('joins a base URL with or without a trailing slash', async () => {
-    const session = await demoSession();
+    const session = await createDemoSession();
     for (const baseUrl of [location.origin, `${location.origin}/`]) {
       const client = new KycClient({ baseUrl, token: session.start_token });
       expect(await client.request('GET', imagesPath(session.session_id))).to.deep.equal({
@@ -123,7 +81,7 @@ describe('KycClient', () => {
   });
 
   it('reports progress 0 at the start and 1 when the answer arrives', async () => {
-    const session = await demoSession();
+    const session = await createDemoSession();
     const client = new KycClient({ token: session.start_token });
     const progress: number[] = [];
     await client.request('GET', imagesPath(session.session_id), {
@@ -133,7 +91,7 @@ describe('KycClient', () => {
   });
 
   it('validates the reply with `parse`; a throwing parser becomes a ResponseFormatError', async () => {
-    const session = await demoSession();
+    const session = await createDemoSession();
     const client = new KycClient({ token: session.start_token });
     const count = await client.request('GET', imagesPath(session.session_id), {
       parse: (body) => (body as { session_images: unknown[] }).session_images.length,
@@ -152,7 +110,7 @@ describe('KycClient', () => {
 
   describe('an expired start token', () => {
     it('calls getToken once and retries with the new token', async () => {
-      const session = await demoSession({ start_token_ttl_seconds: 0 });
+      const session = await createDemoSession({ start_token_ttl_seconds: 0 });
       let asked = 0;
       let fresh = '';
       const spy = spyFetch();
@@ -177,7 +135,7 @@ describe('KycClient', () => {
     });
 
     it('throws TokenExpiredError without getToken', async () => {
-      const session = await demoSession({ start_token_ttl_seconds: 0 });
+      const session = await createDemoSession({ start_token_ttl_seconds: 0 });
       const spy = spyFetch();
       const client = new KycClient({ token: session.start_token, fetch: spy.fetch });
       const error = await rejection(client.request('GET', imagesPath(session.session_id)));
@@ -189,7 +147,7 @@ describe('KycClient', () => {
     });
 
     it('throws TokenExpiredError when the renewed token is refused too (asks only once)', async () => {
-      const session = await demoSession({ start_token_ttl_seconds: 0 });
+      const session = await createDemoSession({ start_token_ttl_seconds: 0 });
       let asked = 0;
       const client = new KycClient({
         token: session.start_token,
@@ -204,7 +162,7 @@ describe('KycClient', () => {
     });
 
     it('throws TokenExpiredError, with the cause, when getToken fails', async () => {
-      const session = await demoSession({ start_token_ttl_seconds: 0 });
+      const session = await createDemoSession({ start_token_ttl_seconds: 0 });
       const failure = new Error('host backend down');
       const client = new KycClient({
         token: session.start_token,
@@ -216,7 +174,7 @@ describe('KycClient', () => {
     });
 
     it('uses a token set through the setter', async () => {
-      const session = await demoSession({ start_token_ttl_seconds: 0 });
+      const session = await createDemoSession({ start_token_ttl_seconds: 0 });
       const client = new KycClient({ token: session.start_token });
       client.token = await renewToken(session.session_id);
       expect(await client.request('GET', imagesPath(session.session_id))).to.deep.equal({
@@ -227,7 +185,7 @@ describe('KycClient', () => {
 
   describe('retries', () => {
     it('retries 503s (honouring Retry-After: 0 over a long backoff) until it succeeds', async () => {
-      const session = await demoSession({ mock_behavior: { server_errors: 2 } });
+      const session = await createDemoSession({ mock_behavior: { server_errors: 2 } });
       const spy = spyFetch();
       const client = new KycClient({
         token: session.start_token,
@@ -250,7 +208,7 @@ describe('KycClient', () => {
     });
 
     it('gives up after `retries` extra attempts with the last HttpError', async () => {
-      const session = await demoSession({ mock_behavior: { server_errors: 5 } });
+      const session = await createDemoSession({ mock_behavior: { server_errors: 5 } });
       const spy = spyFetch();
       const client = new KycClient({ token: session.start_token, fetch: spy.fetch, retries: 2 });
       const error = await rejection(
@@ -264,8 +222,8 @@ describe('KycClient', () => {
     });
 
     it('does not retry other 4xx: a start token used on another session is a 403', async () => {
-      const a = await demoSession();
-      const b = await demoSession();
+      const a = await createDemoSession();
+      const b = await createDemoSession();
       const spy = spyFetch();
       const client = new KycClient({ token: a.start_token, fetch: spy.fetch });
       const error = await rejection(client.request('GET', imagesPath(b.session_id)));
@@ -277,7 +235,7 @@ describe('KycClient', () => {
     });
 
     it('retries a dropped connection, then goes through', async () => {
-      const session = await demoSession();
+      const session = await createDemoSession();
       let calls = 0;
       const client = new KycClient({
         token: session.start_token,
@@ -382,7 +340,7 @@ describe('KycClient', () => {
     });
 
     it('aborts a request in flight', async () => {
-      const session = await demoSession();
+      const session = await createDemoSession();
       const controller = new AbortController();
       const client = new KycClient({
         token: session.start_token,

@@ -1,14 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { KycError } from '../errors.js';
 import { captureFromFile, decodeImageFile, encodeJpeg, hasExif, ImageFileError } from './encode.js';
+import { bytesOf, canvas2d, canvasToBlob, rejection } from '../../test/helpers/async.js';
 
 /** A canvas with a left/right split so orientation and crops can be checked by colour. */
 function splitCanvas(width: number, height: number): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('no 2d context');
+  const { canvas, ctx } = canvas2d(width, height);
   ctx.fillStyle = 'rgb(220, 30, 30)';
   ctx.fillRect(0, 0, width / 2, height);
   ctx.fillStyle = 'rgb(30, 30, 220)';
@@ -17,13 +14,7 @@ function splitCanvas(width: number, height: number): HTMLCanvasElement {
 }
 
 function canvasJpeg(canvas: HTMLCanvasElement): Promise<Blob> {
-  return new Promise((resolve, reject) =>
-    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob failed'))), 'image/jpeg', 0.9),
-  );
-}
-
-async function bytesOf(blob: Blob): Promise<Uint8Array> {
-  return new Uint8Array(await blob.arrayBuffer());
+  return canvasToBlob(canvas, 'image/jpeg', 0.9);
 }
 
 /**
@@ -98,11 +89,7 @@ describe('encodeJpeg', () => {
 
   it('encodes an ImageBitmap, and a lower quality gives a smaller file', async () => {
     const bitmap = await createImageBitmap(splitCanvas(800, 600));
-    const noisy = document.createElement('canvas');
-    noisy.width = 800;
-    noisy.height = 600;
-    const ctx = noisy.getContext('2d');
-    if (!ctx) throw new Error('no 2d context');
+    const { canvas: noisy, ctx } = canvas2d(800, 600);
     ctx.drawImage(bitmap, 0, 0);
     // Noise makes quality matter; a flat image compresses to almost nothing at any quality.
     for (let i = 0; i < 4000; i++) {
@@ -141,12 +128,7 @@ describe('encodeJpeg', () => {
 
   it('rejects with a typed error when there are no pixels (video not ready)', async () => {
     const video = document.createElement('video');
-    let error: unknown;
-    try {
-      await encodeJpeg(video);
-    } catch (err) {
-      error = err;
-    }
+    const error = await rejection(encodeJpeg(video));
     expect(error).to.be.instanceOf(KycError);
     expect((error as KycError).code).to.equal('encode-failed');
   });
@@ -185,12 +167,8 @@ describe('decodeImageFile and captureFromFile', () => {
   });
 
   it('accepts a PNG with transparency, encoding transparent areas as white rather than black', async () => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 600;
-    canvas.height = 600;
-    const png = await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob failed'))), 'image/png'),
-    );
+    const { canvas } = canvas2d(600, 600);
+    const png = await canvasToBlob(canvas, 'image/png');
     const result = await captureFromFile(png);
     const bitmap = await createImageBitmap(result.blob);
     const [r, g, b] = colourAt(bitmap, 300, 300);
@@ -200,12 +178,7 @@ describe('decodeImageFile and captureFromFile', () => {
 
   it('rejects a file that is not an image', async () => {
     const file = new File(['%PDF-1.7 not a photo'], 'id.jpg', { type: 'image/jpeg' });
-    let error: unknown;
-    try {
-      await decodeImageFile(file);
-    } catch (err) {
-      error = err;
-    }
+    const error = await rejection(decodeImageFile(file));
     expect(error).to.be.instanceOf(ImageFileError);
     expect(error).to.be.instanceOf(KycError);
     expect((error as ImageFileError).code).to.equal('not-an-image');
@@ -215,12 +188,7 @@ describe('decodeImageFile and captureFromFile', () => {
 
   it('rejects an image whose short side is below the minimum', async () => {
     const small = await canvasJpeg(splitCanvas(640, 400));
-    let error: unknown;
-    try {
-      await captureFromFile(small);
-    } catch (err) {
-      error = err;
-    }
+    const error = await rejection(captureFromFile(small));
     expect(error).to.be.instanceOf(ImageFileError);
     expect((error as ImageFileError).code).to.equal('too-small');
     expect((error as ImageFileError).hint).to.contain('480');
@@ -231,12 +199,7 @@ describe('decodeImageFile and captureFromFile', () => {
 
   it('rejects a file over the size limit without decoding it', async () => {
     const big = new Blob([new Uint8Array(2048)], { type: 'image/jpeg' });
-    let error: unknown;
-    try {
-      await decodeImageFile(big, { maxBytes: 1024 });
-    } catch (err) {
-      error = err;
-    }
+    const error = await rejection(decodeImageFile(big, { maxBytes: 1024 }));
     expect(error).to.be.instanceOf(ImageFileError);
     expect((error as ImageFileError).code).to.equal('too-large');
   });

@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement, type TemplateResult } from 'lit';
 import { CameraController, type CameraConfig, type VisibilitySource } from './camera-controller.js';
+import { rejection } from '../../test/helpers/async.js';
 
 // These tests run against Chromium's real fake camera (--use-fake-device-for-media-stream): the
 // streams, tracks, frames and device lists are what a browser really hands out.
@@ -84,15 +85,6 @@ async function mount(
   controllers.push(camera);
   camera.attach(host.video);
   return { host, camera, video: host.video };
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('CameraController', () => {
@@ -194,11 +186,11 @@ describe('CameraController', () => {
 
   it('refuses to capture when the camera is not live', async () => {
     const { camera } = await mount();
-    const error = await errorOf(camera.captureFrame());
+    const error = await rejection(camera.captureFrame());
     expect((error as { code?: string }).code).to.equal('not-live');
     await camera.start();
     camera.stream?.getVideoTracks()[0]?.dispatchEvent(new Event('ended'));
-    const afterEnd = await errorOf(camera.captureFrame());
+    const afterEnd = await rejection(camera.captureFrame());
     expect((afterEnd as { code?: string }).code).to.equal('not-live');
   });
 

@@ -1,10 +1,44 @@
+import { KycCancelEvent } from './cancel.js';
+import { KycCaptureEvent } from './capture.js';
+import { KycCompleteEvent } from './complete.js';
+import { KycErrorEvent } from './error.js';
+import { KycFeedbackEvent } from './feedback.js';
+import { KycReadyEvent } from './ready.js';
+import { KycStepChangeEvent } from './step-change.js';
+import { KycUploadProgressEvent } from './upload-progress.js';
+import { KycUploadResultEvent } from './upload-result.js';
+
 export { KycEvent } from './kyc-event.js';
-export { KycReadyEvent, type KycReadyDetail } from './ready.js';
-export { KycStepChangeEvent, type KycStepChangeDetail } from './step-change.js';
-export { KycCaptureEvent, type KycCaptureDetail } from './capture.js';
-export { KycUploadProgressEvent, type KycUploadProgressDetail } from './upload-progress.js';
-export { KycUploadResultEvent, type KycUploadResultDetail } from './upload-result.js';
-export { KycFeedbackEvent, type KycFeedbackDetail } from './feedback.js';
-export { KycCompleteEvent, type KycCompleteDetail } from './complete.js';
-export { KycErrorEvent, type KycErrorDetail } from './error.js';
-export { KycCancelEvent, type KycCancelDetail } from './cancel.js';
+export type { KycCancelDetail } from './cancel.js';
+export type { KycCaptureDetail } from './capture.js';
+export type { KycCompleteDetail } from './complete.js';
+export type { KycErrorDetail } from './error.js';
+export type { KycFeedbackDetail } from './feedback.js';
+export type { KycReadyDetail } from './ready.js';
+export type { KycStepChangeDetail } from './step-change.js';
+export type { KycUploadProgressDetail } from './upload-progress.js';
+export type { KycUploadResultDetail } from './upload-result.js';
+export {
+  KycCancelEvent,
+  KycCaptureEvent,
+  KycCompleteEvent,
+  KycErrorEvent,
+  KycFeedbackEvent,
+  KycReadyEvent,
+  KycStepChangeEvent,
+  KycUploadProgressEvent,
+  KycUploadResultEvent,
+};
+
+/** Every public event name, in the order a flow meets them, for hosts that forward or log them all. */
+export const KYC_EVENT_NAMES = [
+  KycReadyEvent.eventName,
+  KycStepChangeEvent.eventName,
+  KycCaptureEvent.eventName,
+  KycUploadProgressEvent.eventName,
+  KycUploadResultEvent.eventName,
+  KycFeedbackEvent.eventName,
+  KycCompleteEvent.eventName,
+  KycErrorEvent.eventName,
+  KycCancelEvent.eventName,
+] as const;

@@ -19,37 +19,18 @@ import {
   readImageHeader,
   SDK_VERSION,
   validateAddImageRequest,
-  type SessionImagesResponse,
 } from './session-v1.js';
-
-interface DemoSession {
-  session_id: string;
-  start_token: string;
-}
-
-async function demoSession(mockBehavior?: Record<string, unknown>): Promise<DemoSession> {
-  const response = await fetch('/demo/sessions', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ mock_behavior: mockBehavior }),
-  });
-  if (!response.ok) throw new Error(`creating a demo session failed: ${response.status}`);
-  return (await response.json()) as DemoSession;
-}
-
-async function receivedImages(sessionId: string): Promise<SessionImagesResponse> {
-  return (await (
-    await fetch(`/demo/sessions/${sessionId}/images`)
-  ).json()) as SessionImagesResponse;
-}
+import {
+  createDemoSession,
+  receivedImages,
+  renewToken,
+  type SessionCredentials,
+} from '../../test/helpers/backend.js';
+import { bytesOf, canvas2d, canvasToBlob, rejection } from '../../test/helpers/async.js';
 
 /** Draws something document- or face-like, so the JPEG has real content and a realistic size. */
 function drawScene(step: CaptureStep, width: number, height: number): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('no 2d context');
+  const { canvas, ctx } = canvas2d(width, height);
   ctx.fillStyle = '#5b6470';
   ctx.fillRect(0, 0, width, height);
   if (step === 'selfie') {
@@ -87,13 +68,7 @@ async function capture(
   const width = options.width ?? (step === 'selfie' ? 720 : 1280);
   const height = options.height ?? (step === 'selfie' ? 1280 : 720);
   const canvas = drawScene(step, width, height);
-  const blob = await new Promise<Blob>((resolve, reject) =>
-    canvas.toBlob(
-      (b) => (b ? resolve(b) : reject(new Error('toBlob failed'))),
-      options.type ?? 'image/jpeg',
-      0.9,
-    ),
-  );
+  const blob = await canvasToBlob(canvas, options.type ?? 'image/jpeg', 0.9);
   return {
     step,
     blob,
@@ -107,18 +82,9 @@ async function capture(
   };
 }
 
-function adapterFor(session: DemoSession, fetchImpl?: FetchFunction) {
+function adapterFor(session: SessionCredentials, fetchImpl?: FetchFunction) {
   const client = new KycClient({ token: session.start_token, fetch: fetchImpl, backoffMs: 10 });
   return createSessionV1Adapter({ client, sessionId: session.session_id });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('session-v1 adapter', () => {
@@ -134,7 +100,7 @@ describe('session-v1 adapter', () => {
   });
 
   it('completes a passport flow (front + selfie), then answers 409 as already complete', async () => {
-    const session = await demoSession();
+    const session = await createDemoSession();
     const adapter = adapterFor(session);
     const front = await adapter.send(await capture('document_front', { documentType: 'passport' }));
     expect(front).to.deep.equal({
@@ -156,7 +122,7 @@ describe('session-v1 adapter', () => {
   });
 
   it('completes an identity-card flow (front, back, selfie); the backend holds what was sent', async () => {
-    const session = await demoSession();
+    const session = await createDemoSession();
     const adapter = adapterFor(session);
     const captures = [
       await capture('document_front', { documentType: 'identity_card' }),
@@ -171,7 +137,7 @@ describe('session-v1 adapter', () => {
       [true, true, []],
     ]);
 
-    const { session_images: images } = await receivedImages(session.session_id);
+    const images = await receivedImages(session.session_id);
     expect(
       images.map((i) => [i.type, i.document_type, i.width, i.height, i.mime_type, i.source]),
     ).to.deep.equal([
@@ -181,25 +147,25 @@ describe('session-v1 adapter', () => {
     ]);
     expect(images.map((i) => i.size_bytes)).to.deep.equal(captures.map((c) => c.blob.size));
     const stored = await fetch(`/demo/sessions/${session.session_id}/images/${images[0]?.id}`);
-    const sent = new Uint8Array(await captures[0]!.blob.arrayBuffer());
+    const sent = await bytesOf(captures[0]!.blob);
     const back = new Uint8Array(await stored.arrayBuffer());
     expect(stored.headers.get('content-type')).to.equal('image/jpeg');
     expect(back.length === sent.length && back.every((b, i) => b === sent[i])).to.equal(true);
   });
 
   it('takes the document type from SendOptions when the capture has none', async () => {
-    const session = await demoSession();
+    const session = await createDemoSession();
     const adapter = adapterFor(session);
     const front = await capture('document_front');
     const result = await adapter.send(front, { documentType: 'drivers_license' });
     expect(result.missing).to.deep.equal(['document_back', 'selfie']);
-    const { session_images: images } = await receivedImages(session.session_id);
+    const images = await receivedImages(session.session_id);
     expect(images[0]?.document_type).to.equal('drivers_license');
   });
 
   it('passes the backend feedback through, with guidance, until the image is accepted', async () => {
-    const session = await demoSession({
-      feedback: { document_front: ['glare', 'hologram_hidden'] },
+    const session = await createDemoSession({
+      mock_behavior: { feedback: { document_front: ['glare', 'hologram_hidden'] } },
     });
     const adapter = adapterFor(session);
     const front = await capture('document_front', { documentType: 'identity_card' });
@@ -223,21 +189,13 @@ describe('session-v1 adapter', () => {
   });
 
   it('renews an expired start token through getToken and the upload goes through', async () => {
-    const response = await fetch('/demo/sessions', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ start_token_ttl_seconds: 0 }),
-    });
-    const session = (await response.json()) as DemoSession;
+    const session = await createDemoSession({ start_token_ttl_seconds: 0 });
     let asked = 0;
     const client = new KycClient({
       token: session.start_token,
       getToken: async () => {
         asked++;
-        const renewed = await fetch(`/demo/sessions/${session.session_id}/token`, {
-          method: 'POST',
-        });
-        return ((await renewed.json()) as { start_token: string }).start_token;
+        return renewToken(session.session_id);
       },
     });
     const adapter = createSessionV1Adapter({ client, sessionId: session.session_id });
@@ -249,21 +207,21 @@ describe('session-v1 adapter', () => {
   });
 
   it('rides out the backend’s temporary 503s', async () => {
-    const session = await demoSession({ server_errors: 2 });
+    const session = await createDemoSession({ mock_behavior: { server_errors: 2 } });
     const adapter = adapterFor(session);
     const result = await adapter.send(await capture('selfie'));
     expect(result.accepted).to.equal(true);
   });
 
   it('sends PNGs and Blobs without a type: the format comes from the bytes', async () => {
-    const session = await demoSession();
+    const session = await createDemoSession();
     const adapter = adapterFor(session);
     const png = await capture('document_front', { documentType: 'passport', type: 'image/png' });
     expect((await adapter.send(png)).accepted).to.equal(true);
     const jpeg = await capture('selfie');
     const untyped = { ...jpeg, blob: new Blob([await jpeg.blob.arrayBuffer()]) };
     expect((await adapter.send(untyped)).complete).to.equal(true);
-    const { session_images: images } = await receivedImages(session.session_id);
+    const images = await receivedImages(session.session_id);
     expect(images.map((i) => i.mime_type)).to.deep.equal(['image/png', 'image/jpeg']);
   });
 
@@ -287,7 +245,7 @@ describe('session-v1 adapter', () => {
   });
 
   it('reports progress and honours an aborted signal', async () => {
-    const session = await demoSession();
+    const session = await createDemoSession();
     const adapter = adapterFor(session);
     const progress: number[] = [];
     await adapter.send(await capture('selfie'), { onProgress: (f) => progress.push(f) });
@@ -373,7 +331,7 @@ describe('session-v1 wire format', () => {
       ['selfie', 'passport'],
     ] as const) {
       const item = await capture(step, { documentType });
-      const bytes = new Uint8Array(await item.blob.arrayBuffer());
+      const bytes = await bytesOf(item.blob);
       const header = readImageHeader(bytes);
       expect(header).to.deep.equal({
         ok: true,

@@ -1,55 +1,29 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../define/index.js';
+import { KYC_EVENT_NAMES } from '../../events/index.js';
 import type { KycCaptureElement } from './kyc-capture.js';
+import {
+  createDemoSession,
+  receivedImages,
+  type SessionCredentials,
+} from '../../../test/helpers/backend.js';
+import { canvas2d, canvasToBlob } from '../../../test/helpers/async.js';
 
 // These tests drive the real element against the real mock backend (mounted on the test server's
 // origin) with Chromium's fake camera: what they check is what a person would see.
 
-interface DemoSession {
-  session_id: string;
-  start_token: string;
-}
-
-async function createSession(body: Record<string, unknown> = {}): Promise<DemoSession> {
-  const response = await fetch('/demo/sessions', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  expect(response.status).to.equal(200);
-  return (await response.json()) as DemoSession;
-}
-
-async function receivedImages(
-  sessionId: string,
-): Promise<{ type: string; feedback: string; source: string }[]> {
-  const response = await fetch(`/demo/sessions/${sessionId}/images`);
-  return (
-    (await response.json()) as {
-      session_images: { type: string; feedback: string; source: string }[];
-    }
-  ).session_images;
-}
-
-async function mount(session?: DemoSession): Promise<{ el: KycCaptureElement; events: Event[] }> {
-  const el = await fixture<KycCaptureElement>(html`<kyc-capture></kyc-capture>`);
+async function mount(
+  session?: SessionCredentials,
+): Promise<{ el: KycCaptureElement; events: Event[] }> {
+  // Listeners go on before the element is connected, as a host page would add them.
+  const el = document.createElement('kyc-capture');
+  const events: Event[] = [];
+  for (const name of KYC_EVENT_NAMES) el.addEventListener(name, (e) => events.push(e));
   if (session) {
     el.session = session.session_id;
     el.token = session.start_token;
   }
-  const events: Event[] = [];
-  for (const name of [
-    'kyc-step-change',
-    'kyc-capture',
-    'kyc-upload-progress',
-    'kyc-upload-result',
-    'kyc-feedback',
-    'kyc-complete',
-    'kyc-error',
-    'kyc-cancel',
-  ]) {
-    el.addEventListener(name, (e) => events.push(e));
-  }
+  await fixture(html`<div>${el}</div>`);
   await el.updateComplete;
   return { el, events };
 }
@@ -106,7 +80,7 @@ async function usePhoto(el: KycCaptureElement): Promise<void> {
 
 describe('<kyc-capture>', () => {
   it('asks for consent and a document type before it starts, and is accessible', async () => {
-    const { el } = await mount(await createSession());
+    const { el } = await mount(await createDemoSession());
     const start = q<HTMLButtonElement>(el, 'button[type=submit]')!;
     expect(start.disabled).to.equal(true);
     q<HTMLInputElement>(el, 'input[name=consent]')!.click();
@@ -119,7 +93,7 @@ describe('<kyc-capture>', () => {
   });
 
   it('completes a passport front + selfie against the backend and reports each step', async () => {
-    const session = await createSession();
+    const session = await createDemoSession();
     const { el, events } = await mount(session);
     await begin(el, 'passport');
     expect(el.matches(':state(camera)')).to.equal(true);
@@ -136,6 +110,7 @@ describe('<kyc-capture>', () => {
     expect(q(el, '[part~="done"]')?.textContent).to.contain('All done');
 
     const types = events.map((e) => e.type);
+    expect(types.slice(0, 2)).to.deep.equal(['kyc-ready', 'kyc-step-change']);
     expect(types.filter((t) => t === 'kyc-capture')).to.have.length(2);
     expect(types.filter((t) => t === 'kyc-upload-result')).to.have.length(2);
     expect(types.lastIndexOf('kyc-complete')).to.be.greaterThan(
@@ -149,7 +124,7 @@ describe('<kyc-capture>', () => {
   });
 
   it('shows the backend’s reason and retakes the step when an image is rejected', async () => {
-    const session = await createSession({
+    const session = await createDemoSession({
       mock_behavior: { feedback: { document_front: ['glare'] } },
     });
     const { el, events } = await mount(session);
@@ -171,7 +146,7 @@ describe('<kyc-capture>', () => {
   });
 
   it('ends in a clear, final error screen when the start token has expired', async () => {
-    const session = await createSession({ start_token_ttl_seconds: 1 });
+    const session = await createDemoSession({ start_token_ttl_seconds: 1 });
     const { el, events } = await mount(session);
     await begin(el, 'passport');
     await shoot(el);
@@ -189,7 +164,7 @@ describe('<kyc-capture>', () => {
 
   it('keeps the capture through a dropped upload and resends it on "Try again"', async () => {
     // The mock answers the first 4 uploads with 503: one more than the client's 3 bounded retries.
-    const session = await createSession({ mock_behavior: { server_errors: 4 } });
+    const session = await createDemoSession({ mock_behavior: { server_errors: 4 } });
     const { el } = await mount(session);
     await begin(el, 'passport');
     await shoot(el);
@@ -206,7 +181,7 @@ describe('<kyc-capture>', () => {
   });
 
   it('turns a denied camera into a clear error with retry and file-upload fallback', async () => {
-    const session = await createSession();
+    const session = await createDemoSession();
     const original = navigator.mediaDevices.getUserMedia;
     navigator.mediaDevices.getUserMedia = () =>
       Promise.reject(new DOMException('denied', 'NotAllowedError'));
@@ -220,13 +195,12 @@ describe('<kyc-capture>', () => {
       expect(buttonNamed(root(el), 'Try again')).to.not.equal(undefined);
 
       // The file fallback still completes the step.
-      const canvas = Object.assign(document.createElement('canvas'), { width: 1600, height: 1000 });
-      const ctx = canvas.getContext('2d')!;
+      const { canvas, ctx } = canvas2d(1600, 1000);
       ctx.fillStyle = '#8aa';
       ctx.fillRect(0, 0, 1600, 1000);
       ctx.fillStyle = '#fff';
       ctx.fillRect(200, 150, 1200, 700);
-      const blob = await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), 'image/jpeg', 0.9));
+      const blob = await canvasToBlob(canvas, 'image/jpeg', 0.9);
       const input = q<HTMLInputElement>(el, 'input[type=file]')!;
       expect(input.accept).to.equal('image/*');
       const transfer = new DataTransfer();
@@ -244,7 +218,7 @@ describe('<kyc-capture>', () => {
   });
 
   it('stops the camera when removed from the page', async () => {
-    const { el } = await mount(await createSession());
+    const { el } = await mount(await createDemoSession());
     await begin(el, 'passport');
     const view = cameraView(el)!;
     await until(() => view.camera.status === 'live', 'camera live');
@@ -262,7 +236,7 @@ describe('<kyc-capture>', () => {
   });
 
   it('cancels on request and tells the host', async () => {
-    const { el, events } = await mount(await createSession());
+    const { el, events } = await mount(await createDemoSession());
     await begin(el, 'passport');
     el.cancel();
     await el.updateComplete;
