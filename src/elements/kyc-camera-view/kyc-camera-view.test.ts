@@ -1,0 +1,90 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../define/kyc-camera-view.js';
+import type { KycCameraViewElement, KycFrameEvent } from './kyc-camera-view.js';
+
+// The camera view with Chromium's fake camera: a live preview, a guide, and photos handed up.
+
+async function liveView(
+  facingMode: 'user' | 'environment' = 'environment',
+): Promise<KycCameraViewElement> {
+  const el = await fixture<KycCameraViewElement>(
+    html`<kyc-camera-view
+      .active=${true}
+      .facingMode=${facingMode}
+      guide=${facingMode === 'user' ? 'face' : 'id-card'}
+      heading="Front of your document"
+      guidance="Place the front of your document inside the frame."
+    ></kyc-camera-view>`,
+  );
+  await waitUntil(() => el.camera.status === 'live', 'camera live', { timeout: 10000 });
+  await el.updateComplete;
+  return el;
+}
+
+const part = (el: KycCameraViewElement, name: string) =>
+  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
+
+describe('<kyc-camera-view>', () => {
+  it('shows the live preview with an ID-1 guide and an accessible shutter', async () => {
+    const el = await liveView();
+    const video = part(el, 'video') as HTMLVideoElement;
+    await waitUntil(() => video.videoWidth > 0, 'video playing');
+    const guide = part(el, 'guide');
+    expect(guide.classList.contains('id-card')).to.equal(true);
+    const box = guide.getBoundingClientRect();
+    expect(box.width / box.height).to.be.closeTo(85.6 / 54, 0.03);
+    const shutter = part(el, 'shutter') as HTMLButtonElement;
+    expect(shutter.getAttribute('aria-label')).to.equal('Take photo');
+    expect(shutter.disabled).to.equal(false);
+    expect(part(el, 'guidance').getAttribute('aria-live')).to.equal('polite');
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('hands up a full-resolution frame when the shutter is pressed', async () => {
+    const el = await liveView();
+    const resolution = el.camera.resolution!;
+    setTimeout(() => part(el, 'shutter').click());
+    const event = (await oneEvent(el, 'kyc-frame')) as KycFrameEvent;
+    const { frame } = event.detail;
+    expect([frame.width, frame.height]).to.deep.equal([resolution.width, resolution.height]);
+    frame.close();
+  });
+
+  it('takes the photo on Space or Enter when focus is elsewhere in the view', async () => {
+    const el = await liveView();
+    for (const key of [' ', 'Enter']) {
+      setTimeout(() =>
+        part(el, 'guidance').dispatchEvent(
+          new KeyboardEvent('keydown', { key, bubbles: true, composed: true }),
+        ),
+      );
+      const event = (await oneEvent(el, 'kyc-frame')) as KycFrameEvent;
+      event.detail.frame.close();
+    }
+  });
+
+  it('mirrors the preview for the front camera and draws a face oval', async () => {
+    const el = await liveView('user');
+    expect(part(el, 'video').classList.contains('mirrored')).to.equal(true);
+    expect(part(el, 'guide').classList.contains('face')).to.equal(true);
+    const back = await liveView('environment');
+    expect(part(back, 'video').classList.contains('mirrored')).to.equal(false);
+  });
+
+  it('reports a camera failure to its owner as a typed error', async () => {
+    const original = navigator.mediaDevices.getUserMedia;
+    navigator.mediaDevices.getUserMedia = () =>
+      Promise.reject(new DOMException('busy', 'NotReadableError'));
+    try {
+      const el = document.createElement('kyc-camera-view');
+      const failed = oneEvent(el, 'kyc-camera-error');
+      el.active = true;
+      await fixture(html`<div>${el}</div>`);
+      const event = (await failed) as HTMLElementEventMap['kyc-camera-error'];
+      expect(event.detail.error.code).to.equal('in-use');
+      expect(event.detail.error.message.length).to.be.greaterThan(10);
+    } finally {
+      navigator.mediaDevices.getUserMedia = original;
+    }
+  });
+});
