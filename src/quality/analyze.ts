@@ -1,0 +1,231 @@
+// The document checks for one frame: luma, document outline, exposure, glare and focus, combined
+// into a FrameVerdict whose first issue is the one instruction to show the user.
+//
+// Sizes: every measure runs on the frame box-downscaled to ~320 px wide (luma and two colour planes,
+// made in one pass over the RGBA), so thresholds do not depend on the camera's resolution and the
+// cost hardly does; only the final corner fit reads the full-resolution pixels, along the edges.
+import { exposureStats } from './exposure.js';
+import { glareStats } from './glare.js';
+import { polygonArea } from './geometry.js';
+import { downscaleFactor, rgbaToPlanes } from './luma.js';
+import { findDocumentQuad } from './quad.js';
+import { insetQuad, scaleQuad } from './region.js';
+import { rectifiedAspect } from './shape.js';
+import { directionalSharpness } from './sharpness.js';
+import {
+  QualityIssue,
+  type DocumentQualityOptions,
+  type FrameVerdict,
+  type RgbaFrame,
+} from './types.js';
+
+/** The names of the checks that options can turn off. */
+export type DocumentCheck = keyof NonNullable<DocumentQualityOptions['checks']>;
+
+/** DocumentQualityOptions plus the analysis' own knobs (all optional). */
+export interface DocumentAnalysisOptions extends DocumentQualityOptions {
+  /** Width every measure runs at, reached by an integer box downscale (default 320). */
+  readonly coarseWidth?: number;
+  /** Luma from which a pixel counts as blown out for glare (default 245). */
+  readonly glareLuma?: number;
+  /**
+   * The frame's mean luma must exceed this too for "bright" (default 190): over-exposure brightens
+   * the whole frame, a glare patch only the document.
+   */
+  readonly maxFrameLuma?: number;
+}
+
+/** Every option with its value filled in. */
+export type ResolvedDocumentOptions = Required<Omit<DocumentAnalysisOptions, 'checks'>> & {
+  readonly checks: Readonly<Record<DocumentCheck, boolean>>;
+};
+
+/**
+ * The defaults, calibrated at 640x480 on the synthetic scenes of the tests and on the generated,
+ * labelled set (scripts/generate-documents.ts): acceptable photos pass, degraded ones fail.
+ */
+export const DEFAULT_DOCUMENT_OPTIONS: ResolvedDocumentOptions = Object.freeze({
+  documentAspect: 85.6 / 54,
+  aspectTolerance: 0.08,
+  minFill: 0.2,
+  cornerMargin: 0.01,
+  minSharpness: 80,
+  maxGlare: 0.02,
+  minLuma: 75,
+  maxLuma: 222,
+  minContrast: 16,
+  coarseWidth: 320,
+  glareLuma: 245,
+  maxFrameLuma: 190,
+  checks: Object.freeze({
+    blur: true,
+    glare: true,
+    exposure: true,
+    contrast: true,
+    corners: true,
+    shape: true,
+    fill: true,
+  }),
+});
+
+/** Options merged over the defaults (checks merged key by key). */
+export function resolveDocumentOptions(
+  options: DocumentAnalysisOptions = {},
+): ResolvedDocumentOptions {
+  const d = DEFAULT_DOCUMENT_OPTIONS;
+  // `undefined` values must not override a default, so merge field by field rather than spread.
+  const pick = <K extends keyof Omit<ResolvedDocumentOptions, 'checks'>>(key: K) =>
+    (options[key] ?? d[key]) as ResolvedDocumentOptions[K];
+  const checks = { ...d.checks };
+  for (const key of Object.keys(checks) as DocumentCheck[]) {
+    const value = options.checks?.[key];
+    if (value !== undefined) checks[key] = value;
+  }
+  return {
+    documentAspect: pick('documentAspect'),
+    aspectTolerance: pick('aspectTolerance'),
+    minFill: pick('minFill'),
+    cornerMargin: pick('cornerMargin'),
+    minSharpness: pick('minSharpness'),
+    maxGlare: pick('maxGlare'),
+    minLuma: pick('minLuma'),
+    maxLuma: pick('maxLuma'),
+    minContrast: pick('minContrast'),
+    coarseWidth: pick('coarseWidth'),
+    glareLuma: pick('glareLuma'),
+    maxFrameLuma: pick('maxFrameLuma'),
+    checks,
+  };
+}
+
+// Keeps the sharpness ratio finite on a blank region (luma std ≈ 0); negligible on a real document.
+const SHARPNESS_FLOOR_VARIANCE = 25;
+
+// Frames arrive at one size for a whole session: the plane buffers are allocated once and reused.
+const planeBuffers = {
+  luma: new Uint8Array(0) as Uint8Array,
+  redGreen: new Uint8Array(0) as Uint8Array,
+  yellowBlue: new Uint8Array(0) as Uint8Array,
+};
+
+/** Runs every document check on one RGBA frame; the quad and sizes are in the frame's pixels. */
+export function analyzeDocument(
+  frame: RgbaFrame,
+  options: DocumentAnalysisOptions = {},
+): FrameVerdict {
+  const o = resolveDocumentOptions(options);
+  const { width, height } = frame;
+  const t0 = performance.now();
+  const factor = downscaleFactor(width, o.coarseWidth);
+  const planes = rgbaToPlanes(frame, factor, planeBuffers);
+  // Keep what was allocated (bufferFor reuses a buffer only when it is big enough).
+  planeBuffers.luma = planes.luma.data;
+  planeBuffers.redGreen = planes.redGreen.data;
+  planeBuffers.yellowBlue = planes.yellowBlue.data;
+  const coarse = planes.luma;
+  const t1 = performance.now();
+
+  const found = findDocumentQuad(frame, { planes, documentAspect: o.documentAspect });
+  const t2 = performance.now();
+
+  // The region the other checks measure: the document's interior, pulled in a little so that the
+  // background just outside a slightly-off edge does not leak into the statistics.
+  const coarseInner = found ? scaleQuad(insetQuad(found.quad, 0.04), 1 / factor) : null;
+  const exposure = exposureStats(coarse, coarseInner);
+  // The whole frame too: when the document is washed out or black, its outline is often lost with it.
+  const frameExposure = found ? exposureStats(coarse, null, { step: 2 }) : exposure;
+  const t3 = performance.now();
+  const glare = found
+    ? glareStats(coarse, coarseInner, { threshold: o.glareLuma, median: exposure.median })
+    : null;
+  const t4 = performance.now();
+  // Focus, measured so that it tracks the blur of the frame rather than the content or the light:
+  // the smallest of four directional second-derivative variances (so motion blur, which spares the
+  // direction across the motion, is caught like defocus) on the coarse luma (box-averaged, so sensor
+  // noise, which second derivatives amplify, is mostly gone), over var(luma) (so exposure and
+  // contrast do not pass for focus), times the document's size in coarse pixels (a bigger document
+  // puts its print at lower frequencies). At 640x480, printed cards score ~350 perfectly sharp,
+  // ~160 with a 1 px Gaussian blur, ~110 at 1.5 px, 25-50 at 2 px and ~45 with 12 px of motion,
+  // whatever their size in the frame and the sensor noise.
+  const directions = directionalSharpness(coarse, coarseInner, { ignoreFrom: 250, rowStep: 2 });
+  const extent = Math.sqrt(
+    found ? polygonArea(scaleQuad(found.quad, 1 / factor)) : coarse.width * coarse.height,
+  );
+  const sharpness =
+    (10 * directions.min * extent) /
+    (exposure.stdUnclipped * exposure.stdUnclipped + SHARPNESS_FLOOR_VARIANCE);
+  const t5 = performance.now();
+
+  const quad = found ? found.quad : null;
+  const fill = quad ? polygonArea(quad) / (width * height) : 0;
+  const aspect = quad ? rectifiedAspect(quad, width, height) : 0;
+
+  const issues: QualityIssue[] = [];
+  const { checks } = o;
+  if (!found) {
+    issues.push(QualityIssue.NoDocument);
+  } else {
+    if (checks.corners) {
+      const margin = o.cornerMargin * Math.min(width, height);
+      const outside = found.quad.some(
+        ([x, y]) => x < margin || y < margin || x > width - margin || y > height - margin,
+      );
+      if (outside || found.occluded.some(Boolean)) issues.push(QualityIssue.Corners);
+    }
+    if (checks.fill && fill < o.minFill) issues.push(QualityIssue.TooFar);
+    if (checks.shape && Math.abs(aspect / o.documentAspect - 1) > o.aspectTolerance) {
+      issues.push(QualityIssue.WrongShape);
+    }
+  }
+  if (checks.exposure) {
+    // The document decides, with the frame as a witness: over-exposure brightens the whole frame,
+    // a glare patch only the document, and a card on a black desk is a dark frame around a well-lit
+    // document. A frame that is black or blown out as a whole says so even without a document.
+    const dark =
+      (found && exposure.mean < o.minLuma) ||
+      frameExposure.mean < o.minLuma * 0.6 ||
+      frameExposure.clippedLow > 0.5;
+    const bright =
+      (found
+        ? exposure.mean > o.maxLuma && frameExposure.mean > o.maxFrameLuma
+        : frameExposure.mean > o.maxFrameLuma) ||
+      frameExposure.mean > o.maxFrameLuma + 15 ||
+      frameExposure.clippedHigh > 0.5;
+    if (dark) issues.push(QualityIssue.Dark);
+    else if (bright) issues.push(QualityIssue.Bright);
+  }
+  // Contrast is the document's, or the frame's when there is none (a washed-out frame is often why).
+  if (checks.contrast && (found ? exposure : frameExposure).std < o.minContrast) {
+    issues.push(QualityIssue.LowContrast);
+  }
+  if (found) {
+    if (checks.glare && glare && glare.score > o.maxGlare) issues.push(QualityIssue.Glare);
+    // Focus cannot be judged on a document that is mostly blown out; "bright" or "glare" says why.
+    if (checks.blur && exposure.clippedHigh < 0.5 && sharpness < o.minSharpness) {
+      issues.push(QualityIssue.Blur);
+    }
+  }
+
+  return {
+    acceptable: issues.length === 0,
+    issues,
+    quad,
+    metrics: {
+      sharpness,
+      glare: glare ? glare.score : 0,
+      meanLuma: exposure.mean,
+      contrast: exposure.std,
+      fill,
+      aspect,
+    },
+    width,
+    height,
+    timings: {
+      luma: t1 - t0,
+      quad: t2 - t1,
+      exposure: t3 - t2,
+      glare: t4 - t3,
+      sharpness: t5 - t4,
+    },
+  };
+}
