@@ -156,21 +156,23 @@ export async function writeY4m(
 // approximate distance to the edge), because hard stair-stepped edges would make the video easier
 // to analyse than a real camera image.
 
-type Rgb = readonly [number, number, number];
+/** An RGB colour, 0-255 per channel. */
+export type Rgb = readonly [number, number, number];
 
 /** An RGBA image that the drawing helpers paint into. */
-interface Canvas {
+export interface Canvas {
   readonly width: number;
   readonly height: number;
   readonly data: Uint8ClampedArray;
 }
 
-function createCanvas(width: number, height: number): Canvas {
+/** A transparent RGBA canvas. */
+export function createCanvas(width: number, height: number): Canvas {
   return { width, height, data: new Uint8ClampedArray(width * height * 4) };
 }
 
 /** mulberry32: small, fast and good enough for textures; seeded so every run draws the same. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -181,11 +183,13 @@ function prng(seed: number): () => number {
   };
 }
 
-const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
-const mix = (a: number, b: number, t: number) => a + (b - a) * t;
+/** Clamps to 0..1. */
+export const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
+/** Linear interpolation from a to b. */
+export const mix = (a: number, b: number, t: number) => a + (b - a) * t;
 
 /** Smooth 2-D value noise in [0, 1] over a seeded lattice (for wood grain and wall texture). */
-function valueNoise(seed: number, size = 256): (x: number, y: number) => number {
+export function valueNoise(seed: number, size = 256): (x: number, y: number) => number {
   const random = prng(seed);
   const lattice = Float32Array.from({ length: size * size }, () => random());
   const at = (x: number, y: number) => lattice[(y & (size - 1)) * size + (x & (size - 1))]!;
@@ -219,7 +223,7 @@ function blend(canvas: Canvas, index: number, colour: Rgb, alpha: number): void 
 }
 
 /** Axis-aligned rectangle with fractional edges (coverage = overlap of the pixel and the box). */
-function fillRect(
+export function fillRect(
   canvas: Canvas,
   x0: number,
   y0: number,
@@ -242,10 +246,10 @@ function fillRect(
 }
 
 /** Colour of an ellipse at normalised position (nx, ny), both -1..1 at the rim. */
-type Shader = (nx: number, ny: number) => Rgb;
+export type Shader = (nx: number, ny: number) => Rgb;
 
 /** Rotated ellipse; `colour` may be a shader for shading (face, hair). */
-function fillEllipse(
+export function fillEllipse(
   canvas: Canvas,
   cx: number,
   cy: number,
@@ -284,7 +288,7 @@ function fillEllipse(
 }
 
 /** Per-pixel brightness factor: light from the upper left, darker corners (a real lens vignettes). */
-function lightingMap(width: number, height: number): Float32Array {
+export function lightingMap(width: number, height: number): Float32Array {
   const map = new Float32Array(width * height);
   const diagonal = Math.hypot(width, height) / 2;
   for (let y = 0; y < height; y++) {
@@ -315,15 +319,25 @@ function finish(frame: Canvas, light: Float32Array, random: () => number, amplit
 // The document scene.
 
 /** ID-1 card size in millimetres (ISO/IEC 7810): the ratio the document guide is drawn for. */
-const CARD_MM = { width: 85.6, height: 54 } as const;
+export const CARD_MM = { width: 85.6, height: 54 } as const;
+
+/** Looks of {@link drawTable}; the defaults are the table of the fixture videos. */
+export interface TableStyle {
+  /** Plank width in pixels. */
+  readonly plank?: number;
+  /** Colour of the dark grain. */
+  readonly dark?: Rgb;
+  /** Colour of the light wood between the grain. */
+  readonly light?: Rgb;
+}
 
 /** Wooden table top with planks and grain. */
-function drawTable(canvas: Canvas, seed: number): void {
+export function drawTable(canvas: Canvas, seed: number, style: TableStyle = {}): void {
   const grain = valueNoise(seed);
   const knots = valueNoise(seed + 1);
-  const dark: Rgb = [92, 60, 36];
-  const light: Rgb = [164, 118, 78];
-  const plank = 470;
+  const dark: Rgb = style.dark ?? [92, 60, 36];
+  const light: Rgb = style.light ?? [164, 118, 78];
+  const plank = style.plank ?? 470;
   for (let y = 0; y < canvas.height; y++) {
     for (let x = 0; x < canvas.width; x++) {
       const board = Math.floor(x / plank);
@@ -342,70 +356,244 @@ function drawTable(canvas: Canvas, seed: number): void {
   }
 }
 
-/** The card face as a texture (with alpha for the rounded corners), drawn in millimetres. */
-function drawCard(pxPerMm: number, seed: number): Canvas {
-  const random = prng(seed);
-  const card = createCanvas(
-    Math.round(CARD_MM.width * pxPerMm),
-    Math.round(CARD_MM.height * pxPerMm),
-  );
-  const mm = (v: number) => v * pxPerMm;
-  const rect = (x: number, y: number, w: number, h: number, colour: Rgb, opacity = 1) =>
-    fillRect(card, mm(x), mm(y), mm(x + w), mm(y + h), colour, opacity);
+/**
+ * Colours and security print of a document face ({@link drawCard}, and the passport page of
+ * document-scenes.ts). {@link DEFAULT_CARD_STYLE} is the card of the fixture videos.
+ */
+export interface CardStyle {
+  /** Paper colour under the print. */
+  readonly paper: Rgb;
+  /** Per-channel amount the guilloche lines take off the paper (negative: lighter lines). */
+  readonly guilloche: Rgb;
+  /** Per-channel amplitude of a slow colour drift across the card (iridescent print). */
+  readonly tint: Rgb;
+  /** Number of guilloche lines across the card (radians of phase over its width). */
+  readonly waves: number;
+  /** Amplitude (radians) of the guilloche's waving. */
+  readonly wobble: number;
+  /** Frequency of the guilloche's waving, along the card's height. */
+  readonly wobbleFrequency: number;
+  /** A second, crossing set of guilloche lines (0: none). */
+  readonly crossWaves: number;
+  /** Header band. */
+  readonly header: Rgb;
+  /** Title bar in the header. */
+  readonly title: Rgb;
+  /** Subtitle bar in the header. */
+  readonly subtitle: Rgb;
+  /** Emblem box in the header. */
+  readonly emblem: Rgb;
+  /** Background of the holder photo. */
+  readonly photo: Rgb;
+  /** Clothes in the holder photo. */
+  readonly clothes: Rgb;
+  /** Skin in the holder photo. */
+  readonly skin: Rgb;
+  /** Hair in the holder photo. */
+  readonly hair: Rgb;
+  /** Field labels (small bars above the values). */
+  readonly label: Rgb;
+  /** Field values (word bars). */
+  readonly ink: Rgb;
+  /** The MRZ strip. */
+  readonly mrzBand: Rgb;
+  /** MRZ glyphs. */
+  readonly mrzInk: Rgb;
+}
 
-  // Paper with a faint guilloche (security print) so the card surface is not flat.
-  const corner = mm(3.18);
+/** The light blue-headed card of the fixture videos. */
+export const DEFAULT_CARD_STYLE: CardStyle = {
+  paper: [232, 236, 228],
+  guilloche: [10, 4, 2],
+  tint: [-6, 0, 6],
+  waves: 40,
+  wobble: 2.5,
+  wobbleFrequency: 9,
+  crossWaves: 0,
+  header: [38, 78, 140],
+  title: [236, 240, 248],
+  subtitle: [180, 200, 228],
+  emblem: [212, 176, 72],
+  photo: [104, 114, 128],
+  clothes: [58, 64, 84],
+  skin: [176, 136, 112],
+  hair: [62, 44, 34],
+  label: [130, 136, 146],
+  ink: [40, 44, 56],
+  mrzBand: [246, 246, 242],
+  mrzInk: [24, 24, 28],
+};
+
+/**
+ * A document-sized texture: paper with a guilloche (security print, so the surface is not flat)
+ * and rounded corners as alpha. `draw` paints the print on top; the corner mask survives it.
+ */
+export function drawPaper(
+  widthMm: number,
+  heightMm: number,
+  pxPerMm: number,
+  cornerMm: number,
+  style: CardStyle,
+  draw: (card: Canvas) => void,
+): Canvas {
+  const card = createCanvas(Math.round(widthMm * pxPerMm), Math.round(heightMm * pxPerMm));
+  const corner = cornerMm * pxPerMm;
+  const s = style;
   for (let y = 0; y < card.height; y++) {
+    const v = y / card.height;
+    // Per-row terms hoisted out of the pixel loop (same expressions, so the same values).
+    const rowWobble = Math.sin(v * s.wobbleFrequency) * s.wobble;
+    const qy = Math.max(0, Math.max(corner - y - 0.5, y + 0.5 - (card.height - corner)));
     for (let x = 0; x < card.width; x++) {
       const u = x / card.width;
-      const v = y / card.height;
-      const wave = Math.abs(Math.sin(u * 40 + Math.sin(v * 9) * 2.5)) < 0.12 ? 1 : 0;
+      let wave = Math.abs(Math.sin(u * s.waves + rowWobble)) < 0.12 ? 1 : 0;
+      if (s.crossWaves > 0 && Math.abs(Math.sin(v * s.crossWaves + Math.sin(u * 7) * 2)) < 0.1) {
+        wave = 1;
+      }
       const tint = 0.5 + 0.5 * Math.sin(u * 3 + v * 2);
       const p = (y * card.width + x) * 4;
-      card.data[p] = 232 - 10 * wave - 6 * tint;
-      card.data[p + 1] = 236 - 4 * wave;
-      card.data[p + 2] = 228 - 2 * wave + 6 * tint;
-      // Rounded corners: alpha is the coverage of the corner arc.
+      // Written as paper - guilloche + tint so that the default style computes exactly what the
+      // original constants did (the fixture videos' bytes are pinned).
+      card.data[p] = s.paper[0] - s.guilloche[0] * wave + s.tint[0] * tint;
+      card.data[p + 1] = s.paper[1] - s.guilloche[1] * wave + s.tint[1] * tint;
+      card.data[p + 2] = s.paper[2] - s.guilloche[2] * wave + s.tint[2] * tint;
+      // Rounded corners: alpha is the coverage of the corner arc. Math.hypot is slow and only
+      // needed in the corner squares; with a zero side it equals the other side exactly.
       const qx = Math.max(0, Math.max(corner - x - 0.5, x + 0.5 - (card.width - corner)));
-      const qy = Math.max(0, Math.max(corner - y - 0.5, y + 0.5 - (card.height - corner)));
-      card.data[p + 3] = 255 * clamp01(corner - Math.hypot(qx, qy) + 0.5);
+      const distance = qx === 0 ? qy : qy === 0 ? qx : Math.hypot(qx, qy);
+      card.data[p + 3] = 255 * clamp01(corner - distance + 0.5);
     }
   }
-  const keepAlpha = (draw: () => void) => {
-    // Drawing helpers set alpha to opaque; restore the corner mask afterwards.
-    const alpha = Uint8ClampedArray.from(
-      { length: card.width * card.height },
-      (_, i) => card.data[i * 4 + 3]!,
-    );
-    draw();
-    for (let i = 0; i < alpha.length; i++) card.data[i * 4 + 3] = alpha[i]!;
-  };
+  // Drawing helpers set alpha to opaque; restore the corner mask afterwards.
+  const alpha = new Uint8ClampedArray(card.width * card.height);
+  for (let i = 0; i < alpha.length; i++) alpha[i] = card.data[i * 4 + 3]!;
+  draw(card);
+  for (let i = 0; i < alpha.length; i++) card.data[i * 4 + 3] = alpha[i]!;
+  return card;
+}
 
-  keepAlpha(() => {
-    // Header band with a title.
-    rect(0, 0, CARD_MM.width, 8.5, [38, 78, 140]);
-    rect(4, 2.4, 34, 2.2, [236, 240, 248]);
-    rect(4, 5.5, 22, 1.1, [180, 200, 228]);
-    rect(70, 1.8, 11, 5, [212, 176, 72]);
+/** Where {@link drawTextFields} puts its lines, in millimetres. */
+export interface TextFieldsLayout {
+  /** Left edge of every line. */
+  readonly left: number;
+  /** Top of the first label. */
+  readonly top: number;
+  /** Number of fields. */
+  readonly lines: number;
+  /** Distance between lines. */
+  readonly pitch: number;
+  /** Shortest value line; up to `extraLength` more is added at random. */
+  readonly minLength: number;
+  /** Longest random addition to `minLength`. */
+  readonly extraLength: number;
+}
 
-    // Holder photo: a dark frame with a head-and-shoulders silhouette.
-    rect(4, 11, 22, 27, [104, 114, 128]);
-    fillEllipse(card, mm(15), mm(33 + 9), mm(9), mm(9), [58, 64, 84]);
-    fillEllipse(card, mm(15), mm(21.5), mm(5), mm(6.5), [176, 136, 112]);
-    fillEllipse(card, mm(15), mm(16.8), mm(5.4), mm(3), [62, 44, 34]);
+/** Data fields: a small label bar above a darker value made of word bars. */
+export function drawTextFields(
+  card: Canvas,
+  pxPerMm: number,
+  random: () => number,
+  layout: TextFieldsLayout,
+  label: Rgb,
+  ink: Rgb,
+): void {
+  const rect = (x: number, y: number, w: number, h: number, colour: Rgb) =>
+    fillRect(card, x * pxPerMm, y * pxPerMm, (x + w) * pxPerMm, (y + h) * pxPerMm, colour);
+  for (let line = 0; line < layout.lines; line++) {
+    const y = layout.top + line * layout.pitch;
+    rect(layout.left, y, 10 + random() * 8, 1, label);
+    let x = layout.left;
+    const end = layout.left + layout.minLength + random() * layout.extraLength;
+    while (x < end) {
+      const word = 3 + random() * 7;
+      rect(x, y + 1.8, Math.min(word, end - x), 2, ink);
+      x += word + 1.2;
+    }
+  }
+}
 
-    // Data fields: a small grey label above a darker value, words as separate bars.
-    for (let line = 0; line < 5; line++) {
-      const y = 11.5 + line * 5.2;
-      rect(30, y, 10 + random() * 8, 1, [130, 136, 146]);
-      let x = 30;
-      const end = 30 + 22 + random() * 28;
-      while (x < end) {
-        const word = 3 + random() * 7;
-        rect(x, y + 1.8, Math.min(word, end - x), 2, [40, 44, 56]);
-        x += word + 1.2;
+/** Where {@link drawMrz} puts its lines, in millimetres (glyphs are 2.6 mm high, OCR-B size). */
+export interface MrzLayout {
+  /** Left edge of the lines. */
+  readonly left: number;
+  /** Top of the first line. */
+  readonly top: number;
+  /** Width of the whole line. */
+  readonly width: number;
+  /** Number of lines: 3 on ID-1 cards, 2 on passports. */
+  readonly lines: number;
+  /** Characters per line: 30 on ID-1 cards (TD1), 44 on passports (TD3). */
+  readonly chars: number;
+  /** Distance between lines. */
+  readonly pitch: number;
+  /** Columns after `fillFrom(line)` are '<' fillers, as at the end of real MRZ lines. */
+  readonly fillFrom: (line: number) => number;
+}
+
+/** MRZ-like lines of monospaced 5x7 dot glyphs. */
+export function drawMrz(
+  card: Canvas,
+  pxPerMm: number,
+  random: () => number,
+  layout: MrzLayout,
+  ink: Rgb,
+): void {
+  const rect = (x: number, y: number, w: number, h: number) =>
+    fillRect(card, x * pxPerMm, y * pxPerMm, (x + w) * pxPerMm, (y + h) * pxPerMm, ink);
+  const cell = layout.width / layout.chars;
+  const glyphs = Array.from({ length: 12 }, () =>
+    Array.from({ length: 35 }, () => random() < 0.45),
+  );
+  for (let line = 0; line < layout.lines; line++) {
+    for (let c = 0; c < layout.chars; c++) {
+      const x0 = layout.left + c * cell + cell * 0.15;
+      const y0 = layout.top + line * layout.pitch;
+      const filler = c > layout.fillFrom(line) || random() < 0.08;
+      if (filler) {
+        rect(x0 + cell * 0.1, y0 + 1.2, cell * 0.5, 0.35);
+        continue;
+      }
+      const glyph = glyphs[Math.floor(random() * glyphs.length)]!;
+      const dot = (cell * 0.7) / 5;
+      for (let k = 0; k < 35; k++) {
+        if (!glyph[k]) continue;
+        rect(x0 + (k % 5) * dot, y0 + Math.floor(k / 5) * (2.6 / 7), dot, 2.6 / 7);
       }
     }
+  }
+}
+
+/** The ID-1 card face as a texture (with alpha for the rounded corners), drawn in millimetres. */
+export function drawCard(
+  pxPerMm: number,
+  seed: number,
+  style: CardStyle = DEFAULT_CARD_STYLE,
+): Canvas {
+  const random = prng(seed);
+  const mm = (v: number) => v * pxPerMm;
+  return drawPaper(CARD_MM.width, CARD_MM.height, pxPerMm, 3.18, style, (card) => {
+    const rect = (x: number, y: number, w: number, h: number, colour: Rgb, opacity = 1) =>
+      fillRect(card, mm(x), mm(y), mm(x + w), mm(y + h), colour, opacity);
+    // Header band with a title.
+    rect(0, 0, CARD_MM.width, 8.5, style.header);
+    rect(4, 2.4, 34, 2.2, style.title);
+    rect(4, 5.5, 22, 1.1, style.subtitle);
+    rect(70, 1.8, 11, 5, style.emblem);
+
+    // Holder photo: a dark frame with a head-and-shoulders silhouette.
+    rect(4, 11, 22, 27, style.photo);
+    fillEllipse(card, mm(15), mm(33 + 9), mm(9), mm(9), style.clothes);
+    fillEllipse(card, mm(15), mm(21.5), mm(5), mm(6.5), style.skin);
+    fillEllipse(card, mm(15), mm(16.8), mm(5.4), mm(3), style.hair);
+
+    drawTextFields(
+      card,
+      pxPerMm,
+      random,
+      { left: 30, top: 11.5, lines: 5, pitch: 5.2, minLength: 22, extraLength: 28 },
+      style.label,
+      style.ink,
+    );
     // Signature stroke under the data fields.
     for (let i = 0; i < 80; i++) {
       const t = i / 80;
@@ -420,35 +608,22 @@ function drawCard(pxPerMm: number, seed: number): Canvas {
     }
 
     // MRZ-like band: three lines of 30 monospaced glyphs (TD1 layout) on a whiter strip.
-    rect(0, 40.5, CARD_MM.width, 13.5, [246, 246, 242]);
-    const cell = (CARD_MM.width - 8) / 30;
-    const glyphs = Array.from({ length: 12 }, () =>
-      Array.from({ length: 35 }, () => random() < 0.45),
-    );
-    for (let line = 0; line < 3; line++) {
-      for (let c = 0; c < 30; c++) {
-        const x0 = 4 + c * cell + cell * 0.15;
-        const y0 = 42 + line * 3.9;
-        // '<' fillers, as at the end of real MRZ lines.
-        const filler = c > 22 + line * 2 || random() < 0.08;
-        if (filler) {
-          rect(x0 + cell * 0.1, y0 + 1.2, cell * 0.5, 0.35, [24, 24, 28]);
-          continue;
-        }
-        const glyph = glyphs[Math.floor(random() * glyphs.length)]!;
-        const dot = (cell * 0.7) / 5;
-        for (let k = 0; k < 35; k++) {
-          if (!glyph[k]) continue;
-          rect(x0 + (k % 5) * dot, y0 + Math.floor(k / 5) * (2.6 / 7), dot, 2.6 / 7, [24, 24, 28]);
-        }
-      }
-    }
+    rect(0, 40.5, CARD_MM.width, 13.5, style.mrzBand);
+    const mrz: MrzLayout = {
+      left: 4,
+      top: 42,
+      width: CARD_MM.width - 8,
+      lines: 3,
+      chars: 30,
+      pitch: 3.9,
+      fillFrom: (line) => 22 + line * 2,
+    };
+    drawMrz(card, pxPerMm, random, mrz, style.mrzInk);
   });
-  return card;
 }
 
 /** Solves the 3x3 homography mapping four source points onto four destination points. */
-function homography(
+export function homography(
   from: readonly (readonly [number, number])[],
   to: readonly (readonly [number, number])[],
 ): number[] {
@@ -536,10 +711,25 @@ function drawWarped(
   }
 }
 
+/** Shape of {@link drawShadow}'s shadow; the defaults suit a 1920x1080 frame. */
+export interface ShadowStyle {
+  /** Shift of the shadow from the card, in pixels. */
+  readonly offset?: readonly [number, number];
+  /** Width of the soft edge, in pixels. */
+  readonly blur?: number;
+  /** Darkening at the shadow's core (0-1). */
+  readonly strength?: number;
+}
+
 /** Darkens the table under and below-right of the card, as a soft contact shadow. */
-function drawShadow(canvas: Canvas, quad: readonly (readonly [number, number])[]): void {
-  const offset = [8, 12] as const;
-  const blur = 18;
+export function drawShadow(
+  canvas: Canvas,
+  quad: readonly (readonly [number, number])[],
+  style: ShadowStyle = {},
+): void {
+  const offset = style.offset ?? ([8, 12] as const);
+  const blur = style.blur ?? 18;
+  const strength = style.strength ?? 0.45;
   const shifted = quad.map(([x, y]) => [x + offset[0], y + offset[1]] as const);
   // Outward edge normals of the (clockwise, y down) quad: distance to a convex polygon is the max
   // of the distances to its edge lines, which is exact inside and close enough outside.
@@ -561,7 +751,7 @@ function drawShadow(canvas: Canvas, quad: readonly (readonly [number, number])[]
       let distance = -Infinity;
       for (const e of edges) distance = Math.max(distance, e.nx * x + e.ny * y + e.c);
       const s = clamp01(0.5 - distance / (2 * blur));
-      const k = 1 - 0.45 * s * s * (3 - 2 * s);
+      const k = 1 - strength * s * s * (3 - 2 * s);
       const p = (y * canvas.width + x) * 4;
       canvas.data[p] = canvas.data[p]! * k;
       canvas.data[p + 1] = canvas.data[p + 1]! * k;
@@ -684,7 +874,7 @@ export function selfieScene(width: number, height: number, seed = 1): FrameRende
 // ---------------------------------------------------------------------------------------------
 
 /** True when `path` already holds a video with exactly this header and size (fast reruns). */
-async function upToDate(path: string, header: string, size: number): Promise<boolean> {
+export async function upToDate(path: string, header: string, size: number): Promise<boolean> {
   try {
     if ((await stat(path)).size !== size) return false;
     const file = await open(path, 'r');
