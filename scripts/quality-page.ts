@@ -1,0 +1,431 @@
+// The page side of the eval and bench CLIs (bundled and run by scripts/browser-runner.ts): decodes
+// images as a browser does, runs the quality checks on the pixels and times them with the page's
+// clock. Results are plain data, cloned back to Node.
+import { analyzeDocument } from '../src/quality/analyze.ts';
+import type { DocumentQualityOptions, FrameVerdict, Point, Quad } from '../src/quality/types.ts';
+
+/** One analysed image. */
+export interface PageAnalysis {
+  /** What analyzeDocument returned (its quad is in the analysed frame's pixels). */
+  readonly verdict: FrameVerdict;
+  /** Wall time of the analyzeDocument call, in ms (decoding and pixel reading excluded). */
+  readonly ms: number;
+  /** Size of the decoded image. */
+  readonly imageWidth: number;
+  /** Size of the decoded image. */
+  readonly imageHeight: number;
+}
+
+// One canvas reused for every image: allocating a canvas per image would add GC noise to timings.
+let scratch: OffscreenCanvasRenderingContext2D | null = null;
+
+/** The scratch canvas's context at `width` x `height` (resizing clears it). */
+function context2d(width: number, height: number): OffscreenCanvasRenderingContext2D {
+  if (!scratch) {
+    // willReadFrequently keeps the canvas in CPU memory: every frame is read back right away.
+    scratch = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
+    if (!scratch) throw new Error('no 2d context for OffscreenCanvas');
+  }
+  if (scratch.canvas.width !== width || scratch.canvas.height !== height) {
+    scratch.canvas.width = width;
+    scratch.canvas.height = height;
+  }
+  return scratch;
+}
+
+/**
+ * Decodes the image at `url` to RGBA, optionally resized: fetch → createImageBitmap → canvas →
+ * getImageData, the path a captured frame takes in the SDK. No colour-space conversion, so the
+ * pixels are the file's.
+ */
+export async function loadImageData(
+  url: string,
+  width?: number,
+  height?: number,
+): Promise<ImageData> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const bitmap = await createImageBitmap(await response.blob(), {
+    colorSpaceConversion: 'none',
+    premultiplyAlpha: 'none',
+  });
+  try {
+    const w = width ?? bitmap.width;
+    const h = height ?? bitmap.height;
+    const ctx = context2d(w, h);
+    ctx.clearRect(0, 0, w, h);
+    ctx.drawImage(bitmap, 0, 0, w, h);
+    return ctx.getImageData(0, 0, w, h);
+  } finally {
+    bitmap.close();
+  }
+}
+
+/**
+ * Runs analyzeDocument on the image at `url`. `warmUpRuns` extra untimed runs come first, so that
+ * the first measured frame is not the one paying for JIT compilation.
+ */
+export async function analyzeDocumentImage(
+  url: string,
+  options: DocumentQualityOptions = {},
+  warmUpRuns = 0,
+): Promise<PageAnalysis> {
+  const image = await loadImageData(url);
+  for (let i = 0; i < warmUpRuns; i++) analyzeDocument(image, options);
+  const start = performance.now();
+  const verdict = analyzeDocument(image, options);
+  const ms = performance.now() - start;
+  return { verdict, ms, imageWidth: image.width, imageHeight: image.height };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bench frames
+
+/** A frame to time, with its true document outline in its own pixels. */
+interface BenchFrame {
+  readonly image: ImageData;
+  readonly truth: Quad | null;
+}
+
+/**
+ * mulberry32: a tiny seeded PRNG, so every run synthesises the same frames. (make-y4m.ts has one
+ * too, but that module imports node:fs and cannot be bundled into the page.)
+ */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Draws synthetic frame `index` at `width` x `height`: an ID-1 card (85.6 x 54 proportions) turned
+ * up to ±15°, with a few pixels of perspective, on a textured table, and returns its true outline.
+ * The same index gives the same layout relative to the frame at every size, so the sizes compare
+ * like with like.
+ */
+export function synthesizeDocument(index: number, width: number, height: number): BenchFrame {
+  const random = prng(0x5eed + index * 7919);
+  const ctx = context2d(width, height);
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.filter = 'none';
+  // Table: a dark wood-ish base with low-contrast streaks, so edges other than the card's exist.
+  const base = 40 + Math.floor(random() * 60);
+  ctx.fillStyle = `rgb(${base + 25}, ${base + 10}, ${base})`;
+  ctx.fillRect(0, 0, width, height);
+  for (let i = 0; i < 40; i++) {
+    const shade = base + Math.floor(random() * 30) - 15;
+    ctx.fillStyle = `rgba(${shade + 25}, ${shade + 10}, ${shade}, 0.5)`;
+    ctx.fillRect(0, random() * height, width, 1 + random() * height * 0.01);
+  }
+  // Card: 45-75 % of the frame width, centred with some jitter.
+  const cardWidth = width * (0.45 + random() * 0.3);
+  const cardHeight = cardWidth / (85.6 / 54);
+  const cx = width / 2 + (random() - 0.5) * (width - cardWidth) * 0.5;
+  const cy = height / 2 + (random() - 0.5) * Math.max(0, height - cardHeight) * 0.5;
+  const angle = ((random() - 0.5) * 30 * Math.PI) / 180;
+  const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+  const wobble = () => (random() - 0.5) * cardWidth * 0.04;
+  const corner = (u: number, v: number): Point => [
+    cx + u * cos - v * sin + wobble(),
+    cy + u * sin + v * cos + wobble(),
+  ];
+  const w2 = cardWidth / 2;
+  const h2 = cardHeight / 2;
+  const truth: Quad = [corner(-w2, -h2), corner(w2, -h2), corner(w2, h2), corner(-w2, h2)];
+  ctx.beginPath();
+  ctx.moveTo(...truth[0]);
+  for (const p of truth.slice(1)) ctx.lineTo(...p);
+  ctx.closePath();
+  const tint = 200 + Math.floor(random() * 40);
+  ctx.fillStyle = `rgb(${tint}, ${Math.min(255, tint + 8)}, 245)`;
+  ctx.fill();
+  // Content in the card's own (affine) frame: a photo box and text lines, inside a margin so the
+  // perspective wobble never pushes them over the edge.
+  ctx.save();
+  ctx.clip();
+  ctx.setTransform(cos, sin, -sin, cos, cx, cy);
+  ctx.fillStyle = 'rgb(120, 110, 105)';
+  ctx.fillRect(-w2 * 0.85, -h2 * 0.6, cardWidth * 0.25, cardHeight * 0.6);
+  ctx.fillStyle = 'rgb(40, 40, 60)';
+  for (let line = 0; line < 6; line++) {
+    const length = cardWidth * (0.2 + random() * 0.3);
+    ctx.fillRect(-w2 * 0.3, -h2 * 0.6 + line * cardHeight * 0.12, length, cardHeight * 0.04);
+  }
+  ctx.restore();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  return { image: ctx.getImageData(0, 0, width, height), truth };
+}
+
+/** Decodes the image at `url` resized to `width` x `height`, its true outline scaled to match. */
+async function imageFrame(
+  url: string,
+  corners: Quad | null,
+  width: number,
+  height: number,
+): Promise<BenchFrame> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const bitmap = await createImageBitmap(await response.blob(), {
+    colorSpaceConversion: 'none',
+    premultiplyAlpha: 'none',
+  });
+  const sx = width / bitmap.width;
+  const sy = height / bitmap.height;
+  try {
+    const ctx = context2d(width, height);
+    ctx.drawImage(bitmap, 0, 0, width, height);
+    const scale = ([x, y]: Point): Point => [x * sx, y * sy];
+    const truth: Quad | null = corners
+      ? [scale(corners[0]), scale(corners[1]), scale(corners[2]), scale(corners[3])]
+      : null;
+    return { image: ctx.getImageData(0, 0, width, height), truth };
+  } finally {
+    bitmap.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// jscanify (OpenCV.js), the baseline the bench compares against
+
+/** The few OpenCV.js members used here. */
+interface CvMat {
+  delete(): void;
+}
+interface OpenCv {
+  Mat?: unknown;
+  calledRun?: boolean;
+  matFromImageData(image: ImageData): CvMat;
+  onRuntimeInitialized?: () => void;
+  then?: (callback: () => void) => unknown;
+}
+interface JscanifyCorner {
+  x: number;
+  y: number;
+}
+interface Jscanify {
+  findPaperContour(image: CvMat): CvMat | null;
+  getCornerPoints(
+    contour: CvMat,
+  ): Partial<
+    Record<
+      'topLeftCorner' | 'topRightCorner' | 'bottomRightCorner' | 'bottomLeftCorner',
+      JscanifyCorner
+    >
+  >;
+}
+// Some OpenCV.js builds define `cv` as a promise of the module instead of the module itself.
+type BaselineGlobals = { cv?: OpenCv | Promise<unknown>; jscanify?: new () => Jscanify };
+const baselineGlobals = globalThis as unknown as BaselineGlobals;
+
+/** Loads a classic script (jscanify's client build is UMD and reads a global `cv`). */
+function loadClassicScript(src: string): Promise<void> {
+  return new Promise((done, fail) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => done();
+    script.onerror = () => fail(new Error(`could not load ${src}`));
+    document.head.append(script);
+  });
+}
+
+let scanner: Jscanify | undefined;
+
+/**
+ * Loads OpenCV.js and jscanify from the repository's node_modules (served under `/repo/`) and
+ * waits for OpenCV's runtime. Returns the load time in ms.
+ */
+export async function loadJscanify(): Promise<number> {
+  const start = performance.now();
+  if (!baselineGlobals.cv) {
+    await loadClassicScript('/repo/node_modules/@techstark/opencv-js/dist/opencv.js');
+  }
+  const loaded = baselineGlobals.cv;
+  if (!loaded) throw new Error('opencv.js defined no global cv');
+  if (loaded instanceof Promise) {
+    // Builds that export a promise of the module: jscanify needs the module itself as `cv`.
+    baselineGlobals.cv = (await loaded) as OpenCv;
+  } else if (!loaded.calledRun) {
+    // Emscripten's module is a "thenable" whose then() hands back the module, itself thenable:
+    // awaiting it would loop forever, so wait through the callback and ignore its argument.
+    await new Promise<void>((done) => {
+      if (typeof loaded.then === 'function') loaded.then(() => done());
+      else loaded.onRuntimeInitialized = () => done();
+    });
+  }
+  if (!baselineGlobals.jscanify)
+    await loadClassicScript('/repo/node_modules/jscanify/src/jscanify.js');
+  if (!baselineGlobals.jscanify) throw new Error('jscanify.js defined no global jscanify');
+  scanner = new baselineGlobals.jscanify();
+  return performance.now() - start;
+}
+
+/**
+ * jscanify's document outline on `image`: findPaperContour + getCornerPoints, as its README does.
+ * It starts from the same ImageData as ours (matFromImageData is what cv.imread(canvas) does after
+ * reading the canvas), so neither side is charged for reading pixels. Null when it finds no
+ * contour or leaves a corner undefined (a quadrant without contour points).
+ */
+function jscanifyQuad(image: ImageData): Quad | null {
+  const cv = baselineGlobals.cv;
+  if (!scanner || !cv || cv instanceof Promise) throw new Error('call loadJscanify() first');
+  const mat = cv.matFromImageData(image);
+  let contour: CvMat | null = null;
+  try {
+    contour = scanner.findPaperContour(mat);
+    if (!contour) return null;
+    const c = scanner.getCornerPoints(contour);
+    const {
+      topLeftCorner: tl,
+      topRightCorner: tr,
+      bottomRightCorner: br,
+      bottomLeftCorner: bl,
+    } = c;
+    if (!tl || !tr || !br || !bl) return null;
+    return [
+      [tl.x, tl.y],
+      [tr.x, tr.y],
+      [br.x, br.y],
+      [bl.x, bl.y],
+    ];
+  } finally {
+    // WASM memory is not garbage-collected: a leak per frame would slow later frames down.
+    contour?.delete();
+    mat.delete();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bench
+
+/** The checks timed one by one (the stage names of FrameVerdict.timings). */
+export type CheckName = keyof FrameVerdict['timings'];
+const CHECK_NAMES: readonly CheckName[] = ['luma', 'sharpness', 'glare', 'exposure', 'quad'];
+
+/** Where bench frames come from. */
+export type BenchSource =
+  | { readonly kind: 'synthetic' }
+  | { readonly kind: 'images'; readonly images: readonly BenchImage[] };
+
+/** An image to bench on, with its truth and the document's proportions when known. */
+export interface BenchImage {
+  readonly url: string;
+  readonly corners: Quad | null;
+  /** Passed to the checks as a step configured for this document type would (default ID-1). */
+  readonly documentAspect?: number;
+}
+
+/** One bench pass over frames of one size. */
+export interface BenchRequest {
+  readonly source: BenchSource;
+  readonly width: number;
+  readonly height: number;
+  /** Timed frames (images are cycled when there are fewer). */
+  readonly frames: number;
+  /** Untimed frames run through everything first (JIT, scratch buffers, caches). */
+  readonly warmUpFrames: number;
+  /** Also time jscanify on every frame (loadJscanify() first). */
+  readonly jscanify: boolean;
+}
+
+/** Raw samples of one pass; statistics are computed in Node. */
+export interface BenchSamples {
+  /** analyzeDocument wall time per frame, ms. */
+  readonly pipelineMs: number[];
+  /** Each check called on its own, ms per frame. */
+  readonly checksMs: Record<CheckName, number[]>;
+  /** The same stages as analyzeDocument reports them in FrameVerdict.timings, ms per frame. */
+  readonly stagesMs: Record<CheckName, number[]>;
+  /** jscanify quad detection wall time per frame, ms (empty unless requested). */
+  readonly jscanifyMs: number[];
+  /** Per distinct frame: the true outline, ours and jscanify's (frame pixels). */
+  readonly quads: { truth: Quad | null; ours: Quad | null; jscanify: Quad | null }[];
+  /** Whether the page had 5 µs timers (cross-origin isolated) rather than 100 µs ones. */
+  readonly preciseTimers: boolean;
+}
+
+const emptyChecks = (): Record<CheckName, number[]> => ({
+  luma: [],
+  sharpness: [],
+  glare: [],
+  exposure: [],
+  quad: [],
+});
+
+/** Frame `i` of the request's source at the requested size. */
+async function benchFrame(
+  request: BenchRequest,
+  i: number,
+): Promise<BenchFrame & { documentAspect?: number }> {
+  const { source, width, height } = request;
+  if (source.kind === 'synthetic') return synthesizeDocument(i, width, height);
+  const item = source.images[i % source.images.length]!;
+  const frame = await imageFrame(item.url, item.corners, width, height);
+  return { ...frame, documentAspect: item.documentAspect };
+}
+
+/**
+ * Times the checks, the whole pipeline and optionally jscanify on `request.frames` frames of one
+ * size, after `request.warmUpFrames` untimed ones. Frames are produced one at a time (a hundred
+ * 1280x720 frames held at once would be 370 MB).
+ */
+export async function benchPass(request: BenchRequest): Promise<BenchSamples> {
+  const samples: BenchSamples = {
+    pipelineMs: [],
+    checksMs: emptyChecks(),
+    stagesMs: emptyChecks(),
+    jscanifyMs: [],
+    quads: [],
+    preciseTimers: globalThis.crossOriginIsolated === true,
+  };
+  const distinct =
+    request.source.kind === 'images'
+      ? Math.min(request.frames, request.source.images.length)
+      : request.frames;
+  const total = request.warmUpFrames + request.frames;
+  for (let n = 0; n < total; n++) {
+    const timed = n >= request.warmUpFrames;
+    const i = timed ? n - request.warmUpFrames : n;
+    const { image, truth, documentAspect } = await benchFrame(request, i);
+
+    const start = performance.now();
+    const verdict = analyzeDocument(image, documentAspect ? { documentAspect } : {});
+    const pipeline = performance.now() - start;
+    // Per-check times are the pipeline's own stage timings: one measurement, no hand-kept mirror.
+    const checkTimes = verdict.timings;
+
+    let baseline: Quad | null = null;
+    let baselineMs = 0;
+    if (request.jscanify) {
+      const t0 = performance.now();
+      baseline = jscanifyQuad(image);
+      baselineMs = performance.now() - t0;
+    }
+    if (!timed) continue;
+    samples.pipelineMs.push(pipeline);
+    for (const name of CHECK_NAMES) {
+      samples.checksMs[name].push(checkTimes[name]);
+      samples.stagesMs[name].push(verdict.timings[name]);
+    }
+    if (request.jscanify) samples.jscanifyMs.push(baselineMs);
+    if (i < distinct) {
+      const sx = image.width / (verdict.width || image.width);
+      const sy = image.height / (verdict.height || image.height);
+      const q = verdict.quad;
+      const ours: Quad | null = q
+        ? [
+            [q[0][0] * sx, q[0][1] * sy],
+            [q[1][0] * sx, q[1][1] * sy],
+            [q[2][0] * sx, q[2][1] * sy],
+            [q[3][0] * sx, q[3][1] * sy],
+          ]
+        : null;
+      samples.quads.push({ truth, ours, jscanify: baseline });
+    }
+  }
+  return samples;
+}
