@@ -20,6 +20,9 @@ function mockBackend(): Plugin {
 export default defineConfig(({ mode }) =>
   mode === 'lib'
     ? {
+        // Relative asset URLs (the quality worker), resolved against the importing module.
+        base: './',
+        worker: { format: 'es' },
         build: {
           outDir: 'dist',
           emptyOutDir: false,
@@ -33,6 +36,7 @@ export default defineConfig(({ mode }) =>
       }
     : {
         plugins: [mockBackend()],
+        worker: { format: 'es' },
         server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173) },
       },
 );

@@ -110,6 +110,7 @@ $('#session-form').addEventListener('submit', async (event) => {
       return ((await renewed.json()) as { start_token: string }).start_token;
     };
   }
+  element.options = { autoCapture: $<HTMLInputElement>('#auto-capture').checked };
   for (const name of KYC_EVENT_NAMES) element.addEventListener(name, log);
   element.addEventListener('kyc-upload-result', () => void refreshReceived(session.session_id));
   $('#mount').replaceChildren(element);

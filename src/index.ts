@@ -29,3 +29,22 @@ export * from './controllers/camera-error.js';
 export * from './controllers/camera-controller.js';
 export * from './capture/encode.js';
 export { en, type Messages } from './i18n/en.js';
+export * from './quality/types.js';
+export { analyzeDocument, DEFAULT_DOCUMENT_OPTIONS } from './quality/analyze.js';
+export { quadJaccard, polygonArea, orderCorners } from './quality/geometry.js';
+export { FrameAnalyzer, AnalysisError, type AnalyzerMode } from './quality/frame-analyzer.js';
+export {
+  FrameSampler,
+  type FrameSample,
+  type FrameSamplerConfig,
+} from './controllers/frame-sampler.js';
+export {
+  AutoCapture,
+  DEFAULT_AUTO_CAPTURE,
+  type AutoCaptureOptions,
+  type AutoCaptureState,
+} from './capture/auto-capture.js';
+export { capSize, DEFAULT_SIZE_CAP, type SizeCap } from './capture/compress.js';
+export { documentCrop } from './capture/crop.js';
+export type { CaptureQuality } from './capture/types.js';
+export type { CaptureOptions } from './elements/kyc-capture/kyc-capture.js';

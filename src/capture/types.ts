@@ -1,7 +1,18 @@
 import type { CaptureStep, DocumentType } from '../flow/types.js';
+import type { QualityIssue } from '../quality/types.js';
 
 /** Where an image came from: the live camera or a file the person picked. */
 export type CaptureSource = 'camera' | 'file';
+
+/** How a camera capture was taken and what the live checks said about it. */
+export interface CaptureQuality {
+  /** True when auto-capture took it; false for the shutter. */
+  readonly auto: boolean;
+  /** The checks that were failing when it was taken (empty for an auto-capture). */
+  readonly issues: readonly QualityIssue[];
+  /** The frame's focus measure at the analysis size, when it was analysed. */
+  readonly sharpness?: number;
+}
 
 /** One encoded image, ready to upload. Lives in memory only until the backend accepts it. */
 export interface Capture {
@@ -21,6 +32,8 @@ export interface Capture {
   readonly cameraLabel?: string;
   /** Facing mode the camera reported, when known. */
   readonly facingMode?: 'user' | 'environment';
+  /** Auto or manual, and the live checks' opinion, for camera captures of analysed steps. */
+  readonly quality?: CaptureQuality;
   /** When it was taken (ms since epoch). */
   readonly takenAt: number;
 }

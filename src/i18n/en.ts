@@ -1,4 +1,5 @@
 import type { CaptureStep, DocumentType } from '../flow/types.js';
+import type { QualityIssue } from '../quality/types.js';
 
 /** Every person-facing string of the elements, in English. Hosts override any subset. */
 export const en = {
@@ -24,6 +25,20 @@ export const en = {
     selfie: 'Look at the camera and keep your face inside the oval.',
   } satisfies Record<CaptureStep, string>,
   takePhoto: 'Take photo',
+  /** The one live instruction per quality issue, most useful first. */
+  quality: {
+    no_document: 'Place your document inside the frame',
+    corners: 'Show all four corners of the document',
+    too_far: 'Move closer to the document',
+    wrong_shape: 'Hold the document flat, facing the camera',
+    dark: 'More light, please',
+    bright: 'Too bright: move away from direct light',
+    low_contrast: 'Put the document on a plain, darker surface',
+    glare: 'Reduce glare: tilt the document away from the light',
+    blur: 'Hold still: the picture is blurry',
+  } satisfies Record<QualityIssue, string>,
+  holdStill: 'Hold still…',
+  manualHint: 'Having trouble? Take the photo yourself with the button below.',
   switchCamera: 'Switch camera',
   torchOn: 'Turn on the light',
   torchOff: 'Turn off the light',

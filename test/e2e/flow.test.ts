@@ -36,9 +36,11 @@ after(async () => {
 
 async function createSession(
   page: Page,
-  options: { ttlSeconds?: number; renewTokens?: boolean } = {},
+  options: { ttlSeconds?: number; renewTokens?: boolean; autoCapture?: boolean } = {},
 ): Promise<string> {
   await page.goto(server.url);
+  // These tests are about the flow and the backend: the shutter takes every photo.
+  await page.locator('#auto-capture').setChecked(options.autoCapture ?? false);
   if (options.ttlSeconds) await page.locator('#token-ttl').fill(String(options.ttlSeconds));
   await page.locator('#refresh-token').setChecked(options.renewTokens ?? true);
   await page.getByRole('button', { name: 'Create session' }).click();

@@ -52,6 +52,44 @@ export const styles = css`
     aspect-ratio: 3 / 4;
     border-radius: 50%;
   }
+  [part~='overlay'] {
+    position: absolute;
+    inset: 0;
+    inline-size: 100%;
+    block-size: 100%;
+    pointer-events: none;
+  }
+  [part~='overlay'].mirrored {
+    transform: scaleX(-1);
+  }
+  [part~='quad'] {
+    fill: none;
+    stroke-width: 3;
+    vector-effect: non-scaling-stroke;
+    stroke: var(--kyc-quad-bad, #f9ab00);
+  }
+  [part~='quad'].good {
+    stroke: var(--kyc-quad-good, #34a853);
+  }
+  .hint {
+    margin: 0.25rem 0 0;
+    font-weight: 600;
+  }
+  [part~='shutter'].prominent {
+    box-shadow:
+      inset 0 0 0 3px #000,
+      0 0 0 6px var(--kyc-focus, #f9ab00);
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    [part~='shutter'].prominent {
+      animation: pulse 1.2s ease-in-out infinite alternate;
+    }
+  }
+  @keyframes pulse {
+    to {
+      scale: 1.08;
+    }
+  }
   .status {
     position: absolute;
     inset: 0;

@@ -1,7 +1,11 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { AutoCapture, type AutoCaptureOptions } from '../../capture/auto-capture.js';
 import { CameraController } from '../../controllers/camera-controller.js';
 import type { CameraError } from '../../controllers/camera-error.js';
+import { FrameSampler, type FrameSample } from '../../controllers/frame-sampler.js';
 import { en, type Messages } from '../../i18n/en.js';
+import { FrameAnalyzer } from '../../quality/frame-analyzer.js';
+import type { DocumentQualityOptions, FrameVerdict, QualityIssue } from '../../quality/types.js';
 import { styles } from './kyc-camera-view.styles.js';
 
 /** The guide drawn over the preview: an ID-1 card, a passport page or a face oval. */
@@ -15,6 +19,10 @@ export interface KycFrameDetail {
   readonly cameraLabel?: string;
   /** Facing mode the camera reported. */
   readonly facingMode?: 'user' | 'environment';
+  /** True when auto-capture took it; false for the shutter. */
+  readonly auto: boolean;
+  /** The analysis of this frame (auto) or of the latest frame before the shutter (manual). */
+  readonly verdict?: FrameVerdict;
 }
 
 /** Internal request from the camera view to its owner: the person took a photo. */
@@ -72,7 +80,12 @@ export class KycCameraViewElement extends LitElement {
     progress: {},
     messages: { attribute: false },
     hidden: { type: Boolean, reflect: true },
+    quality: { attribute: false },
+    autoCapture: { attribute: false },
+    manualAfterMs: { attribute: false },
     busy: { state: true },
+    verdict: { state: true },
+    struggling: { state: true },
   };
 
   /** Whether the camera should run. */
@@ -89,10 +102,30 @@ export class KycCameraViewElement extends LitElement {
   declare progress: string;
   /** Text catalog. */
   declare messages: Messages;
+  /** Document checks to run on live frames; null turns live analysis off (e.g. selfies for now). */
+  declare quality: DocumentQualityOptions | null;
+  /** Auto-capture policy; null leaves capture to the shutter alone. */
+  declare autoCapture: AutoCaptureOptions | null;
+  /** After this long without an auto-capture, the shutter is offered prominently (ms). */
+  declare manualAfterMs: number;
   declare busy: boolean;
+  /** The latest frame's analysis. */
+  declare verdict: FrameVerdict | undefined;
+  /** True once the manual-capture hint is shown for this step. */
+  declare struggling: boolean;
 
   /** The camera; exposed for hosts that need its state (devices, resolution, torch). */
   readonly camera = new CameraController(this);
+  /** Samples live frames for analysis while a quality check is configured. */
+  readonly sampler = new FrameSampler(this, {
+    keepFull: true,
+    onSample: (sample) => this.#onSample(sample),
+  });
+  #analyzer: FrameAnalyzer | undefined;
+  #policy = new AutoCapture<{ bitmap: ImageBitmap; verdict: FrameVerdict }>({}, ({ bitmap }) =>
+    bitmap.close(),
+  );
+  #struggleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -103,12 +136,29 @@ export class KycCameraViewElement extends LitElement {
     this.guidance = '';
     this.progress = '';
     this.messages = en;
+    this.quality = null;
+    this.autoCapture = null;
+    this.manualAfterMs = 10_000;
     this.busy = false;
+    this.struggling = false;
     this.addEventListener('keydown', this.#onKeydown);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resetStep();
+    this.#analyzer?.dispose();
+    this.#analyzer = undefined;
   }
 
   // Starting here rather than in updated() lets the "starting" state render in this same update.
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // A new step (or the view shown again after review): the policy and the patience timer start over.
+    if (changed.has('heading') || (changed.has('hidden') && !this.hidden)) this.#resetStep();
+    if (changed.has('autoCapture')) {
+      this.#policy.reset();
+      this.#policy = new AutoCapture(this.autoCapture ?? {}, ({ bitmap }) => bitmap.close());
+    }
     if (!changed.has('active') && !changed.has('facingMode')) return;
     const facingChanged = changed.has('facingMode') && changed.get('facingMode') !== undefined;
     if (this.active && (this.camera.status === 'idle' || facingChanged)) {
@@ -119,8 +169,15 @@ export class KycCameraViewElement extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    this.camera.attach(this.renderRoot.querySelector('video'));
+    const video = this.renderRoot.querySelector('video');
+    this.camera.attach(video);
     const wantLive = this.active && !this.hidden;
+    if (wantLive && this.quality && this.camera.status === 'live' && video) {
+      this.sampler.start(video);
+      this.#armStruggleTimer();
+    } else {
+      this.sampler.stop();
+    }
     // Report a failure when the view is (or becomes) visible; a hidden view's failure waits.
     if (
       wantLive &&
@@ -147,24 +204,105 @@ export class KycCameraViewElement extends LitElement {
     void this.shoot();
   };
 
+  #resetStep(): void {
+    this.#policy.reset();
+    this.verdict = undefined;
+    this.struggling = false;
+    clearTimeout(this.#struggleTimer);
+    this.#struggleTimer = undefined;
+  }
+
+  #armStruggleTimer(): void {
+    if (this.#struggleTimer !== undefined || this.struggling) return;
+    this.#struggleTimer = setTimeout(() => {
+      this.struggling = true;
+    }, this.manualAfterMs);
+  }
+
+  async #onSample({ analysis, full, time }: FrameSample): Promise<void> {
+    const quality = this.quality;
+    if (!quality) {
+      analysis.close();
+      full?.close();
+      return;
+    }
+    let verdict: FrameVerdict;
+    try {
+      verdict = await (this.#analyzer ??= new FrameAnalyzer()).analyze(analysis, quality);
+    } catch {
+      // One frame that could not be analysed changes nothing: the next one is tried.
+      full?.close();
+      return;
+    }
+    if (!this.sampler.running) {
+      full?.close();
+      return;
+    }
+    this.verdict = verdict;
+    if (!this.autoCapture || !full || this.busy) {
+      full?.close();
+      return;
+    }
+    const chosen = this.#policy.push(verdict, time, { bitmap: full, verdict });
+    if (!chosen) return;
+    this.sampler.stop();
+    this.#emitFrame(chosen.bitmap, true, chosen.verdict);
+  }
+
+  #emitFrame(frame: ImageBitmap, auto: boolean, verdict: FrameVerdict | undefined): void {
+    this.dispatchEvent(
+      new KycFrameEvent({
+        frame,
+        cameraLabel: this.camera.label,
+        facingMode: this.camera.facingMode,
+        auto,
+        verdict,
+      }),
+    );
+  }
+
+  /** The issues that currently stand in the way, for guidance and for the capture's record. */
+  get issues(): readonly QualityIssue[] {
+    return this.verdict ? this.#policy.issues : [];
+  }
+
   /** Takes a full-resolution photo and hands it up as a `kyc-frame` event. */
   async shoot(): Promise<void> {
     if (this.busy || this.camera.status !== 'live') return;
     this.busy = true;
     try {
       const frame = await this.camera.captureFrame();
-      this.dispatchEvent(
-        new KycFrameEvent({
-          frame,
-          cameraLabel: this.camera.label,
-          facingMode: this.camera.facingMode,
-        }),
-      );
+      this.#emitFrame(frame, false, this.verdict);
     } catch (error) {
       this.dispatchEvent(new KycCameraErrorEvent(error as CameraError));
     } finally {
       this.busy = false;
     }
+  }
+
+  /** The one instruction to show now: the live analysis's first issue, else the step's hint. */
+  #instruction(): string {
+    const t = this.messages;
+    if (!this.quality || !this.verdict) return this.guidance;
+    const [issue] = this.issues;
+    if (issue) return t.quality[issue];
+    return t.holdStill;
+  }
+
+  #renderQuad(mirrored: boolean): TemplateResult | typeof nothing {
+    const verdict = this.verdict;
+    if (!verdict?.quad) return nothing;
+    const points = verdict.quad.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ');
+    // Same box and "cover" fit as the video, so analysis pixels land on the matching video pixels.
+    return html`<svg
+      part="overlay"
+      class=${mirrored ? 'mirrored' : ''}
+      viewBox="0 0 ${verdict.width} ${verdict.height}"
+      preserveAspectRatio="xMidYMid slice"
+      aria-hidden="true"
+    >
+      <polygon part="quad" class=${verdict.acceptable ? 'good' : 'bad'} points=${points}></polygon>
+    </svg>`;
   }
 
   override render(): TemplateResult {
@@ -177,7 +315,8 @@ export class KycCameraViewElement extends LitElement {
       <header>
         <div class="progress">${this.progress}</div>
         <h2>${this.heading}</h2>
-        <p part="guidance" aria-live="polite">${this.guidance}</p>
+        <p part="guidance" aria-live="polite">${this.#instruction()}</p>
+        ${this.struggling ? html`<p part="manual-hint" class="hint">${t.manualHint}</p>` : nothing}
       </header>
       <div class="stage">
         <video
@@ -189,6 +328,7 @@ export class KycCameraViewElement extends LitElement {
           aria-hidden="true"
         ></video>
         <div part="guide" class=${this.guide}></div>
+        ${this.#renderQuad(mirrored)}
         ${
           camera.status === 'starting' || camera.status === 'idle'
             ? html`<div class="status" role="status">${t.startingCamera}</div>`
@@ -201,6 +341,7 @@ export class KycCameraViewElement extends LitElement {
         <span></span>
         <button
           part="shutter"
+          class=${this.struggling ? 'prominent' : ''}
           aria-label=${t.takePhoto}
           ?disabled=${!live || this.busy}
           @click=${this.shoot}

@@ -1,6 +1,9 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { KycClient } from '../../api/client.js';
 import { TokenExpiredError } from '../../api/errors.js';
+import type { AutoCaptureOptions } from '../../capture/auto-capture.js';
+import { capSize, type SizeCap } from '../../capture/compress.js';
+import { documentCrop } from '../../capture/crop.js';
 import { captureFromFile, encodeJpeg } from '../../capture/encode.js';
 import type { Capture } from '../../capture/types.js';
 import { KycError } from '../../errors.js';
@@ -31,6 +34,7 @@ import {
 } from '../../flow/types.js';
 import { en, type Messages } from '../../i18n/en.js';
 import { createSessionV1Adapter, feedbackMessage } from '../../protocols/session-v1.js';
+import type { DocumentQualityOptions } from '../../quality/types.js';
 import type { ProtocolAdapter } from '../../protocols/types.js';
 import { styles } from './kyc-capture.styles.js';
 
@@ -44,6 +48,30 @@ export type ProtocolName = (typeof ProtocolName)[keyof typeof ProtocolName];
  * than a verification needs. Camera frames are at most 1920 px already.
  */
 const MAX_FILE_LONG_SIDE = 2560;
+
+/** How `<kyc-capture>` captures: live checks, auto-capture, patience, crop and size cap. */
+export interface CaptureOptions extends SizeCap {
+  /** Auto-capture (default on); `false` leaves capture to the shutter, an object tunes the policy. */
+  readonly autoCapture?: boolean | AutoCaptureOptions;
+  /** Live document checks (thresholds, checks turned off); `false` turns live analysis off. */
+  readonly quality?: DocumentQualityOptions | false;
+  /** After this long without a good frame, the shutter is offered prominently (ms, default 10000). */
+  readonly manualAfterMs?: number;
+  /** Margin kept around the document when cropping, as a share of its size (default 0.06). */
+  readonly cropMargin?: number;
+}
+
+/** The document's long/short side ratio: ID-1 cards 85.6 x 54 mm, passport pages 125 x 88 mm. */
+function documentAspect(type: DocumentType | undefined): number {
+  return type === 'passport' ? 125 / 88 : 85.6 / 54;
+}
+
+/** What the camera view gets for live checks, plus what it was computed from. */
+interface LiveSettings {
+  readonly key: readonly unknown[];
+  readonly quality: DocumentQualityOptions | null;
+  readonly autoCapture: AutoCaptureOptions | null;
+}
 
 /** Raised when the element is used without what it needs (token, session, a known protocol). */
 export class ConfigurationError extends KycError {
@@ -94,6 +122,7 @@ export class KycCaptureElement extends LitElement {
     getToken: { attribute: false },
     adapter: { attribute: false },
     messages: { attribute: false },
+    options: { attribute: false },
     flow: { state: true },
   };
 
@@ -115,6 +144,8 @@ export class KycCaptureElement extends LitElement {
   declare adapter: ProtocolAdapter | undefined;
   /** Overrides for any person-facing text. */
   declare messages: Partial<Messages>;
+  /** Capture behaviour: auto-capture, live checks and their thresholds, crop, size cap. */
+  declare options: CaptureOptions;
   /** The flow's state (read-only for hosts; change it through the UI or `cancel()`). */
   declare flow: FlowState;
 
@@ -130,6 +161,7 @@ export class KycCaptureElement extends LitElement {
     this.protocol = 'session-v1';
     this.apiBase = '';
     this.messages = {};
+    this.options = {};
     this.flow = initialFlowState();
     this.#internals = this.attachInternals();
   }
@@ -243,13 +275,18 @@ export class KycCaptureElement extends LitElement {
 
   async #onFrame(event: KycFrameEvent): Promise<void> {
     const step = currentStep(this.flow);
-    const { frame, cameraLabel, facingMode } = event.detail;
+    const { frame, cameraLabel, facingMode, auto, verdict } = event.detail;
     if (!step) {
       frame.close();
       return;
     }
     try {
-      const encoded = await encodeJpeg(frame);
+      // Crop to the document (plus a margin) only when the live checks found all of it.
+      const crop =
+        step !== 'selfie' && verdict?.quad && !verdict.issues.includes('corners')
+          ? documentCrop(verdict.quad, verdict.width, frame, this.options.cropMargin)
+          : undefined;
+      const encoded = await capSize(await encodeJpeg(frame, { crop }), this.options);
       this.#captured({
         step,
         ...encoded,
@@ -257,6 +294,9 @@ export class KycCaptureElement extends LitElement {
         documentType: step === 'selfie' ? undefined : this.flow.documentType,
         cameraLabel,
         facingMode,
+        quality: verdict
+          ? { auto, issues: auto ? [] : verdict.issues, sharpness: verdict.metrics.sharpness }
+          : undefined,
         takenAt: Date.now(),
       });
     } catch (error) {
@@ -273,7 +313,10 @@ export class KycCaptureElement extends LitElement {
     const step = currentStep(this.flow);
     if (!file || !step) return;
     try {
-      const encoded = await captureFromFile(file, { maxLongSide: MAX_FILE_LONG_SIDE });
+      const encoded = await capSize(
+        await captureFromFile(file, { maxLongSide: MAX_FILE_LONG_SIDE }),
+        this.options,
+      );
       this.#captured({
         step,
         ...encoded,
@@ -489,6 +532,29 @@ export class KycCaptureElement extends LitElement {
     </form>`;
   }
 
+  #live: LiveSettings | undefined;
+
+  /**
+   * The camera view's live-check settings for a step, kept as the same objects while nothing they
+   * depend on changes (a new object would restart the auto-capture window).
+   */
+  #liveSettings(step: CaptureStep): LiveSettings {
+    const key = [this.options, this.flow.documentType, step];
+    if (this.#live && key.every((value, i) => value === this.#live!.key[i])) return this.#live;
+    const { quality, autoCapture = true } = this.options;
+    // Selfies get their face checks in a later release; until then they are taken with the shutter.
+    const analysed = step !== 'selfie' && quality !== false;
+    this.#live = {
+      key,
+      quality: analysed
+        ? { documentAspect: documentAspect(this.flow.documentType), ...(quality || {}) }
+        : null,
+      autoCapture:
+        analysed && autoCapture !== false ? (autoCapture === true ? {} : autoCapture) : null,
+    };
+    return this.#live;
+  }
+
   #renderCamera(visible: boolean): TemplateResult {
     const t = this.text;
     const flow = this.flow;
@@ -496,6 +562,7 @@ export class KycCaptureElement extends LitElement {
     const guide =
       step === 'selfie' ? 'face' : flow.documentType === 'passport' ? 'passport' : 'id-card';
     const total = flow.accepted.length + flow.steps.length;
+    const live = this.#liveSettings(step);
     return html`<kyc-camera-view
         ?hidden=${!visible}
         .active=${true}
@@ -505,6 +572,9 @@ export class KycCaptureElement extends LitElement {
         .guidance=${t.stepHints[step]}
         .progress=${t.stepOf(flow.accepted.length + 1, total)}
         .messages=${t}
+        .quality=${live.quality}
+        .autoCapture=${live.autoCapture}
+        .manualAfterMs=${this.options.manualAfterMs ?? 10_000}
         @kyc-frame=${this.#onFrame}
         @kyc-camera-error=${(e: KycCameraErrorEvent) => {
           // A camera failing behind the review or upload screen matters only once it is needed again.
