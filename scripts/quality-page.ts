@@ -2,6 +2,7 @@
 // images as a browser does, runs the quality checks on the pixels and times them with the page's
 // clock. Results are plain data, cloned back to Node.
 import { analyzeDocument } from '../src/quality/analyze.ts';
+import { random as prng } from '../src/quality/test-scenes.ts';
 import type { DocumentQualityOptions, FrameVerdict, Point, Quad } from '../src/quality/types.ts';
 
 /** One analysed image. */
@@ -85,21 +86,6 @@ export async function analyzeDocumentImage(
 interface BenchFrame {
   readonly image: ImageData;
   readonly truth: Quad | null;
-}
-
-/**
- * mulberry32: a tiny seeded PRNG, so every run synthesises the same frames. (make-y4m.ts has one
- * too, but that module imports node:fs and cannot be bundled into the page.)
- */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
