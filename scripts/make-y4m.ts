@@ -8,6 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { homography, prng } from '../test/helpers/math.ts';
+
+// Re-exported for the other generators, which took them from here.
+export { homography, prng };
 
 /**
  * Default output folder (git-ignored): absolute, from this file's location, so tests find the same
@@ -169,18 +173,6 @@ export interface Canvas {
 /** A transparent RGBA canvas. */
 export function createCanvas(width: number, height: number): Canvas {
   return { width, height, data: new Uint8ClampedArray(width * height * 4) };
-}
-
-/** mulberry32: small, fast and good enough for textures; seeded so every run draws the same. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Clamps to 0..1. */
@@ -620,34 +612,6 @@ export function drawCard(
     };
     drawMrz(card, pxPerMm, random, mrz, style.mrzInk);
   });
-}
-
-/** Solves the 3x3 homography mapping four source points onto four destination points. */
-export function homography(
-  from: readonly (readonly [number, number])[],
-  to: readonly (readonly [number, number])[],
-): number[] {
-  // 8 unknowns (h33 = 1): two equations per point pair; Gaussian elimination with pivoting.
-  const rows: number[][] = [];
-  for (let i = 0; i < 4; i++) {
-    const [x, y] = from[i]!;
-    const [u, v] = to[i]!;
-    rows.push([x, y, 1, 0, 0, 0, -u * x, -u * y, u]);
-    rows.push([0, 0, 0, x, y, 1, -v * x, -v * y, v]);
-  }
-  for (let col = 0; col < 8; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < 8; r++) {
-      if (Math.abs(rows[r]![col]!) > Math.abs(rows[pivot]![col]!)) pivot = r;
-    }
-    [rows[col], rows[pivot]] = [rows[pivot]!, rows[col]!];
-    for (let r = 0; r < 8; r++) {
-      if (r === col) continue;
-      const f = rows[r]![col]! / rows[col]![col]!;
-      for (let c = col; c < 9; c++) rows[r]![c]! -= f * rows[col]![c]!;
-    }
-  }
-  return [...rows.map((row, i) => row[8]! / row[i]!), 1];
 }
 
 /** Draws `texture` into `canvas` so that its corners land on `quad` (clockwise from top left). */

@@ -2,7 +2,7 @@
 // images as a browser does, runs the quality checks on the pixels and times them with the page's
 // clock. Results are plain data, cloned back to Node.
 import { analyzeDocument } from '../src/quality/analyze.ts';
-import { random as prng } from '../src/quality/test-scenes.ts';
+import { prng } from '../test/helpers/math.ts';
 import type { DocumentQualityOptions, FrameVerdict, Point, Quad } from '../src/quality/types.ts';
 
 /** One analysed image. */

@@ -4,7 +4,12 @@
 // in-plane rotation, tilt), projected with a pinhole camera and warped per pixel onto a textured
 // background, so the true corners are exact. Degradations (blur, glare, exposure, contrast, a
 // finger over a corner) are applied afterwards as a camera or a user would cause them.
+import { homography, prng } from '../../test/helpers/math.js';
 import type { Point, Quad } from './types.js';
+
+/** Deterministic PRNG (mulberry32), under the name these scenes' callers use. */
+export const random = prng;
+export { homography };
 
 /** The backgrounds a card can lie on. */
 export type Background = 'wood' | 'fabric' | 'dark' | 'light' | 'clutter';
@@ -41,18 +46,6 @@ export interface Scene {
   readonly canvas: HTMLCanvasElement;
   /** True card corners, clockwise from top-left, canvas coordinates. */
   readonly corners: Quad;
-}
-
-/** Deterministic PRNG (mulberry32): returns floats in [0, 1). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A canvas of the given size with its 2D context (pixels are read back often). */
@@ -286,31 +279,6 @@ export function projectCard(options: SceneOptions = {}): Quad {
     project(w / 2, h / 2),
     project(-w / 2, h / 2),
   ];
-}
-
-/** The homography (row-major 3x3) that maps the four `from` points to the four `to` points. */
-export function homography(from: readonly Point[], to: readonly Point[]): number[] {
-  // 8 unknowns (h33 = 1), two equations per correspondence; Gaussian elimination with pivoting.
-  const a: number[][] = [];
-  for (let k = 0; k < 4; k++) {
-    const [x, y] = from[k]!;
-    const [u, v] = to[k]!;
-    a.push([x, y, 1, 0, 0, 0, -u * x, -u * y, u]);
-    a.push([0, 0, 0, x, y, 1, -v * x, -v * y, v]);
-  }
-  for (let col = 0; col < 8; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < 8; r++)
-      if (Math.abs(a[r]![col]!) > Math.abs(a[pivot]![col]!)) pivot = r;
-    [a[col], a[pivot]] = [a[pivot]!, a[col]!];
-    for (let r = 0; r < 8; r++) {
-      if (r === col) continue;
-      const k = a[r]![col]! / a[col]![col]!;
-      for (let c = col; c < 9; c++) a[r]![c]! -= k * a[col]![c]!;
-    }
-  }
-  const h = a.map((row, i) => row[8]! / row[i]!);
-  return [...h, 1];
 }
 
 /** Applies a homography to a point. */
