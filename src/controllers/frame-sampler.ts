@@ -14,8 +14,11 @@ export interface FrameSample {
 export interface FrameSamplerConfig {
   /** Longest side of the analysis frame (default 640: enough for the checks, cheap to read). */
   readonly maxSide?: number;
-  /** Also grab the full-resolution frame of every sample (for auto-capture's best-frame pick). */
-  readonly keepFull?: boolean;
+  /**
+   * Also grab the full-resolution frame of every sample (for auto-capture's best-frame pick); a
+   * function is asked per sample, so the grab stops as soon as nobody needs it.
+   */
+  readonly keepFull?: boolean | (() => boolean);
   /** Receives each sample; the next sample is taken only once this settles. */
   readonly onSample: (sample: FrameSample) => Promise<void>;
 }
@@ -75,6 +78,11 @@ export class FrameSampler implements ReactiveController {
     this.#video = undefined;
   }
 
+  #wantsFull(): boolean {
+    const { keepFull } = this.#config;
+    return typeof keepFull === 'function' ? keepFull() : keepFull === true;
+  }
+
   #schedule(): void {
     const video = this.#video;
     if (!this.#running || !video) return;
@@ -106,7 +114,7 @@ export class FrameSampler implements ReactiveController {
       const resizeHeight = Math.round(video.videoHeight * scale);
       const [analysis, full] = await Promise.all([
         createImageBitmap(video, { resizeWidth, resizeHeight, resizeQuality: 'low' }),
-        this.#config.keepFull ? createImageBitmap(video) : Promise.resolve(undefined),
+        this.#wantsFull() ? createImageBitmap(video) : Promise.resolve(undefined),
       ]);
       if (!this.#running) {
         analysis.close();

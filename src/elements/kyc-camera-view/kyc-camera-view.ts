@@ -118,7 +118,8 @@ export class KycCameraViewElement extends LitElement {
   readonly camera = new CameraController(this);
   /** Samples live frames for analysis while a quality check is configured. */
   readonly sampler = new FrameSampler(this, {
-    keepFull: true,
+    // Full-resolution frames only feed auto-capture: without it, don't pay for them every sample.
+    keepFull: () => this.autoCapture !== null,
     onSample: (sample) => this.#onSample(sample),
   });
   #analyzer: FrameAnalyzer | undefined;
