@@ -188,6 +188,33 @@ describe('analyzeDocument', () => {
     }
   });
 
+  it('flags a narrow finger reaching past a corner on every background', () => {
+    // An object whose outline crosses a side near a corner, with edges on and off the card, lies on
+    // it; an outline-only check misses this one, where each side stays visible close to the corner.
+    for (const background of ['wood', 'light', 'fabric', 'dark'] as const) {
+      const scene = drawScene({ background, rotation: 6, tiltX: 10 });
+      const covered = withFinger(scene.canvas, scene.corners, 0, {
+        width: 0.12,
+        turn: -30,
+        reach: 1.5,
+      });
+      const verdict = analyze(covered);
+      expect(verdict.issues, background).to.deep.equal([QualityIssue.Corners]);
+      expect(quadJaccard(verdict.quad, scene.corners), background).to.be.greaterThan(0.97);
+      expect(analyze(scene.canvas).acceptable, `${background} without the finger`).to.equal(true);
+    }
+  });
+
+  it('flags two adjacent corners out of view as corners, not as no document', () => {
+    // A fifth of the top side and half of the bottom one show: little, but clearly a document.
+    const scene = drawScene({ scale: 0.95, rotation: 12, centre: [0, 0.4], background: 'fabric' });
+    expect(scene.corners[0][0]).to.be.lessThan(0);
+    expect(scene.corners[3][0]).to.be.lessThan(0);
+    const verdict = analyze(scene.canvas);
+    expect(verdict.issues[0]).to.equal(QualityIssue.Corners);
+    expect(quadJaccard(verdict.quad, scene.corners)).to.be.greaterThan(0.9);
+  });
+
   it('reports no document on backgrounds alone', () => {
     for (const background of ['dark', 'light', 'wood', 'fabric'] as const) {
       const verdict = analyze(drawEmpty({ background, seed: 4 }));

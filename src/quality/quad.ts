@@ -846,21 +846,25 @@ function bestThreeSided(
       const closing = Math.hypot(corners[2]! - corners[0]!, corners[3]! - corners[1]!);
       if (sideSeen < 0.5 * closing || sideBacked < 0.6 * sideSeen) continue;
       let runOn = sideOvershoot > 0.3 ? 1 : 0;
+      let pairSeen = 0;
+      let pairLength = 0;
       let ok = true;
       for (const [line, x0, y0, x1, y1] of [
         [a2, corners[2]!, corners[3]!, corners[4]!, corners[5]!],
         [a1, corners[0]!, corners[1]!, corners[6]!, corners[7]!],
       ] as const) {
         total += sideScore(line, ws, x0, y0, x1, y1, true, false);
-        // At least a third of the document must show.
+        // Each side at least partly, and together at least a third of the document must show.
         const length = Math.hypot(x1 - x0, y1 - y0);
-        if (sideSeen < 0.3 * length || sideBacked < 0.6 * sideSeen) ok = false;
+        if (sideSeen < 0.15 * length || sideBacked < 0.6 * sideSeen) ok = false;
+        pairSeen += sideSeen;
+        pairLength += length;
         if (sideOvershoot > 0.3) runOn++;
         seen += sideSeen;
         backed += sideBacked;
       }
       // One side may happen to line up with a seam; two or more running on is texture, not a card.
-      if (!ok || runOn > 1) continue;
+      if (!ok || runOn > 1 || pairSeen < 0.3 * pairLength) continue;
       const score = total * THREE_SIDED_FACTOR;
       if (score > bestScore) {
         bestScore = score;
@@ -995,6 +999,12 @@ const MAX_SPAN = 16;
 // an ID card's long side, ~3.2% of a passport page's), within a fingertip's.
 const OCCLUSION_REACH = 0.055;
 const OCCLUSION_MIN_PX = 8;
+// An object's outline crossing a side this close to a corner (share of the shortest side), but not
+// at it, covers the corner when edges back it this far (share of the longest side) on both sides
+// of the crossing.
+const CROSSING_REACH = 0.25;
+const CROSSING_RUN = 0.06;
+const CROSSING_GAP = 0.04;
 
 /** A fitted side: a point on it, its unit normal, and which samples agreed with it. */
 interface SideFit {
@@ -1399,6 +1409,62 @@ function occlusion(corners: Point[], width: number, height: number): boolean[] {
 }
 
 /**
+ * Corners (coarse cycle order) that an object lying on the document covers: an edge line that is
+ * not one of the document's sides crosses a side near the corner and is backed by edges on both
+ * sides of the crossing, on the document and off it. A fingertip's outline does that; printing on
+ * the document stops at its outline, and things under the document stop at it from outside.
+ */
+function crossedCorners(lines: Line[], corners: number[], ws: Workspace): boolean[] {
+  const covered = [false, false, false, false];
+  let longest = 0;
+  let shortest = Infinity;
+  for (let k = 0; k < 4; k++) {
+    const side = Math.hypot(
+      corners[(2 * k + 2) % 8]! - corners[2 * k]!,
+      corners[(2 * k + 3) % 8]! - corners[2 * k + 1]!,
+    );
+    longest = Math.max(longest, side);
+    shortest = Math.min(shortest, side);
+  }
+  const reach = CROSSING_REACH * shortest;
+  const run = Math.max(3, CROSSING_RUN * longest);
+  for (const line of lines) {
+    const dx = -line.s;
+    const dy = line.c;
+    // Distance of a coarse point from the line, and its position along it.
+    const off = (x: number, y: number): number => (x - line.bx) * line.c + (y - line.by) * line.s;
+    for (let k = 0; k < 4; k++) {
+      const x0 = corners[2 * k]!;
+      const y0 = corners[2 * k + 1]!;
+      const x1 = corners[(2 * k + 2) % 8]!;
+      const y1 = corners[(2 * k + 3) % 8]!;
+      const d0 = off(x0, y0);
+      const d1 = off(x1, y1);
+      // The line must cross this side (not run along it, not be one of the document's sides).
+      if (d0 === d1 || Math.sign(d0) === Math.sign(d1)) continue;
+      const sideLength = Math.hypot(x1 - x0, y1 - y0);
+      const sin = Math.abs((x1 - x0) * line.c + (y1 - y0) * line.s) / sideLength;
+      if (sin < Math.sin(25 * DEG)) continue;
+      const u = d0 / (d0 - d1);
+      const along = u * sideLength;
+      const nearStart = along <= sideLength - along;
+      // Lines through the corner itself are the adjacent side (or a seam lined up with it).
+      const fromCorner = Math.min(along, sideLength - along);
+      if (fromCorner > reach || fromCorner < CROSSING_GAP * shortest) continue;
+      const px = x0 + u * (x1 - x0);
+      const py = y0 + u * (y1 - y0);
+      let both = true;
+      for (const sign of [-1, 1]) {
+        sideSupport(line, ws, px, py, px + sign * run * dx, py + sign * run * dy);
+        if (seenLength < 0.8 * run || backedLength < 0.75 * seenLength) both = false;
+      }
+      if (both) covered[nearStart ? k : (k + 1) % 4] = true;
+    }
+  }
+  return covered;
+}
+
+/**
  * Finds the document outline in an RGBA frame, or null when no plausible quadrilateral is there.
  * Pure and deterministic (scratch buffers are reused between calls, results never alias them).
  */
@@ -1441,6 +1507,8 @@ export function findDocumentQuad(
   intersectAll(corners);
   if (found.threeSided) completeFromFits(corners, frame.width, frame.height, aspect);
   const occluded = occlusion(corners, frame.width, frame.height);
+  const crossed = crossedCorners(lines, found.corners, ws);
+  for (let k = 0; k < 4; k++) occluded[k] ||= crossed[k]!;
 
   // Clockwise on screen (positive shoelace with y down), starting at the smallest x + y (the
   // convention geometry.ts#orderCorners and the eval use).

@@ -492,29 +492,40 @@ export function withSparkles(
   return out;
 }
 
+/** How a finger lies on the card (withFinger). */
+export interface FingerOptions {
+  /** Width as a share of the card's first side (default 0.2). */
+  readonly width?: number;
+  /** Degrees the finger is turned from pointing at the card's centre (default 0). */
+  readonly turn?: number;
+  /** How far its tip reaches past the corner, in finger widths (default 0.6). */
+  readonly reach?: number;
+}
+
 /**
  * A copy with a finger holding the card at `corner` (index into `quad`): a skin-coloured rounded
- * bar, about a fifth of the card's long side wide, whose tip covers the corner and reaches 0.6 of
- * its width into the card.
+ * bar, by default about a fifth of the card's long side wide, whose tip covers the corner and
+ * reaches 0.6 of its width past it.
  */
 export function withFinger(
   canvas: HTMLCanvasElement,
   quad: Quad,
   corner: number,
+  { width = 0.2, turn = 0, reach = 0.6 }: FingerOptions = {},
 ): HTMLCanvasElement {
   const { canvas: out, ctx } = makeCanvas(canvas.width, canvas.height);
   ctx.drawImage(canvas, 0, 0);
-  const size = 0.2 * Math.hypot(quad[1][0] - quad[0][0], quad[1][1] - quad[0][1]);
+  const size = width * Math.hypot(quad[1][0] - quad[0][0], quad[1][1] - quad[0][1]);
   const cx = (quad[0][0] + quad[1][0] + quad[2][0] + quad[3][0]) / 4;
   const cy = (quad[0][1] + quad[1][1] + quad[2][1] + quad[3][1]) / 4;
   const [x, y] = quad[corner]!;
-  const dx = cx - x;
-  const dy = cy - y;
-  const d = Math.hypot(dx, dy);
-  // The finger comes from outside the card, pointing at its centre.
+  // The finger comes from outside the card, pointing at its centre, turned by `turn`.
+  const angle = Math.atan2(cy - y, cx - x) + (turn * Math.PI) / 180;
+  const dx = Math.cos(angle);
+  const dy = Math.sin(angle);
   ctx.save();
-  ctx.translate(x + (dx / d) * size * 0.6, y + (dy / d) * size * 0.6);
-  ctx.rotate(Math.atan2(dy, dx) - Math.PI / 2);
+  ctx.translate(x + dx * size * reach, y + dy * size * reach);
+  ctx.rotate(angle - Math.PI / 2);
   const g = ctx.createLinearGradient(-size / 2, 0, size / 2, 0);
   g.addColorStop(0, 'rgb(170, 110, 90)');
   g.addColorStop(0.5, 'rgb(222, 170, 145)');
