@@ -178,3 +178,28 @@ export function cornerErrors(a: Quad, b: Quad): number[] {
   }
   return best;
 }
+
+/** The homography (row-major 3x3, h33 = 1) that maps the four `from` points onto the four `to` points. */
+export function homography(from: readonly Point[], to: readonly Point[]): number[] {
+  // 8 unknowns: two equations per point pair; Gaussian elimination with pivoting.
+  const rows: number[][] = [];
+  for (let i = 0; i < 4; i++) {
+    const [x, y] = from[i]!;
+    const [u, v] = to[i]!;
+    rows.push([x, y, 1, 0, 0, 0, -u * x, -u * y, u]);
+    rows.push([0, 0, 0, x, y, 1, -v * x, -v * y, v]);
+  }
+  for (let col = 0; col < 8; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < 8; r++) {
+      if (Math.abs(rows[r]![col]!) > Math.abs(rows[pivot]![col]!)) pivot = r;
+    }
+    [rows[col], rows[pivot]] = [rows[pivot]!, rows[col]!];
+    for (let r = 0; r < 8; r++) {
+      if (r === col) continue;
+      const f = rows[r]![col]! / rows[col]![col]!;
+      for (let c = col; c < 9; c++) rows[r]![c]! -= f * rows[col]![c]!;
+    }
+  }
+  return [...rows.map((row, i) => row[8]! / row[i]!), 1];
+}
