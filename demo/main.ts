@@ -110,7 +110,10 @@ $('#session-form').addEventListener('submit', async (event) => {
       return ((await renewed.json()) as { start_token: string }).start_token;
     };
   }
-  element.options = { autoCapture: $<HTMLInputElement>('#auto-capture').checked };
+  element.options = {
+    autoCapture: $<HTMLInputElement>('#auto-capture').checked,
+    straighten: $<HTMLInputElement>('#straighten').checked,
+  };
   for (const name of KYC_EVENT_NAMES) element.addEventListener(name, log);
   element.addEventListener('kyc-upload-result', () => void refreshReceived(session.session_id));
   $('#mount').replaceChildren(element);

@@ -32,7 +32,13 @@ export { en, type Messages } from './i18n/en.js';
 export * from './quality/types.js';
 export { analyzeDocument, DEFAULT_DOCUMENT_OPTIONS } from './quality/analyze.js';
 export { quadJaccard, polygonArea, orderCorners } from './quality/geometry.js';
-export { FrameAnalyzer, AnalysisError, type AnalyzerMode } from './quality/frame-analyzer.js';
+export {
+  FrameAnalyzer,
+  AnalysisError,
+  type AnalyzerMode,
+  type AnalyzedFrame,
+} from './quality/frame-analyzer.js';
+export type { CameraFrame, ReadFrameOptions } from './quality/read-frame.js';
 export {
   FrameSampler,
   type FrameSample,
@@ -45,6 +51,8 @@ export {
   type AutoCaptureState,
 } from './capture/auto-capture.js';
 export { capSize, DEFAULT_SIZE_CAP, type SizeCap } from './capture/compress.js';
+export { JpegEncoder } from './capture/jpeg-encoder.js';
+export type { WorkMode } from './worker-client.js';
 export { documentCrop } from './capture/crop.js';
 export type { CaptureQuality } from './capture/types.js';
 export type { CaptureOptions } from './elements/kyc-capture/kyc-capture.js';

@@ -1,17 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { KycError } from '../errors.js';
 import { captureFromFile, decodeImageFile, encodeJpeg, hasExif, ImageFileError } from './encode.js';
+import { JpegEncoder } from './jpeg-encoder.js';
 import { bytesOf, canvas2d, canvasToBlob, rejection } from '../../test/helpers/async.js';
-
-/** A canvas with a left/right split so orientation and crops can be checked by colour. */
-function splitCanvas(width: number, height: number): HTMLCanvasElement {
-  const { canvas, ctx } = canvas2d(width, height);
-  ctx.fillStyle = 'rgb(220, 30, 30)';
-  ctx.fillRect(0, 0, width / 2, height);
-  ctx.fillStyle = 'rgb(30, 30, 220)';
-  ctx.fillRect(width / 2, 0, width / 2, height);
-  return canvas;
-}
+import { colourAt, isBlue, isRed, splitCanvas } from '../../test/helpers/images.js';
 
 function canvasJpeg(canvas: HTMLCanvasElement): Promise<Blob> {
   return canvasToBlob(canvas, 'image/jpeg', 0.9);
@@ -46,31 +38,6 @@ async function jpegWithExif(canvas: HTMLCanvasElement, orientation: number): Pro
   out.set(segment, 2);
   out.set(plain.subarray(2), 2 + segment.length);
   return new Blob([out], { type: 'image/jpeg' });
-}
-
-/** Average colour of a small patch, read back from a decoded image. */
-function colourAt(bitmap: ImageBitmap, x: number, y: number): [number, number, number] {
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('no 2d context');
-  ctx.drawImage(bitmap, 0, 0);
-  const { data } = ctx.getImageData(x - 2, y - 2, 5, 5);
-  const sum = [0, 0, 0];
-  for (let i = 0; i < data.length; i += 4) {
-    sum[0] += data[i] ?? 0;
-    sum[1] += data[i + 1] ?? 0;
-    sum[2] += data[i + 2] ?? 0;
-  }
-  const n = data.length / 4;
-  return [sum[0] / n, sum[1] / n, sum[2] / n] as [number, number, number];
-}
-
-function isRed([r, , b]: [number, number, number]): boolean {
-  return r > 150 && b < 100;
-}
-
-function isBlue([r, , b]: [number, number, number]): boolean {
-  return b > 150 && r < 100;
 }
 
 describe('encodeJpeg', () => {
@@ -153,6 +120,21 @@ describe('decodeImageFile and captureFromFile', () => {
     expect([result.width, result.height]).to.deep.equal([640, 480]);
     expect(result.blob.type).to.equal('image/jpeg');
     expect(hasExif(await bytesOf(result.blob))).to.equal(false);
+  });
+
+  it('encodes in a JpegEncoder worker when given one, with the same result', async () => {
+    const file = await jpegWithExif(splitCanvas(640, 480), 6);
+    const encoder = new JpegEncoder();
+    try {
+      const result = await captureFromFile(file, {}, (bitmap, o) => encoder.encode(bitmap, o));
+      expect([result.width, result.height]).to.deep.equal([480, 640]);
+      expect(hasExif(await bytesOf(result.blob))).to.equal(false);
+      const bitmap = await createImageBitmap(result.blob);
+      expect(isRed(colourAt(bitmap, 240, 100))).to.equal(true);
+      bitmap.close();
+    } finally {
+      encoder.dispose();
+    }
   });
 
   it('applies the EXIF orientation, so a sideways phone photo uploads upright', async () => {

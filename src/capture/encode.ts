@@ -1,4 +1,6 @@
 import { KycError } from '../errors.js';
+import type { Quad } from '../quality/types.js';
+import { straighten, type StraightenOptions } from './straighten.js';
 
 /** Anything `encodeJpeg` can draw: a camera frame, a canvas, or a playing video. */
 export type ImageSource = ImageBitmap | HTMLCanvasElement | OffscreenCanvas | HTMLVideoElement;
@@ -23,6 +25,11 @@ export interface EncodeOptions {
   maxLongSide?: number;
   /** Part of the source to keep, in source pixels; clipped to the source. Whole source by default. */
   crop?: CropRect;
+  /**
+   * Instead of `crop`: the document at `quad` (source pixels, clockwise from top-left) mapped onto
+   * an upright rectangle of its proportions plus a margin (see `straighten`).
+   */
+  straighten?: StraightenOptions & { readonly quad: Quad };
 }
 
 /** What `decodeImageFile` accepts. */
@@ -143,6 +150,7 @@ export async function encodeJpeg(
   options: EncodeOptions = {},
 ): Promise<EncodedImage> {
   const quality = options.quality ?? 0.92;
+  if (options.straighten) return encodeStraightened(source, options.straighten, options, quality);
   const size = sourceSize(source);
   const crop = clipCrop(options.crop, size.width, size.height);
   if (crop.width <= 0 || crop.height <= 0) {
@@ -172,6 +180,37 @@ export async function encodeJpeg(
   // Browsers fall back to PNG for types they cannot encode; the backends accept JPEG only.
   if (blob.type !== 'image/jpeg') throw new EncodeError('This browser cannot create JPEG images.');
   return { blob, width, height };
+}
+
+/** The straightened document as JPEG: the source's pixels are read, mapped, and encoded. */
+async function encodeStraightened(
+  source: ImageSource,
+  { quad, ...mapping }: NonNullable<EncodeOptions['straighten']>,
+  options: EncodeOptions,
+  quality: number,
+): Promise<EncodedImage> {
+  const { width, height } = sourceSize(source);
+  if (width <= 0 || height <= 0) throw new EncodeError('There is no picture to process yet.');
+  try {
+    const input = createCanvas(width, height);
+    const read = input.context as OffscreenCanvasRenderingContext2D | null;
+    if (!read) throw new EncodeError();
+    read.drawImage(source, 0, 0);
+    const image = straighten(read.getImageData(0, 0, width, height), quad, {
+      maxLongSide: options.maxLongSide,
+      ...mapping,
+    });
+    const output = createCanvas(image.width, image.height);
+    const write = output.context as OffscreenCanvasRenderingContext2D | null;
+    if (!write) throw new EncodeError();
+    write.putImageData(new ImageData(image.data, image.width, image.height), 0, 0);
+    const blob = await canvasToJpeg(output.canvas, quality);
+    if (blob.type !== 'image/jpeg')
+      throw new EncodeError('This browser cannot create JPEG images.');
+    return { blob, width: image.width, height: image.height };
+  } catch (err) {
+    throw err instanceof EncodeError ? err : new EncodeError(undefined, { cause: err });
+  }
 }
 
 /**
@@ -218,15 +257,17 @@ export async function decodeImageFile(
 
 /**
  * Turns a picked file into the same kind of JPEG the camera produces: decoded, upright,
- * re-encoded, so uploads from the file fallback carry no EXIF (GPS, device, time) either.
+ * re-encoded, so uploads from the file fallback carry no EXIF (GPS, device, time) either. Pass
+ * `encode` to encode elsewhere, e.g. `(bitmap, o) => encoder.encode(bitmap, o)` with a `JpegEncoder`.
  */
 export async function captureFromFile(
   file: Blob,
   options: DecodeOptions & EncodeOptions = {},
+  encode: (bitmap: ImageBitmap, options: EncodeOptions) => Promise<EncodedImage> = encodeJpeg,
 ): Promise<EncodedImage> {
   const bitmap = await decodeImageFile(file, options);
   try {
-    return await encodeJpeg(bitmap, options);
+    return await encode(bitmap, options);
   } finally {
     bitmap.close();
   }

@@ -19,7 +19,7 @@ export interface StraightenOptions {
 
 /** A new RGBA image (what `straighten` returns). */
 export interface RgbaImage extends RgbaFrame {
-  readonly data: Uint8ClampedArray;
+  readonly data: Uint8ClampedArray<ArrayBuffer>;
 }
 
 /** Size in pixels (not rounded) of the straightened document without margin, for `quad`. */

@@ -2,6 +2,8 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { FrameSampler, type FrameSample } from '../controllers/frame-sampler.js';
 import { FrameAnalyzer } from './frame-analyzer.js';
 import { quadJaccard } from './geometry.js';
+import { frameSize } from './read-frame.js';
+import type { Point, Quad } from './types.js';
 import { drawEmpty, drawScene } from './test-scenes.js';
 
 describe('FrameAnalyzer', () => {
@@ -12,8 +14,8 @@ describe('FrameAnalyzer', () => {
     try {
       expect(inWorker.mode).to.equal('worker');
       expect(here.mode).to.equal('main-thread');
-      const a = await inWorker.analyze(await createImageBitmap(scene.canvas));
-      const b = await here.analyze(await createImageBitmap(scene.canvas));
+      const { verdict: a } = await inWorker.analyze(await createImageBitmap(scene.canvas));
+      const { verdict: b } = await here.analyze(await createImageBitmap(scene.canvas));
       expect(a.quad, 'a document is found').to.not.equal(null);
       expect(quadJaccard(a.quad, scene.corners)).to.be.greaterThan(0.95);
       expect(a.quad).to.deep.equal(b.quad);
@@ -27,7 +29,7 @@ describe('FrameAnalyzer', () => {
   it('keeps answering each request with its own frame when several are in flight', async () => {
     const analyzer = new FrameAnalyzer();
     try {
-      const [empty, card] = await Promise.all([
+      const [{ verdict: empty }, { verdict: card }] = await Promise.all([
         analyzer.analyze(await createImageBitmap(drawEmpty({ seed: 5 }))),
         analyzer.analyze(
           await createImageBitmap(drawScene({ seed: 3, rotation: 8, tiltX: 10 }).canvas),
@@ -39,10 +41,43 @@ describe('FrameAnalyzer', () => {
       analyzer.dispose();
     }
   });
+
+  it('scales a full-resolution VideoFrame down in the worker and hands the full frame back', async () => {
+    const scene = drawScene({ width: 1280, height: 720, seed: 9, rotation: 6, tiltX: 8 });
+    const frame = () => new VideoFrame(scene.canvas, { timestamp: 0 });
+    const inWorker = new FrameAnalyzer();
+    const here = new FrameAnalyzer({ forceMainThread: true });
+    try {
+      const sent = frame();
+      const a = await inWorker.analyze(sent, {}, { keepFull: true });
+      const b = await here.analyze(frame(), {}, { keepFull: true });
+      // Transferred to the worker, which closed it: the main thread holds no copy.
+      expect(sent.format).to.equal(null);
+      for (const { verdict, full } of [a, b]) {
+        expect([verdict.width, verdict.height]).to.deep.equal([640, 360]);
+        expect([full?.width, full?.height]).to.deep.equal([1280, 720]);
+        full?.close();
+      }
+      // The quad is in analysis pixels: half the scene's.
+      const half = ([x, y]: Point): Point => [x / 2, y / 2];
+      const [c0, c1, c2, c3] = scene.corners;
+      const expected: Quad = [half(c0), half(c1), half(c2), half(c3)];
+      expect(quadJaccard(a.verdict.quad, expected)).to.be.greaterThan(0.95);
+      expect(a.verdict.quad).to.deep.equal(b.verdict.quad);
+      expect(a.verdict.issues).to.deep.equal(b.verdict.issues);
+      // Without keepFull nothing comes back to be closed.
+      const small = await inWorker.analyze(frame(), {}, { maxSide: 320 });
+      expect(small.full).to.equal(undefined);
+      expect(small.verdict.width).to.equal(320);
+    } finally {
+      inWorker.dispose();
+      here.dispose();
+    }
+  });
 });
 
 describe('FrameSampler', () => {
-  it('samples a live stream, downscaled, one frame at a time', async () => {
+  it('samples a live stream at full resolution, one frame at a time', async () => {
     const { canvas } = drawScene({ width: 1280, height: 720, seed: 9 });
     const stream = canvas.captureStream(30);
     const video = Object.assign(document.createElement('video'), {
@@ -63,26 +98,24 @@ describe('FrameSampler', () => {
       requestUpdate() {},
       updateComplete: Promise.resolve(true),
     };
-    const samples: { width: number; height: number; full?: number }[] = [];
+    const samples: { width: number; height: number; videoFrame: boolean }[] = [];
     let inFlight = 0;
     let maxInFlight = 0;
     const sampler = new FrameSampler(host, {
-      maxSide: 640,
-      keepFull: true,
-      onSample: async ({ analysis, full }: FrameSample) => {
+      onSample: async ({ frame }: FrameSample) => {
         inFlight++;
         maxInFlight = Math.max(maxInFlight, inFlight);
-        samples.push({ width: analysis.width, height: analysis.height, full: full?.width });
+        samples.push({ ...frameSize(frame), videoFrame: frame instanceof VideoFrame });
         await new Promise((r) => setTimeout(r, 30));
-        analysis.close();
-        full?.close();
+        frame.close();
         inFlight--;
       },
     });
     try {
       sampler.start(video);
       await waitUntil(() => samples.length >= 5, 'five samples', { timeout: 5000 });
-      expect(samples[0]).to.deep.equal({ width: 640, height: 360, full: 1280 });
+      // A VideoFrame: taken without copying the picture on the main thread.
+      expect(samples[0]).to.deep.equal({ width: 1280, height: 720, videoFrame: true });
       expect(maxInFlight).to.equal(1);
       sampler.stop();
       const count = samples.length;

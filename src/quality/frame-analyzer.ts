@@ -1,10 +1,25 @@
 import { KycError } from '../errors.js';
+import { WorkerClient, workersAvailable, type WorkMode } from '../worker-client.js';
 import { analyzeDocument } from './analyze.js';
+import {
+  DEFAULT_ANALYSIS_SIDE,
+  readFrame,
+  type CameraFrame,
+  type ReadFrameOptions,
+} from './read-frame.js';
 import type { DocumentQualityOptions, FrameVerdict } from './types.js';
-import type { AnalyzeReply, AnalyzeRequest } from './worker-protocol.js';
+import type { AnalyzeRequest, AnalyzeResult } from './worker-protocol.js';
 
 /** Where frames are analysed: in a Worker (normal) or on the main thread (no Worker/OffscreenCanvas). */
-export type AnalyzerMode = 'worker' | 'main-thread';
+export type AnalyzerMode = WorkMode;
+
+/** One analysed frame. */
+export interface AnalyzedFrame {
+  /** What the checks found. */
+  readonly verdict: FrameVerdict;
+  /** The frame at full resolution, when asked for with `keepFull` (the caller must close it). */
+  readonly full?: ImageBitmap;
+}
 
 /** Raised when a frame could not be analysed (the worker crashed, the frame was unreadable). */
 export class AnalysisError extends KycError {
@@ -13,83 +28,75 @@ export class AnalysisError extends KycError {
   }
 }
 
-/** Whether this browser can analyse frames in a worker. */
-function workersAvailable(): boolean {
-  return typeof Worker !== 'undefined' && typeof OffscreenCanvas !== 'undefined';
-}
-
 /**
- * Analyses downscaled frames, one at a time, in a Worker when the browser has Worker and
- * OffscreenCanvas, else on the main thread. The caller keeps at most one frame in flight, so the
- * analysis rate adapts to what the device can do.
+ * Analyses camera frames, one at a time, in a Worker when the browser has Worker and
+ * OffscreenCanvas, else on the main thread. The worker also does the costly part of sampling:
+ * scaling the frame down and copying it to a full-resolution bitmap. The caller keeps at most one
+ * frame in flight, so the analysis rate adapts to what the device can do.
  */
 export class FrameAnalyzer {
-  /** Where the analysis runs. */
-  readonly mode: AnalyzerMode;
-  #worker: Worker | undefined;
-  #nextId = 1;
-  #pending = new Map<
-    number,
-    { resolve: (v: FrameVerdict) => void; reject: (e: unknown) => void }
-  >();
+  readonly #worker: WorkerClient<AnalyzeRequest, AnalyzeResult> | undefined;
   #canvas: HTMLCanvasElement | undefined;
 
   constructor(options: { forceMainThread?: boolean } = {}) {
-    this.mode = !options.forceMainThread && workersAvailable() ? 'worker' : 'main-thread';
-    if (this.mode === 'worker') {
-      // The .ts name is what Vite (build) and the test server (esbuild) both resolve and transform.
-      this.#worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-      this.#worker.addEventListener('message', (event: MessageEvent<AnalyzeReply>) =>
-        this.#settle(event.data),
-      );
-      this.#worker.addEventListener('error', (event) =>
-        this.#failAll(new AnalysisError('The quality worker failed.', { cause: event.message })),
+    if (!options.forceMainThread && workersAvailable()) {
+      this.#worker = new WorkerClient(
+        // The .ts name is what Vite (build) and the test server (esbuild) both resolve and transform.
+        new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }),
+        ({ message }) => new AnalysisError(message),
       );
     }
   }
 
-  /** Analyses one frame and closes its bitmap. */
-  analyze(bitmap: ImageBitmap, options: DocumentQualityOptions = {}): Promise<FrameVerdict> {
-    if (!this.#worker) return Promise.resolve().then(() => this.#analyzeHere(bitmap, options));
-    const id = this.#nextId++;
-    const request: AnalyzeRequest = { id, bitmap, options };
-    return new Promise<FrameVerdict>((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-      this.#worker!.postMessage(request, [bitmap]);
-    });
+  /** Where the analysis runs: the main thread also once the worker has failed. */
+  get mode(): AnalyzerMode {
+    return this.#worker && !this.#worker.failed ? 'worker' : 'main-thread';
   }
 
-  /** Stops the worker; pending analyses reject. */
+  /**
+   * Analyses one frame (scaled so its longer side is at most `maxSide`, default 640) and closes
+   * it; with `keepFull`, also hands it back as a full-resolution ImageBitmap.
+   */
+  analyze(
+    frame: CameraFrame,
+    options: DocumentQualityOptions = {},
+    read: ReadFrameOptions = {},
+  ): Promise<AnalyzedFrame> {
+    const maxSide = read.maxSide ?? DEFAULT_ANALYSIS_SIDE;
+    const keepFull = read.keepFull ?? false;
+    if (!this.#worker || this.#worker.failed) {
+      return this.#analyzeHere(frame, options, { maxSide, keepFull });
+    }
+    return this.#worker.request({ frame, options, maxSide, keepFull }, [frame]);
+  }
+
+  /** Stops the worker; pending and later analyses reject. */
   dispose(): void {
-    this.#worker?.terminate();
-    this.#worker = undefined;
-    this.#failAll(new AnalysisError('The analyser was stopped.'));
+    this.#worker?.dispose();
   }
 
-  #settle(reply: AnalyzeReply): void {
-    const pending = this.#pending.get(reply.id);
-    if (!pending) return;
-    this.#pending.delete(reply.id);
-    if ('verdict' in reply) pending.resolve(reply.verdict);
-    else pending.reject(new AnalysisError(reply.error));
-  }
-
-  #failAll(error: AnalysisError): void {
-    for (const { reject } of this.#pending.values()) reject(error);
-    this.#pending.clear();
-  }
-
-  #analyzeHere(bitmap: ImageBitmap, options: DocumentQualityOptions): FrameVerdict {
+  async #analyzeHere(
+    frame: CameraFrame,
+    options: DocumentQualityOptions,
+    read: ReadFrameOptions,
+  ): Promise<AnalyzedFrame> {
+    let result: { pixels: ImageData; full?: ImageBitmap };
     try {
-      const canvas = (this.#canvas ??= document.createElement('canvas'));
-      canvas.width = bitmap.width;
-      canvas.height = bitmap.height;
-      const context = canvas.getContext('2d', { willReadFrequently: true });
-      if (!context) throw new AnalysisError('No 2D canvas to analyse frames on.');
-      context.drawImage(bitmap, 0, 0);
-      return analyzeDocument(context.getImageData(0, 0, bitmap.width, bitmap.height), options);
-    } finally {
-      bitmap.close();
+      result = await readFrame(frame, read, (width, height) => {
+        const canvas = (this.#canvas ??= document.createElement('canvas'));
+        canvas.width = width;
+        canvas.height = height;
+        return canvas.getContext('2d', { willReadFrequently: true });
+      });
+    } catch (error) {
+      throw new AnalysisError('The frame could not be read.', { cause: error });
+    }
+    try {
+      const verdict = analyzeDocument(result.pixels, options);
+      return result.full ? { verdict, full: result.full } : { verdict };
+    } catch (error) {
+      result.full?.close();
+      throw error;
     }
   }
 }

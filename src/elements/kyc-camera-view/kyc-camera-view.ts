@@ -4,7 +4,7 @@ import { CameraController } from '../../controllers/camera-controller.js';
 import type { CameraError } from '../../controllers/camera-error.js';
 import { FrameSampler, type FrameSample } from '../../controllers/frame-sampler.js';
 import { en, type Messages } from '../../i18n/en.js';
-import { FrameAnalyzer } from '../../quality/frame-analyzer.js';
+import { FrameAnalyzer, type AnalyzedFrame } from '../../quality/frame-analyzer.js';
 import type { DocumentQualityOptions, FrameVerdict, QualityIssue } from '../../quality/types.js';
 import { styles } from './kyc-camera-view.styles.js';
 
@@ -117,11 +117,7 @@ export class KycCameraViewElement extends LitElement {
   /** The camera; exposed for hosts that need its state (devices, resolution, torch). */
   readonly camera = new CameraController(this);
   /** Samples live frames for analysis while a quality check is configured. */
-  readonly sampler = new FrameSampler(this, {
-    // Full-resolution frames only feed auto-capture: without it, don't pay for them every sample.
-    keepFull: () => this.autoCapture !== null,
-    onSample: (sample) => this.#onSample(sample),
-  });
+  readonly sampler = new FrameSampler(this, { onSample: (sample) => this.#onSample(sample) });
   #analyzer: FrameAnalyzer | undefined;
   #policy = new AutoCapture<{ bitmap: ImageBitmap; verdict: FrameVerdict }>({}, ({ bitmap }) =>
     bitmap.close(),
@@ -220,21 +216,23 @@ export class KycCameraViewElement extends LitElement {
     }, this.manualAfterMs);
   }
 
-  async #onSample({ analysis, full, time }: FrameSample): Promise<void> {
+  async #onSample({ frame, time }: FrameSample): Promise<void> {
     const quality = this.quality;
     if (!quality) {
-      analysis.close();
-      full?.close();
+      frame.close();
       return;
     }
-    let verdict: FrameVerdict;
+    let analysed: AnalyzedFrame;
     try {
-      verdict = await (this.#analyzer ??= new FrameAnalyzer()).analyze(analysis, quality);
+      analysed = await (this.#analyzer ??= new FrameAnalyzer()).analyze(frame, quality, {
+        // Full-resolution frames only feed auto-capture: without it, don't pay for them every sample.
+        keepFull: this.autoCapture !== null && !this.busy,
+      });
     } catch {
       // One frame that could not be analysed changes nothing: the next one is tried.
-      full?.close();
       return;
     }
+    const { verdict, full } = analysed;
     if (!this.sampler.running) {
       full?.close();
       return;

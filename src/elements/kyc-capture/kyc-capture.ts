@@ -2,9 +2,10 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { KycClient } from '../../api/client.js';
 import { TokenExpiredError } from '../../api/errors.js';
 import type { AutoCaptureOptions } from '../../capture/auto-capture.js';
-import { capSize, type SizeCap } from '../../capture/compress.js';
+import { capSize, DEFAULT_SIZE_CAP, type SizeCap } from '../../capture/compress.js';
 import { documentCrop } from '../../capture/crop.js';
-import { captureFromFile, encodeJpeg } from '../../capture/encode.js';
+import { captureFromFile, type EncodedImage, type EncodeOptions } from '../../capture/encode.js';
+import { JpegEncoder } from '../../capture/jpeg-encoder.js';
 import type { Capture } from '../../capture/types.js';
 import { KycError } from '../../errors.js';
 import { KycCancelEvent } from '../../events/cancel.js';
@@ -34,6 +35,7 @@ import {
 } from '../../flow/types.js';
 import { en, type Messages } from '../../i18n/en.js';
 import { createSessionV1Adapter, feedbackMessage } from '../../protocols/session-v1.js';
+import { scaleQuad } from '../../quality/region.js';
 import type { DocumentQualityOptions } from '../../quality/types.js';
 import type { ProtocolAdapter } from '../../protocols/types.js';
 import { styles } from './kyc-capture.styles.js';
@@ -59,6 +61,11 @@ export interface CaptureOptions extends SizeCap {
   readonly manualAfterMs?: number;
   /** Margin kept around the document when cropping, as a share of its size (default 0.06). */
   readonly cropMargin?: number;
+  /**
+   * Upload the document perspective-corrected (straightened to an upright rectangle of its
+   * proportions, `cropMargin` kept around it) instead of the axis-aligned crop; default false.
+   */
+  readonly straighten?: boolean;
 }
 
 /** The document's long/short side ratio: ID-1 cards 85.6 x 54 mm, passport pages 125 x 88 mm. */
@@ -154,6 +161,7 @@ export class KycCaptureElement extends LitElement {
   #activeAdapter: ProtocolAdapter | undefined;
   #upload: AbortController | undefined;
   #reviewUrl: { capture: Capture; url: string } | undefined;
+  #encoder: JpegEncoder | undefined;
   #internals: ElementInternals;
 
   constructor() {
@@ -175,6 +183,8 @@ export class KycCaptureElement extends LitElement {
     super.disconnectedCallback();
     this.#upload?.abort();
     this.#revokeReview();
+    this.#encoder?.dispose();
+    this.#encoder = undefined;
   }
 
   /** Cancels the flow; the host gets `kyc-cancel`. */
@@ -273,6 +283,18 @@ export class KycCaptureElement extends LitElement {
     return !this.steps?.length || this.steps.some((s) => s !== 'selfie');
   }
 
+  /**
+   * Crops, scales and encodes a still off the main thread, then applies the size cap. Scaling to
+   * the cap's `maxLongSide` while encoding leaves the cap's re-compression (on the main thread)
+   * for the rare image whose bytes are still over.
+   */
+  async #encode(bitmap: ImageBitmap, options: EncodeOptions): Promise<EncodedImage> {
+    const encoder = (this.#encoder ??= new JpegEncoder());
+    const longest = this.options.maxLongSide ?? DEFAULT_SIZE_CAP.maxLongSide;
+    const maxLongSide = Math.min(options.maxLongSide ?? longest, longest);
+    return capSize(await encoder.encode(bitmap, { ...options, maxLongSide }), this.options);
+  }
+
   async #onFrame(event: KycFrameEvent): Promise<void> {
     const step = currentStep(this.flow);
     const { frame, cameraLabel, facingMode, auto, verdict } = event.detail;
@@ -281,12 +303,28 @@ export class KycCaptureElement extends LitElement {
       return;
     }
     try {
-      // Crop to the document (plus a margin) only when the live checks found all of it.
-      const crop =
+      // Crop to (or straighten) the document, plus a margin, only when the live checks found all
+      // of it.
+      const found =
         step !== 'selfie' && verdict?.quad && !verdict.issues.includes('corners')
-          ? documentCrop(verdict.quad, verdict.width, frame, this.options.cropMargin)
+          ? verdict.quad
           : undefined;
-      const encoded = await capSize(await encodeJpeg(frame, { crop }), this.options);
+      const encoded = await this.#encode(
+        frame,
+        found && this.options.straighten
+          ? {
+              straighten: {
+                quad: scaleQuad(found, frame.width / verdict!.width),
+                aspect: documentAspect(this.flow.documentType),
+                margin: this.options.cropMargin,
+              },
+            }
+          : {
+              crop: found
+                ? documentCrop(found, verdict!.width, frame, this.options.cropMargin)
+                : undefined,
+            },
+      );
       this.#captured({
         step,
         ...encoded,
@@ -313,9 +351,8 @@ export class KycCaptureElement extends LitElement {
     const step = currentStep(this.flow);
     if (!file || !step) return;
     try {
-      const encoded = await capSize(
-        await captureFromFile(file, { maxLongSide: MAX_FILE_LONG_SIDE }),
-        this.options,
+      const encoded = await captureFromFile(file, { maxLongSide: MAX_FILE_LONG_SIDE }, (b, o) =>
+        this.#encode(b, o),
       );
       this.#captured({
         step,
@@ -422,6 +459,7 @@ export class KycCaptureElement extends LitElement {
             flow.capture
               ? html`<img
                   part="review-image"
+                  decoding="async"
                   src=${this.#reviewSrc(flow.capture)}
                   alt=${t.reviewImageAlt}
                 />`
