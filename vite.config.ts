@@ -1,7 +1,9 @@
 // `vite` (npm run demo): serves index.html + demo/ with the mock backend mounted on the same origin.
 // `vite build --mode lib`: the library build to dist/ (ES modules, dependencies left external).
+// Both serve (dev, preview) or emit (builds) the face detector's files under `mediapipe/`.
 import { defineConfig, type Plugin } from 'vite';
 import { createMockBackend } from './mock/index.ts';
+import { mediapipeAssets } from './scripts/vite-mediapipe-assets.ts';
 
 /** Mounts the mock backend in Vite's dev and preview servers, so the demo needs no second process. */
 function mockBackend(): Plugin {
@@ -22,6 +24,7 @@ export default defineConfig(({ mode }) =>
     ? {
         // Relative asset URLs (the quality worker), resolved against the importing module.
         base: './',
+        plugins: [mediapipeAssets()],
         worker: { format: 'es' },
         build: {
           outDir: 'dist',
@@ -35,7 +38,7 @@ export default defineConfig(({ mode }) =>
         },
       }
     : {
-        plugins: [mockBackend()],
+        plugins: [mockBackend(), mediapipeAssets()],
         worker: { format: 'es' },
         server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173) },
       },

@@ -1,9 +1,14 @@
 // Unit and component tests: every `src/**/*.test.ts` runs in real headless Chromium (Playwright),
-// with Chromium's fake camera and the mock backend mounted on the same origin.
-// Run through `npm run test:unit`, which loads tsx so that this file can import the TypeScript mock.
+// with Chromium's fake camera and the mock backend mounted on the same origin, the face detector's
+// files under any `…/mediapipe/` path (as the Vite servers serve them) and the shared fixtures under
+// /__fixtures/. Run through `npm run test:unit`, which loads tsx so that this file can import
+// TypeScript.
+import { readFile } from 'node:fs/promises';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { baseArgs, chromiumExecutable, fakeCameraArgs } from './test/browser.mjs';
+import { SHARED_FIXTURES_URL, sharedFixture } from './test/shared-fixtures.ts';
+import { findMediapipeAsset, mediapipeAssetHeaders } from './scripts/vite-mediapipe-assets.ts';
 import { createMockBackend } from './mock/index.ts';
 
 const backend = createMockBackend();
@@ -16,6 +21,23 @@ export default {
   testsFinishTimeout: 300000,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   middleware: [
+    async (ctx, next) => {
+      const asset = findMediapipeAsset(ctx.path);
+      if (!asset) return next();
+      ctx.set(mediapipeAssetHeaders(asset));
+      ctx.body = Buffer.from(asset.bytes());
+    },
+    async (ctx, next) => {
+      if (!ctx.path.startsWith(SHARED_FIXTURES_URL)) return next();
+      const file = sharedFixture(decodeURIComponent(ctx.path.slice(SHARED_FIXTURES_URL.length)));
+      if (!file) {
+        ctx.status = 404;
+        ctx.body = 'fixture absent (set KYC_FIXTURES)';
+        return;
+      }
+      ctx.type = file.split('.').pop();
+      ctx.body = await readFile(file);
+    },
     // The mock is connect-style: it either answers on Node's own response or calls next(). When
     // it answers, Koa must not respond as well (ctx.respond = false) and must wait until the
     // response is over (the mock reads the body asynchronously); when it passes, Koa carries on.

@@ -1,6 +1,8 @@
 // `npm run size`: builds the library and prints what an integrator ships (raw and gzip, per file
 // and in total), against a budget. Dependencies (lit, browser-image-compression) stay external and
-// are not counted: the integrator's bundler shares them.
+// are not counted: the integrator's bundler shares them. The face detector (its worker chunks, with
+// tasks-vision bundled in, and the MediaPipe files under mediapipe/) loads only when a face step is
+// ahead: it is listed with its own subtotal, outside the budget.
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,10 +41,15 @@ for (const file of (await files(outDir)).filter((f) => f.endsWith('.js')).sort()
   });
 }
 await rm(outDir, { recursive: true, force: true });
-const total = rows.reduce((sum, row) => ({ raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip }), {
-  raw: 0,
-  gzip: 0,
-});
+/** Files only a face step loads: the face worker's chunks and the MediaPipe files. */
+const faceStepOnly = (file: string) => file.startsWith('mediapipe/') || /^assets\/face-/.test(file);
+const sum = (list: typeof rows) =>
+  list.reduce((acc, row) => ({ raw: acc.raw + row.raw, gzip: acc.gzip + row.gzip }), {
+    raw: 0,
+    gzip: 0,
+  });
+const total = sum(rows.filter((row) => !faceStepOnly(row.file)));
+const faceStep = sum(rows.filter((row) => faceStepOnly(row.file)));
 const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`;
 for (const row of rows)
   console.log(
@@ -51,8 +58,11 @@ for (const row of rows)
 console.log(
   `${'total (minified)'.padEnd(36)} ${kb(total.raw).padStart(10)} ${kb(total.gzip).padStart(10)} gzip (budget ${kb(BUDGET_GZIP_BYTES)})`,
 );
+console.log(
+  `${'face step only (lazy, + 13 MB wasm)'.padEnd(36)} ${kb(faceStep.raw).padStart(10)} ${kb(faceStep.gzip).padStart(10)} gzip (not in the budget)`,
+);
 if (process.argv.includes('--json'))
-  console.log(JSON.stringify({ files: rows, total, budgetGzip: BUDGET_GZIP_BYTES }));
+  console.log(JSON.stringify({ files: rows, total, faceStep, budgetGzip: BUDGET_GZIP_BYTES }));
 if (total.gzip > BUDGET_GZIP_BYTES) {
   console.error(`over budget by ${kb(total.gzip - BUDGET_GZIP_BYTES)}`);
   process.exitCode = 1;

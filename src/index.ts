@@ -56,3 +56,15 @@ export type { WorkMode } from './worker-client.js';
 export { documentCrop } from './capture/crop.js';
 export type { CaptureQuality } from './capture/types.js';
 export type { CaptureOptions } from './elements/kyc-capture/kyc-capture.js';
+export { FaceAnalyzer, type FaceLoadTiming } from './face/face-analyzer.js';
+export {
+  prefetchFaceAssets,
+  resolveFaceAssets,
+  defaultFaceAssetBase,
+  FACE_ASSET_FILES,
+  type FaceAssetUrls,
+  type FacePrefetchResult,
+} from './face/assets.js';
+export { FaceDetectorError, FaceErrorCode } from './face/errors.js';
+export type { NetworkLog } from './face/network-guard.js';
+export type * from './face/types.js';

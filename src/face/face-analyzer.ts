@@ -1,0 +1,151 @@
+import { WorkerClient, workersAvailable, type WorkerFailure } from '../worker-client.js';
+import { resolveFaceAssets, type FaceAssetUrls } from './assets.js';
+import { FaceDetectorError, FaceErrorCode } from './errors.js';
+import type { NetworkLog } from './network-guard.js';
+import type { FaceDetectionResult, FaceDetectorOptions } from './types.js';
+import type { FaceWorkerRequest, FaceWorkerResult } from './worker-protocol.js';
+
+/** How long loading took. */
+export interface FaceLoadTiming {
+  /** In the worker: fetching the model, loading and compiling the wasm, building the graph (ms). */
+  readonly loadMs: number;
+  /** On the main thread: from starting the worker to the detector being ready (ms). */
+  readonly totalMs: number;
+}
+
+const CODES = new Set<string>(Object.values(FaceErrorCode));
+
+/** A failure that crossed the worker boundary, as a typed error. */
+function toFaceError(failure: WorkerFailure): FaceDetectorError {
+  const code =
+    failure.code && CODES.has(failure.code)
+      ? (failure.code as FaceErrorCode)
+      : FaceErrorCode.DetectionFailed;
+  return new FaceDetectorError(code, failure.message);
+}
+
+function unexpected(result: FaceWorkerResult): FaceDetectorError {
+  return new FaceDetectorError(
+    FaceErrorCode.DetectionFailed,
+    `Unexpected answer from the face worker: ${result.type}`,
+  );
+}
+
+/**
+ * Detects faces in frames with MediaPipe's FaceDetector, in a dedicated worker. Nothing is loaded
+ * until {@link FaceAnalyzer.load} or the first {@link FaceAnalyzer.analyze}: create one when a face
+ * step is ahead (and call `prefetchFaceAssets` earlier still to warm the cache). Failures are
+ * `FaceDetectorError`s; nothing throws synchronously.
+ */
+export class FaceAnalyzer {
+  /** The asset URLs this analyser loads from. */
+  readonly assets: FaceAssetUrls;
+  readonly #thresholds: Required<
+    Pick<FaceDetectorOptions, 'minDetectionConfidence' | 'minSuppressionThreshold'>
+  >;
+  #client: WorkerClient<FaceWorkerRequest, FaceWorkerResult> | undefined;
+  #loading: Promise<FaceLoadTiming> | undefined;
+
+  constructor(options: FaceDetectorOptions = {}) {
+    this.assets = resolveFaceAssets(options);
+    this.#thresholds = {
+      minDetectionConfidence: options.minDetectionConfidence ?? 0.5,
+      minSuppressionThreshold: options.minSuppressionThreshold ?? 0.3,
+    };
+  }
+
+  /** Whether this browser can run the detector off the main thread (Worker and OffscreenCanvas). */
+  static get supported(): boolean {
+    return workersAvailable();
+  }
+
+  /** Starts the worker and loads the detector; idempotent. A failed load can be retried. */
+  load(): Promise<FaceLoadTiming> {
+    this.#loading ??= this.#load().catch((error: unknown) => {
+      // Start from scratch next time: a fresh worker and a fresh attempt.
+      this.dispose();
+      throw error;
+    });
+    return this.#loading;
+  }
+
+  /**
+   * Detects the faces in one frame (and closes its bitmap); `timestampMs` from one clock. When no
+   * face is certain, the middle of the frame gets a second, 2x closer look (faces too far away for
+   * the short-range model), at the cost of a second detection on such frames only.
+   */
+  async analyze(bitmap: ImageBitmap, timestampMs: number): Promise<FaceDetectionResult> {
+    try {
+      await this.load();
+    } catch (error) {
+      bitmap.close();
+      throw error;
+    }
+    const answer = await this.#request({ type: 'detect', bitmap, timestampMs }, [bitmap]);
+    if (answer.type !== 'detected') throw unexpected(answer);
+    return answer.result;
+  }
+
+  /** What the worker requested and refused so far (only the asset origins are reachable). */
+  async networkLog(): Promise<NetworkLog> {
+    const answer = await this.#request({ type: 'network' });
+    if (answer.type !== 'network') throw unexpected(answer);
+    return answer.log;
+  }
+
+  /**
+   * Frees the detector and stops the worker. Resolves with the worker's network log (what it
+   * fetched and what it refused over its life), or undefined when no worker was running.
+   */
+  async close(): Promise<NetworkLog | undefined> {
+    if (!this.#client) return undefined;
+    try {
+      const answer = await this.#request({ type: 'close' });
+      return answer.type === 'closed' ? answer.log : undefined;
+    } finally {
+      this.dispose();
+    }
+  }
+
+  /** Stops the worker at once; pending requests reject. */
+  dispose(): void {
+    this.#client?.dispose();
+    this.#client = undefined;
+    this.#loading = undefined;
+  }
+
+  async #load(): Promise<FaceLoadTiming> {
+    const started = performance.now();
+    const answer = await this.#request({ type: 'load', assets: this.assets, ...this.#thresholds });
+    if (answer.type === 'load-failed')
+      throw new FaceDetectorError(answer.code, answer.message, { url: answer.url });
+    if (answer.type !== 'loaded') throw unexpected(answer);
+    return { loadMs: answer.loadMs, totalMs: performance.now() - started };
+  }
+
+  #request(request: FaceWorkerRequest, transfer: Transferable[] = []): Promise<FaceWorkerResult> {
+    try {
+      return this.#ensureClient().request(request, transfer);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  #ensureClient(): WorkerClient<FaceWorkerRequest, FaceWorkerResult> {
+    if (this.#client) return this.#client;
+    if (!workersAvailable())
+      throw new FaceDetectorError(
+        FaceErrorCode.Unsupported,
+        'This browser cannot run the face detector in a worker.',
+      );
+    // The .ts name is what Vite (build) and the test server (esbuild) both resolve and transform.
+    const worker = new Worker(new URL('./face-worker.ts', import.meta.url), { type: 'module' });
+    const client = new WorkerClient<FaceWorkerRequest, FaceWorkerResult>(worker, toFaceError);
+    // A crashed worker is gone for good: the next request starts a new one.
+    worker.addEventListener('error', () => {
+      if (this.#client === client) this.dispose();
+    });
+    this.#client = client;
+    return client;
+  }
+}

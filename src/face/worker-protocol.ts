@@ -1,0 +1,48 @@
+import type { FaceAssetUrls } from './assets.js';
+import type { FaceErrorCode } from './errors.js';
+import type { NetworkLog } from './network-guard.js';
+import type { FaceDetectionResult } from './types.js';
+
+/** Loads the detector (once per worker). */
+export interface FaceLoadRequest {
+  readonly type: 'load';
+  readonly assets: FaceAssetUrls;
+  readonly minDetectionConfidence: number;
+  readonly minSuppressionThreshold: number;
+}
+
+/** Detects faces in one frame. The bitmap is transferred and closed by the worker. */
+export interface FaceDetectRequest {
+  readonly type: 'detect';
+  readonly bitmap: ImageBitmap;
+  readonly timestampMs: number;
+}
+
+/** Asks what the worker requested over the network and what it refused. */
+export interface FaceNetworkRequest {
+  readonly type: 'network';
+}
+
+/** Frees the detector; the answer carries the worker's network log. */
+export interface FaceCloseRequest {
+  readonly type: 'close';
+}
+
+/** A request to the face worker (sent through `WorkerClient`, src/worker-client.ts). */
+export type FaceWorkerRequest =
+  FaceLoadRequest | FaceDetectRequest | FaceNetworkRequest | FaceCloseRequest;
+
+/**
+ * The face worker's answer. A failed load is an answer, not a thrown error, so that it keeps the
+ * URL of the file at fault (a thrown error crosses the worker boundary as message and code only).
+ */
+export type FaceWorkerResult =
+  | { readonly type: 'loaded'; readonly loadMs: number }
+  | {
+      readonly type: 'load-failed';
+      readonly code: FaceErrorCode;
+      readonly message: string;
+      readonly url: string | undefined;
+    }
+  | { readonly type: 'detected'; readonly result: FaceDetectionResult }
+  | { readonly type: 'network' | 'closed'; readonly log: NetworkLog };
