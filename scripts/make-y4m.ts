@@ -5,7 +5,7 @@
 //
 //   node --import tsx scripts/make-y4m.ts [outDir]   (default <repo>/test/fixtures/generated)
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { homography, prng } from '../test/helpers/math.ts';
@@ -118,6 +118,13 @@ export function rgbaToI420(
     }
   }
   return out;
+}
+
+/** Writes a file atomically (temporary name, then rename): parallel readers never see half a file. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(temp, data);
+  await rename(temp, path);
 }
 
 /**

@@ -1,0 +1,251 @@
+// What the labelled-set generators share (generate-selfies.ts; generate-documents.ts still has its
+// own copies): running independent jobs on worker threads, the stamp that makes an unchanged rerun
+// free, and manifest.json's text.
+//
+// Jobs go one per message to a pool of workers (one per core, at most a few) so that slow jobs do
+// not hold up a fixed share; the worker module calls `serveJobs` with what to do per job. Results
+// come back in job order, so the output does not depend on the number of workers or the order they
+// finish in.
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { isMainThread, parentPort, Worker } from 'node:worker_threads';
+import { hashSeed } from './document-scenes.ts';
+import { prng, writeFileAtomic } from './make-y4m.ts';
+
+/** A worker's reply to one job. */
+type Reply<R> =
+  | { readonly index: number; readonly result: R }
+  | { readonly index: number; readonly error: string };
+
+/** Worker threads to use by default: the cores, at most `max`. */
+export const defaultWorkers = (max = 4): number => Math.min(availableParallelism(), max);
+
+/**
+ * Runs `run` on each job sent to this worker thread and replies with its result (or the error's
+ * stack). Call it from the worker module given to {@link mapInWorkers}.
+ */
+export function serveJobs<J, R>(run: (job: J) => Promise<R>): void {
+  const port = parentPort;
+  if (!port) throw new Error('serveJobs must run in a worker thread');
+  port.on('message', ({ index, job }: { index: number; job: J }) => {
+    run(job).then(
+      (result) => port.postMessage({ index, result } satisfies Reply<R>),
+      (error: unknown) =>
+        port.postMessage({
+          index,
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        } satisfies Reply<R>),
+    );
+  });
+}
+
+/**
+ * Sends `jobs` to `count` workers running `workerModule` (a TypeScript file that calls
+ * {@link serveJobs}) and resolves with their results in job order.
+ */
+export async function mapInWorkers<J, R>(
+  workerModule: URL,
+  jobs: readonly J[],
+  count: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  let done = 0;
+  // Workers do not inherit tsx's module hooks (Node 20), so each loads the module through tsx's
+  // API, resolved from this file so that it works from any working directory.
+  const url = workerModule.href;
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const code = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(url)}, ${JSON.stringify(url)}))`;
+  const pool = Array.from({ length: count }, () => new Worker(code, { eval: true, execArgv: [] }));
+  try {
+    await Promise.all(
+      pool.map(
+        (worker) =>
+          new Promise<void>((resolvePromise, reject) => {
+            const feed = () => {
+              if (next >= jobs.length) {
+                resolvePromise();
+                return;
+              }
+              const index = next++;
+              worker.postMessage({ index, job: jobs[index] });
+            };
+            worker.on('message', (reply: Reply<R>) => {
+              if ('error' in reply) {
+                reject(new Error(`job ${reply.index}: ${reply.error}`));
+                return;
+              }
+              results[reply.index] = reply.result;
+              onProgress?.(++done, jobs.length);
+              feed();
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => {
+              if (done < jobs.length) reject(new Error(`worker exited (${code})`));
+            });
+            feed();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(pool.map((worker) => worker.terminate()));
+  }
+  return results;
+}
+
+/**
+ * Runs `jobs` on `workers` threads running `workerModule` (see {@link mapInWorkers}), or one after
+ * the other in this thread with `runHere` when `workers` is 1 (a caller under another TypeScript
+ * loader than tsx must do that: workers load the module through tsx).
+ */
+export async function runJobs<J, R>(
+  workerModule: URL,
+  jobs: readonly J[],
+  workers: number,
+  runHere: (job: J) => Promise<R>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<R[]> {
+  if (workers > 1 && jobs.length > 1)
+    return mapInWorkers(workerModule, jobs, Math.min(workers, jobs.length), onProgress);
+  const results: R[] = [];
+  for (const job of jobs) {
+    results.push(await runHere(job));
+    onProgress?.(results.length, jobs.length);
+  }
+  return results;
+}
+
+/** The file in a set's folder that records what wrote it. */
+const STAMP = '.generator.json';
+
+/**
+ * True when `dir` holds a set written with this `stamp` (generator version and parameters) whose
+ * manifest and `images` are all present: then there is nothing to do. Otherwise the folder is
+ * made ready for writing (created, its stamp removed until {@link finishSet}).
+ */
+export async function setIsCurrent(
+  dir: string,
+  stamp: unknown,
+  images: readonly string[],
+): Promise<boolean> {
+  const written = await readFile(join(dir, STAMP), 'utf8').catch(() => '');
+  if (written === stampText(stamp)) {
+    const present = await Promise.all(
+      ['manifest.json', ...images].map((name) =>
+        stat(join(dir, name)).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
+    if (present.every(Boolean)) return true;
+  }
+  await mkdir(dir, { recursive: true });
+  await rm(join(dir, STAMP), { force: true });
+  return false;
+}
+
+const stampText = (stamp: unknown) => `${JSON.stringify(stamp)}\n`;
+
+/** What a manifest item has whatever its kind. */
+export interface LabelledItem {
+  /** Image file name, relative to the manifest. */
+  readonly image: string;
+  readonly variant: string;
+  readonly expect: { readonly acceptable: boolean; readonly issues: readonly string[] };
+}
+
+/**
+ * Writes manifest.json ({@link formatManifest}) and the stamp, after removing numbered images
+ * (`0000-name.png`) that are not in `items`: an earlier, larger set's would be mistaken for part of
+ * this one by a folder scan.
+ * @returns the manifest's path
+ */
+export async function finishSet(
+  dir: string,
+  items: readonly LabelledItem[],
+  stamp: unknown,
+): Promise<string> {
+  const keep = new Set(items.map((i) => i.image));
+  for (const name of await readdir(dir)) {
+    if (/^\d{4}-[a-z_]+\.png$/.test(name) && !keep.has(name))
+      await rm(join(dir, name), { force: true });
+  }
+  const manifestPath = join(dir, 'manifest.json');
+  await writeFileAtomic(manifestPath, formatManifest(items));
+  await writeFileAtomic(join(dir, STAMP), stampText(stamp));
+  return manifestPath;
+}
+
+/** manifest.json's text: one item per line, so that it is readable and diffs line by line. */
+export function formatManifest(items: readonly LabelledItem[]): string {
+  return `{"items":[\n${items.map((item) => JSON.stringify(item)).join(',\n')}\n]}\n`;
+}
+
+/** Items per issue, per variant and acceptable, for reports. */
+export function summarise(items: readonly LabelledItem[]): Record<string, number> {
+  const counts: Record<string, number> = { acceptable: 0 };
+  const add = (key: string) => (counts[key] = (counts[key] ?? 0) + 1);
+  for (const item of items) {
+    if (item.expect.acceptable) add('acceptable');
+    item.expect.issues.forEach(add);
+    add(`variant:${item.variant}`);
+  }
+  return counts;
+}
+
+/** What to render for one index of a set. */
+export interface ItemSpec<V extends string> {
+  readonly index: number;
+  /** The item's own seed (from the set's seed and the index: items are independent). */
+  readonly seed: number;
+  readonly variant: V;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * The specs of a set drawing `variants` (one per item), shuffled by the seed (`salt` keeps each
+ * generator's shuffle its own) so that sizes and backgrounds mix with variants: 640x480, every
+ * `largeEvery`-th item 1280x720.
+ */
+export function scheduleItems<V extends string>(
+  variants: readonly V[],
+  seed: number,
+  salt: number,
+  largeEvery: number,
+): ItemSpec<V>[] {
+  const order = [...variants];
+  const random = prng(hashSeed(seed, salt));
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order.map((variant, index) => {
+    const large = index % largeEvery === largeEvery - 1;
+    return {
+      index,
+      seed: hashSeed(seed, index),
+      variant,
+      width: large ? 1280 : 640,
+      height: large ? 720 : 480,
+    };
+  });
+}
+
+/**
+ * Runs `main` when the module at `moduleUrl` is the script node was started with (not when it is
+ * imported, nor in a worker), reporting failure through the exit code. No top-level await, as in
+ * make-y4m.ts.
+ */
+export function runIfMain(moduleUrl: string, main: () => Promise<void>): void {
+  if (!isMainThread || !process.argv[1]) return;
+  if (moduleUrl !== pathToFileURL(resolve(process.argv[1])).href) return;
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
