@@ -5,8 +5,9 @@ import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import type { Quad } from '../src/quality/types.ts';
 import { REPO_ROOT } from './browser-runner.ts';
-import { benchJson, percentile, type BenchJson } from './bench.ts';
-import type { BenchSamples, CheckName } from './quality-page.ts';
+import { sharedFixture } from '../test/shared-fixtures.ts';
+import { benchJson, benchTable, percentile, type BenchJson } from './bench.ts';
+import type { BenchSamples, CheckName, FaceBenchSamples } from './quality-page.ts';
 
 // The bench's numbers are quoted in READMEs and reviews: these tests pin down how they are derived
 // from the samples, and that `--json` prints exactly the agreed object.
@@ -56,21 +57,44 @@ describe('bench statistics', () => {
     assert.ok(Number.isNaN(percentile([], 95)));
   });
 
+  const passes = new Map([
+    ['640x480', samples([2, 4, 3], [12, 9, 10])],
+    ['1280x720', samples([5, 6, 7], [])],
+  ]);
+  const face: FaceBenchSamples = {
+    detectMs: [9, 7, 8, 30],
+    pipelineMs: [11, 9, 10, 33],
+    faces: [1, 1, 0, 1],
+    loadMs: 800,
+  };
+
   test('the JSON object: medians per size, checks at 640x480, Jaccard over true outlines', () => {
-    const json = benchJson(
-      new Map([
-        ['640x480', samples([2, 4, 3], [12, 9, 10])],
-        ['1280x720', samples([5, 6, 7], [])],
-      ]),
-    );
-    assert.deepEqual(json, {
+    assert.deepEqual(benchJson(passes, face), {
       pipelineMedianMs: { '640x480': 3, '1280x720': 6 },
-      checksMedianMs: { luma: 2, sharpness: 1, glare: 1, exposure: 1, quad: 1 },
+      // face: the detector's median in the worker (7, 8, 9, 30 → 8.5).
+      checksMedianMs: { luma: 2, sharpness: 1, glare: 1, exposure: 1, quad: 1, face: 8.5 },
       // jscanify: 1/3 on the first frame, 1 on the second; ours: 1 then 0 (nothing found).
       jscanify: { medianMs: { '640x480': 10 }, meanJaccard: 0.6667 },
       ours: { meanJaccard: 0.5 },
       speedupVsJscanify: 3.33,
+      // Round trip + analyzeSelfie: 9, 10, 11, 33 → 10.5.
+      facePipelineMedianMs: { '640x480': 10.5 },
     } satisfies BenchJson);
+  });
+
+  test('without a face pass the face figures are null and the table says why', () => {
+    const json = benchJson(passes, null);
+    assert.equal(json.checksMedianMs.face, null);
+    assert.deepEqual(json.facePipelineMedianMs, { '640x480': null });
+    const table = benchTable(passes, { source: 'test', jscanifyLoadMs: 1 }, null, {
+      skipped: 'no fixture',
+    });
+    assert.match(table, /faces: skipped \(no fixture\)/);
+    const withFace = benchTable(passes, { source: 'test', jscanifyLoadMs: 1 }, face, {
+      source: 'drawn',
+    });
+    assert.match(withFace, /face detection \(worker\) +8\.50 +30\.00/);
+    assert.match(withFace, /a face found in 3 of 4 frames; detector load 800 ms/);
   });
 });
 
@@ -97,6 +121,7 @@ describe('npm run bench -- --json (end to end)', () => {
       'jscanify',
       'ours',
       'speedupVsJscanify',
+      'facePipelineMedianMs',
     ]);
     assert.deepEqual(Object.keys(json.pipelineMedianMs), ['640x480', '1280x720']);
     assert.deepEqual(Object.keys(json.checksMedianMs), [
@@ -105,14 +130,29 @@ describe('npm run bench -- --json (end to end)', () => {
       'glare',
       'exposure',
       'quad',
+      'face',
     ]);
     assert.deepEqual(Object.keys(json.jscanify.medianMs), ['640x480']);
+    assert.deepEqual(Object.keys(json.facePipelineMedianMs), ['640x480']);
+    const { face, ...documentChecks } = json.checksMedianMs;
     for (const value of [
       ...Object.values(json.pipelineMedianMs),
-      ...Object.values(json.checksMedianMs),
+      ...Object.values(documentChecks),
       json.jscanify.medianMs['640x480']!,
     ]) {
       assert.ok(Number.isFinite(value) && value >= 0, `timing ${value}`);
+    }
+    // With --synthetic the face frames are drawn from the shared portrait; without it, skipped.
+    const facePipeline = json.facePipelineMedianMs['640x480'];
+    if (sharedFixture('faces/astronaut.png')) {
+      assert.ok(face !== null && face > 0, `face ${face}`);
+      assert.ok(facePipeline != null && facePipeline >= face, `face pipeline ${facePipeline}`);
+      assert.match(stderr, /face detect \+ analyzeSelfie/);
+      assert.match(stderr, /a face found in 4 of 4 frames/);
+    } else {
+      assert.equal(face, null);
+      assert.equal(facePipeline, null);
+      assert.match(stderr, /faces: skipped/);
     }
     // Synthetic frames are clean cards on a table: both finders must localise them.
     assert.ok(json.ours.meanJaccard > 0.8, `ours ${json.ours.meanJaccard}`);

@@ -1,7 +1,8 @@
 // Times the document checks in headless Chromium, where they ship, and compares the outline finder
-// with jscanify (OpenCV.js), the usual off-the-shelf choice, on the same frames.
+// with jscanify (OpenCV.js), the usual off-the-shelf choice, on the same frames; then times the
+// face detector and the selfie pipeline.
 //
-//   npm run bench [-- --json] [--frames 100] [--manifest path | --synthetic]
+//   npm run bench [-- --json] [--frames 100] [--manifest path | --synthetic] [--selfies path]
 //
 // Frames: the generated manifest's expected-acceptable document images (resized to each size) when
 // test/fixtures/generated/documents/manifest.json (or --manifest) exists, else frames synthesised
@@ -10,10 +11,18 @@
 // is one analyzeDocument call. jscanify runs on the same 640x480 ImageData (matFromImageData +
 // findPaperContour + getCornerPoints). Jaccard is against the true outline, 0 when nothing is found.
 //
+// Faces, at 640x480 only: the generated selfies' expected-acceptable images (resized) when
+// test/fixtures/generated/selfies/manifest.json (or --selfies) exists and --synthetic is not given,
+// else frames drawn in the page from the shared portrait (faces/astronaut.png, see
+// test/shared-fixtures.ts); without that fixture the face figures are skipped (null), with a note.
+// Each frame goes the selfie step's way: the bitmap to the face worker (MediaPipe), the faces back,
+// analyzeSelfie. checksMedianMs.face is the detector alone, timed in the worker;
+// facePipelineMedianMs the whole round trip + analyzeSelfie, timed on the page.
+//
 // With --json, stdout holds exactly one JSON object (the table goes to stderr):
-//   {"pipelineMedianMs":{"640x480":x,"1280x720":x},"checksMedianMs":{"luma":x,...},
+//   {"pipelineMedianMs":{"640x480":x,"1280x720":x},"checksMedianMs":{"luma":x,...,"face":x|null},
 //    "jscanify":{"medianMs":{"640x480":x},"meanJaccard":x},"ours":{"meanJaccard":x},
-//    "speedupVsJscanify":x}
+//    "speedupVsJscanify":x,"facePipelineMedianMs":{"640x480":x|null}}
 // checksMedianMs are at 640x480; speedupVsJscanify = jscanify median / our pipeline median there.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -21,6 +30,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { quadJaccard } from '../src/quality/geometry.ts';
+import { sharedFixture } from '../test/shared-fixtures.ts';
 import { REPO_ROOT, startBrowserRunner } from './browser-runner.ts';
 import {
   DOCUMENT_ASPECTS,
@@ -31,13 +41,27 @@ import {
   QUALITY_PAGE,
   type QualityPage,
 } from './eval.ts';
-import type { BenchSamples, BenchSource, CheckName } from './quality-page.ts';
+import type {
+  BenchSamples,
+  BenchSource,
+  CheckName,
+  FaceBenchSamples,
+  FaceBenchSource,
+} from './quality-page.ts';
 
 /** The manifest scripts/generate-documents.ts writes, used when present. */
 export const DEFAULT_MANIFEST = resolve(
   REPO_ROOT,
   'test/fixtures/generated/documents/manifest.json',
 );
+
+/** The manifest scripts/generate-selfies.ts writes, used for the face figures when present. */
+export const DEFAULT_SELFIE_MANIFEST = resolve(
+  REPO_ROOT,
+  'test/fixtures/generated/selfies/manifest.json',
+);
+/** The shared portrait the face frames are drawn from when there is no selfie manifest. */
+const PORTRAIT_FIXTURE = 'faces/astronaut.png';
 
 /** Frame sizes timed: a typical analysis size and a camera's 720p. */
 const SIZES = [
@@ -47,15 +71,20 @@ const SIZES = [
 /** The size jscanify is compared at (and checksMedianMs is reported at). */
 const COMPARE_SIZE = '640x480';
 const WARM_UP_FRAMES = 10;
+/** The size faces are timed at: what the selfie step analyses. */
+const FACE_SIZE = '640x480';
 const CHECKS: readonly CheckName[] = ['luma', 'sharpness', 'glare', 'exposure', 'quad'];
 
 /** The --json object (the agreed format). */
 export interface BenchJson {
   pipelineMedianMs: Record<string, number>;
-  checksMedianMs: Record<CheckName, number>;
+  /** The document checks, and the face detector (null when the face figures were skipped). */
+  checksMedianMs: Record<CheckName, number> & { face: number | null };
   jscanify: { medianMs: Record<string, number>; meanJaccard: number };
   ours: { meanJaccard: number };
   speedupVsJscanify: number;
+  /** Face detection round trip + analyzeSelfie per frame (null when skipped). */
+  facePipelineMedianMs: Record<string, number | null>;
 }
 
 /** Nearest-rank percentile (p in 0-100) of `values`; NaN when empty. */
@@ -78,15 +107,23 @@ export function meanJaccardOf(quads: BenchSamples['quads'], pick: 'ours' | 'jsca
   return mean(scores) ?? NaN;
 }
 
-/** The --json object from the passes, keyed by "WxH". */
-export function benchJson(passes: ReadonlyMap<string, BenchSamples>): BenchJson {
+/** The --json object from the passes, keyed by "WxH", and the face pass (null: skipped). */
+export function benchJson(
+  passes: ReadonlyMap<string, BenchSamples>,
+  face: FaceBenchSamples | null,
+): BenchJson {
   const compare = passes.get(COMPARE_SIZE);
   if (!compare) throw new Error(`no ${COMPARE_SIZE} pass`);
   const pipelineMedianMs: Record<string, number> = {};
   for (const [size, samples] of passes) pipelineMedianMs[size] = round(med(samples.pipelineMs), 3);
-  const checksMedianMs = Object.fromEntries(
-    CHECKS.map((name) => [name, round(med(compare.checksMs[name]), 3)]),
-  ) as Record<CheckName, number>;
+  const faceMedian = (values: readonly number[] | undefined) =>
+    values?.length ? round(med(values), 3) : null;
+  const checksMedianMs = {
+    ...(Object.fromEntries(
+      CHECKS.map((name) => [name, round(med(compare.checksMs[name]), 3)]),
+    ) as Record<CheckName, number>),
+    face: faceMedian(face?.detectMs),
+  };
   const jscanifyMedian = med(compare.jscanifyMs);
   return {
     pipelineMedianMs,
@@ -97,13 +134,19 @@ export function benchJson(passes: ReadonlyMap<string, BenchSamples>): BenchJson 
     },
     ours: { meanJaccard: round(meanJaccardOf(compare.quads, 'ours'), 4) },
     speedupVsJscanify: round(jscanifyMedian / med(compare.pipelineMs), 2),
+    facePipelineMedianMs: { [FACE_SIZE]: faceMedian(face?.pipelineMs) },
   };
 }
+
+/** What the face pass ran on, or why it was skipped. */
+export type FaceNotes = { source: string } | { skipped: string };
 
 /** The human-readable table. */
 export function benchTable(
   passes: ReadonlyMap<string, BenchSamples>,
   notes: { source: string; jscanifyLoadMs: number },
+  face: FaceBenchSamples | null,
+  faceNotes: FaceNotes,
 ): string {
   const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(2).padStart(8) : '     n/a');
   const row = (label: string, values: readonly number[]) =>
@@ -116,14 +159,29 @@ export function benchTable(
     if (samples.jscanifyMs.length) lines.push(row('jscanify quad (OpenCV.js)', samples.jscanifyMs));
     if (!samples.preciseTimers) lines.push('  note: page not cross-origin isolated, 100 µs timers');
   }
-  const json = benchJson(passes);
+  const json = benchJson(passes, face);
   lines.push(
     '',
     `outline vs truth at ${COMPARE_SIZE} (mean Jaccard): ours ${json.ours.meanJaccard}, ` +
       `jscanify ${json.jscanify.meanJaccard}`,
     `speed-up vs jscanify (its quad median / our whole pipeline median): ` +
       `${json.speedupVsJscanify}x; OpenCV.js + jscanify load ${notes.jscanifyLoadMs.toFixed(0)} ms`,
+    '',
   );
+  if ('skipped' in faceNotes || !face) {
+    lines.push(`faces: skipped (${'skipped' in faceNotes ? faceNotes.skipped : 'no face pass'})`);
+  } else {
+    const found = face.faces.filter((n) => n > 0).length;
+    lines.push(
+      `faces: ${faceNotes.source}`,
+      '',
+      `${FACE_SIZE}  (${face.detectMs.length} frames)           median     p95  ms`,
+      row('face detection (worker)', face.detectMs),
+      row('face detect + analyzeSelfie', face.pipelineMs),
+      `  a face found in ${found} of ${face.faces.length} frames` +
+        (face.loadMs === null ? '' : `; detector load ${face.loadMs.toFixed(0)} ms`),
+    );
+  }
   return lines.join('\n');
 }
 
@@ -157,24 +215,68 @@ async function frameSource(
   };
 }
 
+/** The face frames' source and its description, or why there are none. */
+async function faceSource(
+  manifest: string | undefined,
+  synthetic: boolean,
+  files: FileMounts,
+): Promise<{ source: FaceBenchSource; description: string } | null> {
+  const path =
+    manifest ??
+    (!synthetic && existsSync(DEFAULT_SELFIE_MANIFEST) ? DEFAULT_SELFIE_MANIFEST : null);
+  if (path) {
+    const absolute = resolve(path);
+    const items = parseManifest(JSON.parse(await readFile(absolute, 'utf8')), absolute).filter(
+      (item) => item.kind === 'selfie' && item.acceptable,
+    );
+    if (items.length === 0) throw new Error(`${path}: no acceptable selfie item`);
+    return {
+      source: { kind: 'images', urls: items.map((item) => files.urlFor(item.path)) },
+      description: `${items.length} acceptable selfies from ${path}, resized to ${FACE_SIZE}`,
+    };
+  }
+  const portrait = sharedFixture(PORTRAIT_FIXTURE);
+  if (!portrait) return null;
+  return {
+    source: { kind: 'portrait', url: files.urlFor(portrait) },
+    description: `the shared portrait (${portrait}) drawn at varied sizes and places`,
+  };
+}
+
 /** Runs the bench; returns the passes by size and what the table needs. */
 export async function runBench(options: {
   frames: number;
   manifest?: string;
   synthetic?: boolean;
-}): Promise<{ passes: Map<string, BenchSamples>; table: string; json: BenchJson }> {
+  /** Selfie manifest for the face figures (default: the generated one, if any). */
+  selfies?: string;
+}): Promise<{
+  passes: Map<string, BenchSamples>;
+  face: FaceBenchSamples | null;
+  table: string;
+  json: BenchJson;
+}> {
   const files = new FileMounts();
   const { source, description } = await frameSource(
     options.manifest,
     options.synthetic ?? false,
     files,
   );
+  const faces = await faceSource(options.selfies, options.synthetic ?? false, files);
+  const faceNotes: FaceNotes = faces
+    ? { source: faces.description }
+    : {
+        skipped:
+          `no selfie manifest and no shared fixture ${PORTRAIT_FIXTURE}; set KYC_FIXTURES ` +
+          'to the shared fixtures directory',
+      };
   const runner = await startBrowserRunner<QualityPage>({
     entry: QUALITY_PAGE,
     mounts: files.mounts,
   });
   const passes = new Map<string, BenchSamples>();
   let jscanifyLoadMs: number;
+  let face: FaceBenchSamples | null = null;
   try {
     jscanifyLoadMs = await runner.call('loadJscanify');
     for (const [width, height] of SIZES) {
@@ -191,13 +293,24 @@ export async function runBench(options: {
         }),
       );
     }
+    if (faces) {
+      const [width, height] = FACE_SIZE.split('x').map(Number) as [number, number];
+      face = await runner.call('facePass', {
+        source: faces.source,
+        width,
+        height,
+        frames: options.frames,
+        warmUpFrames: WARM_UP_FRAMES,
+      });
+    }
   } finally {
     await runner.close();
   }
   return {
     passes,
-    table: benchTable(passes, { source: description, jscanifyLoadMs }),
-    json: benchJson(passes),
+    face,
+    table: benchTable(passes, { source: description, jscanifyLoadMs }, face, faceNotes),
+    json: benchJson(passes, face),
   };
 }
 
@@ -209,6 +322,7 @@ async function main(argv: readonly string[]): Promise<void> {
       frames: { type: 'string', default: '100' },
       manifest: { type: 'string' },
       synthetic: { type: 'boolean', default: false },
+      selfies: { type: 'string' },
     },
   });
   const frames = Number(values.frames);
@@ -219,6 +333,7 @@ async function main(argv: readonly string[]): Promise<void> {
     frames,
     manifest: values.manifest,
     synthetic: values.synthetic,
+    selfies: values.selfies,
   });
   const took = `bench took ${((performance.now() - started) / 1000).toFixed(1)} s`;
   if (values.json) {

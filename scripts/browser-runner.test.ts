@@ -13,6 +13,7 @@ interface TestPage {
   add(a: number, b: number): number;
   later(value: string): Promise<string>;
   fetchStatus(path: string): Promise<number>;
+  fetchType(path: string): Promise<string | null>;
   fail(): never;
 }
 
@@ -28,6 +29,8 @@ describe('startBrowserRunner', () => {
       `export const add = (a: number, b: number): number => a + b;
 export const later = async (value: string): Promise<string> => value.toUpperCase();
 export const fetchStatus = async (path: string): Promise<number> => (await fetch(path)).status;
+export const fetchType = async (path: string): Promise<string | null> =>
+  (await fetch(path)).headers.get('content-type');
 export function fail(): never { throw new Error('page says no'); }
 `,
     );
@@ -67,6 +70,22 @@ export function fail(): never { throw new Error('page says no'); }
       });
     assert.equal(await raw('/data/../../../../etc/passwd'), 404);
     assert.equal(await raw('/data/hello.txt'), 200);
+  });
+
+  test("serves the SDK's workers where their URLs resolve next to /page.js, and MediaPipe's files", async () => {
+    // new URL('./face-worker.ts', import.meta.url) in the bundled page: /face-worker.ts.
+    assert.match((await runner.call('fetchType', '/face-worker.ts')) ?? '', /^text\/javascript/);
+    assert.match((await runner.call('fetchType', '/worker.ts')) ?? '', /^text\/javascript/);
+    // The default asset base is mediapipe/ next to the module: /mediapipe/ here.
+    assert.equal(
+      await runner.call('fetchType', '/mediapipe/vision_wasm_module_internal.wasm'),
+      'application/wasm',
+    );
+    assert.equal(
+      await runner.call('fetchStatus', '/mediapipe/face_detection_short_range.tflite'),
+      200,
+    );
+    assert.equal(await runner.call('fetchStatus', '/mediapipe/other.bin'), 404);
   });
 
   test('the page is cross-origin isolated, so timings have 5 µs resolution', async () => {

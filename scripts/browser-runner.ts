@@ -4,6 +4,11 @@
 // served, with the folders it needs, by a small static server on 127.0.0.1; Node then calls the
 // module's exports by name. Nothing is fetched from the network.
 //
+// The SDK starts its workers as `new Worker(new URL('./x.ts', import.meta.url))`; bundled, those
+// URLs resolve next to /page.js, so each worker entry is bundled too and served at that name (see
+// PAGE_WORKERS), and the face detector's files are served under any `…/mediapipe/` path as the Vite
+// and unit-test servers serve them (findMediapipeAsset), so the default asset base works unchanged.
+//
 // esbuild is the one tsx and @web/dev-server-esbuild already run on (0.27): it bundles a page in
 // tens of milliseconds, without the config, plugins and output folder a Vite build would involve.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -14,12 +19,22 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright';
 import { baseArgs, chromiumExecutable } from '../test/browser.mjs';
+import { findMediapipeAsset, mediapipeAssetHeaders } from './vite-mediapipe-assets.ts';
 
 /** The repository root, whatever the working directory. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** URL prefix under which the repository is served (for classic scripts in node_modules). */
 export const REPO_PREFIX = '/repo/';
+
+/**
+ * The SDK's module workers the page may start: URL path (what `new URL('./x.ts', import.meta.url)`
+ * gives next to /page.js) → entry module. Each is bundled on its own and served as JavaScript.
+ */
+export const PAGE_WORKERS: Readonly<Record<string, string>> = {
+  '/face-worker.ts': resolve(REPO_ROOT, 'src/face/face-worker.ts'),
+  '/worker.ts': resolve(REPO_ROOT, 'src/quality/worker.ts'),
+};
 
 /** Name on `globalThis` under which the page keeps the bundled module's exports. */
 const PAGE_EXPORTS = '__kycPageModule';
@@ -97,10 +112,20 @@ const INDEX_HTML = `<!doctype html>
 </script>
 `;
 
-/** Bundles `entry` (and what it imports from src/) for the browser, in memory. */
+/**
+ * Bundles `entry` (and what it imports from src/) and the {@link PAGE_WORKERS} for the browser, in
+ * memory, keyed by the URL path each is served at.
+ */
 async function bundle(entry: string): Promise<Map<string, Uint8Array>> {
+  // Output name → served path: the page as /page.js, each worker under its source URL.
+  const served = new Map<string, string>([['page', '/page.js']]);
+  const entryPoints: Record<string, string> = { page: entry };
+  for (const [index, [path, source]] of Object.entries(PAGE_WORKERS).entries()) {
+    entryPoints[`worker-${index}`] = source;
+    served.set(`worker-${index}`, path);
+  }
   const result = await build({
-    entryPoints: { page: entry },
+    entryPoints,
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -113,7 +138,10 @@ async function bundle(entry: string): Promise<Map<string, Uint8Array>> {
     logLevel: 'silent',
   });
   const files = new Map<string, Uint8Array>();
-  for (const file of result.outputFiles) files.set(`/${relative('/', file.path)}`, file.contents);
+  for (const file of result.outputFiles) {
+    const name = relative('/', file.path).replace(/\.js$/, '');
+    files.set(served.get(name) ?? `/${relative('/', file.path)}`, file.contents);
+  }
   return files;
 }
 
@@ -146,9 +174,13 @@ function startServer(
     }
     const built = files.get(pathname);
     if (built) {
-      response
-        .writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(pathname)] ?? 'text/plain' })
-        .end(built);
+      // Everything built is JavaScript, whatever its name (workers keep their .ts source name).
+      response.writeHead(200, { 'Content-Type': CONTENT_TYPES['.js'] }).end(built);
+      return;
+    }
+    const asset = findMediapipeAsset(pathname);
+    if (asset) {
+      response.writeHead(200, mediapipeAssetHeaders(asset)).end(asset.bytes());
       return;
     }
     for (const [prefix, root] of mountList) {

@@ -3,21 +3,27 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, test, type TestContext } from 'node:test';
 import { promisify } from 'node:util';
 import { quadJaccard } from '../src/quality/geometry.ts';
 import type { Quad } from '../src/quality/types.ts';
 import { REPO_ROOT } from './browser-runner.ts';
 import {
+  isSelfieItem,
   median,
+  oneLine,
   parseManifest,
   scoreDocuments,
+  scoreSelfies,
   toImagePixels,
   type DocumentOutcome,
+  type EvalItem,
   type EvalReport,
   type ManifestItem,
+  type SelfieOutcome,
 } from './eval.ts';
-import { encodePng } from './png.ts';
+import { decodePng, encodePng, type PngImage } from './png.ts';
+import { sharedFixture } from '../test/shared-fixtures.ts';
 
 // The eval turns verdicts into the numbers the detector is tuned by; these tests pin down how each
 // number is defined (on hand-made outcomes) and that the CLI produces them end to end on a tiny
@@ -45,6 +51,7 @@ function labelled(
     issues,
     corners,
     document: null,
+    faces: null,
   };
 }
 
@@ -125,6 +132,133 @@ describe('scoreDocuments', () => {
   });
 });
 
+/** A selfie manifest item for scoreSelfies, without a file behind it. */
+function selfie(image: string, acceptable: boolean, issues: string[], faces: number | null) {
+  return { ...labelled(image, acceptable, issues, null), kind: 'selfie', faces };
+}
+
+function selfieOutcome(
+  expected: ManifestItem,
+  issues: string[],
+  faces: number,
+  ms: number,
+  detectMs: number,
+): SelfieOutcome {
+  return {
+    expected,
+    acceptable: issues.length === 0,
+    issues,
+    faces,
+    scores: Array<number>(faces).fill(0.9),
+    ms,
+    detectMs,
+    face: faces ? { size: 0.4, offset: [0.01, -0.02], roll: 2, yaw: 0.03 } : null,
+    sharpness: faces ? 30 : 0,
+    meanLuma: 120,
+  };
+}
+
+describe('scoreSelfies', () => {
+  const outcomes = [
+    // Acceptable and accepted.
+    selfieOutcome(selfie('a', true, [], 1), [], 1, 10, 8),
+    // Acceptable, but judged too small: a false reject.
+    selfieOutcome(selfie('b', true, [], 1), ['face_too_small'], 1, 12, 9),
+    // Too far away and seen as no face at all: rejected, yet face_too_small is not recalled.
+    selfieOutcome(selfie('c', false, ['face_too_small'], 1), ['no_face'], 0, 20, 16),
+    // Two people, only one found: a false accept, multiple_faces missed.
+    selfieOutcome(selfie('d', false, ['multiple_faces'], 2), [], 1, 11, 8.5),
+    // Dark and blurry, both reported; no true face count given.
+    selfieOutcome(selfie('e', false, ['dark', 'blur'], null), ['dark', 'blur'], 1, 9, 7),
+  ];
+  const { summary, items } = scoreSelfies(outcomes);
+
+  test('false accept / reject and per-issue recall, as for documents', () => {
+    assert.equal(summary.count, 5);
+    assert.equal(summary.falseReject, 0.5); // b of a, b
+    assert.equal(summary.falseAccept, 0.3333); // d of c, d, e
+    assert.deepEqual(summary.issueRecall, {
+      blur: 1,
+      dark: 1,
+      face_too_small: 0,
+      multiple_faces: 0,
+    });
+  });
+
+  test('timings are medians over the items; the face count is scored where it is known', () => {
+    assert.equal(summary.msPerFrameMedian, 11);
+    assert.equal(summary.detectMsMedian, 8.5);
+    // a, b right; c (0 of 1), d (1 of 2) wrong; e has no true count.
+    assert.equal(summary.faceCountAccuracy, 0.5);
+    assert.deepEqual(Object.keys(summary).slice(0, 6), [
+      'count',
+      'falseAccept',
+      'falseReject',
+      'issueRecall',
+      'msPerFrameMedian',
+      'detectMsMedian',
+    ]);
+  });
+
+  test('items give image, acceptable, issues and the faces detected first', () => {
+    assert.deepEqual(Object.keys(items[0]!).slice(0, 4), [
+      'image',
+      'acceptable',
+      'issues',
+      'faces',
+    ]);
+    assert.deepEqual(
+      items.map((i) => [i.image, i.acceptable, i.faces, i.expectedFaces]),
+      [
+        ['a', true, 1, 1],
+        ['b', false, 1, 1],
+        ['c', false, 0, 1],
+        ['d', true, 1, 2],
+        ['e', false, 1, null],
+      ],
+    );
+    assert.ok(items.every(isSelfieItem));
+    assert.deepEqual(items[2]!.face, null);
+  });
+
+  test('rates over nothing are null', () => {
+    const empty = scoreSelfies([]).summary;
+    assert.deepEqual(
+      [empty.falseAccept, empty.falseReject, empty.msPerFrameMedian, empty.faceCountAccuracy],
+      [null, null, null, null],
+    );
+    assert.deepEqual(empty.issueRecall, {});
+  });
+
+  test('the summary line names both kinds, and only documents when there are no selfies', () => {
+    const documents = scoreDocuments([
+      outcome(labelled('x', true, [], rect(0, 0, 10, 10)), true, [], rect(0, 0, 10, 10), 2),
+    ]);
+    const notes: string[] = [];
+    const both = oneLine({
+      summary: { ...documents.summary, selfie: summary },
+      items: [...documents.items, ...items],
+      skipped: [{ image: 'l', kind: 'liveness', reason: 'kind not evaluated yet' }],
+      notes,
+    });
+    assert.match(both, /^eval: 1 documents; meanJaccard 1 .* \| 5 selfies: falseAccept 33\.3%; /);
+    assert.match(both, /recall: blur 100\.0%, dark 100\.0%, face_too_small 0\.0%/);
+    assert.match(
+      both,
+      /11 ms\/frame median \(detector 8\.5 ms\); .*; skipped 1 \(kind liveness\)$/,
+    );
+    const documentsOnly = oneLine({ ...documents, skipped: [], notes });
+    assert.doesNotMatch(documentsOnly, /selfies/);
+    const selfiesOnly = oneLine({
+      summary: { ...scoreDocuments([]).summary, selfie: summary },
+      items,
+      skipped: [],
+      notes,
+    });
+    assert.match(selfiesOnly, /^eval: 5 selfies: /);
+  });
+});
+
 describe('parseManifest', () => {
   test("reads the generator's format, image paths relative to the manifest", () => {
     const items = parseManifest(
@@ -144,7 +278,7 @@ describe('parseManifest', () => {
             corners: null,
             expect: { acceptable: false, issues: ['no_document'] },
           },
-          { image: 'c.png', kind: 'selfie', expect: { acceptable: true, issues: [] } },
+          { image: 'c.png', kind: 'selfie', faces: 2, expect: { acceptable: true, issues: [] } },
         ],
       },
       '/data/set/manifest.json',
@@ -157,12 +291,15 @@ describe('parseManifest', () => {
       issues: [],
       corners: rect(0, 0, 1, 1),
       document: 'passport',
+      faces: null,
     });
     assert.equal(items[1]!.document, null);
     assert.equal(items[1]!.path, '/data/set/sub/b.png');
     assert.deepEqual(items[1]!.issues, ['no_document']);
     assert.equal(items[1]!.corners, null);
     assert.equal(items[2]!.kind, 'selfie');
+    assert.equal(items[2]!.faces, 2);
+    assert.equal(items[0]!.faces, null, 'no "faces" field: unknown, not 0');
   });
 
   test('names the item that is malformed', () => {
@@ -278,8 +415,8 @@ describe('npm run eval (end to end)', () => {
           expect: unacceptable('no_document'),
         },
         { image: 'dark.png', kind: 'document', corners: card, expect: unacceptable('dark') },
-        // Selfies are scored by a later eval: skipped with a note, not an error.
-        { image: 'good.png', kind: 'selfie', corners: null, expect: ok },
+        // Kinds the eval does not score are skipped with a note, not an error.
+        { image: 'good.png', kind: 'liveness', corners: null, expect: ok },
       ],
     };
     await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
@@ -320,12 +457,13 @@ describe('npm run eval (end to end)', () => {
       Array(3).fill(['image', 'acceptable', 'issues', 'corners', 'jaccard']),
     );
     assert.deepEqual(report.skipped, [
-      { image: 'good.png', kind: 'selfie', reason: 'kind not evaluated yet' },
+      { image: 'good.png', kind: 'liveness', reason: 'kind not evaluated yet' },
     ]);
+    assert.equal(report.summary.selfie, undefined, 'no selfie items: no selfie summary');
   });
 
   test('a clean card is found where it is drawn; a bare table yields no quad', () => {
-    const [good, empty] = report.items;
+    const [good, empty] = report.items as EvalItem[];
     assert.equal(good!.image, 'good.png');
     assert.ok(good!.corners, 'the card is found');
     assert.ok(good!.jaccard! > 0.95, `jaccard ${good!.jaccard}`);
@@ -336,7 +474,8 @@ describe('npm run eval (end to end)', () => {
   });
 
   test('the summary follows from the items', () => {
-    const { summary, items } = report;
+    const { summary } = report;
+    const items = report.items as EvalItem[];
     assert.equal(summary.count, 3);
     const acceptable = items.filter((i) => i.expectedAcceptable && i.jaccard !== null);
     const meanJaccard = acceptable.reduce((s, i) => s + i.jaccard!, 0) / acceptable.length;
@@ -351,5 +490,166 @@ describe('npm run eval (end to end)', () => {
     const recomputed = quadJaccard(card, items[0]!.corners as unknown as Quad);
     assert.ok(Math.abs(recomputed - items[0]!.jaccard!) < 1e-3);
     assert.ok(summary.msPerFrameMedian! > 0 && summary.msPerFrameMedian! < 200);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Selfies end to end: the real face detector on frames cut from the shared portrait
+
+/** `src` (RGB or RGBA) sampled bilinearly: its rectangle `from` drawn into `to` on `frame`. */
+function drawScaled(
+  frame: Uint8Array,
+  width: number,
+  height: number,
+  src: PngImage,
+  from: [number, number, number, number],
+  to: [number, number, number, number],
+): void {
+  const [sx, sy, sw, sh] = from;
+  const [dx, dy, dw, dh] = to;
+  const at = (x: number, y: number, c: number) =>
+    src.data[
+      (Math.min(src.height - 1, y) * src.width + Math.min(src.width - 1, x)) * src.channels + c
+    ]!;
+  for (let y = Math.max(0, dy); y < Math.min(height, dy + dh); y++) {
+    for (let x = Math.max(0, dx); x < Math.min(width, dx + dw); x++) {
+      const u = sx + ((x + 0.5 - dx) / dw) * sw - 0.5;
+      const v = sy + ((y + 0.5 - dy) / dh) * sh - 0.5;
+      const x0 = Math.max(0, Math.floor(u));
+      const y0 = Math.max(0, Math.floor(v));
+      const fx = Math.min(1, Math.max(0, u - x0));
+      const fy = Math.min(1, Math.max(0, v - y0));
+      for (let c = 0; c < 3; c++) {
+        const top = at(x0, y0, c) * (1 - fx) + at(x0 + 1, y0, c) * fx;
+        const bottom = at(x0, y0 + 1, c) * (1 - fx) + at(x0 + 1, y0 + 1, c) * fx;
+        frame[(y * width + x) * 3 + c] = Math.round(top * (1 - fy) + bottom * fy);
+      }
+    }
+  }
+}
+
+/** A 640x480 wall (grey-blue, a little noise) with the portrait's head square drawn at `places`. */
+function selfieScene(portrait: PngImage, places: [number, number, number][], gain = 1): Uint8Array {
+  const width = 640;
+  const height = 480;
+  const rgb = new Uint8Array(width * height * 3);
+  let seed = 99;
+  for (let i = 0; i < rgb.length; i += 3) {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    const n = (seed >>> 16) % 9;
+    rgb[i] = 150 + n;
+    rgb[i + 1] = 160 + n;
+    rgb[i + 2] = 172 + n;
+  }
+  // The head-and-shoulders square of the 512x512 portrait: forehead (y 81) to chin (y 178) is
+  // 97 of its 256 px, centred at x 128, y 129.5 of it.
+  for (const [x, y, side] of places)
+    drawScaled(rgb, width, height, portrait, [96, 0, 256, 256], [x, y, side, side]);
+  if (gain !== 1) for (let i = 0; i < rgb.length; i++) rgb[i] = Math.round(rgb[i]! * gain);
+  return rgb;
+}
+
+describe('npm run eval on selfies (end to end)', () => {
+  const portraitPath = sharedFixture('faces/astronaut.png');
+  let dir = '';
+  let report: EvalReport;
+  let stderr = '';
+
+  before(async () => {
+    if (!portraitPath) return;
+    dir = await mkdtemp(join(tmpdir(), 'kyc-eval-selfie-'));
+    const portrait = decodePng(await readFile(portraitPath));
+    const png = (rgb: Uint8Array) => encodePng({ width: 640, height: 480, channels: 3, data: rgb });
+    // Face 0.38 of the frame height, centred; the same in a dark room; two people; off to the
+    // right; nobody.
+    const centred: [number, number, number] = [80, 0, 480];
+    await writeFile(join(dir, 'good.png'), png(selfieScene(portrait, [centred])));
+    await writeFile(join(dir, 'dark.png'), png(selfieScene(portrait, [centred], 0.15)));
+    const pair: [number, number, number][] = [
+      [0, 80, 320],
+      [320, 80, 320],
+    ];
+    await writeFile(join(dir, 'two.png'), png(selfieScene(portrait, pair)));
+    await writeFile(join(dir, 'off.png'), png(selfieScene(portrait, [[290, 60, 360]])));
+    await writeFile(join(dir, 'empty.png'), png(selfieScene(portrait, [])));
+    const item = (image: string, faces: number, issues: string[]) => ({
+      image,
+      kind: 'selfie',
+      faces,
+      expect: { acceptable: issues.length === 0, issues },
+    });
+    const manifest = {
+      items: [
+        item('good.png', 1, []),
+        item('dark.png', 1, ['dark']),
+        item('two.png', 2, ['multiple_faces']),
+        item('off.png', 1, ['face_off_center']),
+        item('empty.png', 0, ['no_face']),
+      ],
+    };
+    await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    const result = await exec(
+      process.execPath,
+      ['--import', 'tsx', resolve(REPO_ROOT, 'scripts/eval.ts'), join(dir, 'manifest.json')],
+      { cwd: REPO_ROOT, timeout: 90_000 },
+    );
+    stderr = result.stderr;
+    report = JSON.parse(result.stdout) as EvalReport;
+  });
+
+  after(() => (dir ? rm(dir, { recursive: true, force: true }) : undefined));
+
+  /** Skips (with the reason) where the shared face fixture is absent. */
+  const needsPortrait = (t: TestContext): boolean => {
+    if (portraitPath) return true;
+    t.skip(
+      'shared fixture faces/astronaut.png is absent: set KYC_FIXTURES to the shared fixtures ' +
+        'directory to run this test',
+    );
+    return false;
+  };
+
+  test('scores selfies in summary.selfie and leaves the document summary empty', (t) => {
+    if (!needsPortrait(t)) return;
+    const { summary } = report;
+    assert.equal(summary.count, 0, 'no documents');
+    assert.equal(summary.falseAccept, null);
+    assert.ok(summary.selfie);
+    assert.deepEqual(Object.keys(summary.selfie).slice(0, 6), [
+      'count',
+      'falseAccept',
+      'falseReject',
+      'issueRecall',
+      'msPerFrameMedian',
+      'detectMsMedian',
+    ]);
+    assert.equal(summary.selfie.count, 5);
+    assert.ok(summary.selfie.msPerFrameMedian! > 0 && summary.selfie.msPerFrameMedian! < 500);
+    assert.ok(summary.selfie.detectMsMedian! > 0);
+    assert.ok(summary.selfie.detectMsMedian! <= summary.selfie.msPerFrameMedian!);
+    assert.match(stderr, /^eval: 5 selfies: falseAccept .*ms\/frame median \(detector /m);
+  });
+
+  test('each frame gets the verdict a person would expect', (t) => {
+    if (!needsPortrait(t)) return;
+    const items = report.items.filter(isSelfieItem);
+    assert.deepEqual(
+      items.map((i) => Object.keys(i).slice(0, 4)),
+      Array(5).fill(['image', 'acceptable', 'issues', 'faces']),
+    );
+    const byName = Object.fromEntries(items.map((i) => [i.image, i]));
+    assert.deepEqual(byName['good.png']!.issues, []);
+    assert.equal(byName['good.png']!.acceptable, true);
+    assert.equal(byName['good.png']!.faces, 1);
+    assert.ok(byName['dark.png']!.issues.includes('dark'));
+    assert.equal(byName['two.png']!.faces, 2);
+    assert.ok(byName['two.png']!.issues.includes('multiple_faces'));
+    assert.ok(byName['off.png']!.issues.includes('face_off_center'));
+    assert.deepEqual(byName['empty.png']!.issues, ['no_face']);
+    assert.equal(byName['empty.png']!.faces, 0);
+    const { selfie } = report.summary;
+    assert.equal(selfie!.falseAccept, 0);
+    assert.equal(selfie!.falseReject, 0);
+    assert.equal(selfie!.faceCountAccuracy, 1);
   });
 });

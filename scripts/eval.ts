@@ -1,7 +1,8 @@
-// Measures the document quality checks against a labelled manifest (scripts/generate-documents.ts
-// writes one): every image is decoded and analysed in headless Chromium, where the checks ship, and
-// the verdicts are scored against the labels. Prints one JSON report on stdout, a one-line summary
-// on stderr, and exits 0 whatever the numbers (it measures; thresholds belong to whoever reads it).
+// Measures the document and selfie checks against a labelled manifest (scripts/generate-documents.ts
+// and generate-selfies.ts write them): every image is decoded and analysed in headless Chromium,
+// where the checks ship, and the verdicts are scored against the labels. Prints one JSON report on
+// stdout, a one-line summary on stderr, and exits 0 whatever the numbers (it measures; thresholds
+// belong to whoever reads it).
 //
 //   npm run eval -- <manifest.json> [--out report.json]
 //
@@ -20,12 +21,23 @@
 //   few warm-up runs (decoding and pixel reading are not included).
 // Options: the defaults, plus documentAspect from the item's `document` type (id1, passport) when
 // the manifest gives one, as a capture step configured for that document would pass it.
+//
+// Selfie items ("kind":"selfie", optional "faces": the true number of faces) go through the real
+// face detector (MediaPipe in its worker) and then analyzeSelfie with the default options, on the
+// image resized to at most 640 px on its long side (the selfie step's analysis size). They are
+// scored separately, in summary.selfie (absent when the manifest has none), with the same
+// falseAccept / falseReject / issueRecall definitions; the document summary covers documents only.
+// - summary.selfie.msPerFrameMedian: median of detection round trip (bitmap to the face worker and
+//   faces back) + analyzeSelfie per item; detectMsMedian: the detector alone, in the worker.
+// - items keep the manifest's order; a selfie item gives image, acceptable, issues, faces (the
+//   number detected), then its labels, timings and what the checks measured.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cornerErrors, quadJaccard } from '../src/quality/geometry.ts';
 import { QualityIssue, type FrameVerdict, type Point, type Quad } from '../src/quality/types.ts';
+import { SelfieIssue } from '../src/face/selfie.ts';
 import { REPO_ROOT, startBrowserRunner, type BrowserRunner } from './browser-runner.ts';
 
 /** The page module both CLIs run (scripts/quality-page.ts). */
@@ -39,7 +51,7 @@ export interface ManifestItem {
   readonly image: string;
   /** Absolute path of the image file. */
   readonly path: string;
-  /** What the image shows: "document" is scored here; other kinds are skipped for now. */
+  /** What the image shows: "document" and "selfie" are scored; other kinds are skipped. */
   readonly kind: string;
   /** Whether the frame should be accepted. */
   readonly acceptable: boolean;
@@ -49,6 +61,8 @@ export interface ManifestItem {
   readonly corners: Quad | null;
   /** Document type when the manifest says (its `document` field): the step would know it. */
   readonly document: DocumentType | null;
+  /** Selfies: how many faces the image truly holds (its `faces` field), when given. */
+  readonly faces: number | null;
 }
 
 /**
@@ -73,6 +87,38 @@ export interface DocumentOutcome {
   readonly ms: number;
 }
 
+/** What the selfie checks said about one selfie image. */
+export interface SelfieOutcome {
+  /** The labels. */
+  readonly expected: ManifestItem;
+  /** Judged acceptable. */
+  readonly acceptable: boolean;
+  /** Reported issues, most important first. */
+  readonly issues: readonly string[];
+  /** Faces the detector found. */
+  readonly faces: number;
+  /** Their detection scores, most confident first. */
+  readonly scores: readonly number[];
+  /** Detection round trip + analyzeSelfie, ms. */
+  readonly ms: number;
+  /** The detector alone, in the worker, ms. */
+  readonly detectMs: number;
+  /** The main face as the checks measured it (size, offset, roll, yaw), or null. */
+  readonly face: SelfieFaceMeasure | null;
+  /** Focus measure of the face region (0 without a face). */
+  readonly sharpness: number;
+  /** Mean luma of the face region (of the frame without a face). */
+  readonly meanLuma: number;
+}
+
+/** The main face's measured geometry, as reported per item (for calibration and debugging). */
+export interface SelfieFaceMeasure {
+  size: number;
+  offset: [number, number];
+  roll: number;
+  yaw: number;
+}
+
 /** The report's summary; the first seven fields are the agreed format, the rest are extras. */
 export interface EvalSummary {
   count: number;
@@ -88,6 +134,20 @@ export interface EvalSummary {
   meanJaccardAll: number | null;
   /** Items left out of every jaccard mean (no true quad and none detected). */
   jaccardUndefined: number;
+  /** The selfie items' figures; only when the manifest has selfie items. */
+  selfie?: SelfieSummary;
+}
+
+/** summary.selfie; the first six fields are the agreed format, the rest are extras. */
+export interface SelfieSummary {
+  count: number;
+  falseAccept: number | null;
+  falseReject: number | null;
+  issueRecall: Record<string, number>;
+  msPerFrameMedian: number | null;
+  detectMsMedian: number | null;
+  /** Share of items with a true face count ("faces") where the detector found exactly that many. */
+  faceCountAccuracy: number | null;
 }
 
 /** One scored item; the first five fields are the agreed format, the rest are extras. */
@@ -103,10 +163,36 @@ export interface EvalItem {
   ms: number;
 }
 
+/** One scored selfie; the first four fields are the agreed format, the rest are extras. */
+export interface SelfieEvalItem {
+  image: string;
+  acceptable: boolean;
+  issues: string[];
+  /** Faces detected. */
+  faces: number;
+  kind: 'selfie';
+  expectedAcceptable: boolean;
+  expectedIssues: string[];
+  /** The true number of faces, when the manifest gives it. */
+  expectedFaces: number | null;
+  /** Detection scores, most confident first. */
+  scores: number[];
+  ms: number;
+  detectMs: number;
+  face: SelfieFaceMeasure | null;
+  sharpness: number;
+  meanLuma: number;
+}
+
+/** Whether a report item is a selfie's (document items have no `kind`). */
+export const isSelfieItem = (item: EvalItem | SelfieEvalItem): item is SelfieEvalItem =>
+  'kind' in item && item.kind === 'selfie';
+
 /** The whole report. */
 export interface EvalReport {
   summary: EvalSummary;
-  items: EvalItem[];
+  /** Every scored item, in the manifest's order. */
+  items: (EvalItem | SelfieEvalItem)[];
   /** Items of kinds this eval does not score yet, and why. */
   skipped: { image: string; kind: string; reason: string }[];
   /** How each number is defined. */
@@ -121,9 +207,20 @@ const NOTES = [
   'issueRecall[issue]: share of items expecting the issue whose reported issues include it',
   'msPerFrameMedian: median wall time of one analyzeDocument call per item in headless Chromium, after warm-up; decoding excluded',
   'options: default DocumentQualityOptions, plus documentAspect from the item\'s "document" type (id1 85.6/54, passport 125/88) when given',
+  'summary.selfie (selfie items only, absent without them): falseAccept, falseReject and issueRecall as above; msPerFrameMedian: median of face-detection round trip + analyzeSelfie per item; detectMsMedian: the detector alone in its worker; images resized to at most 640 px on the long side; default SelfieQualityOptions',
+  'selfie items: faces is the number of faces detected; expectedFaces the manifest\'s "faces"',
 ];
 
-const KNOWN_ISSUES = new Set<string>(Object.values(QualityIssue));
+/** The issue names each scored kind can report; a manifest naming others gets a note. */
+const KNOWN_ISSUES: Readonly<Record<string, ReadonlySet<string>>> = {
+  document: new Set<string>(Object.values(QualityIssue)),
+  selfie: new Set<string>(Object.values(SelfieIssue)),
+};
+/** The vocabulary each kind's issues come from, for the note. */
+const VOCABULARY: Readonly<Record<string, string>> = {
+  document: 'QualityIssue',
+  selfie: 'SelfieIssue',
+};
 
 /** Median of `values` (mean of the middle two for an even count), null when empty. */
 export function median(values: readonly number[]): number | null {
@@ -157,30 +254,26 @@ export function itemJaccard(expected: Quad | null, detected: Quad | null): numbe
   return quadJaccard(expected, detected);
 }
 
-/** Scores document outcomes into the report's summary and items (unrounded numbers are kept). */
-export function scoreDocuments(outcomes: readonly DocumentOutcome[]): {
-  summary: EvalSummary;
-  items: EvalItem[];
+/** What falseAccept, falseReject and issueRecall are computed from (documents and selfies). */
+interface Judged {
+  readonly expected: Pick<ManifestItem, 'acceptable' | 'issues'>;
+  readonly acceptable: boolean;
+  readonly issues: readonly string[];
+}
+
+/** falseAccept, falseReject and per-issue recall over `outcomes` (rounded for the report). */
+export function acceptanceRates(outcomes: readonly Judged[]): {
+  falseAccept: number | null;
+  falseReject: number | null;
+  issueRecall: Record<string, number>;
 } {
-  const jaccardAcceptable: number[] = [];
-  const jaccardAll: number[] = [];
-  const corners: number[] = [];
   let expectedUnacceptable = 0;
   let falseAccepts = 0;
   let expectedAcceptable = 0;
   let falseRejects = 0;
   const recall = new Map<string, { expected: number; found: number }>();
-  const items: EvalItem[] = [];
   for (const outcome of outcomes) {
     const { expected } = outcome;
-    const jaccard = itemJaccard(expected.corners, outcome.corners);
-    if (jaccard !== null) {
-      jaccardAll.push(jaccard);
-      if (expected.acceptable) jaccardAcceptable.push(jaccard);
-    }
-    const errors =
-      expected.corners && outcome.corners ? cornerErrors(expected.corners, outcome.corners) : null;
-    if (errors) corners.push(...errors);
     if (expected.acceptable) {
       expectedAcceptable++;
       if (!outcome.acceptable) falseRejects++;
@@ -194,6 +287,37 @@ export function scoreDocuments(outcomes: readonly DocumentOutcome[]): {
       if (outcome.issues.includes(issue)) entry.found++;
       recall.set(issue, entry);
     }
+  }
+  const issueRecall: Record<string, number> = {};
+  for (const [issue, { expected, found }] of [...recall].sort(([a], [b]) => a.localeCompare(b))) {
+    issueRecall[issue] = round(found / expected, 4);
+  }
+  return {
+    falseAccept: roundOrNull(rate(falseAccepts, expectedUnacceptable), 4),
+    falseReject: roundOrNull(rate(falseRejects, expectedAcceptable), 4),
+    issueRecall,
+  };
+}
+
+/** Scores document outcomes into the report's summary and items (unrounded numbers are kept). */
+export function scoreDocuments(outcomes: readonly DocumentOutcome[]): {
+  summary: EvalSummary;
+  items: EvalItem[];
+} {
+  const jaccardAcceptable: number[] = [];
+  const jaccardAll: number[] = [];
+  const corners: number[] = [];
+  const items: EvalItem[] = [];
+  for (const outcome of outcomes) {
+    const { expected } = outcome;
+    const jaccard = itemJaccard(expected.corners, outcome.corners);
+    if (jaccard !== null) {
+      jaccardAll.push(jaccard);
+      if (expected.acceptable) jaccardAcceptable.push(jaccard);
+    }
+    const errors =
+      expected.corners && outcome.corners ? cornerErrors(expected.corners, outcome.corners) : null;
+    if (errors) corners.push(...errors);
     items.push({
       image: expected.image,
       acceptable: outcome.acceptable,
@@ -206,22 +330,59 @@ export function scoreDocuments(outcomes: readonly DocumentOutcome[]): {
       ms: round(outcome.ms, 3),
     });
   }
-  const issueRecall: Record<string, number> = {};
-  for (const [issue, { expected, found }] of [...recall].sort(([a], [b]) => a.localeCompare(b))) {
-    issueRecall[issue] = round(found / expected, 4);
-  }
+  const { falseAccept, falseReject, issueRecall } = acceptanceRates(outcomes);
   const summary: EvalSummary = {
     count: outcomes.length,
     meanJaccard: roundOrNull(mean(jaccardAcceptable), 4),
     cornerErrorMedianPx: roundOrNull(median(corners), 2),
-    falseAccept: roundOrNull(rate(falseAccepts, expectedUnacceptable), 4),
-    falseReject: roundOrNull(rate(falseRejects, expectedAcceptable), 4),
+    falseAccept,
+    falseReject,
     issueRecall,
     msPerFrameMedian: roundOrNull(median(outcomes.map((o) => o.ms)), 3),
     meanJaccardScope: 'acceptable',
     meanJaccardAll: roundOrNull(mean(jaccardAll), 4),
     jaccardUndefined: outcomes.length - jaccardAll.length,
   };
+  return { summary, items };
+}
+
+/** Scores selfie outcomes into summary.selfie and the selfie items. */
+export function scoreSelfies(outcomes: readonly SelfieOutcome[]): {
+  summary: SelfieSummary;
+  items: SelfieEvalItem[];
+} {
+  const counted = outcomes.filter((o) => o.expected.faces !== null);
+  const summary: SelfieSummary = {
+    count: outcomes.length,
+    ...acceptanceRates(outcomes),
+    msPerFrameMedian: roundOrNull(median(outcomes.map((o) => o.ms)), 3),
+    detectMsMedian: roundOrNull(median(outcomes.map((o) => o.detectMs)), 3),
+    faceCountAccuracy: roundOrNull(
+      rate(counted.filter((o) => o.faces === o.expected.faces).length, counted.length),
+      4,
+    ),
+  };
+  const items = outcomes.map((outcome): SelfieEvalItem => ({
+    image: outcome.expected.image,
+    acceptable: outcome.acceptable,
+    issues: [...outcome.issues],
+    faces: outcome.faces,
+    kind: 'selfie',
+    expectedAcceptable: outcome.expected.acceptable,
+    expectedIssues: [...outcome.expected.issues],
+    expectedFaces: outcome.expected.faces,
+    scores: outcome.scores.map((score) => round(score, 3)),
+    ms: round(outcome.ms, 3),
+    detectMs: round(outcome.detectMs, 3),
+    face: outcome.face && {
+      size: round(outcome.face.size, 4),
+      offset: [round(outcome.face.offset[0], 4), round(outcome.face.offset[1], 4)],
+      roll: round(outcome.face.roll, 2),
+      yaw: round(outcome.face.yaw, 4),
+    },
+    sharpness: round(outcome.sharpness, 2),
+    meanLuma: round(outcome.meanLuma, 2),
+  }));
   return { summary, items };
 }
 
@@ -245,10 +406,10 @@ function parseQuad(value: unknown, where: string): Quad | null {
 }
 
 /**
- * Reads a manifest in the format scripts/generate-documents.ts writes (its `Manifest` type):
- * `{"items":[{"image","kind","corners":[[x,y] x4]|null,"expect":{"acceptable","issues"}, ...}]}`,
- * image paths relative to the manifest's folder. Checked field by field, since hand-written
- * manifests are welcome too; extra fields are ignored.
+ * Reads a manifest in the format scripts/generate-documents.ts and generate-selfies.ts write (their
+ * `Manifest` types): `{"items":[{"image","kind","corners":[[x,y] x4]|null,"faces":n,
+ * "expect":{"acceptable","issues"}, ...}]}`, image paths relative to the manifest's folder.
+ * Checked field by field, since hand-written manifests are welcome too; extra fields are ignored.
  */
 export function parseManifest(json: unknown, manifestPath: string): ManifestItem[] {
   if (!isRecord(json) || !Array.isArray(json.items)) {
@@ -279,6 +440,8 @@ export function parseManifest(json: unknown, manifestPath: string): ManifestItem
         typeof raw.document === 'string' && raw.document in DOCUMENT_ASPECTS
           ? (raw.document as DocumentType)
           : null,
+      faces:
+        Number.isInteger(raw.faces) && (raw.faces as number) >= 0 ? (raw.faces as number) : null,
     };
   });
 }
@@ -319,7 +482,12 @@ export class FileMounts {
   }
 }
 
-/** How one kind of manifest item is analysed; selfies get their own entry when they arrive. */
+/** An analysed item, by kind. */
+type Outcome =
+  | { readonly kind: 'document'; readonly outcome: DocumentOutcome }
+  | { readonly kind: 'selfie'; readonly outcome: SelfieOutcome };
+
+/** How one kind of manifest item is analysed. */
 interface KindEvaluator {
   /** Analyses `item`, served at `url`, after `warmUp` untimed runs. */
   analyze(
@@ -327,7 +495,7 @@ interface KindEvaluator {
     item: ManifestItem,
     url: string,
     warmUp: number,
-  ): Promise<DocumentOutcome>;
+  ): Promise<Outcome>;
 }
 
 /** Analysers by manifest kind; kinds not listed are skipped with a note. */
@@ -341,30 +509,72 @@ const EVALUATORS: Readonly<Record<string, KindEvaluator>> = {
         warmUp,
       );
       return {
-        expected: item,
-        acceptable: verdict.acceptable,
-        issues: verdict.issues,
-        corners: toImagePixels(verdict.quad, verdict, imageWidth, imageHeight),
-        ms,
+        kind: 'document',
+        outcome: {
+          expected: item,
+          acceptable: verdict.acceptable,
+          issues: verdict.issues,
+          corners: toImagePixels(verdict.quad, verdict, imageWidth, imageHeight),
+          ms,
+        },
+      };
+    },
+  },
+  selfie: {
+    async analyze(runner, item, url, warmUp) {
+      const { verdict, faces, ms, detectMs } = await runner.call(
+        'analyzeSelfieImage',
+        url,
+        {},
+        warmUp,
+      );
+      const { face, metrics } = verdict;
+      return {
+        kind: 'selfie',
+        outcome: {
+          expected: item,
+          acceptable: verdict.acceptable,
+          issues: verdict.issues,
+          faces: faces.length,
+          scores: faces.map((f) => f.score),
+          ms,
+          detectMs,
+          face: face && {
+            size: face.size,
+            offset: [face.offset[0], face.offset[1]],
+            roll: face.roll,
+            yaw: face.yaw,
+          },
+          sharpness: metrics.sharpness,
+          meanLuma: metrics.meanLuma,
+        },
       };
     },
   },
 };
 
-/** Untimed runs on the first item before measuring, so JIT warm-up stays out of the medians. */
+/**
+ * Untimed runs on the first item of each kind before measuring, so JIT warm-up (and, for selfies,
+ * loading the detector) stays out of the medians.
+ */
 const WARM_UP_RUNS = 5;
 
 /** Runs the eval over a manifest file and returns the report. */
 export async function evaluateManifest(manifestPath: string): Promise<EvalReport> {
   const absolute = resolve(manifestPath);
   const items = parseManifest(JSON.parse(await readFile(absolute, 'utf8')), absolute);
-  const unknownIssues = new Set(
-    items.flatMap((item) => item.issues).filter((issue) => !KNOWN_ISSUES.has(issue)),
-  );
-  if (unknownIssues.size) {
-    process.stderr.write(
-      `eval: note: manifest issues not in QualityIssue: ${[...unknownIssues].join(', ')}\n`,
+  for (const [kind, known] of Object.entries(KNOWN_ISSUES)) {
+    const unknown = new Set(
+      items
+        .filter((item) => item.kind === kind)
+        .flatMap((item) => item.issues)
+        .filter((issue) => !known.has(issue)),
     );
+    if (unknown.size) {
+      process.stderr.write(
+        `eval: note: ${kind} issues not in ${VOCABULARY[kind]}: ${[...unknown].join(', ')}\n`,
+      );
+    }
   }
   const files = new FileMounts();
   const urls = items.map((item) => files.urlFor(item.path));
@@ -372,18 +582,19 @@ export async function evaluateManifest(manifestPath: string): Promise<EvalReport
     entry: QUALITY_PAGE,
     mounts: files.mounts,
   });
-  const outcomes: DocumentOutcome[] = [];
+  const outcomes: Outcome[] = [];
   const skipped: EvalReport['skipped'] = [];
   try {
-    let warmUp = WARM_UP_RUNS;
+    const warmedUp = new Set<string>();
     for (const [index, item] of items.entries()) {
       const evaluator = EVALUATORS[item.kind];
       if (!evaluator) {
         skipped.push({ image: item.image, kind: item.kind, reason: 'kind not evaluated yet' });
         continue;
       }
+      const warmUp = warmedUp.has(item.kind) ? 0 : WARM_UP_RUNS;
+      warmedUp.add(item.kind);
       outcomes.push(await evaluator.analyze(runner, item, urls[index]!, warmUp));
-      warmUp = 0;
     }
   } finally {
     await runner.close();
@@ -392,7 +603,25 @@ export async function evaluateManifest(manifestPath: string): Promise<EvalReport
     const kinds = [...new Set(skipped.map((s) => s.kind))].join(', ');
     process.stderr.write(`eval: note: skipped ${skipped.length} item(s) of kind ${kinds}\n`);
   }
-  return { ...scoreDocuments(outcomes), skipped, notes: NOTES };
+  return report(outcomes, skipped);
+}
+
+/** The report from the outcomes in manifest order (items keep that order). */
+function report(outcomes: readonly Outcome[], skipped: EvalReport['skipped']): EvalReport {
+  const documents = scoreDocuments(
+    outcomes.flatMap((o) => (o.kind === 'document' ? [o.outcome] : [])),
+  );
+  const selfieOutcomes = outcomes.flatMap((o) => (o.kind === 'selfie' ? [o.outcome] : []));
+  const selfies = scoreSelfies(selfieOutcomes);
+  const summary: EvalSummary = { ...documents.summary };
+  if (selfieOutcomes.length) summary.selfie = selfies.summary;
+  // Each scorer keeps its own kind's order: interleave them back into the manifest's.
+  let d = 0;
+  let f = 0;
+  const items = outcomes.map((o) =>
+    o.kind === 'document' ? documents.items[d++]! : selfies.items[f++]!,
+  );
+  return { summary, items, skipped, notes: NOTES };
 }
 
 /** The stderr line: the headline numbers for a human. */
@@ -400,16 +629,32 @@ export function oneLine(report: EvalReport): string {
   const s = report.summary;
   const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`);
   const num = (v: number | null, unit = '') => (v === null ? 'n/a' : `${v}${unit}`);
-  const recall = Object.entries(s.issueRecall)
-    .map(([issue, value]) => `${issue} ${pct(value)}`)
-    .join(', ');
-  const skipped = report.skipped.length ? `; skipped ${report.skipped.length} (not documents)` : '';
-  return (
-    `eval: ${s.count} documents; meanJaccard ${num(s.meanJaccard)} (acceptable items); ` +
-    `corner error median ${num(s.cornerErrorMedianPx, ' px')}; falseAccept ${pct(s.falseAccept)}; ` +
-    `falseReject ${pct(s.falseReject)}; recall: ${recall || 'n/a'}; ` +
-    `${num(s.msPerFrameMedian, ' ms')}/frame median${skipped}`
-  );
+  const recallOf = (issueRecall: Record<string, number>) =>
+    Object.entries(issueRecall)
+      .map(([issue, value]) => `${issue} ${pct(value)}`)
+      .join(', ') || 'n/a';
+  const parts: string[] = [];
+  if (s.count > 0 || !s.selfie) {
+    parts.push(
+      `${s.count} documents; meanJaccard ${num(s.meanJaccard)} (acceptable items); ` +
+        `corner error median ${num(s.cornerErrorMedianPx, ' px')}; falseAccept ${pct(s.falseAccept)}; ` +
+        `falseReject ${pct(s.falseReject)}; recall: ${recallOf(s.issueRecall)}; ` +
+        `${num(s.msPerFrameMedian, ' ms')}/frame median`,
+    );
+  }
+  const f = s.selfie;
+  if (f) {
+    parts.push(
+      `${f.count} selfies: falseAccept ${pct(f.falseAccept)}; falseReject ${pct(f.falseReject)}; ` +
+        `recall: ${recallOf(f.issueRecall)}; ${num(f.msPerFrameMedian, ' ms')}/frame median ` +
+        `(detector ${num(f.detectMsMedian, ' ms')}); face count right ${pct(f.faceCountAccuracy)}`,
+    );
+  }
+  const skippedKinds = [...new Set(report.skipped.map((k) => k.kind))].join(', ');
+  const skipped = report.skipped.length
+    ? `; skipped ${report.skipped.length} (kind ${skippedKinds})`
+    : '';
+  return `eval: ${parts.join(' | ')}${skipped}`;
 }
 
 async function main(argv: readonly string[]): Promise<void> {

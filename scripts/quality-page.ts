@@ -1,6 +1,9 @@
 // The page side of the eval and bench CLIs (bundled and run by scripts/browser-runner.ts): decodes
 // images as a browser does, runs the quality checks on the pixels and times them with the page's
 // clock. Results are plain data, cloned back to Node.
+import { FaceAnalyzer } from '../src/face/face-analyzer.ts';
+import type { SelfieQualityOptions, SelfieVerdict } from '../src/face/selfie.ts';
+import type { DetectedFace } from '../src/face/types.ts';
 import { analyzeDocument } from '../src/quality/analyze.ts';
 import { prng } from '../test/helpers/math.ts';
 import type { DocumentQualityOptions, FrameVerdict, Point, Quad } from '../src/quality/types.ts';
@@ -34,6 +37,24 @@ function context2d(width: number, height: number): OffscreenCanvasRenderingConte
   return scratch;
 }
 
+/** Fetches and decodes the image at `url`, without colour-space conversion (the file's pixels). */
+async function decode(url: string): Promise<ImageBitmap> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return createImageBitmap(await response.blob(), {
+    colorSpaceConversion: 'none',
+    premultiplyAlpha: 'none',
+  });
+}
+
+/** Draws `bitmap` resized to `width` x `height` on the scratch canvas and reads it back. */
+function pixelsOf(bitmap: ImageBitmap, width: number, height: number): ImageData {
+  const ctx = context2d(width, height);
+  ctx.clearRect(0, 0, width, height);
+  ctx.drawImage(bitmap, 0, 0, width, height);
+  return ctx.getImageData(0, 0, width, height);
+}
+
 /**
  * Decodes the image at `url` to RGBA, optionally resized: fetch → createImageBitmap → canvas →
  * getImageData, the path a captured frame takes in the SDK. No colour-space conversion, so the
@@ -44,19 +65,9 @@ export async function loadImageData(
   width?: number,
   height?: number,
 ): Promise<ImageData> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  const bitmap = await createImageBitmap(await response.blob(), {
-    colorSpaceConversion: 'none',
-    premultiplyAlpha: 'none',
-  });
+  const bitmap = await decode(url);
   try {
-    const w = width ?? bitmap.width;
-    const h = height ?? bitmap.height;
-    const ctx = context2d(w, h);
-    ctx.clearRect(0, 0, w, h);
-    ctx.drawImage(bitmap, 0, 0, w, h);
-    return ctx.getImageData(0, 0, w, h);
+    return pixelsOf(bitmap, width ?? bitmap.width, height ?? bitmap.height);
   } finally {
     bitmap.close();
   }
@@ -154,25 +165,174 @@ async function imageFrame(
   width: number,
   height: number,
 ): Promise<BenchFrame> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  const bitmap = await createImageBitmap(await response.blob(), {
-    colorSpaceConversion: 'none',
-    premultiplyAlpha: 'none',
-  });
+  const bitmap = await decode(url);
   const sx = width / bitmap.width;
   const sy = height / bitmap.height;
   try {
-    const ctx = context2d(width, height);
-    ctx.drawImage(bitmap, 0, 0, width, height);
+    const image = pixelsOf(bitmap, width, height);
     const scale = ([x, y]: Point): Point => [x * sx, y * sy];
     const truth: Quad | null = corners
       ? [scale(corners[0]), scale(corners[1]), scale(corners[2]), scale(corners[3])]
       : null;
-    return { image: ctx.getImageData(0, 0, width, height), truth };
+    return { image, truth };
   } finally {
     bitmap.close();
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Selfies: the face detector (MediaPipe, in its worker) and the selfie checks
+
+/**
+ * Long side of the frames the selfie step analyses: the camera view samples frames downscaled to
+ * this (as for documents), so bigger images are resized to it first.
+ */
+export const SELFIE_ANALYSIS_SIDE = 640;
+
+// One detector per page, as the selfie step keeps one for its whole life: loading it (worker,
+// 13 MB wasm, model) takes about a second and is paid once, by the first call.
+let faceAnalyzer: FaceAnalyzer | undefined;
+const analyzer = (): FaceAnalyzer => (faceAnalyzer ??= new FaceAnalyzer());
+
+/** Starts the face worker and loads the detector (idempotent); returns the main-thread ms. */
+export async function loadFaceDetector(): Promise<number> {
+  return (await analyzer().load()).totalMs;
+}
+
+/** One frame through the selfie step's path. */
+interface SelfieRun {
+  readonly verdict: SelfieVerdict;
+  readonly faces: readonly DetectedFace[];
+  /** The detector alone, in the worker (ms). */
+  readonly detectMs: number;
+  /** Detection round trip (bitmap transferred to the worker, faces back) + analyzeSelfie (ms). */
+  readonly ms: number;
+}
+
+/**
+ * What the selfie step does with a sampled frame: the bitmap goes to the face worker, the faces
+ * come back and analyzeSelfie judges them with the frame's pixels. VIDEO mode wants increasing
+ * timestamps: performance.now() is one clock, as the camera's frame times would be.
+ */
+async function runSelfie(image: ImageData, options: SelfieQualityOptions): Promise<SelfieRun> {
+  const bitmap = await createImageBitmap(image);
+  const start = performance.now();
+  // The selfie step's own path: reading the frame, detection and the checks, all in the worker.
+  const { verdict, detection } = await analyzer().analyzeSelfie(bitmap, start, options);
+  const ms = performance.now() - start;
+  return { verdict, faces: detection.faces, detectMs: detection.detectMs, ms };
+}
+
+/** One analysed selfie image. */
+export interface PageSelfieAnalysis extends SelfieRun {
+  /** Size of the decoded image. */
+  readonly imageWidth: number;
+  /** Size of the decoded image. */
+  readonly imageHeight: number;
+}
+
+/**
+ * Runs the real face detector and then analyzeSelfie on the image at `url`, resized to at most
+ * {@link SELFIE_ANALYSIS_SIDE} on its long side. `warmUpRuns` extra untimed runs come first (the
+ * first one also loads the detector).
+ */
+export async function analyzeSelfieImage(
+  url: string,
+  options: SelfieQualityOptions = {},
+  warmUpRuns = 0,
+): Promise<PageSelfieAnalysis> {
+  const bitmap = await decode(url);
+  let image: ImageData;
+  const imageWidth = bitmap.width;
+  const imageHeight = bitmap.height;
+  try {
+    const scale = Math.min(1, SELFIE_ANALYSIS_SIDE / Math.max(imageWidth, imageHeight));
+    image = pixelsOf(bitmap, Math.round(imageWidth * scale), Math.round(imageHeight * scale));
+  } finally {
+    bitmap.close();
+  }
+  for (let i = 0; i < warmUpRuns; i++) await runSelfie(image, options);
+  return { ...(await runSelfie(image, options)), imageWidth, imageHeight };
+}
+
+/** Where face bench frames come from. */
+export type FaceBenchSource =
+  /** Selfie photos, resized to the frame size. */
+  | { readonly kind: 'images'; readonly urls: readonly string[] }
+  /** The fixture portrait, drawn at a different size and place in every frame. */
+  | { readonly kind: 'portrait'; readonly url: string };
+
+/** One face bench pass over frames of one size. */
+export interface FaceBenchRequest {
+  readonly source: FaceBenchSource;
+  readonly width: number;
+  readonly height: number;
+  /** Timed frames (images are cycled when there are fewer). */
+  readonly frames: number;
+  /** Untimed frames first (the first also loads the detector). */
+  readonly warmUpFrames: number;
+}
+
+/** Raw samples of one face pass. */
+export interface FaceBenchSamples {
+  /** The detector alone, in the worker, ms per frame. */
+  readonly detectMs: number[];
+  /** Detection round trip + analyzeSelfie, ms per frame. */
+  readonly pipelineMs: number[];
+  /** Faces found per frame. */
+  readonly faces: number[];
+  /** Main-thread time to start the worker and load the detector (ms), when this pass loaded it. */
+  readonly loadMs: number | null;
+}
+
+/**
+ * Draws frame `index` from the portrait: a grey-blue wall, and the portrait's head-and-shoulders
+ * square scaled so that the face is 0.35-0.55 of the frame height, a little off centre. The same
+ * index gives the same layout at every size.
+ */
+function portraitFrame(portrait: ImageBitmap, index: number, width: number, height: number) {
+  const random = prng(0xface + index * 7919);
+  const ctx = context2d(width, height);
+  ctx.fillStyle = `rgb(${150 + Math.floor(random() * 40)}, 160, 170)`;
+  ctx.fillRect(0, 0, width, height);
+  // The portrait's face spans ~100 of its 512 px around (224, 130): a 256 px square around it.
+  const side = height * (0.9 + random() * 0.5);
+  const x = (width - side) / 2 + (random() - 0.5) * width * 0.1;
+  const y = (height - side) / 2 + (random() - 0.5) * height * 0.1;
+  ctx.drawImage(portrait, 96, 0, 256, 256, x, y, side, side);
+  return ctx.getImageData(0, 0, width, height);
+}
+
+/** Times the face detector and the selfie pipeline on `request.frames` frames of one size. */
+export async function facePass(request: FaceBenchRequest): Promise<FaceBenchSamples> {
+  const { source, width, height } = request;
+  const loaded = faceAnalyzer !== undefined;
+  const loadMs = await loadFaceDetector();
+  const samples: FaceBenchSamples = {
+    detectMs: [],
+    pipelineMs: [],
+    faces: [],
+    loadMs: loaded ? null : loadMs,
+  };
+  const portrait = source.kind === 'portrait' ? await decode(source.url) : null;
+  try {
+    for (let n = 0; n < request.warmUpFrames + request.frames; n++) {
+      let image: ImageData;
+      if (portrait) image = portraitFrame(portrait, n, width, height);
+      else {
+        const urls = (source as Extract<FaceBenchSource, { kind: 'images' }>).urls;
+        image = await loadImageData(urls[n % urls.length]!, width, height);
+      }
+      const run = await runSelfie(image, {});
+      if (n < request.warmUpFrames) continue;
+      samples.detectMs.push(run.detectMs);
+      samples.pipelineMs.push(run.ms);
+      samples.faces.push(run.faces.length);
+    }
+  } finally {
+    portrait?.close();
+  }
+  return samples;
 }
 
 // ---------------------------------------------------------------------------------------------

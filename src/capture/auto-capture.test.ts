@@ -76,4 +76,19 @@ describe('auto-capture policy', () => {
     expect(policy.bestSharpness).to.equal(0);
     expect(policy.push(verdict({ sharpness: 200 }), 300, 4)).to.equal(4);
   });
+
+  it('takes the sharpness reference from acceptable frames only when asked (faces)', () => {
+    const policy = new AutoCapture<number>({
+      stableMs: 0,
+      minFrames: 1,
+      relativeSharpness: 0.6,
+      sharpnessReference: 'acceptable',
+    });
+    // A face too far away scores high; it is no reference for faces at the right size.
+    expect(policy.push(verdict({ sharpness: 500, issues: ['too_far'] }), 0, 1)).to.equal(undefined);
+    expect(policy.bestSharpness).to.equal(0);
+    expect(policy.push(verdict({ sharpness: 200 }), 100, 2)).to.equal(2);
+    expect(policy.push(verdict({ sharpness: 100 }), 200, 3)).to.equal(undefined);
+    expect(policy.issues).to.deep.equal(['blur']);
+  });
 });

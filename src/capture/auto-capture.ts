@@ -1,4 +1,14 @@
-import type { FrameVerdict, Quad, QualityIssue } from '../quality/types.js';
+import type { FrameVerdict, Quad } from '../quality/types.js';
+
+/**
+ * What the policy needs of a frame's analysis: document verdicts (quality/analyze.ts) and selfie
+ * verdicts (face/selfie.ts) both fit; `quad` is the region that must hold still (the document, or
+ * the face).
+ */
+export type PolicyVerdict = Pick<FrameVerdict, 'acceptable' | 'quad' | 'width' | 'height'> & {
+  readonly issues: readonly string[];
+  readonly metrics: { readonly sharpness: number };
+};
 
 /** Tunables of the auto-capture policy. */
 export interface AutoCaptureOptions {
@@ -13,6 +23,13 @@ export interface AutoCaptureOptions {
    * absolute floor alone cannot tell a slightly defocused frame of a sharp camera.
    */
   readonly relativeSharpness?: number;
+  /**
+   * Which frames set that reference: every frame where the document (or face) was found, even one
+   * failing another check (`found`, the default: a sharp frame with glare still shows what this
+   * camera can do), or only frames that passed every check (`acceptable`: for faces, whose measure
+   * also moves with their size, so a face too far away is no reference).
+   */
+  readonly sharpnessReference?: 'found' | 'acceptable';
 }
 
 /** What the policy thinks of the latest frame. */
@@ -24,6 +41,17 @@ export const DEFAULT_AUTO_CAPTURE: Required<AutoCaptureOptions> = {
   minFrames: 3,
   maxMotion: 0.012,
   relativeSharpness: 0.6,
+  sharpnessReference: 'found',
+};
+
+/**
+ * Defaults for selfies: a face is never as still as a card on a table, and its region comes from
+ * six keypoints that jitter by a few pixels (and a few degrees of roll) from frame to frame.
+ */
+export const SELFIE_AUTO_CAPTURE: Required<AutoCaptureOptions> = {
+  ...DEFAULT_AUTO_CAPTURE,
+  maxMotion: 0.035,
+  sharpnessReference: 'acceptable',
 };
 
 /** Mean distance between matching corners, in pixels. */
@@ -33,8 +61,8 @@ function quadMotion(a: Quad, b: Quad): number {
   return sum / 4;
 }
 
-interface Sample<T> {
-  readonly verdict: FrameVerdict;
+interface Sample<T, V> {
+  readonly verdict: V;
   readonly time: number;
   readonly payload: T;
 }
@@ -44,13 +72,13 @@ interface Sample<T> {
  * payload, e.g. the full-resolution frame), and it hands back the sharpest payload of a window in
  * which every check passed and the document did not move. Payloads it drops go to `release`.
  */
-export class AutoCapture<T> {
+export class AutoCapture<T, V extends PolicyVerdict = FrameVerdict> {
   readonly #options: Required<AutoCaptureOptions>;
   readonly #release: (payload: T) => void;
-  #window: Sample<T>[] = [];
+  #window: Sample<T, V>[] = [];
   #bestSharpness = 0;
   #state: AutoCaptureState = 'searching';
-  #issues: readonly QualityIssue[] = [];
+  #issues: readonly V['issues'][number][] = [];
 
   constructor(options: AutoCaptureOptions = {}, release: (payload: T) => void = () => {}) {
     this.#options = { ...DEFAULT_AUTO_CAPTURE, ...options };
@@ -63,19 +91,21 @@ export class AutoCapture<T> {
   }
 
   /** What kept the latest frame from counting, most important first (includes relative blur). */
-  get issues(): readonly QualityIssue[] {
+  get issues(): readonly V['issues'][number][] {
     return this.#issues;
   }
 
-  /** The sharpest document frame seen since the last reset. */
+  /** The sharpest frame seen since the last reset (see `sharpnessReference`). */
   get bestSharpness(): number {
     return this.#bestSharpness;
   }
 
   /** Takes one analysed frame; returns the payload to capture when the window is complete. */
-  push(verdict: FrameVerdict, time: number, payload: T): T | undefined {
+  push(verdict: V, time: number, payload: T): T | undefined {
     const { sharpness } = verdict.metrics;
-    if (verdict.quad) this.#bestSharpness = Math.max(this.#bestSharpness, sharpness);
+    if (verdict.quad && (verdict.acceptable || this.#options.sharpnessReference === 'found')) {
+      this.#bestSharpness = Math.max(this.#bestSharpness, sharpness);
+    }
     const relativelyBlurry =
       verdict.acceptable && sharpness < this.#options.relativeSharpness * this.#bestSharpness;
     this.#issues = relativelyBlurry ? ['blur'] : verdict.issues;

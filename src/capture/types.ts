@@ -1,4 +1,5 @@
 import type { CaptureStep, DocumentType } from '../flow/types.js';
+import type { SelfieIssue } from '../face/selfie.js';
 import type { QualityIssue } from '../quality/types.js';
 
 /** Where an image came from: the live camera or a file the person picked. */
@@ -9,7 +10,7 @@ export interface CaptureQuality {
   /** True when auto-capture took it; false for the shutter. */
   readonly auto: boolean;
   /** The checks that were failing when it was taken (empty for an auto-capture). */
-  readonly issues: readonly QualityIssue[];
+  readonly issues: readonly (QualityIssue | SelfieIssue)[];
   /** The frame's focus measure at the analysis size, when it was analysed. */
   readonly sharpness?: number;
 }

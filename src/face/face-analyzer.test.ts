@@ -141,6 +141,37 @@ describe('FaceAnalyzer (MediaPipe FaceDetector in a worker)', function () {
     }
   });
 
+  it('runs the selfie checks on a 1280x720 camera frame in the worker, full frame handed back', async function () {
+    const image = await portraitOrSkip(this);
+    const canvas = new OffscreenCanvas(1280, 720);
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = 'rgb(128, 128, 128)';
+    ctx.fillRect(0, 0, 1280, 720);
+    // The portrait's head and shoulders, at selfie distance: the face is ~0.38 of the height.
+    ctx.drawImage(image, 100, 0, 256, 256, (1280 - 720) / 2, 0, 720, 720);
+    const camera = new VideoFrame(canvas, { timestamp: 0 });
+    const { verdict, detection, full } = await analyzer.analyzeSelfie(
+      camera,
+      (clock += 33),
+      {},
+      { keepFull: true },
+    );
+    // Analysed at 640x360, handed back whole.
+    expect([verdict.width, verdict.height]).to.deep.equal([640, 360]);
+    expect([full?.width, full?.height]).to.deep.equal([1280, 720]);
+    full?.close();
+    expect(detection.faces).to.have.length(1);
+    expect(verdict.metrics.faces).to.equal(1);
+    expect(verdict.face).to.not.equal(null);
+    expect(Math.abs(verdict.face!.roll)).to.be.lessThan(10);
+    expect(verdict.face!.size).to.be.within(0.3, 0.46);
+    expect(verdict.issues).to.deep.equal([]);
+    // The grey frame: no face, and said so.
+    const empty = await analyzer.analyzeSelfie(await frame(), (clock += 33));
+    expect(empty.verdict.issues).to.deep.equal(['no_face']);
+    expect(empty.full).to.equal(undefined);
+  });
+
   it('finds two faces on two side-by-side copies', async function () {
     const image = await portraitOrSkip(this);
     const result = await detect(await twoPortraitsFrame(image));

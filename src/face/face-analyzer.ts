@@ -1,9 +1,25 @@
+import {
+  DEFAULT_ANALYSIS_SIDE,
+  type CameraFrame,
+  type ReadFrameOptions,
+} from '../quality/read-frame.js';
 import { WorkerClient, workersAvailable, type WorkerFailure } from '../worker-client.js';
 import { resolveFaceAssets, type FaceAssetUrls } from './assets.js';
 import { FaceDetectorError, FaceErrorCode } from './errors.js';
 import type { NetworkLog } from './network-guard.js';
+import type { SelfieQualityOptions, SelfieVerdict } from './selfie.js';
 import type { FaceDetectionResult, FaceDetectorOptions } from './types.js';
 import type { FaceWorkerRequest, FaceWorkerResult } from './worker-protocol.js';
+
+/** One camera frame through the selfie checks. */
+export interface AnalyzedSelfie {
+  /** What the checks found. */
+  readonly verdict: SelfieVerdict;
+  /** The faces the detector reported (in the analysed frame's pixels). */
+  readonly detection: FaceDetectionResult;
+  /** The frame at full resolution, when asked for with `keepFull` (the caller must close it). */
+  readonly full?: ImageBitmap;
+}
 
 /** How long loading took. */
 export interface FaceLoadTiming {
@@ -84,6 +100,39 @@ export class FaceAnalyzer {
     const answer = await this.#request({ type: 'detect', bitmap, timestampMs }, [bitmap]);
     if (answer.type !== 'detected') throw unexpected(answer);
     return answer.result;
+  }
+
+  /**
+   * Runs the selfie checks on one camera frame in the worker: scaled so its longer side is at most
+   * `maxSide` (default 640), faces detected, checked. Closes `frame`; with `keepFull`, hands it
+   * back as a full-resolution ImageBitmap (the caller must close it).
+   */
+  async analyzeSelfie(
+    frame: CameraFrame,
+    timestampMs: number,
+    options: SelfieQualityOptions = {},
+    read: ReadFrameOptions = {},
+  ): Promise<AnalyzedSelfie> {
+    try {
+      await this.load();
+    } catch (error) {
+      frame.close();
+      throw error;
+    }
+    const answer = await this.#request(
+      {
+        type: 'selfie',
+        frame,
+        timestampMs,
+        options,
+        maxSide: read.maxSide ?? DEFAULT_ANALYSIS_SIDE,
+        keepFull: read.keepFull ?? false,
+      },
+      [frame],
+    );
+    if (answer.type !== 'selfie') throw unexpected(answer);
+    const { verdict, detection, full } = answer;
+    return full ? { verdict, detection, full } : { verdict, detection };
   }
 
   /** What the worker requested and refused so far (only the asset origins are reachable). */

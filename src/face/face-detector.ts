@@ -9,7 +9,7 @@ import type { DetectedFace, FaceDetectionResult, FaceKeypoints, FacePoint } from
 /** A loaded detector for consecutive video frames. */
 export interface LoadedFaceDetector {
   /** Detects faces in `image`; `timestampMs` must come from one clock (it is made increasing). */
-  detect(image: ImageBitmap, timestampMs: number): FaceDetectionResult;
+  detect(image: ImageBitmap | OffscreenCanvas, timestampMs: number): FaceDetectionResult;
   /** Frees the wasm graph. */
   close(): void;
 }
@@ -171,7 +171,7 @@ export async function loadFaceDetector(
     (lastTimestamp = Math.max(timestampMs, lastTimestamp + 1));
   let crop: OffscreenCanvasRenderingContext2D | null = null;
   /** The second look: faces in the middle of the frame, in frame pixels. */
-  const zoomedIn = (image: ImageBitmap, timestampMs: number): DetectedFace[] => {
+  const zoomedIn = (image: ImageBitmap | OffscreenCanvas, timestampMs: number): DetectedFace[] => {
     const w = Math.round(image.width / ZOOM);
     const h = Math.round(image.height / ZOOM);
     const x = Math.round((image.width - w) / 2);

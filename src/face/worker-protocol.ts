@@ -1,6 +1,8 @@
+import type { CameraFrame } from '../quality/read-frame.js';
 import type { FaceAssetUrls } from './assets.js';
 import type { FaceErrorCode } from './errors.js';
 import type { NetworkLog } from './network-guard.js';
+import type { SelfieQualityOptions, SelfieVerdict } from './selfie.js';
 import type { FaceDetectionResult } from './types.js';
 
 /** Loads the detector (once per worker). */
@@ -18,6 +20,20 @@ export interface FaceDetectRequest {
   readonly timestampMs: number;
 }
 
+/**
+ * Runs the selfie checks on one camera frame: scaled down to `maxSide`, faces detected, checked.
+ * The frame is transferred and closed by the worker; with `keepFull` it comes back as a
+ * full-resolution ImageBitmap for auto-capture.
+ */
+export interface FaceSelfieRequest {
+  readonly type: 'selfie';
+  readonly frame: CameraFrame;
+  readonly timestampMs: number;
+  readonly options: SelfieQualityOptions;
+  readonly maxSide: number;
+  readonly keepFull: boolean;
+}
+
 /** Asks what the worker requested over the network and what it refused. */
 export interface FaceNetworkRequest {
   readonly type: 'network';
@@ -30,7 +46,7 @@ export interface FaceCloseRequest {
 
 /** A request to the face worker (sent through `WorkerClient`, src/worker-client.ts). */
 export type FaceWorkerRequest =
-  FaceLoadRequest | FaceDetectRequest | FaceNetworkRequest | FaceCloseRequest;
+  FaceLoadRequest | FaceDetectRequest | FaceSelfieRequest | FaceNetworkRequest | FaceCloseRequest;
 
 /**
  * The face worker's answer. A failed load is an answer, not a thrown error, so that it keeps the
@@ -45,4 +61,10 @@ export type FaceWorkerResult =
       readonly url: string | undefined;
     }
   | { readonly type: 'detected'; readonly result: FaceDetectionResult }
+  | {
+      readonly type: 'selfie';
+      readonly verdict: SelfieVerdict;
+      readonly detection: FaceDetectionResult;
+      readonly full?: ImageBitmap;
+    }
   | { readonly type: 'network' | 'closed'; readonly log: NetworkLog };

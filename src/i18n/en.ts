@@ -1,4 +1,5 @@
 import type { CaptureStep, DocumentType } from '../flow/types.js';
+import type { SelfieIssue } from '../face/selfie.js';
 import type { QualityIssue } from '../quality/types.js';
 
 /** Every person-facing string of the elements, in English. Hosts override any subset. */
@@ -37,6 +38,19 @@ export const en = {
     glare: 'Reduce glare: tilt the document away from the light',
     blur: 'Hold still: the picture is blurry',
   } satisfies Record<QualityIssue, string>,
+  /** The one live instruction per selfie issue. */
+  selfie: {
+    no_face: 'Put your face inside the oval',
+    multiple_faces: 'Only one face, please: make sure nobody else is in the picture',
+    face_too_small: 'Move closer to the camera',
+    face_too_large: 'Move back a little',
+    face_off_center: 'Centre your face in the oval',
+    face_angle: 'Look straight at the camera, head upright',
+    blur: 'Hold still: the picture is blurry',
+    dark: 'More light on your face, please',
+  } satisfies Record<SelfieIssue, string>,
+  /** Shown while the face model loads on a selfie step. */
+  loadingFaceCheck: 'Getting the face check ready…',
   holdStill: 'Hold still…',
   manualHint: 'Having trouble? Take the photo yourself with the button below.',
   switchCamera: 'Switch camera',

@@ -1,15 +1,38 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { AutoCapture, type AutoCaptureOptions } from '../../capture/auto-capture.js';
+import {
+  AutoCapture,
+  type AutoCaptureOptions,
+  type PolicyVerdict,
+} from '../../capture/auto-capture.js';
 import { CameraController } from '../../controllers/camera-controller.js';
 import type { CameraError } from '../../controllers/camera-error.js';
 import { FrameSampler, type FrameSample } from '../../controllers/frame-sampler.js';
 import { en, type Messages } from '../../i18n/en.js';
-import { FrameAnalyzer, type AnalyzedFrame } from '../../quality/frame-analyzer.js';
+import { FaceAnalyzer } from '../../face/face-analyzer.js';
+import type { SelfieIssue, SelfieQualityOptions, SelfieVerdict } from '../../face/selfie.js';
+import type { FaceDetectorOptions } from '../../face/types.js';
+import { FrameAnalyzer } from '../../quality/frame-analyzer.js';
+import type { CameraFrame } from '../../quality/read-frame.js';
 import type { DocumentQualityOptions, FrameVerdict, QualityIssue } from '../../quality/types.js';
 import { styles } from './kyc-camera-view.styles.js';
 
 /** The guide drawn over the preview: an ID-1 card, a passport page or a face oval. */
 export type GuideShape = 'id-card' | 'passport' | 'face';
+
+/** A live frame's analysis: the document checks' or the selfie checks'. */
+export type LiveVerdict = FrameVerdict | SelfieVerdict;
+
+/** What a selfie step checks live, and where the face detector loads from. */
+export interface SelfieSettings {
+  /** Thresholds and checks of the selfie checks. */
+  readonly quality: SelfieQualityOptions;
+  /** Face detector files and thresholds (self-hosted by default). */
+  readonly detector: FaceDetectorOptions;
+}
+
+/** Whether a verdict is the selfie checks'. */
+export const isSelfieVerdict = (verdict: LiveVerdict): verdict is SelfieVerdict =>
+  'face' in verdict;
 
 /** The `detail` of {@link KycFrameEvent}. */
 export interface KycFrameDetail {
@@ -22,7 +45,7 @@ export interface KycFrameDetail {
   /** True when auto-capture took it; false for the shutter. */
   readonly auto: boolean;
   /** The analysis of this frame (auto) or of the latest frame before the shutter (manual). */
-  readonly verdict?: FrameVerdict;
+  readonly verdict?: LiveVerdict;
 }
 
 /** Internal request from the camera view to its owner: the person took a photo. */
@@ -81,6 +104,7 @@ export class KycCameraViewElement extends LitElement {
     messages: { attribute: false },
     hidden: { type: Boolean, reflect: true },
     quality: { attribute: false },
+    selfie: { attribute: false },
     autoCapture: { attribute: false },
     manualAfterMs: { attribute: false },
     busy: { state: true },
@@ -102,15 +126,17 @@ export class KycCameraViewElement extends LitElement {
   declare progress: string;
   /** Text catalog. */
   declare messages: Messages;
-  /** Document checks to run on live frames; null turns live analysis off (e.g. selfies for now). */
+  /** Document checks to run on live frames; null turns them off. */
   declare quality: DocumentQualityOptions | null;
+  /** Selfie checks to run on live frames (instead of the document checks); null turns them off. */
+  declare selfie: SelfieSettings | null;
   /** Auto-capture policy; null leaves capture to the shutter alone. */
   declare autoCapture: AutoCaptureOptions | null;
   /** After this long without an auto-capture, the shutter is offered prominently (ms). */
   declare manualAfterMs: number;
   declare busy: boolean;
   /** The latest frame's analysis. */
-  declare verdict: FrameVerdict | undefined;
+  declare verdict: LiveVerdict | undefined;
   /** True once the manual-capture hint is shown for this step. */
   declare struggling: boolean;
 
@@ -119,9 +145,11 @@ export class KycCameraViewElement extends LitElement {
   /** Samples live frames for analysis while a quality check is configured. */
   readonly sampler = new FrameSampler(this, { onSample: (sample) => this.#onSample(sample) });
   #analyzer: FrameAnalyzer | undefined;
-  #policy = new AutoCapture<{ bitmap: ImageBitmap; verdict: FrameVerdict }>({}, ({ bitmap }) =>
-    bitmap.close(),
-  );
+  #faces: FaceAnalyzer | undefined;
+  #facesFor: FaceDetectorOptions | undefined;
+  /** The face detector could not be loaded: the selfie step is left to the shutter. */
+  #faceFailed = false;
+  #policy = this.#newPolicy();
   #struggleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -134,6 +162,7 @@ export class KycCameraViewElement extends LitElement {
     this.progress = '';
     this.messages = en;
     this.quality = null;
+    this.selfie = null;
     this.autoCapture = null;
     this.manualAfterMs = 10_000;
     this.busy = false;
@@ -146,6 +175,17 @@ export class KycCameraViewElement extends LitElement {
     this.#resetStep();
     this.#analyzer?.dispose();
     this.#analyzer = undefined;
+    this.#faces?.dispose();
+    this.#faces = undefined;
+  }
+
+  #newPolicy(): AutoCapture<{ bitmap: ImageBitmap; verdict: LiveVerdict }, PolicyVerdict> {
+    return new AutoCapture(this.autoCapture ?? {}, ({ bitmap }) => bitmap.close());
+  }
+
+  /** Whether live frames are analysed on this step. */
+  get #analysed(): boolean {
+    return this.quality !== null || (this.selfie !== null && !this.#faceFailed);
   }
 
   // Starting here rather than in updated() lets the "starting" state render in this same update.
@@ -154,7 +194,15 @@ export class KycCameraViewElement extends LitElement {
     if (changed.has('heading') || (changed.has('hidden') && !this.hidden)) this.#resetStep();
     if (changed.has('autoCapture')) {
       this.#policy.reset();
-      this.#policy = new AutoCapture(this.autoCapture ?? {}, ({ bitmap }) => bitmap.close());
+      this.#policy = this.#newPolicy();
+    }
+    if (changed.has('selfie') && this.selfie && this.selfie.detector !== this.#facesFor) {
+      // The detector loads as soon as a selfie step shows (its files are prefetched before).
+      this.#faces?.dispose();
+      this.#facesFor = this.selfie.detector;
+      this.#faces = new FaceAnalyzer(this.selfie.detector);
+      this.#faceFailed = false;
+      this.#faces.load().catch(() => this.#onFaceFailure());
     }
     if (!changed.has('active') && !changed.has('facingMode')) return;
     const facingChanged = changed.has('facingMode') && changed.get('facingMode') !== undefined;
@@ -169,7 +217,7 @@ export class KycCameraViewElement extends LitElement {
     const video = this.renderRoot.querySelector('video');
     this.camera.attach(video);
     const wantLive = this.active && !this.hidden;
-    if (wantLive && this.quality && this.camera.status === 'live' && video) {
+    if (wantLive && this.#analysed && this.camera.status === 'live' && video) {
       this.sampler.start(video);
       this.#armStruggleTimer();
     } else {
@@ -216,22 +264,44 @@ export class KycCameraViewElement extends LitElement {
     }, this.manualAfterMs);
   }
 
-  async #onSample({ frame, time }: FrameSample): Promise<void> {
-    const quality = this.quality;
-    if (!quality) {
-      frame.close();
-      return;
-    }
-    let analysed: AnalyzedFrame;
+  /** The face detector cannot load: say nothing more about faces and offer the shutter. */
+  #onFaceFailure(): void {
+    this.#faceFailed = true;
+    this.verdict = undefined;
+    this.struggling = true;
+    this.requestUpdate();
+  }
+
+  /** Analyses one frame with this step's checks; undefined when it could not be. */
+  async #analyse(
+    frame: CameraFrame,
+    time: number,
+    keepFull: boolean,
+  ): Promise<{ verdict: LiveVerdict; full?: ImageBitmap } | undefined> {
+    const { quality, selfie } = this;
     try {
-      analysed = await (this.#analyzer ??= new FrameAnalyzer()).analyze(frame, quality, {
-        // Full-resolution frames only feed auto-capture: without it, don't pay for them every sample.
-        keepFull: this.autoCapture !== null && !this.busy,
-      });
-    } catch {
-      // One frame that could not be analysed changes nothing: the next one is tried.
-      return;
+      if (quality) {
+        return await (this.#analyzer ??= new FrameAnalyzer()).analyze(frame, quality, {
+          keepFull,
+        });
+      }
+      if (selfie && this.#faces && !this.#faceFailed) {
+        return await this.#faces.analyzeSelfie(frame, time, selfie.quality, { keepFull });
+      }
+    } catch (error) {
+      // A detector that cannot load fails every frame the same way: stop asking it.
+      if (selfie && (error as { code?: string }).code?.startsWith('face-')) this.#onFaceFailure();
+      // Otherwise one frame that could not be analysed changes nothing: the next one is tried.
+      return undefined;
     }
+    frame.close();
+    return undefined;
+  }
+
+  async #onSample({ frame, time }: FrameSample): Promise<void> {
+    // Full-resolution frames only feed auto-capture: without it, don't pay for them every sample.
+    const analysed = await this.#analyse(frame, time, this.autoCapture !== null && !this.busy);
+    if (!analysed) return;
     const { verdict, full } = analysed;
     if (!this.sampler.running) {
       full?.close();
@@ -248,7 +318,7 @@ export class KycCameraViewElement extends LitElement {
     this.#emitFrame(chosen.bitmap, true, chosen.verdict);
   }
 
-  #emitFrame(frame: ImageBitmap, auto: boolean, verdict: FrameVerdict | undefined): void {
+  #emitFrame(frame: ImageBitmap, auto: boolean, verdict: LiveVerdict | undefined): void {
     this.dispatchEvent(
       new KycFrameEvent({
         frame,
@@ -261,8 +331,8 @@ export class KycCameraViewElement extends LitElement {
   }
 
   /** The issues that currently stand in the way, for guidance and for the capture's record. */
-  get issues(): readonly QualityIssue[] {
-    return this.verdict ? this.#policy.issues : [];
+  get issues(): readonly (QualityIssue | SelfieIssue)[] {
+    return this.verdict ? (this.#policy.issues as readonly (QualityIssue | SelfieIssue)[]) : [];
   }
 
   /** Takes a full-resolution photo and hands it up as a `kyc-frame` event. */
@@ -282,10 +352,15 @@ export class KycCameraViewElement extends LitElement {
   /** The one instruction to show now: the live analysis's first issue, else the step's hint. */
   #instruction(): string {
     const t = this.messages;
-    if (!this.quality || !this.verdict) return this.guidance;
+    const verdict = this.verdict;
+    if (!this.#analysed) return this.guidance;
+    // The face check is still loading: the step's hint, and that it is coming.
+    if (!verdict) return this.selfie ? `${this.guidance} ${t.loadingFaceCheck}` : this.guidance;
     const [issue] = this.issues;
-    if (issue) return t.quality[issue];
-    return t.holdStill;
+    if (!issue) return t.holdStill;
+    return isSelfieVerdict(verdict)
+      ? t.selfie[issue as SelfieIssue]
+      : t.quality[issue as QualityIssue];
   }
 
   #renderQuad(mirrored: boolean): TemplateResult | typeof nothing {

@@ -123,6 +123,38 @@ describe('<kyc-capture>', () => {
     ]);
   });
 
+  it('fetches nothing of the face detector on a document-only flow, and prefetches it when a selfie is ahead', async () => {
+    const faceFiles = (since: number) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.startTime >= since && /\/mediapipe\/|face-worker/.test(entry.name))
+        .map((entry) => entry.name.split('/').pop());
+    // Document only: the camera runs, frames are analysed, no MediaPipe byte is fetched.
+    const documentOnly = performance.now();
+    const { el: first } = await mount(await createDemoSession());
+    first.steps = ['document_front'];
+    await begin(first, 'identity_card');
+    const view = cameraView(first)!;
+    await until(() => view.camera.status === 'live', 'camera live');
+    await until(() => view.verdict !== undefined, 'live analysis running');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(faceFiles(documentOnly)).to.deep.equal([]);
+    first.remove();
+    // A passport front with the selfie to come: the detector's files arrive in idle time.
+    const selfieAhead = performance.now();
+    const { el: second } = await mount(await createDemoSession());
+    await begin(second, 'passport');
+    await until(() => faceFiles(selfieAhead).length === 3, 'three face files prefetched', 15000);
+    expect(faceFiles(selfieAhead).sort()).to.deep.equal([
+      'face_detection_short_range.tflite',
+      'vision_wasm_module_internal.js',
+      'vision_wasm_module_internal.wasm',
+    ]);
+    // Prefetched, not run: no face worker during the document step.
+    expect(second.flow.steps[0]).to.equal('document_front');
+    second.remove();
+  });
+
   it('shows the backend’s reason and retakes the step when an image is rejected', async () => {
     const session = await createDemoSession({
       mock_behavior: { feedback: { document_front: ['glare'] } },

@@ -1,7 +1,11 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { KycClient } from '../../api/client.js';
 import { TokenExpiredError } from '../../api/errors.js';
-import type { AutoCaptureOptions } from '../../capture/auto-capture.js';
+import {
+  DEFAULT_AUTO_CAPTURE,
+  SELFIE_AUTO_CAPTURE,
+  type AutoCaptureOptions,
+} from '../../capture/auto-capture.js';
 import { capSize, DEFAULT_SIZE_CAP, type SizeCap } from '../../capture/compress.js';
 import { documentCrop } from '../../capture/crop.js';
 import { captureFromFile, type EncodedImage, type EncodeOptions } from '../../capture/encode.js';
@@ -13,7 +17,15 @@ import { KycCaptureEvent } from '../../events/capture.js';
 import { KycCompleteEvent } from '../../events/complete.js';
 import { KycErrorEvent } from '../../events/error.js';
 import { KycFeedbackEvent } from '../../events/feedback.js';
-import type { KycFrameEvent, KycCameraErrorEvent } from '../kyc-camera-view/kyc-camera-view.js';
+import {
+  isSelfieVerdict,
+  type KycCameraErrorEvent,
+  type KycFrameEvent,
+  type SelfieSettings,
+} from '../kyc-camera-view/kyc-camera-view.js';
+import { prefetchFaceAssets } from '../../face/assets.js';
+import type { SelfieQualityOptions } from '../../face/selfie.js';
+import type { FaceDetectorOptions } from '../../face/types.js';
 import { KycReadyEvent } from '../../events/ready.js';
 import { KycStepChangeEvent } from '../../events/step-change.js';
 import { KycUploadProgressEvent } from '../../events/upload-progress.js';
@@ -66,6 +78,14 @@ export interface CaptureOptions extends SizeCap {
    * proportions, `cropMargin` kept around it) instead of the axis-aligned crop; default false.
    */
   readonly straighten?: boolean;
+  /** Live selfie checks (thresholds, checks turned off); `false` leaves selfies to the shutter. */
+  readonly selfie?: SelfieQualityOptions | false;
+  /**
+   * Where the face detector loads from and how sure it must be: `wasmBasePath` (the directory of
+   * tasks-vision's `vision_wasm_module_internal.{js,wasm}`) and `modelAssetPath` default to the
+   * `mediapipe/` directory next to this library; host them yourself and point these at them.
+   */
+  readonly faceDetector?: FaceDetectorOptions;
 }
 
 /** The document's long/short side ratio: ID-1 cards 85.6 x 54 mm, passport pages 125 x 88 mm. */
@@ -77,6 +97,7 @@ function documentAspect(type: DocumentType | undefined): number {
 interface LiveSettings {
   readonly key: readonly unknown[];
   readonly quality: DocumentQualityOptions | null;
+  readonly selfie: SelfieSettings | null;
   readonly autoCapture: AutoCaptureOptions | null;
 }
 
@@ -185,6 +206,8 @@ export class KycCaptureElement extends LitElement {
     this.#revokeReview();
     this.#encoder?.dispose();
     this.#encoder = undefined;
+    this.#prefetching?.abort();
+    this.#prefetching = undefined;
   }
 
   /** Cancels the flow; the host gets `kyc-cancel`. */
@@ -219,10 +242,30 @@ export class KycCaptureElement extends LitElement {
     if (before) this.#internals.states.delete(before.status);
     this.#internals.states.add(now.status);
     if (!before || before.status !== now.status || currentStep(before) !== currentStep(now)) {
+      this.#prefetchFaceIfAhead();
       this.dispatchEvent(new KycStepChangeEvent({ status: now.status, step: currentStep(now) }));
       // Move focus to the new screen's heading so screen-reader and keyboard users follow along.
       this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     }
+  }
+
+  #prefetching: AbortController | undefined;
+
+  /**
+   * Once the person is on a document step with a selfie still to come, warms the HTTP cache with the
+   * face detector's files in idle time, so the selfie step starts without waiting for them. Nothing
+   * of MediaPipe is fetched on a flow without a selfie, or when the selfie checks are off.
+   */
+  #prefetchFaceIfAhead(): void {
+    const step = currentStep(this.flow);
+    if (this.#prefetching || this.options.selfie === false) return;
+    if (this.flow.status !== 'camera' || !step || step === 'selfie') return;
+    if (!this.flow.steps.includes('selfie')) return;
+    this.#prefetching = new AbortController();
+    const { wasmBasePath, modelAssetPath } = this.options.faceDetector ?? {};
+    prefetchFaceAssets({ wasmBasePath, modelAssetPath, signal: this.#prefetching.signal }).catch(
+      () => {}, // aborted: the element went away
+    );
   }
 
   #plannedSteps(): CaptureStep[] {
@@ -306,7 +349,7 @@ export class KycCaptureElement extends LitElement {
       // Crop to (or straighten) the document, plus a margin, only when the live checks found all
       // of it.
       const found =
-        step !== 'selfie' && verdict?.quad && !verdict.issues.includes('corners')
+        verdict && !isSelfieVerdict(verdict) && verdict.quad && !verdict.issues.includes('corners')
           ? verdict.quad
           : undefined;
       const encoded = await this.#encode(
@@ -579,16 +622,23 @@ export class KycCaptureElement extends LitElement {
   #liveSettings(step: CaptureStep): LiveSettings {
     const key = [this.options, this.flow.documentType, step];
     if (this.#live && key.every((value, i) => value === this.#live!.key[i])) return this.#live;
-    const { quality, autoCapture = true } = this.options;
-    // Selfies get their face checks in a later release; until then they are taken with the shutter.
-    const analysed = step !== 'selfie' && quality !== false;
+    const { quality, selfie, faceDetector = {}, autoCapture = true } = this.options;
+    const face = step === 'selfie';
+    const analysed = face ? selfie !== false : quality !== false;
     this.#live = {
       key,
-      quality: analysed
-        ? { documentAspect: documentAspect(this.flow.documentType), ...(quality || {}) }
-        : null,
+      quality:
+        analysed && !face
+          ? { documentAspect: documentAspect(this.flow.documentType), ...(quality || {}) }
+          : null,
+      selfie: analysed && face ? { quality: selfie || {}, detector: faceDetector } : null,
       autoCapture:
-        analysed && autoCapture !== false ? (autoCapture === true ? {} : autoCapture) : null,
+        analysed && autoCapture !== false
+          ? {
+              ...(face ? SELFIE_AUTO_CAPTURE : DEFAULT_AUTO_CAPTURE),
+              ...(autoCapture === true ? {} : autoCapture),
+            }
+          : null,
     };
     return this.#live;
   }
@@ -611,6 +661,7 @@ export class KycCaptureElement extends LitElement {
         .progress=${t.stepOf(flow.accepted.length + 1, total)}
         .messages=${t}
         .quality=${live.quality}
+        .selfie=${live.selfie}
         .autoCapture=${live.autoCapture}
         .manualAfterMs=${this.options.manualAfterMs ?? 10_000}
         @kyc-frame=${this.#onFrame}
