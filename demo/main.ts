@@ -63,6 +63,26 @@ async function refreshReceived(sessionId: string): Promise<void> {
   );
 }
 
+/** Shows the liveness step's frames (session-v1 cannot take them; the page gets them). */
+function showLivenessFrames(event: Event): void {
+  const { capture } = (event as HTMLElementEventMap['kyc-capture']).detail;
+  if (!capture.frames) return;
+  $('#liveness-frames').replaceChildren(
+    ...capture.frames.map((frame) => {
+      const item = document.createElement('li');
+      item.dataset.label = frame.label;
+      const thumb = document.createElement('img');
+      thumb.src = URL.createObjectURL(frame.blob);
+      thumb.alt = frame.label;
+      thumb.addEventListener('load', () => URL.revokeObjectURL(thumb.src), { once: true });
+      const text = document.createElement('span');
+      text.textContent = `${frame.label}${frame.challenge ? ` (${frame.challenge})` : ''}: ${frame.width}×${frame.height}`;
+      item.append(thumb, text);
+      return item;
+    }),
+  );
+}
+
 $('#session-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const info = $('#session-info');
@@ -90,6 +110,7 @@ $('#session-form').addEventListener('submit', async (event) => {
   info.textContent = `Session ${session.session_id}; start token expires ${session.expiration}.`;
   info.dataset.sessionId = session.session_id;
   $('#received').replaceChildren();
+  $('#liveness-frames').replaceChildren();
   $('#event-log').replaceChildren();
 
   const element = document.createElement('kyc-capture');
@@ -110,11 +131,14 @@ $('#session-form').addEventListener('submit', async (event) => {
       return ((await renewed.json()) as { start_token: string }).start_token;
     };
   }
+  const liveness = $<HTMLSelectElement>('#liveness').value;
+  if (liveness === 'passive' || liveness === 'passive_active') element.liveness = liveness;
   element.options = {
     autoCapture: $<HTMLInputElement>('#auto-capture').checked,
     straighten: $<HTMLInputElement>('#straighten').checked,
   };
   for (const name of KYC_EVENT_NAMES) element.addEventListener(name, log);
   element.addEventListener('kyc-upload-result', () => void refreshReceived(session.session_id));
+  element.addEventListener('kyc-capture', showLivenessFrames);
   $('#mount').replaceChildren(element);
 });

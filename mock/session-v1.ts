@@ -40,11 +40,11 @@
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  ALL_STEPS,
+  IMAGE_STEPS,
   DocumentType,
-  isCaptureStep,
+  isImageStep,
   stepsForDocument,
-  type CaptureStep,
+  type ImageStep,
 } from '../src/flow/types.ts';
 import type { CaptureSource } from '../src/capture/types.ts';
 import { readImageHeader, type ImageMimeType } from '../src/protocols/session-v1-image.ts';
@@ -76,7 +76,7 @@ export interface MockBehavior {
   /** The result's recommendation once complete. */
   readonly recommendation?: Recommendation;
   /** Feedback for successive uploads of each image, then `ok`. */
-  readonly feedback?: Readonly<Partial<Record<CaptureStep, readonly string[]>>>;
+  readonly feedback?: Readonly<Partial<Record<ImageStep, readonly string[]>>>;
   /** How many add-image requests answer 503 first. */
   readonly server_errors?: number;
   /** Lifetime of the start token issued at creation, in seconds. */
@@ -88,7 +88,7 @@ export interface StoredImage {
   /** Image id. */
   readonly id: string;
   /** Which image it is. */
-  readonly type: CaptureStep;
+  readonly type: ImageStep;
   /** Its format (from the bytes, which matched the declared one). */
   readonly mimeType: ImageMimeType;
   /** Pixel width. */
@@ -130,7 +130,7 @@ export interface MockSession {
   /** Every image received, rejected ones included, oldest first. */
   readonly images: StoredImage[];
   /** Valid uploads per image type so far (indexes `behavior.feedback`). */
-  readonly attempts: Partial<Record<CaptureStep, number>>;
+  readonly attempts: Partial<Record<ImageStep, number>>;
   /** 503 answers still to give. */
   serverErrorsLeft: number;
 }
@@ -195,7 +195,7 @@ export function validateMockBehavior(raw: unknown): MockBehavior {
 
   const behavior: {
     recommendation?: Recommendation;
-    feedback?: Partial<Record<CaptureStep, readonly string[]>>;
+    feedback?: Partial<Record<ImageStep, readonly string[]>>;
     server_errors?: number;
     start_token_ttl_seconds?: number;
   } = {};
@@ -214,7 +214,7 @@ export function validateMockBehavior(raw: unknown): MockBehavior {
     behavior.feedback = {};
     for (const [step, values] of Object.entries(feedback)) {
       const field = `mock_behavior.feedback.${step}`;
-      if (!isCaptureStep(step)) throw badField(field, `must be one of ${ALL_STEPS.join(', ')}.`);
+      if (!isImageStep(step)) throw badField(field, `must be one of ${IMAGE_STEPS.join(', ')}.`);
       if (
         !Array.isArray(values) ||
         !values.every((v) => typeof v === 'string' && /^[a-z0-9_]{1,64}$/.test(v))
@@ -297,10 +297,10 @@ export class SessionV1Mock {
   }
 
   /** The images a session still needs, given what it accepted so far. */
-  missingImages(session: MockSession): CaptureStep[] {
+  missingImages(session: MockSession): ImageStep[] {
     const accepted = session.images.filter((image) => image.feedback === 'ok');
     const front = accepted.findLast((image) => image.type === 'document_front');
-    const needed = front?.documentType ? stepsForDocument(front.documentType) : ALL_STEPS;
+    const needed = front?.documentType ? stepsForDocument(front.documentType) : IMAGE_STEPS;
     return needed.filter((step) => !accepted.some((image) => image.type === step));
   }
 

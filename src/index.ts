@@ -68,3 +68,31 @@ export {
 export { FaceDetectorError, FaceErrorCode } from './face/errors.js';
 export type { NetworkLog } from './face/network-guard.js';
 export type * from './face/types.js';
+export { type AnalyzedSelfie } from './face/face-analyzer.js';
+export {
+  analyzeSelfie,
+  faceGeometry,
+  resolveSelfieOptions,
+  DEFAULT_SELFIE_OPTIONS,
+  SelfieIssue,
+  type SelfieQualityOptions,
+  type SelfieVerdict,
+  type FaceGeometry,
+  type SelfieMetrics,
+} from './face/selfie.js';
+export {
+  ActiveLiveness,
+  PassiveLiveness,
+  Challenge,
+  CHALLENGES,
+  LivenessInstruction,
+  drawChallenges,
+  seededRandom,
+  DEFAULT_ACTIVE_LIVENESS,
+  DEFAULT_PASSIVE_LIVENESS,
+  type ActiveLivenessOptions,
+  type PassiveLivenessOptions,
+  type LivenessStepCapture,
+} from './face/liveness.js';
+export type { LivenessFrame, LivenessMode } from './capture/types.js';
+export { SELFIE_AUTO_CAPTURE } from './capture/auto-capture.js';

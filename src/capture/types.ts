@@ -15,6 +15,23 @@ export interface CaptureQuality {
   readonly sharpness?: number;
 }
 
+/** One image of a liveness sequence. */
+export interface LivenessFrame {
+  /**
+   * What the backend calls it: `liveness_passive` for the frames of a passive check,
+   * `liveness_active_step_1` … `_4` for the challenges of an active one.
+   */
+  readonly label: string;
+  /** The head movement this frame shows (active checks). */
+  readonly challenge?: string;
+  /** The JPEG. */
+  readonly blob: Blob;
+  /** Pixel width. */
+  readonly width: number;
+  /** Pixel height. */
+  readonly height: number;
+}
+
 /** One encoded image, ready to upload. Lives in memory only until the backend accepts it. */
 export interface Capture {
   /** Which image of the verification this is. */
@@ -37,4 +54,14 @@ export interface Capture {
   readonly quality?: CaptureQuality;
   /** When it was taken (ms since epoch). */
   readonly takenAt: number;
+  /**
+   * The liveness step's images, in order (`blob` is the first of them, for the review screen).
+   * Captured for the backend's liveness decision: the SDK itself does not judge liveness.
+   */
+  readonly frames?: readonly LivenessFrame[];
+  /** The liveness mode the frames were captured for. */
+  readonly livenessMode?: LivenessMode;
 }
+
+/** How the backend checks liveness (seed 001's `liveness_mode`). */
+export type LivenessMode = 'passive' | 'passive_active';

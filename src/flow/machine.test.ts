@@ -107,6 +107,23 @@ describe('capture flow state machine', () => {
     expect(s.steps).to.deep.equal(['selfie']);
   });
 
+  it('keeps a host-requested liveness step after the selfie, whatever the image backend says', () => {
+    let s = run(initialFlowState(), {
+      type: 'start',
+      steps: ['liveness', 'selfie', 'document_front'],
+    });
+    expect(s.steps).to.deep.equal(['document_front', 'selfie', 'liveness']);
+    // The server's list knows only images: liveness stays planned after them.
+    s = shoot(s, ok(['selfie']));
+    expect(s.steps).to.deep.equal(['selfie', 'liveness']);
+    // "Complete" means every image is in: the liveness step still comes.
+    s = shoot(s, ok([], true));
+    expect([s.status, s.steps]).to.deep.equal(['camera', ['liveness']]);
+    s = shoot(s, ok(undefined));
+    expect(s.status).to.equal('done');
+    expect(s.accepted).to.deep.equal(['document_front', 'selfie', 'liveness']);
+  });
+
   it('falls back to its own plan when the server sends no missing list', () => {
     let s = run(initialFlowState(), { type: 'start', documentType: 'passport' });
     s = shoot(s, ok(undefined));

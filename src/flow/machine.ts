@@ -1,6 +1,12 @@
 import type { Capture } from '../capture/types.js';
 import type { ServerFeedback } from '../protocols/types.js';
-import { ALL_STEPS, stepsForDocument, type CaptureStep, type DocumentType } from './types.js';
+import {
+  ALL_STEPS,
+  isImageStep,
+  stepsForDocument,
+  type CaptureStep,
+  type DocumentType,
+} from './types.js';
 
 /** The screen the flow is on. */
 export const FlowStatus = {
@@ -87,13 +93,16 @@ function afterAccepted(state: FlowState, result: ServerFeedback): FlowState {
   const step = currentStep(state);
   const accepted =
     step && !state.accepted.includes(step) ? [...state.accepted, step] : state.accepted;
-  // The server's list wins when it sends one: it knows what it still needs (e.g. no back for a passport).
-  const remaining = result.missing ? ordered(result.missing) : state.steps.slice(1);
+  // The server's list wins when it sends one: it knows what it still needs (e.g. no back for a
+  // passport). Steps no image backend tracks (liveness, asked for by the host) stay planned.
+  const later = state.steps.slice(1);
+  const untracked = later.filter((s) => !isImageStep(s));
+  const remaining = result.missing ? ordered([...result.missing, ...untracked]) : later;
   const base = { ...state, accepted, capture: undefined, feedback: undefined, error: undefined };
-  if (result.complete || result.alreadyComplete || remaining.length === 0) {
-    return { ...base, status: 'done', steps: [] };
-  }
-  return { ...base, status: 'camera', steps: remaining };
+  // The backend has every image it needs: only untracked steps can be left.
+  const left = result.complete || result.alreadyComplete ? untracked : remaining;
+  if (left.length === 0) return { ...base, status: 'done', steps: [] };
+  return { ...base, status: 'camera', steps: left };
 }
 
 /**

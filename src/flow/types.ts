@@ -1,11 +1,18 @@
-/** The images a verification can ask for, named as the session-v1 backend names them. */
+/**
+ * The steps of the flow. The first three are single images, named as the session-v1 backend names
+ * them; `liveness` is a sequence of selfie frames for the backend's liveness decision, asked for
+ * by the host (the `liveness` property) or the protocol, never by session-v1.
+ */
 export const CaptureStep = {
   DocumentFront: 'document_front',
   DocumentBack: 'document_back',
   Selfie: 'selfie',
+  Liveness: 'liveness',
 } as const;
-/** One image the flow captures. */
+/** One step the flow captures. */
 export type CaptureStep = (typeof CaptureStep)[keyof typeof CaptureStep];
+/** A step that is one image a backend stores (what session-v1 calls an image type). */
+export type ImageStep = Exclude<CaptureStep, 'liveness'>;
 
 /** The document the person chose to show. */
 export const DocumentType = {
@@ -16,11 +23,14 @@ export const DocumentType = {
 /** A document kind; passports have one side to capture, cards two. */
 export type DocumentType = (typeof DocumentType)[keyof typeof DocumentType];
 
+/** The single-image steps, in the order the flow takes them. */
+export const IMAGE_STEPS: readonly ImageStep[] = ['document_front', 'document_back', 'selfie'];
+
 /** Every step, in the order the flow takes them. */
-export const ALL_STEPS: readonly CaptureStep[] = ['document_front', 'document_back', 'selfie'];
+export const ALL_STEPS: readonly CaptureStep[] = [...IMAGE_STEPS, 'liveness'];
 
 /** The steps a document type needs, before the server says otherwise. */
-export function stepsForDocument(type: DocumentType): CaptureStep[] {
+export function stepsForDocument(type: DocumentType): ImageStep[] {
   return type === 'passport'
     ? ['document_front', 'selfie']
     : ['document_front', 'document_back', 'selfie'];
@@ -29,4 +39,9 @@ export function stepsForDocument(type: DocumentType): CaptureStep[] {
 /** Whether a value is one of the known capture steps (server replies are untrusted input). */
 export function isCaptureStep(value: unknown): value is CaptureStep {
   return typeof value === 'string' && (ALL_STEPS as readonly string[]).includes(value);
+}
+
+/** Whether a value is one of the single-image steps (server replies are untrusted input). */
+export function isImageStep(value: unknown): value is ImageStep {
+  return typeof value === 'string' && (IMAGE_STEPS as readonly string[]).includes(value);
 }

@@ -19,11 +19,13 @@ export const en = {
     document_front: 'Front of your document',
     document_back: 'Back of your document',
     selfie: 'Selfie',
+    liveness: 'Liveness check',
   } satisfies Record<CaptureStep, string>,
   stepHints: {
     document_front: 'Place the front of your document inside the frame, then take the photo.',
     document_back: 'Turn your document over and place the back inside the frame.',
     selfie: 'Look at the camera and keep your face inside the oval.',
+    liveness: 'Keep your face inside the oval and follow the instructions.',
   } satisfies Record<CaptureStep, string>,
   takePhoto: 'Take photo',
   /** The one live instruction per quality issue, most useful first. */
@@ -49,6 +51,21 @@ export const en = {
     blur: 'Hold still: the picture is blurry',
     dark: 'More light on your face, please',
   } satisfies Record<SelfieIssue, string>,
+  /** The liveness step: one instruction per movement (the person's own left and right). */
+  liveness: {
+    tilt_left: 'Tilt your head towards your left shoulder',
+    tilt_right: 'Tilt your head towards your right shoulder',
+    turn_left: 'Turn your head to your left',
+    turn_right: 'Turn your head to your right',
+    closer: 'Move your face closer to the camera',
+    back: 'Move your face back from the camera',
+    look_straight: 'Look straight at the camera',
+    holdStill: 'Look at the camera and hold still',
+    hold: 'Hold it…',
+    done: 'Done',
+    timed_out: 'Time is up for this movement. Try again when you are ready.',
+    movementOf: (index: number, count: number) => `Movement ${index} of ${count}`,
+  },
   /** Shown while the face model loads on a selfie step. */
   loadingFaceCheck: 'Getting the face check ready…',
   holdStill: 'Hold still…',

@@ -4,7 +4,7 @@
 // `device_info` open; this module is where they are fixed. Pure and DOM-free at import time: Node
 // loads it for the mock; `buildDeviceInfo` touches `navigator`/`screen` only when called.
 import type { Capture, CaptureSource } from '../capture/types.js';
-import { ALL_STEPS, DocumentType, isCaptureStep, type CaptureStep } from '../flow/types.js';
+import { DocumentType, IMAGE_STEPS, isImageStep, type ImageStep } from '../flow/types.js';
 import { ImageMimeType } from './session-v1-image.js';
 import type { ServerFeedback } from './types.js';
 
@@ -155,7 +155,7 @@ export type CameraFacing = (typeof CameraFacing)[keyof typeof CameraFacing];
 /** The `image` object of an add-image request. */
 export interface SessionV1Image {
   /** Which image of the verification this is. */
-  readonly type: CaptureStep;
+  readonly type: ImageStep;
   /** The JPEG or PNG bytes, base64 without a `data:` prefix. */
   readonly data: string;
   /** The format of `data`. */
@@ -247,7 +247,7 @@ export interface CreateSessionResponse {
   /** When the start token expires, ISO 8601. */
   readonly expiration: string;
   /** The images the session needs. */
-  readonly missing_images: readonly CaptureStep[];
+  readonly missing_images: readonly ImageStep[];
 }
 
 /** One entry of `GET /api/v1/verification/{sid}/images`. */
@@ -255,7 +255,7 @@ export interface SessionImageMetadata {
   /** Image id for `GET .../images/{id}`. */
   readonly id: string;
   /** Which image it is. */
-  readonly type: CaptureStep;
+  readonly type: ImageStep;
   /** Its format. */
   readonly mime_type: ImageMimeType;
   /** Pixel width. */
@@ -380,7 +380,7 @@ function object(value: unknown, path: string): Record<string, unknown> {
 
 function validateImage(raw: unknown): SessionV1Image {
   const image = object(raw, 'image');
-  const type = oneOf<CaptureStep>(required(image, 'type', 'image.type'), ALL_STEPS, 'image.type');
+  const type = oneOf<ImageStep>(required(image, 'type', 'image.type'), IMAGE_STEPS, 'image.type');
   const data = required(image, 'data', 'image.data');
   if (typeof data !== 'string') fail('invalid_field', 'image.data', 'image.data must be a string.');
   if (data.startsWith('data:')) {
@@ -478,12 +478,12 @@ export function parseAddImageResponse(body: unknown): WireResult<ServerFeedback>
     else if (rawComplete === 'true' || rawComplete === 'false') complete = rawComplete === 'true';
     else fail('invalid_field', 'complete', 'complete must be true, false, "true" or "false".');
     const rawMissing = body['missing_images'];
-    let missing: CaptureStep[] | undefined;
+    let missing: ImageStep[] | undefined;
     if (rawMissing !== undefined && rawMissing !== null) {
       if (!Array.isArray(rawMissing) || !rawMissing.every((v) => typeof v === 'string')) {
         fail('invalid_field', 'missing_images', 'missing_images must be an array of strings.');
       }
-      missing = rawMissing.filter(isCaptureStep);
+      missing = rawMissing.filter(isImageStep);
     }
     return {
       accepted: feedback === ImageFeedback.Ok,
@@ -554,6 +554,8 @@ export interface AddImageInput {
 /** Builds the add-image body; `document_type` is set for document images and left out for selfies. */
 export function buildAddImageRequest(input: AddImageInput): AddImageRequest {
   const { capture, data, mimeType, documentType, deviceInfo } = input;
+  // A liveness sequence is not one of session-v1's images; the flow never sends one here.
+  if (!isImageStep(capture.step)) throw new RangeError(`session-v1 has no ${capture.step} image`);
   return {
     image: {
       type: capture.step,

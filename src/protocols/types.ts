@@ -39,6 +39,12 @@ export interface ProtocolAdapter {
   start(options?: { signal?: AbortSignal }): Promise<{ missing?: readonly CaptureStep[] }>;
   /** Uploads one capture and returns the backend's feedback. */
   send(capture: Capture, options?: SendOptions): Promise<ServerFeedback>;
+  /**
+   * Sends a liveness step's frames (`capture.frames`) for the backend's liveness decision, where
+   * the protocol has such a call. Without it the frames reach the host page only, in the
+   * `kyc-capture` event, and the step completes without an upload.
+   */
+  sendLiveness?(capture: Capture, options?: SendOptions): Promise<ServerFeedback>;
   /** Tells the backend the person is done, where the protocol has such a call. */
   finish?(options?: { signal?: AbortSignal }): Promise<void>;
 }

@@ -203,4 +203,113 @@ describe('the selfie step', () => {
     );
     await page.close();
   });
+
+  it('completes a passive_active liveness step on a video whose head moves: four challenges, four images', async (t) => {
+    if (skipped) {
+      t.skip(`SKIP: ${skipped}`);
+      return;
+    }
+    // Its own browser: the fake camera plays selfie-moves.y4m (tilts, turns, closer, back) on loop.
+    const movesBrowser = await launchBrowser({ y4m: videos!['selfie-moves'] });
+    try {
+      const page = await newPage(movesBrowser);
+      const requests = collectRequests(page);
+      await page.goto(server!.url);
+      await page.locator('#auto-capture').setChecked(true);
+      await page.locator('#liveness').selectOption('passive_active');
+      await page.getByRole('button', { name: 'Create session' }).click();
+      await page.locator('#session-info[data-session-id]').waitFor();
+      // A fixed draw (seed 12: tilt_right, closer, turn_right, back), and time for the video to
+      // come round to each movement (it loops every 12 s).
+      await page.evaluate(() => {
+        const element = document.querySelector('kyc-capture')!;
+        element.options = {
+          ...element.options,
+          liveness: { seed: 12, active: { timeLimitMs: 15000 } },
+        };
+      });
+      await page.getByRole('radio', { name: 'Passport' }).check();
+      await page.getByRole('checkbox', { name: /I agree/ }).check();
+      await page.getByRole('button', { name: 'Start' }).click();
+      // Passport page with the shutter, then the selfie (auto-captured on the neutral frames).
+      await page.waitForFunction(() => {
+        const view = document
+          .querySelector('kyc-capture')
+          ?.shadowRoot?.querySelector('kyc-camera-view');
+        return !!view?.shadowRoot?.querySelector('[part~="shutter"]:not([disabled])');
+      });
+      await page.getByRole('button', { name: en.takePhoto }).click();
+      await page.getByRole('button', { name: en.usePhoto }).click();
+      await page.getByRole('heading', { name: en.stepTitles.selfie }).waitFor();
+      await reviewHeading(page).waitFor({ timeout: 20000 });
+      await page.getByRole('button', { name: en.usePhoto }).click();
+
+      await page.getByRole('heading', { name: en.stepTitles.liveness }).waitFor();
+      const started = Date.now();
+      // Every instruction shown, in order, until the review screen.
+      const seen = await page.evaluate(
+        () =>
+          new Promise<string[]>((resolve) => {
+            const texts: string[] = [];
+            const timer = setInterval(() => {
+              const root = document.querySelector('kyc-capture')!.shadowRoot!;
+              if (root.querySelector('[part~="review-image"]')) {
+                clearInterval(timer);
+                resolve(texts);
+                return;
+              }
+              const text = root
+                .querySelector('kyc-camera-view')
+                ?.shadowRoot?.querySelector('[part~="guidance"]')
+                ?.textContent?.trim();
+              if (text && texts.at(-1) !== text) texts.push(text);
+            }, 50);
+          }),
+      );
+      const elapsed = Date.now() - started;
+      const frames = await page.evaluate(() =>
+        document
+          .querySelector('kyc-capture')!
+          .flow.capture!.frames!.map((f) => ({
+            label: f.label,
+            challenge: f.challenge,
+            w: f.width,
+          })),
+      );
+      await page.getByRole('button', { name: en.usePhoto }).click();
+      await page.getByRole('heading', { name: en.done }).waitFor();
+      console.log(
+        `liveness passive_active: 4 challenges in ${elapsed} ms; shown: ${seen.join(' | ')}`,
+      );
+      assert.deepEqual(
+        frames.map((f) => [f.label, f.challenge]),
+        [
+          ['liveness_active_step_1', 'tilt_right'],
+          ['liveness_active_step_2', 'closer'],
+          ['liveness_active_step_3', 'turn_right'],
+          ['liveness_active_step_4', 'back'],
+        ],
+      );
+      for (const instruction of [
+        en.liveness.tilt_right,
+        en.liveness.closer,
+        en.liveness.turn_right,
+        en.liveness.back,
+      ]) {
+        assert.ok(seen.includes(instruction), `instruction shown: ${instruction}`);
+      }
+      // session-v1 has no liveness endpoint: the page got the frames, the backend only images.
+      await page.locator('#liveness-frames li').nth(3).waitFor();
+      assert.equal(await page.locator('#liveness-frames li').count(), 4);
+      const origin = new URL(server!.url).origin;
+      assert.deepEqual(
+        requests.filter((url) => new URL(url).origin !== origin),
+        [],
+        'no request leaves the page’s origin',
+      );
+      await page.close();
+    } finally {
+      await movesBrowser.close();
+    }
+  });
 });

@@ -11,6 +11,16 @@ import { en, type Messages } from '../../i18n/en.js';
 import { FaceAnalyzer } from '../../face/face-analyzer.js';
 import type { SelfieIssue, SelfieQualityOptions, SelfieVerdict } from '../../face/selfie.js';
 import type { FaceDetectorOptions } from '../../face/types.js';
+import {
+  ActiveLiveness,
+  drawChallenges,
+  PassiveLiveness,
+  type ActiveLivenessOptions,
+  type Challenge,
+  type LivenessInstruction,
+  type PassiveLivenessOptions,
+} from '../../face/liveness.js';
+import type { LivenessMode } from '../../capture/types.js';
 import { FrameAnalyzer } from '../../quality/frame-analyzer.js';
 import type { CameraFrame } from '../../quality/read-frame.js';
 import type { DocumentQualityOptions, FrameVerdict, QualityIssue } from '../../quality/types.js';
@@ -22,12 +32,55 @@ export type GuideShape = 'id-card' | 'passport' | 'face';
 /** A live frame's analysis: the document checks' or the selfie checks'. */
 export type LiveVerdict = FrameVerdict | SelfieVerdict;
 
+/** A full-resolution frame held by a capture policy, with its analysis. */
+interface Payload {
+  readonly bitmap: ImageBitmap;
+  readonly verdict: LiveVerdict;
+}
+
 /** What a selfie step checks live, and where the face detector loads from. */
 export interface SelfieSettings {
   /** Thresholds and checks of the selfie checks. */
   readonly quality: SelfieQualityOptions;
   /** Face detector files and thresholds (self-hosted by default). */
   readonly detector: FaceDetectorOptions;
+}
+
+/** What a liveness step captures and how. */
+export interface LivenessSettings {
+  /** `passive`: a burst of frames; `passive_active`: head-movement challenges. */
+  readonly mode: LivenessMode;
+  /** Draws the challenges (a seeded source makes the sequence reproducible, e.g. in tests). */
+  readonly random?: () => number;
+  /** Thresholds of the passive burst. */
+  readonly passive?: PassiveLivenessOptions;
+  /** Thresholds and time limit of the challenges. */
+  readonly active?: ActiveLivenessOptions;
+}
+
+/** One frame of a liveness sequence, as the camera view hands it up. */
+export interface LivenessShot {
+  /** The backend's name for it (`liveness_passive`, `liveness_active_step_<n>`). */
+  readonly label: string;
+  /** The movement it shows (active). */
+  readonly challenge?: Challenge;
+  /** The full-resolution frame; the listener owns it and must `close()` it. */
+  readonly frame: ImageBitmap;
+  /** Its analysis. */
+  readonly verdict: SelfieVerdict;
+}
+
+/** Internal request from the camera view to its owner: the liveness sequence is complete. */
+export class KycLivenessFramesEvent extends Event {
+  /** The event's name. */
+  static readonly eventName = 'kyc-liveness-frames' as const;
+  /** The shots, in order, and the mode they were taken for. */
+  readonly detail: { readonly mode: LivenessMode; readonly shots: readonly LivenessShot[] };
+
+  constructor(detail: KycLivenessFramesEvent['detail']) {
+    super(KycLivenessFramesEvent.eventName, { bubbles: true });
+    this.detail = detail;
+  }
 }
 
 /** Whether a verdict is the selfie checks'. */
@@ -79,6 +132,7 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'kyc-frame': KycFrameEvent;
     'kyc-camera-error': KycCameraErrorEvent;
+    'kyc-liveness-frames': KycLivenessFramesEvent;
   }
 }
 
@@ -105,6 +159,8 @@ export class KycCameraViewElement extends LitElement {
     hidden: { type: Boolean, reflect: true },
     quality: { attribute: false },
     selfie: { attribute: false },
+    liveness: { attribute: false },
+    livenessState: { state: true },
     autoCapture: { attribute: false },
     manualAfterMs: { attribute: false },
     busy: { state: true },
@@ -130,6 +186,12 @@ export class KycCameraViewElement extends LitElement {
   declare quality: DocumentQualityOptions | null;
   /** Selfie checks to run on live frames (instead of the document checks); null turns them off. */
   declare selfie: SelfieSettings | null;
+  /** A liveness sequence to capture (with the selfie checks) instead of one photo; null: none. */
+  declare liveness: LivenessSettings | null;
+  /** What the liveness sequence is doing, for rendering. */
+  declare livenessState:
+    | { readonly instruction: LivenessInstruction; readonly index: number; readonly count: number }
+    | undefined;
   /** Auto-capture policy; null leaves capture to the shutter alone. */
   declare autoCapture: AutoCaptureOptions | null;
   /** After this long without an auto-capture, the shutter is offered prominently (ms). */
@@ -150,6 +212,10 @@ export class KycCameraViewElement extends LitElement {
   /** The face detector could not be loaded: the selfie step is left to the shutter. */
   #faceFailed = false;
   #policy = this.#newPolicy();
+  #passive: PassiveLiveness<Payload> | undefined;
+  #active: ActiveLiveness<Payload> | undefined;
+  /** Challenge shots taken so far in this attempt. */
+  #shots: LivenessShot[] = [];
   #struggleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -163,6 +229,7 @@ export class KycCameraViewElement extends LitElement {
     this.messages = en;
     this.quality = null;
     this.selfie = null;
+    this.liveness = null;
     this.autoCapture = null;
     this.manualAfterMs = 10_000;
     this.busy = false;
@@ -177,10 +244,97 @@ export class KycCameraViewElement extends LitElement {
     this.#analyzer = undefined;
     this.#faces?.dispose();
     this.#faces = undefined;
+    this.#dropShots();
   }
 
-  #newPolicy(): AutoCapture<{ bitmap: ImageBitmap; verdict: LiveVerdict }, PolicyVerdict> {
+  #newPolicy(): AutoCapture<Payload, PolicyVerdict> {
     return new AutoCapture(this.autoCapture ?? {}, ({ bitmap }) => bitmap.close());
+  }
+
+  /** Sets up the liveness policy for this step (a new draw of challenges for an active one). */
+  #startLiveness(): void {
+    this.#dropShots();
+    this.#passive?.reset();
+    this.#active?.reset();
+    this.#passive = undefined;
+    this.#active = undefined;
+    const settings = this.liveness;
+    if (!settings) {
+      this.livenessState = undefined;
+      return;
+    }
+    const release = ({ bitmap }: Payload) => bitmap.close();
+    if (settings.mode === 'passive') {
+      this.#passive = new PassiveLiveness<Payload>(settings.passive, release);
+      this.livenessState = { instruction: 'look_straight', index: 0, count: 0 };
+    } else {
+      const challenges = drawChallenges(4, settings.random);
+      this.#active = new ActiveLiveness<Payload>(challenges, settings.active, release);
+      this.livenessState = { instruction: 'look_straight', index: 1, count: challenges.length };
+    }
+  }
+
+  #dropShots(): void {
+    for (const shot of this.#shots) shot.frame.close();
+    this.#shots = [];
+  }
+
+  /** Starts the challenges over after a time-out, with a fresh draw. */
+  retryLiveness(): void {
+    this.#startLiveness();
+    this.sampler.stop();
+    this.requestUpdate();
+  }
+
+  /** Feeds one analysed frame to the liveness policy; true when it took the frame. */
+  #pushLiveness(verdict: LiveVerdict, time: number, payload: Payload): boolean {
+    const settings = this.liveness;
+    if (!settings || !isSelfieVerdict(verdict)) return false;
+    if (this.#passive) {
+      const burst = this.#passive.push(verdict, time, payload);
+      this.livenessState = { instruction: 'look_straight', index: 0, count: 0 };
+      if (burst) {
+        this.#emitLiveness(
+          settings.mode,
+          burst.map(({ bitmap, verdict: v }) => ({
+            label: 'liveness_passive',
+            frame: bitmap,
+            verdict: v as SelfieVerdict,
+          })),
+        );
+      }
+      return true;
+    }
+    const active = this.#active;
+    if (!active) return false;
+    const shot = active.push(verdict, time, payload);
+    if (shot) {
+      this.#shots.push({
+        label: `liveness_active_step_${shot.step}`,
+        challenge: shot.challenge,
+        frame: shot.payload.bitmap,
+        verdict: shot.payload.verdict as SelfieVerdict,
+      });
+    }
+    this.livenessState = {
+      instruction: active.instruction,
+      index: Math.min(active.index, active.challenges.length),
+      count: active.challenges.length,
+    };
+    if (active.state === 'done') {
+      const shots = this.#shots;
+      this.#shots = [];
+      this.#emitLiveness(settings.mode, shots);
+    } else if (active.state === 'timed-out') {
+      this.sampler.stop();
+      this.#dropShots();
+    }
+    return true;
+  }
+
+  #emitLiveness(mode: LivenessMode, shots: readonly LivenessShot[]): void {
+    this.sampler.stop();
+    this.dispatchEvent(new KycLivenessFramesEvent({ mode, shots }));
   }
 
   /** Whether live frames are analysed on this step. */
@@ -196,6 +350,7 @@ export class KycCameraViewElement extends LitElement {
       this.#policy.reset();
       this.#policy = this.#newPolicy();
     }
+    if (changed.has('liveness') && !changed.has('heading')) this.#startLiveness();
     if (changed.has('selfie') && this.selfie && this.selfie.detector !== this.#facesFor) {
       // The detector loads as soon as a selfie step shows (its files are prefetched before).
       this.#faces?.dispose();
@@ -251,6 +406,7 @@ export class KycCameraViewElement extends LitElement {
 
   #resetStep(): void {
     this.#policy.reset();
+    this.#startLiveness();
     this.verdict = undefined;
     this.struggling = false;
     clearTimeout(this.#struggleTimer);
@@ -312,6 +468,7 @@ export class KycCameraViewElement extends LitElement {
       full?.close();
       return;
     }
+    if (this.#pushLiveness(verdict, time, { bitmap: full, verdict })) return;
     const chosen = this.#policy.push(verdict, time, { bitmap: full, verdict });
     if (!chosen) return;
     this.sampler.stop();
@@ -356,11 +513,31 @@ export class KycCameraViewElement extends LitElement {
     if (!this.#analysed) return this.guidance;
     // The face check is still loading: the step's hint, and that it is coming.
     if (!verdict) return this.selfie ? `${this.guidance} ${t.loadingFaceCheck}` : this.guidance;
+    if (this.liveness && this.livenessState && isSelfieVerdict(verdict)) {
+      return this.#livenessInstruction(this.livenessState.instruction, verdict);
+    }
     const [issue] = this.issues;
     if (!issue) return t.holdStill;
     return isSelfieVerdict(verdict)
       ? t.selfie[issue as SelfieIssue]
       : t.quality[issue as QualityIssue];
+  }
+
+  /** The liveness step's instruction: the movement to make, or what stands in the way. */
+  #livenessInstruction(instruction: LivenessInstruction, verdict: SelfieVerdict): string {
+    const t = this.messages;
+    const [issue] = verdict.issues;
+    switch (instruction) {
+      case 'look_straight':
+        if (issue) return t.selfie[issue];
+        return this.liveness?.mode === 'passive' ? t.liveness.holdStill : t.liveness.look_straight;
+      case 'show_face':
+        return t.selfie.no_face;
+      case 'one_face':
+        return t.selfie.multiple_faces;
+      default:
+        return t.liveness[instruction];
+    }
   }
 
   #renderQuad(mirrored: boolean): TemplateResult | typeof nothing {
@@ -389,7 +566,21 @@ export class KycCameraViewElement extends LitElement {
       <header>
         <div class="progress">${this.progress}</div>
         <h2>${this.heading}</h2>
+        ${
+          this.livenessState?.count
+            ? html`<p part="liveness-progress" class="progress">
+                ${t.liveness.movementOf(this.livenessState.index, this.livenessState.count)}
+              </p>`
+            : nothing
+        }
         <p part="guidance" aria-live="polite">${this.#instruction()}</p>
+        ${
+          this.livenessState?.instruction === 'timed_out'
+            ? html`<button part="liveness-retry" @click=${() => this.retryLiveness()}>
+                ${t.tryAgain}
+              </button>`
+            : nothing
+        }
         ${this.struggling ? html`<p part="manual-hint" class="hint">${t.manualHint}</p>` : nothing}
       </header>
       <div class="stage">
@@ -418,6 +609,7 @@ export class KycCameraViewElement extends LitElement {
           class=${this.struggling ? 'prominent' : ''}
           aria-label=${t.takePhoto}
           ?disabled=${!live || this.busy}
+          ?hidden=${this.liveness !== null}
           @click=${this.shoot}
         ></button>
         <span class="end">

@@ -155,6 +155,32 @@ describe('<kyc-capture>', () => {
     second.remove();
   });
 
+  it('leaves the selfie to the shutter, offered at once, when the face detector cannot load', async () => {
+    const { el } = await mount(await createDemoSession());
+    el.steps = ['selfie'];
+    el.options = { faceDetector: { modelAssetPath: '/nowhere/face.tflite' } };
+    await el.updateComplete;
+    q<HTMLInputElement>(el, 'input[name=consent]')!.click();
+    await el.updateComplete;
+    q<HTMLButtonElement>(el, 'button[type=submit]')!.click();
+    await until(() => el.flow.status === 'camera', 'camera screen');
+    await el.updateComplete;
+    const view = cameraView(el)!;
+    await until(() => view.camera.status === 'live', 'camera live');
+    // The load fails (a 404): the manual hint and the prominent shutter, no face guidance.
+    await until(
+      () => view.shadowRoot!.querySelector('[part~="manual-hint"]'),
+      'manual capture offered',
+    );
+    expect(view.shadowRoot!.querySelector('[part~="shutter"]')!.classList.contains('prominent')).to
+      .be.true;
+    expect(view.verdict).to.equal(undefined);
+    await shoot(el);
+    await usePhoto(el);
+    // The selfie went through (the mock then asks for the document too).
+    expect(el.flow.accepted).to.deep.equal(['selfie']);
+  });
+
   it('shows the backend’s reason and retakes the step when an image is rejected', async () => {
     const session = await createDemoSession({
       mock_behavior: { feedback: { document_front: ['glare'] } },

@@ -10,7 +10,7 @@ import { capSize, DEFAULT_SIZE_CAP, type SizeCap } from '../../capture/compress.
 import { documentCrop } from '../../capture/crop.js';
 import { captureFromFile, type EncodedImage, type EncodeOptions } from '../../capture/encode.js';
 import { JpegEncoder } from '../../capture/jpeg-encoder.js';
-import type { Capture } from '../../capture/types.js';
+import type { Capture, LivenessFrame, LivenessMode } from '../../capture/types.js';
 import { KycError } from '../../errors.js';
 import { KycCancelEvent } from '../../events/cancel.js';
 import { KycCaptureEvent } from '../../events/capture.js';
@@ -21,8 +21,15 @@ import {
   isSelfieVerdict,
   type KycCameraErrorEvent,
   type KycFrameEvent,
+  type KycLivenessFramesEvent,
+  type LivenessSettings,
   type SelfieSettings,
 } from '../kyc-camera-view/kyc-camera-view.js';
+import {
+  seededRandom,
+  type ActiveLivenessOptions,
+  type PassiveLivenessOptions,
+} from '../../face/liveness.js';
 import { prefetchFaceAssets } from '../../face/assets.js';
 import type { SelfieQualityOptions } from '../../face/selfie.js';
 import type { FaceDetectorOptions } from '../../face/types.js';
@@ -42,6 +49,7 @@ import {
   ALL_STEPS,
   DocumentType,
   isCaptureStep,
+  IMAGE_STEPS,
   stepsForDocument,
   type CaptureStep,
 } from '../../flow/types.js';
@@ -49,8 +57,21 @@ import { en, type Messages } from '../../i18n/en.js';
 import { createSessionV1Adapter, feedbackMessage } from '../../protocols/session-v1.js';
 import { scaleQuad } from '../../quality/region.js';
 import type { DocumentQualityOptions } from '../../quality/types.js';
-import type { ProtocolAdapter } from '../../protocols/types.js';
+import type { ProtocolAdapter, ServerFeedback } from '../../protocols/types.js';
 import { styles } from './kyc-capture.styles.js';
+
+/** One object for "the defaults": the camera view keeps its detector while this stays the same. */
+const DEFAULT_FACE_DETECTOR: FaceDetectorOptions = Object.freeze({});
+
+/** Steps that film the person rather than a document. */
+const isFaceStep = (step: CaptureStep): boolean => step === 'selfie' || step === 'liveness';
+
+/** What a liveness step "upload" returns when the protocol has no liveness call. */
+const LIVENESS_HANDED_TO_HOST: ServerFeedback = {
+  accepted: true,
+  feedback: 'handed-to-host',
+  complete: false,
+};
 
 /** The protocols `<kyc-capture>` knows by name. */
 export const ProtocolName = { SessionV1: 'session-v1' } as const;
@@ -86,6 +107,16 @@ export interface CaptureOptions extends SizeCap {
    * `mediapipe/` directory next to this library; host them yourself and point these at them.
    */
   readonly faceDetector?: FaceDetectorOptions;
+  /**
+   * The liveness step's tunables (the step itself is asked for with the `liveness` property):
+   * `seed` fixes the random draw of challenges (tests, demos; leave it out in production),
+   * `passive` and `active` tune the burst and the challenges (thresholds, time limit).
+   */
+  readonly liveness?: {
+    readonly seed?: number;
+    readonly passive?: PassiveLivenessOptions;
+    readonly active?: ActiveLivenessOptions;
+  };
 }
 
 /** The document's long/short side ratio: ID-1 cards 85.6 x 54 mm, passport pages 125 x 88 mm. */
@@ -98,6 +129,7 @@ interface LiveSettings {
   readonly key: readonly unknown[];
   readonly quality: DocumentQualityOptions | null;
   readonly selfie: SelfieSettings | null;
+  readonly liveness: LivenessSettings | null;
   readonly autoCapture: AutoCaptureOptions | null;
 }
 
@@ -151,6 +183,7 @@ export class KycCaptureElement extends LitElement {
     adapter: { attribute: false },
     messages: { attribute: false },
     options: { attribute: false },
+    liveness: {},
     flow: { state: true },
   };
 
@@ -168,6 +201,13 @@ export class KycCaptureElement extends LitElement {
   declare steps: CaptureStep[] | undefined;
   /** Called once after a 401 to get a fresh start token from the host's backend. */
   declare getToken: (() => Promise<string>) | undefined;
+  /**
+   * Adds a liveness step after the selfie when the backend asks for one (seed 001's
+   * `liveness_mode`): `passive` (a short burst of frames of a still, well-placed face) or
+   * `passive_active` (four head-movement challenges, each captured as its own image). This is
+   * capture for the backend's liveness decision, not a liveness verdict of this SDK.
+   */
+  declare liveness: LivenessMode | undefined;
   /** A custom protocol adapter; wins over `protocol`. */
   declare adapter: ProtocolAdapter | undefined;
   /** Overrides for any person-facing text. */
@@ -259,8 +299,8 @@ export class KycCaptureElement extends LitElement {
   #prefetchFaceIfAhead(): void {
     const step = currentStep(this.flow);
     if (this.#prefetching || this.options.selfie === false) return;
-    if (this.flow.status !== 'camera' || !step || step === 'selfie') return;
-    if (!this.flow.steps.includes('selfie')) return;
+    if (this.flow.status !== 'camera' || !step || isFaceStep(step)) return;
+    if (!this.flow.steps.some(isFaceStep)) return;
     this.#prefetching = new AbortController();
     const { wasmBasePath, modelAssetPath } = this.options.faceDetector ?? {};
     prefetchFaceAssets({ wasmBasePath, modelAssetPath, signal: this.#prefetching.signal }).catch(
@@ -269,9 +309,14 @@ export class KycCaptureElement extends LitElement {
   }
 
   #plannedSteps(): CaptureStep[] {
-    if (this.steps?.length) return ALL_STEPS.filter((s) => this.steps?.includes(s));
     const type = this.documentType ?? this.#chosenType;
-    return type ? stepsForDocument(type) : [...ALL_STEPS];
+    const steps: CaptureStep[] = this.steps?.length
+      ? [...this.steps]
+      : type
+        ? stepsForDocument(type)
+        : [...IMAGE_STEPS];
+    if (this.#wantsLiveness()) steps.push('liveness');
+    return ALL_STEPS.filter((s) => steps.includes(s));
   }
 
   #dispatch(action: FlowAction): void {
@@ -319,11 +364,20 @@ export class KycCaptureElement extends LitElement {
       this.#fail(error, 'session');
       return;
     }
-    this.#dispatch({ type: 'start', documentType: type, steps: this.steps });
+    const steps = this.steps?.length ? this.steps : type ? stepsForDocument(type) : [];
+    this.#dispatch({
+      type: 'start',
+      documentType: type,
+      steps: this.#wantsLiveness() ? [...steps, 'liveness'] : steps,
+    });
+  }
+
+  #wantsLiveness(): boolean {
+    return this.liveness === 'passive' || this.liveness === 'passive_active';
   }
 
   #needsDocument(): boolean {
-    return !this.steps?.length || this.steps.some((s) => s !== 'selfie');
+    return !this.steps?.length || this.steps.some((s) => !isFaceStep(s));
   }
 
   /**
@@ -372,7 +426,7 @@ export class KycCaptureElement extends LitElement {
         step,
         ...encoded,
         source: 'camera',
-        documentType: step === 'selfie' ? undefined : this.flow.documentType,
+        documentType: isFaceStep(step) ? undefined : this.flow.documentType,
         cameraLabel,
         facingMode,
         quality: verdict
@@ -384,6 +438,40 @@ export class KycCaptureElement extends LitElement {
       this.#fail(error, 'camera');
     } finally {
       frame.close();
+    }
+  }
+
+  /** A liveness sequence is complete: encode every shot (in the worker) into one capture. */
+  async #onLivenessFrames(event: KycLivenessFramesEvent): Promise<void> {
+    const { mode, shots } = event.detail;
+    const step = currentStep(this.flow);
+    try {
+      if (step !== 'liveness' || shots.length === 0) return;
+      const frames: LivenessFrame[] = [];
+      for (const shot of shots) {
+        const encoded = await this.#encode(shot.frame, {});
+        frames.push({ label: shot.label, challenge: shot.challenge, ...encoded });
+      }
+      const [first] = frames;
+      this.#captured({
+        step,
+        blob: first!.blob,
+        width: first!.width,
+        height: first!.height,
+        source: 'camera',
+        quality: {
+          auto: true,
+          issues: [],
+          sharpness: Math.min(...shots.map((shot) => shot.verdict.metrics.sharpness)),
+        },
+        takenAt: Date.now(),
+        frames,
+        livenessMode: mode,
+      });
+    } catch (error) {
+      this.#fail(error, 'camera');
+    } finally {
+      for (const shot of shots) shot.frame.close();
     }
   }
 
@@ -401,7 +489,7 @@ export class KycCaptureElement extends LitElement {
         step,
         ...encoded,
         source: 'file',
-        documentType: step === 'selfie' ? undefined : this.flow.documentType,
+        documentType: isFaceStep(step) ? undefined : this.flow.documentType,
         takenAt: Date.now(),
       });
     } catch (error) {
@@ -428,12 +516,19 @@ export class KycCaptureElement extends LitElement {
     const step = capture.step;
     try {
       const adapter = this.#adapterFor();
-      const result = await adapter.send(capture, {
+      const options = {
         documentType: this.flow.documentType,
         signal: upload.signal,
-        onProgress: (fraction) =>
+        onProgress: (fraction: number) =>
           this.dispatchEvent(new KycUploadProgressEvent({ step, fraction })),
-      });
+      };
+      const result =
+        step !== 'liveness'
+          ? await adapter.send(capture, options)
+          : adapter.sendLiveness
+            ? await adapter.sendLiveness(capture, options)
+            : // No liveness call in this protocol: the host has the frames (kyc-capture event).
+              LIVENESS_HANDED_TO_HOST;
       if (upload.signal.aborted) return;
       this.dispatchEvent(new KycUploadResultEvent({ step, result }));
       this.#dispatch({ type: 'uploaded', result });
@@ -614,6 +709,15 @@ export class KycCaptureElement extends LitElement {
   }
 
   #live: LiveSettings | undefined;
+  #random: { seed: number | undefined; next: () => number } | undefined;
+
+  /** Where challenges are drawn from: seeded when the options say so, else crypto-random. */
+  #challengeSource(): (() => number) | undefined {
+    const seed = this.options.liveness?.seed;
+    if (seed === undefined) return undefined;
+    if (this.#random?.seed !== seed) this.#random = { seed, next: seededRandom(seed) };
+    return this.#random.next;
+  }
 
   /**
    * The camera view's live-check settings for a step, kept as the same objects while nothing they
@@ -622,8 +726,13 @@ export class KycCaptureElement extends LitElement {
   #liveSettings(step: CaptureStep): LiveSettings {
     const key = [this.options, this.flow.documentType, step];
     if (this.#live && key.every((value, i) => value === this.#live!.key[i])) return this.#live;
-    const { quality, selfie, faceDetector = {}, autoCapture = true } = this.options;
-    const face = step === 'selfie';
+    const {
+      quality,
+      selfie,
+      faceDetector = DEFAULT_FACE_DETECTOR,
+      autoCapture = true,
+    } = this.options;
+    const face = isFaceStep(step);
     const analysed = face ? selfie !== false : quality !== false;
     this.#live = {
       key,
@@ -632,6 +741,15 @@ export class KycCaptureElement extends LitElement {
           ? { documentAspect: documentAspect(this.flow.documentType), ...(quality || {}) }
           : null,
       selfie: analysed && face ? { quality: selfie || {}, detector: faceDetector } : null,
+      liveness:
+        step === 'liveness' && this.#wantsLiveness()
+          ? {
+              mode: this.liveness!,
+              random: this.#challengeSource(),
+              passive: this.options.liveness?.passive,
+              active: this.options.liveness?.active,
+            }
+          : null,
       autoCapture:
         analysed && autoCapture !== false
           ? {
@@ -647,14 +765,17 @@ export class KycCaptureElement extends LitElement {
     const t = this.text;
     const flow = this.flow;
     const step = currentStep(flow) ?? 'document_front';
-    const guide =
-      step === 'selfie' ? 'face' : flow.documentType === 'passport' ? 'passport' : 'id-card';
+    const guide = isFaceStep(step)
+      ? 'face'
+      : flow.documentType === 'passport'
+        ? 'passport'
+        : 'id-card';
     const total = flow.accepted.length + flow.steps.length;
     const live = this.#liveSettings(step);
     return html`<kyc-camera-view
         ?hidden=${!visible}
         .active=${true}
-        .facingMode=${step === 'selfie' ? 'user' : 'environment'}
+        .facingMode=${isFaceStep(step) ? 'user' : 'environment'}
         .guide=${guide}
         .heading=${t.stepTitles[step]}
         .guidance=${t.stepHints[step]}
@@ -662,9 +783,11 @@ export class KycCaptureElement extends LitElement {
         .messages=${t}
         .quality=${live.quality}
         .selfie=${live.selfie}
+        .liveness=${live.liveness}
         .autoCapture=${live.autoCapture}
         .manualAfterMs=${this.options.manualAfterMs ?? 10_000}
         @kyc-frame=${this.#onFrame}
+        @kyc-liveness-frames=${this.#onLivenessFrames}
         @kyc-camera-error=${(e: KycCameraErrorEvent) => {
           // A camera failing behind the review or upload screen matters only once it is needed again.
           if (this.flow.status === 'camera') this.#fail(e.detail.error, 'camera');
@@ -673,7 +796,9 @@ export class KycCaptureElement extends LitElement {
       ${visible ? html`<div class="actions" part="screen camera-actions">${this.#renderFileInput()}</div>` : nothing}`;
   }
 
-  #renderFileInput(): TemplateResult {
+  #renderFileInput(): TemplateResult | typeof nothing {
+    // A liveness sequence is filmed live; a picked photo cannot stand in for it.
+    if (currentStep(this.flow) === 'liveness') return nothing;
     return html`<label part="file-label">
       <input
         type="file"
