@@ -41,8 +41,9 @@ for (const file of (await files(outDir)).filter((f) => f.endsWith('.js')).sort()
   });
 }
 await rm(outDir, { recursive: true, force: true });
-/** Files only a face step loads: the face worker's chunks and the MediaPipe files. */
-const faceStepOnly = (file: string) => file.startsWith('mediapipe/') || /^assets\/face-/.test(file);
+/** Files only a face step loads: the face worker's chunks, the MediaPipe files, liveness. */
+const faceStepOnly = (file: string) =>
+  file.startsWith('mediapipe/') || /^assets\/face-/.test(file) || /^liveness-/.test(file);
 const sum = (list: typeof rows) =>
   list.reduce((acc, row) => ({ raw: acc.raw + row.raw, gzip: acc.gzip + row.gzip }), {
     raw: 0,

@@ -268,13 +268,11 @@ describe('the selfie step', () => {
       );
       const elapsed = Date.now() - started;
       const frames = await page.evaluate(() =>
-        document
-          .querySelector('kyc-capture')!
-          .flow.capture!.frames!.map((f) => ({
-            label: f.label,
-            challenge: f.challenge,
-            w: f.width,
-          })),
+        document.querySelector('kyc-capture')!.flow.capture!.frames!.map((f) => ({
+          label: f.label,
+          challenge: f.challenge,
+          w: f.width,
+        })),
       );
       await page.getByRole('button', { name: en.usePhoto }).click();
       await page.getByRole('heading', { name: en.done }).waitFor();
@@ -311,5 +309,44 @@ describe('the selfie step', () => {
     } finally {
       await movesBrowser.close();
     }
+  });
+
+  it('completes a passive liveness step: a burst of still frames of the face', async (t) => {
+    if (skipped) {
+      t.skip(`SKIP: ${skipped}`);
+      return;
+    }
+    await camera!.show(videos!['selfie-good']);
+    const page = await newPage(browser!);
+    await page.goto(server!.url);
+    await page.locator('#auto-capture').setChecked(true);
+    await page.locator('#liveness').selectOption('passive');
+    await page.getByRole('button', { name: 'Create session' }).click();
+    await page.getByRole('radio', { name: 'Passport' }).check();
+    await page.getByRole('checkbox', { name: /I agree/ }).check();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.waitForFunction(() => {
+      const view = document
+        .querySelector('kyc-capture')
+        ?.shadowRoot?.querySelector('kyc-camera-view');
+      return !!view?.shadowRoot?.querySelector('[part~="shutter"]:not([disabled])');
+    });
+    await page.getByRole('button', { name: en.takePhoto }).click();
+    await page.getByRole('button', { name: en.usePhoto }).click();
+    await reviewHeading(page).waitFor({ timeout: 15000 }); // the selfie, auto-captured
+    await page.getByRole('button', { name: en.usePhoto }).click();
+    await page.getByRole('heading', { name: en.stepTitles.liveness }).waitFor();
+    const started = Date.now();
+    await reviewHeading(page).waitFor({ timeout: 15000 });
+    const elapsed = Date.now() - started;
+    const frames = await page.evaluate(() =>
+      document.querySelector('kyc-capture')!.flow.capture!.frames!.map((f) => f.label),
+    );
+    await page.getByRole('button', { name: en.usePhoto }).click();
+    await page.getByRole('heading', { name: en.done }).waitFor();
+    console.log(`liveness passive: ${frames.length} frames in ${elapsed} ms`);
+    assert.deepEqual(frames, ['liveness_passive', 'liveness_passive', 'liveness_passive']);
+    await page.locator('#liveness-frames li').nth(2).waitFor();
+    await page.close();
   });
 });

@@ -11,14 +11,13 @@ import { en, type Messages } from '../../i18n/en.js';
 import { FaceAnalyzer } from '../../face/face-analyzer.js';
 import type { SelfieIssue, SelfieQualityOptions, SelfieVerdict } from '../../face/selfie.js';
 import type { FaceDetectorOptions } from '../../face/types.js';
-import {
+import type {
   ActiveLiveness,
-  drawChallenges,
   PassiveLiveness,
-  type ActiveLivenessOptions,
-  type Challenge,
-  type LivenessInstruction,
-  type PassiveLivenessOptions,
+  ActiveLivenessOptions,
+  Challenge,
+  LivenessInstruction,
+  PassiveLivenessOptions,
 } from '../../face/liveness.js';
 import type { LivenessMode } from '../../capture/types.js';
 import { FrameAnalyzer } from '../../quality/frame-analyzer.js';
@@ -211,6 +210,8 @@ export class KycCameraViewElement extends LitElement {
   #facesFor: FaceDetectorOptions | undefined;
   /** The face detector could not be loaded: the selfie step is left to the shutter. */
   #faceFailed = false;
+  /** The face detector is loaded (until then the step says it is getting ready). */
+  #faceReady = false;
   #policy = this.#newPolicy();
   #passive: PassiveLiveness<Payload> | undefined;
   #active: ActiveLiveness<Payload> | undefined;
@@ -251,7 +252,10 @@ export class KycCameraViewElement extends LitElement {
     return new AutoCapture(this.autoCapture ?? {}, ({ bitmap }) => bitmap.close());
   }
 
-  /** Sets up the liveness policy for this step (a new draw of challenges for an active one). */
+  /**
+   * Sets up the liveness policy for this step (a new draw of challenges for an active one). Its
+   * code loads only when a liveness step shows; frames that arrive before it are dropped.
+   */
   #startLiveness(): void {
     this.#dropShots();
     this.#passive?.reset();
@@ -263,15 +267,19 @@ export class KycCameraViewElement extends LitElement {
       this.livenessState = undefined;
       return;
     }
-    const release = ({ bitmap }: Payload) => bitmap.close();
-    if (settings.mode === 'passive') {
-      this.#passive = new PassiveLiveness<Payload>(settings.passive, release);
-      this.livenessState = { instruction: 'look_straight', index: 0, count: 0 };
-    } else {
-      const challenges = drawChallenges(4, settings.random);
-      this.#active = new ActiveLiveness<Payload>(challenges, settings.active, release);
+    this.livenessState = { instruction: 'look_straight', index: 0, count: 0 };
+    void import('../../face/liveness.js').then((liveness) => {
+      // The step may have moved on while the code loaded.
+      if (this.liveness !== settings || this.#passive || this.#active) return;
+      const release = ({ bitmap }: Payload) => bitmap.close();
+      if (settings.mode === 'passive') {
+        this.#passive = new liveness.PassiveLiveness<Payload>(settings.passive, release);
+        return;
+      }
+      const challenges = liveness.drawChallenges(4, settings.random);
+      this.#active = new liveness.ActiveLiveness<Payload>(challenges, settings.active, release);
       this.livenessState = { instruction: 'look_straight', index: 1, count: challenges.length };
-    }
+    });
   }
 
   #dropShots(): void {
@@ -306,7 +314,11 @@ export class KycCameraViewElement extends LitElement {
       return true;
     }
     const active = this.#active;
-    if (!active) return false;
+    if (!active) {
+      // The policy's code is still loading: no capture of any kind on a liveness step.
+      payload.bitmap.close();
+      return true;
+    }
     const shot = active.push(verdict, time, payload);
     if (shot) {
       this.#shots.push({
@@ -357,7 +369,16 @@ export class KycCameraViewElement extends LitElement {
       this.#facesFor = this.selfie.detector;
       this.#faces = new FaceAnalyzer(this.selfie.detector);
       this.#faceFailed = false;
-      this.#faces.load().catch(() => this.#onFaceFailure());
+      this.#faceReady = false;
+      const faces = this.#faces;
+      faces.load().then(
+        () => {
+          if (this.#faces !== faces) return;
+          this.#faceReady = true;
+          this.requestUpdate();
+        },
+        () => this.#onFaceFailure(),
+      );
     }
     if (!changed.has('active') && !changed.has('facingMode')) return;
     const facingChanged = changed.has('facingMode') && changed.get('facingMode') !== undefined;
@@ -512,7 +533,11 @@ export class KycCameraViewElement extends LitElement {
     const verdict = this.verdict;
     if (!this.#analysed) return this.guidance;
     // The face check is still loading: the step's hint, and that it is coming.
-    if (!verdict) return this.selfie ? `${this.guidance} ${t.loadingFaceCheck}` : this.guidance;
+    if (!verdict) {
+      return this.selfie && !this.#faceReady
+        ? `${this.guidance} ${t.loadingFaceCheck}`
+        : this.guidance;
+    }
     if (this.liveness && this.livenessState && isSelfieVerdict(verdict)) {
       return this.#livenessInstruction(this.livenessState.instruction, verdict);
     }

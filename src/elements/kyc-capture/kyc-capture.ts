@@ -25,11 +25,8 @@ import {
   type LivenessSettings,
   type SelfieSettings,
 } from '../kyc-camera-view/kyc-camera-view.js';
-import {
-  seededRandom,
-  type ActiveLivenessOptions,
-  type PassiveLivenessOptions,
-} from '../../face/liveness.js';
+import type { ActiveLivenessOptions, PassiveLivenessOptions } from '../../face/liveness.js';
+import { seededRandom } from '../../random.js';
 import { prefetchFaceAssets } from '../../face/assets.js';
 import type { SelfieQualityOptions } from '../../face/selfie.js';
 import type { FaceDetectorOptions } from '../../face/types.js';
