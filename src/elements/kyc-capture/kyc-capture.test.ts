@@ -172,8 +172,8 @@ describe('<kyc-capture>', () => {
       () => view.shadowRoot!.querySelector('[part~="manual-hint"]'),
       'manual capture offered',
     );
-    expect(view.shadowRoot!.querySelector('[part~="shutter"]')!.classList.contains('prominent')).to
-      .be.true;
+    const shutter = view.shadowRoot!.querySelector('[part~="shutter"]')!;
+    expect(shutter.classList.contains('prominent')).to.equal(true);
     expect(view.verdict).to.equal(undefined);
     await shoot(el);
     await usePhoto(el);
