@@ -3,10 +3,12 @@ import {
   type CameraFrame,
   type ReadFrameOptions,
 } from '../quality/read-frame.js';
+import type { Quad } from '../quality/types.js';
 import { WorkerClient, workersAvailable, type WorkerFailure } from '../worker-client.js';
 import { resolveFaceAssets, type FaceAssetUrls } from './assets.js';
 import { FaceDetectorError, FaceErrorCode } from './errors.js';
 import type { NetworkLog } from './network-guard.js';
+import type { PortraitOptions, PortraitResult } from './portrait.js';
 import type { SelfieQualityOptions, SelfieVerdict } from './selfie.js';
 import type { FaceDetectionResult, FaceDetectorOptions } from './types.js';
 import type { FaceWorkerRequest, FaceWorkerResult } from './worker-protocol.js';
@@ -133,6 +135,25 @@ export class FaceAnalyzer {
     if (answer.type !== 'selfie') throw unexpected(answer);
     const { verdict, detection, full } = answer;
     return full ? { verdict, detection, full } : { verdict, detection };
+  }
+
+  /**
+   * Looks for the holder's portrait on a document image (the captured full-resolution frame, or a
+   * crop of it). With `quad` (the document's corners in `image` pixels, clockwise from top-left)
+   * the card is straightened first, so the portrait is upright and as large as the short-range
+   * detector needs; without it the whole image is searched. `image` is copied to the worker: the
+   * caller keeps it (and closes it). The result's `box` is in `image` pixels.
+   */
+  async findPortrait(
+    image: ImageBitmap,
+    quad: Quad | null,
+    options: PortraitOptions = {},
+  ): Promise<PortraitResult> {
+    await this.load();
+    // Not transferred but cloned: the capture still encodes (and closes) the same frame.
+    const answer = await this.#request({ type: 'portrait', bitmap: image, quad, options });
+    if (answer.type !== 'portrait') throw unexpected(answer);
+    return answer.result;
   }
 
   /** What the worker requested and refused so far (only the asset origins are reachable). */

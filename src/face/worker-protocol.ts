@@ -1,7 +1,9 @@
 import type { CameraFrame } from '../quality/read-frame.js';
+import type { Quad } from '../quality/types.js';
 import type { FaceAssetUrls } from './assets.js';
 import type { FaceErrorCode } from './errors.js';
 import type { NetworkLog } from './network-guard.js';
+import type { PortraitOptions, PortraitResult } from './portrait.js';
 import type { SelfieQualityOptions, SelfieVerdict } from './selfie.js';
 import type { FaceDetectionResult } from './types.js';
 
@@ -34,6 +36,18 @@ export interface FaceSelfieRequest {
   readonly keepFull: boolean;
 }
 
+/**
+ * Looks for the holder's portrait on a document image (see `FaceAnalyzer.findPortrait`): the card
+ * at `quad` (image pixels) straightened, or the whole image without one. The bitmap is the
+ * worker's own copy and is closed there.
+ */
+export interface FacePortraitRequest {
+  readonly type: 'portrait';
+  readonly bitmap: ImageBitmap;
+  readonly quad: Quad | null;
+  readonly options: PortraitOptions;
+}
+
 /** Asks what the worker requested over the network and what it refused. */
 export interface FaceNetworkRequest {
   readonly type: 'network';
@@ -46,7 +60,12 @@ export interface FaceCloseRequest {
 
 /** A request to the face worker (sent through `WorkerClient`, src/worker-client.ts). */
 export type FaceWorkerRequest =
-  FaceLoadRequest | FaceDetectRequest | FaceSelfieRequest | FaceNetworkRequest | FaceCloseRequest;
+  | FaceLoadRequest
+  | FaceDetectRequest
+  | FaceSelfieRequest
+  | FacePortraitRequest
+  | FaceNetworkRequest
+  | FaceCloseRequest;
 
 /**
  * The face worker's answer. A failed load is an answer, not a thrown error, so that it keeps the
@@ -67,4 +86,5 @@ export type FaceWorkerResult =
       readonly detection: FaceDetectionResult;
       readonly full?: ImageBitmap;
     }
+  | { readonly type: 'portrait'; readonly result: PortraitResult }
   | { readonly type: 'network' | 'closed'; readonly log: NetworkLog };

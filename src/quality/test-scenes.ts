@@ -38,6 +38,17 @@ export interface SceneOptions {
   readonly aspect?: number;
   /** Per-pixel sensor noise amplitude in luma levels (default 2). */
   readonly noise?: number;
+  /** What the card's photo area shows (default: the drawn silhouette); see {@link CardOptions}. */
+  readonly portrait?: CardOptions['portrait'];
+}
+
+/** What drawCard paints beyond the defaults. */
+export interface CardOptions {
+  /**
+   * The photo area's content: an image scaled to cover it (centred, cropped to its proportions),
+   * or `'blank'` for the bare grey area. Without it, the flat-colour silhouette is drawn.
+   */
+  readonly portrait?: ImageBitmap | HTMLCanvasElement | 'blank';
 }
 
 /** A drawn scene and its truth. */
@@ -169,6 +180,9 @@ export function drawBackground(
   }
 }
 
+/** The card's photo area as shares of its width and height: [x, y, width, height]. */
+export const PHOTO_AREA = [0.05, 0.2, 0.28, 0.55] as const;
+
 /**
  * Renders the card face (width × width/aspect px) on a transparent canvas with a `margin`-px clear
  * border, so bilinear sampling of the alpha puts the 50% edge exactly on the card's outline.
@@ -178,6 +192,7 @@ export function drawCard(
   aspect: number,
   seed: number,
   margin = 2,
+  { portrait }: CardOptions = {},
 ): HTMLCanvasElement {
   const cw = Math.max(8, Math.round(width));
   const ch = Math.max(6, Math.round(width / aspect));
@@ -211,11 +226,23 @@ export function drawCard(
   // Photo.
   ctx.fillStyle = 'rgb(150, 140, 130)';
   ctx.fillRect(0.05 * cw, 0.2 * ch, 0.28 * cw, 0.55 * ch);
-  ctx.fillStyle = 'rgb(95, 75, 60)';
-  ctx.beginPath();
-  ctx.ellipse(0.19 * cw, 0.42 * ch, 0.07 * cw, 0.13 * ch, 0, 0, 2 * Math.PI);
-  ctx.fill();
-  ctx.fillRect(0.09 * cw, 0.6 * ch, 0.2 * cw, 0.15 * ch);
+  if (portrait === undefined) {
+    ctx.fillStyle = 'rgb(95, 75, 60)';
+    ctx.beginPath();
+    ctx.ellipse(0.19 * cw, 0.42 * ch, 0.07 * cw, 0.13 * ch, 0, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.fillRect(0.09 * cw, 0.6 * ch, 0.2 * cw, 0.15 * ch);
+  } else if (portrait !== 'blank') {
+    // Cover the area (as a printed ID photo fills its frame): crop the image to the area's shape.
+    const [px, py, pw, ph] = PHOTO_AREA;
+    const scale = Math.max((pw * cw) / portrait.width, (ph * ch) / portrait.height);
+    const sw = (pw * cw) / scale;
+    const sh = (ph * ch) / scale;
+    const sx = (portrait.width - sw) / 2;
+    const sy = (portrait.height - sh) / 2;
+    ctx.imageSmoothingQuality = 'high'; // a photo shrunk several times over, without aliasing
+    ctx.drawImage(portrait, sx, sy, sw, sh, px * cw, py * ch, pw * cw, ph * ch);
+  }
   // Text bars: labels (small, grey) and values (larger, near black).
   for (let row = 0; row < 6; row++) {
     const y = 0.22 * ch + row * 0.085 * ch;
@@ -382,7 +409,8 @@ export function drawScene(options: SceneOptions = {}): Scene {
     Math.hypot(corners[1][0] - corners[0][0], corners[1][1] - corners[0][1]),
     Math.hypot(corners[2][0] - corners[3][0], corners[2][1] - corners[3][1]),
   );
-  warpCard(ctx, drawCard(longest, aspect, seed), corners);
+  const card = options.portrait ? { portrait: options.portrait } : {};
+  warpCard(ctx, drawCard(longest, aspect, seed, 2, card), corners);
   addNoise(canvas, options.noise ?? 2, seed);
   return { canvas, corners };
 }
