@@ -96,3 +96,12 @@ export {
 } from './face/liveness.js';
 export type { LivenessFrame, LivenessMode } from './capture/types.js';
 export { SELFIE_AUTO_CAPTURE } from './capture/auto-capture.js';
+export {
+  hasPortrait,
+  judgePortrait,
+  PORTRAIT_DOCUMENT_STEPS,
+  PortraitIssue,
+  DEFAULT_PORTRAIT_OPTIONS,
+  type PortraitOptions,
+  type PortraitResult,
+} from './face/portrait.js';

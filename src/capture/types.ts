@@ -61,6 +61,15 @@ export interface Capture {
   readonly frames?: readonly LivenessFrame[];
   /** The liveness mode the frames were captured for. */
   readonly livenessMode?: LivenessMode;
+  /**
+   * The portrait check on a document front (when it ran): whether the holder's photo was found on
+   * the card, the detector's score, and the face box in the captured frame's pixels.
+   */
+  readonly portrait?: {
+    readonly found: boolean;
+    readonly score: number;
+    readonly box: { x: number; y: number; width: number; height: number } | null;
+  };
 }
 
 /** How the backend checks liveness (seed 001's `liveness_mode`). */

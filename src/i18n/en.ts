@@ -78,6 +78,8 @@ export const en = {
   cameraPaused: 'The camera is paused while this page is hidden.',
   reviewTitle: 'Check your photo',
   reviewBody: 'Make sure all the text is readable, there is no glare, and nothing is cut off.',
+  portraitMissing:
+    'We could not see the photo of your face on the document. Make sure it is not covered or hidden by glare, or retake the photo.',
   reviewImageAlt: 'The photo you just took',
   usePhoto: 'Use this photo',
   retake: 'Retake',

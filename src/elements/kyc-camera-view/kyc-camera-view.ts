@@ -8,9 +8,8 @@ import { CameraController } from '../../controllers/camera-controller.js';
 import type { CameraError } from '../../controllers/camera-error.js';
 import { FrameSampler, type FrameSample } from '../../controllers/frame-sampler.js';
 import { en, type Messages } from '../../i18n/en.js';
-import { FaceAnalyzer } from '../../face/face-analyzer.js';
+import type { FaceAnalyzer } from '../../face/face-analyzer.js';
 import type { SelfieIssue, SelfieQualityOptions, SelfieVerdict } from '../../face/selfie.js';
-import type { FaceDetectorOptions } from '../../face/types.js';
 import type {
   ActiveLiveness,
   PassiveLiveness,
@@ -37,12 +36,12 @@ interface Payload {
   readonly verdict: LiveVerdict;
 }
 
-/** What a selfie step checks live, and where the face detector loads from. */
+/** What a selfie step checks live, and with which detector. */
 export interface SelfieSettings {
   /** Thresholds and checks of the selfie checks. */
   readonly quality: SelfieQualityOptions;
-  /** Face detector files and thresholds (self-hosted by default). */
-  readonly detector: FaceDetectorOptions;
+  /** The face detector (its owner creates and disposes it; the view only loads and uses it). */
+  readonly analyzer: FaceAnalyzer;
 }
 
 /** What a liveness step captures and how. */
@@ -207,7 +206,6 @@ export class KycCameraViewElement extends LitElement {
   readonly sampler = new FrameSampler(this, { onSample: (sample) => this.#onSample(sample) });
   #analyzer: FrameAnalyzer | undefined;
   #faces: FaceAnalyzer | undefined;
-  #facesFor: FaceDetectorOptions | undefined;
   /** The face detector could not be loaded: the selfie step is left to the shutter. */
   #faceFailed = false;
   /** The face detector is loaded (until then the step says it is getting ready). */
@@ -243,7 +241,6 @@ export class KycCameraViewElement extends LitElement {
     this.#resetStep();
     this.#analyzer?.dispose();
     this.#analyzer = undefined;
-    this.#faces?.dispose();
     this.#faces = undefined;
     this.#dropShots();
   }
@@ -363,11 +360,9 @@ export class KycCameraViewElement extends LitElement {
       this.#policy = this.#newPolicy();
     }
     if (changed.has('liveness') && !changed.has('heading')) this.#startLiveness();
-    if (changed.has('selfie') && this.selfie && this.selfie.detector !== this.#facesFor) {
+    if (changed.has('selfie') && this.selfie && this.selfie.analyzer !== this.#faces) {
       // The detector loads as soon as a selfie step shows (its files are prefetched before).
-      this.#faces?.dispose();
-      this.#facesFor = this.selfie.detector;
-      this.#faces = new FaceAnalyzer(this.selfie.detector);
+      this.#faces = this.selfie.analyzer;
       this.#faceFailed = false;
       this.#faceReady = false;
       const faces = this.#faces;

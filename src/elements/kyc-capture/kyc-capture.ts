@@ -28,6 +28,8 @@ import {
 import type { ActiveLivenessOptions, PassiveLivenessOptions } from '../../face/liveness.js';
 import { seededRandom } from '../../random.js';
 import { prefetchFaceAssets } from '../../face/assets.js';
+import { FaceAnalyzer } from '../../face/face-analyzer.js';
+import { hasPortrait, type PortraitOptions } from '../../face/portrait.js';
 import type { SelfieQualityOptions } from '../../face/selfie.js';
 import type { FaceDetectorOptions } from '../../face/types.js';
 import { KycReadyEvent } from '../../events/ready.js';
@@ -53,12 +55,9 @@ import {
 import { en, type Messages } from '../../i18n/en.js';
 import { createSessionV1Adapter, feedbackMessage } from '../../protocols/session-v1.js';
 import { scaleQuad } from '../../quality/region.js';
-import type { DocumentQualityOptions } from '../../quality/types.js';
+import type { DocumentQualityOptions, Quad } from '../../quality/types.js';
 import type { ProtocolAdapter, ServerFeedback } from '../../protocols/types.js';
 import { styles } from './kyc-capture.styles.js';
-
-/** One object for "the defaults": the camera view keeps its detector while this stays the same. */
-const DEFAULT_FACE_DETECTOR: FaceDetectorOptions = Object.freeze({});
 
 /** Steps that film the person rather than a document. */
 const isFaceStep = (step: CaptureStep): boolean => step === 'selfie' || step === 'liveness';
@@ -104,6 +103,13 @@ export interface CaptureOptions extends SizeCap {
    * `mediapipe/` directory next to this library; host them yourself and point these at them.
    */
   readonly faceDetector?: FaceDetectorOptions;
+  /**
+   * Look for the holder's portrait on document fronts (one detection on the captured frame, in the
+   * face worker) and warn on the review screen when there is none. Default: on when the flow has
+   * a selfie or liveness step (the detector is loaded for it anyway), off on a document-only flow,
+   * which then fetches nothing of MediaPipe; `true` or options turn it on everywhere.
+   */
+  readonly portrait?: boolean | PortraitOptions;
   /**
    * The liveness step's tunables (the step itself is asked for with the `liveness` property):
    * `seed` fixes the random draw of challenges (tests, demos; leave it out in production),
@@ -245,6 +251,8 @@ export class KycCaptureElement extends LitElement {
     this.#encoder = undefined;
     this.#prefetching?.abort();
     this.#prefetching = undefined;
+    this.#faces?.analyzer.dispose();
+    this.#faces = undefined;
   }
 
   /** Cancels the flow; the host gets `kyc-cancel`. */
@@ -280,10 +288,23 @@ export class KycCaptureElement extends LitElement {
     this.#internals.states.add(now.status);
     if (!before || before.status !== now.status || currentStep(before) !== currentStep(now)) {
       this.#prefetchFaceIfAhead();
+      this.#warmPortraitCheck();
       this.dispatchEvent(new KycStepChangeEvent({ status: now.status, step: currentStep(now) }));
       // Move focus to the new screen's heading so screen-reader and keyboard users follow along.
       this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     }
+  }
+
+  /**
+   * On a document front whose portrait will be checked, loads the face detector in its worker
+   * while the person frames the card, so the check at capture time does not wait for it.
+   */
+  #warmPortraitCheck(): void {
+    const step = currentStep(this.flow);
+    if (this.flow.status !== 'camera' || !step || !this.#portraitCheck(step)) return;
+    this.#faceAnalyzer()
+      .load()
+      .catch(() => {}); // the check itself reports nothing then; the backend decides
   }
 
   #prefetching: AbortController | undefined;
@@ -403,6 +424,11 @@ export class KycCaptureElement extends LitElement {
         verdict && !isSelfieVerdict(verdict) && verdict.quad && !verdict.issues.includes('corners')
           ? verdict.quad
           : undefined;
+      const portrait = this.#findPortrait(
+        step,
+        frame,
+        found ? scaleQuad(found, frame.width / verdict!.width) : null,
+      );
       const encoded = await this.#encode(
         frame,
         found && this.options.straighten
@@ -429,6 +455,7 @@ export class KycCaptureElement extends LitElement {
         quality: verdict
           ? { auto, issues: auto ? [] : verdict.issues, sharpness: verdict.metrics.sharpness }
           : undefined,
+        portrait: await portrait,
         takenAt: Date.now(),
       });
     } catch (error) {
@@ -482,11 +509,22 @@ export class KycCaptureElement extends LitElement {
       const encoded = await captureFromFile(file, { maxLongSide: MAX_FILE_LONG_SIDE }, (b, o) =>
         this.#encode(b, o),
       );
+      // A picked photo of a document front is checked for its portrait too (no outline known).
+      let portrait: Capture['portrait'];
+      if (this.#portraitCheck(step)) {
+        const bitmap = await createImageBitmap(encoded.blob);
+        try {
+          portrait = await this.#findPortrait(step, bitmap, null);
+        } finally {
+          bitmap.close();
+        }
+      }
       this.#captured({
         step,
         ...encoded,
         source: 'file',
         documentType: isFaceStep(step) ? undefined : this.flow.documentType,
+        portrait,
         takenAt: Date.now(),
       });
     } catch (error) {
@@ -600,6 +638,11 @@ export class KycCaptureElement extends LitElement {
                 />`
               : nothing
           }
+          ${
+            flow.capture?.portrait && !flow.capture.portrait.found
+              ? html`<p part="review-warning" role="alert">${t.portraitMissing}</p>`
+              : nothing
+          }
           <p>${t.reviewBody}</p>
           <div class="actions">
             <button class="primary" @click=${this.#confirm}>${t.usePhoto}</button>
@@ -706,6 +749,50 @@ export class KycCaptureElement extends LitElement {
   }
 
   #live: LiveSettings | undefined;
+  #faces: { analyzer: FaceAnalyzer; options: FaceDetectorOptions | undefined } | undefined;
+
+  /**
+   * The one face detector of this element (selfie, liveness and the portrait check share it),
+   * created on first need, again when `options.faceDetector` changes.
+   */
+  #faceAnalyzer(): FaceAnalyzer {
+    const options = this.options.faceDetector;
+    if (!this.#faces || this.#faces.options !== options) {
+      this.#faces?.analyzer.dispose();
+      this.#faces = { analyzer: new FaceAnalyzer(options ?? {}), options };
+    }
+    return this.#faces.analyzer;
+  }
+
+  /** The portrait check's options when it runs on `step`, else undefined. */
+  #portraitCheck(step: CaptureStep): PortraitOptions | undefined {
+    const { portrait } = this.options;
+    const wanted = portrait ?? this.#plannedSteps().some(isFaceStep);
+    if (!wanted || !hasPortrait(this.flow.documentType, step)) return undefined;
+    return typeof portrait === 'object' ? portrait : {};
+  }
+
+  /**
+   * Looks for the portrait on a captured document front; never blocks the capture (a detector that
+   * cannot run leaves the decision to the backend).
+   */
+  async #findPortrait(
+    step: CaptureStep,
+    frame: ImageBitmap,
+    quad: Quad | null,
+  ): Promise<Capture['portrait']> {
+    const options = this.#portraitCheck(step);
+    if (!options) return undefined;
+    try {
+      const result = await this.#faceAnalyzer().findPortrait(frame, quad, {
+        aspect: documentAspect(this.flow.documentType),
+        ...options,
+      });
+      return { found: result.found, score: result.score, box: result.box };
+    } catch {
+      return undefined;
+    }
+  }
   #random: { seed: number | undefined; next: () => number } | undefined;
 
   /** Where challenges are drawn from: seeded when the options say so, else crypto-random. */
@@ -723,12 +810,7 @@ export class KycCaptureElement extends LitElement {
   #liveSettings(step: CaptureStep): LiveSettings {
     const key = [this.options, this.flow.documentType, step];
     if (this.#live && key.every((value, i) => value === this.#live!.key[i])) return this.#live;
-    const {
-      quality,
-      selfie,
-      faceDetector = DEFAULT_FACE_DETECTOR,
-      autoCapture = true,
-    } = this.options;
+    const { quality, selfie, autoCapture = true } = this.options;
     const face = isFaceStep(step);
     const analysed = face ? selfie !== false : quality !== false;
     this.#live = {
@@ -737,7 +819,7 @@ export class KycCaptureElement extends LitElement {
         analysed && !face
           ? { documentAspect: documentAspect(this.flow.documentType), ...(quality || {}) }
           : null,
-      selfie: analysed && face ? { quality: selfie || {}, detector: faceDetector } : null,
+      selfie: analysed && face ? { quality: selfie || {}, analyzer: this.#faceAnalyzer() } : null,
       liveness:
         step === 'liveness' && this.#wantsLiveness()
           ? {
