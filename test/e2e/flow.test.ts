@@ -11,6 +11,7 @@ import {
   newPage,
   startDemoServer,
   SwitchableCamera,
+  waitForShutter,
 } from './harness.ts';
 import { jpegInfo } from './jpeg.ts';
 
@@ -57,13 +58,7 @@ async function startFlow(page: Page, documentName: string): Promise<void> {
 async function takeAndUse(page: Page): Promise<void> {
   const shutter = page.getByRole('button', { name: 'Take photo' });
   await shutter.waitFor();
-  await page.waitForFunction(() => {
-    const view = document
-      .querySelector('kyc-capture')
-      ?.shadowRoot?.querySelector('kyc-camera-view');
-    const button = view?.shadowRoot?.querySelector<HTMLButtonElement>('[part~="shutter"]');
-    return !!button && !button.disabled;
-  });
+  await waitForShutter(page);
   await shutter.click();
   await page.getByRole('button', { name: 'Use this photo' }).click();
 }

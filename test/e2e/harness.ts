@@ -224,3 +224,38 @@ export function collectConsoleErrors(page: Page): readonly string[] {
 export function accessToken(): string {
   return process.env.KYC_MOCK_ACCESS_TOKEN ?? 'mock-access-token';
 }
+
+/** The camera view's live instruction (its `aria-live` guidance), read in the page. */
+export function guidanceText(page: Page): Promise<string | undefined> {
+  return page.evaluate(() =>
+    document
+      .querySelector('kyc-capture')
+      ?.shadowRoot?.querySelector('kyc-camera-view')
+      ?.shadowRoot?.querySelector('[part~="guidance"]')
+      ?.textContent?.trim(),
+  );
+}
+
+/** Waits until the camera view's live instruction reads `text`. */
+export async function waitForGuidance(page: Page, text: string, timeout = 8000): Promise<void> {
+  await page.waitForFunction(
+    (expected) =>
+      document
+        .querySelector('kyc-capture')
+        ?.shadowRoot?.querySelector('kyc-camera-view')
+        ?.shadowRoot?.querySelector('[part~="guidance"]')
+        ?.textContent?.trim() === expected,
+    text,
+    { timeout },
+  );
+}
+
+/** Waits until the camera view's shutter can be pressed (the camera is live). */
+export async function waitForShutter(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const view = document
+      .querySelector('kyc-capture')
+      ?.shadowRoot?.querySelector('kyc-camera-view');
+    return !!view?.shadowRoot?.querySelector('[part~="shutter"]:not([disabled])');
+  });
+}

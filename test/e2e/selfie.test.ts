@@ -9,6 +9,9 @@ import { en } from '../../src/i18n/en.ts';
 import { describeLongTasks, longTasks, pageNow, recordMainThread } from './long-tasks.ts';
 import {
   collectRequests,
+  guidanceText,
+  waitForGuidance,
+  waitForShutter,
   launchBrowser,
   newPage,
   startDemoServer,
@@ -40,28 +43,28 @@ after(async () => {
   await server?.close();
 });
 
-/** The camera view's live instruction, read in the page. */
-function guidanceText(page: Page): Promise<string | undefined> {
-  return page.evaluate(() =>
-    document
-      .querySelector('kyc-capture')
-      ?.shadowRoot?.querySelector('kyc-camera-view')
-      ?.shadowRoot?.querySelector('[part~="guidance"]')
-      ?.textContent?.trim(),
-  );
-}
-
-async function waitForGuidance(page: Page, text: string, timeout = 8000): Promise<void> {
-  await page.waitForFunction(
-    (expected) =>
-      document
-        .querySelector('kyc-capture')
-        ?.shadowRoot?.querySelector('kyc-camera-view')
-        ?.shadowRoot?.querySelector('[part~="guidance"]')
-        ?.textContent?.trim() === expected,
-    text,
-    { timeout },
-  );
+/**
+ * Creates a session on the demo page (auto-capture on, `liveness` mode if any), starts a passport
+ * flow and takes the passport page with the shutter: the face steps are what these tests are
+ * about. `beforeStart` runs in the page once the element exists.
+ */
+async function throughPassportFront(
+  page: Page,
+  options: { liveness?: 'passive' | 'passive_active'; beforeStart?: () => void } = {},
+): Promise<void> {
+  await page.goto(server!.url);
+  await page.locator('#auto-capture').setChecked(true);
+  if (options.liveness) await page.locator('#liveness').selectOption(options.liveness);
+  await page.getByRole('button', { name: 'Create session' }).click();
+  await page.locator('#session-info[data-session-id]').waitFor();
+  if (options.beforeStart) await page.evaluate(options.beforeStart);
+  await page.getByRole('radio', { name: 'Passport' }).check();
+  await page.getByRole('checkbox', { name: /I agree/ }).check();
+  await page.getByRole('button', { name: 'Start' }).click();
+  await waitForShutter(page);
+  await page.getByRole('button', { name: en.takePhoto }).click();
+  await page.getByRole('button', { name: en.usePhoto }).click();
+  await page.getByRole('heading', { name: en.stepTitles.selfie }).waitFor();
 }
 
 const reviewHeading = (page: Page) => page.getByRole('heading', { name: en.reviewTitle });
@@ -75,35 +78,17 @@ describe('the selfie step', () => {
     const page = await newPage(browser!);
     const requests = collectRequests(page);
     await recordMainThread(page);
-    await page.goto(server!.url);
-    await page.locator('#auto-capture').setChecked(true);
-    await page.getByRole('button', { name: 'Create session' }).click();
-    await page.getByRole('radio', { name: 'Passport' }).check();
-    await page.getByRole('checkbox', { name: /I agree/ }).check();
-    // When the selfie step starts, in the page's clock.
-    await page.evaluate(() => {
-      document.querySelector('kyc-capture')!.addEventListener('kyc-step-change', (event) => {
-        const { status, step } = event.detail;
-        if (status === 'camera' && step === 'selfie')
-          Object.assign(window, { selfieStart: performance.now() });
-      });
+    // When the selfie step starts, in the page's clock. The passport page is taken with the
+    // shutter; the face files are prefetched meanwhile.
+    await throughPassportFront(page, {
+      beforeStart: () => {
+        document.querySelector('kyc-capture')!.addEventListener('kyc-step-change', (event) => {
+          const { status, step } = event.detail;
+          if (status === 'camera' && step === 'selfie')
+            Object.assign(window, { selfieStart: performance.now() });
+        });
+      },
     });
-    await page.getByRole('button', { name: 'Start' }).click();
-
-    // The passport page, taken with the shutter: the selfie step is what is tested here. Its face
-    // files are prefetched meanwhile.
-    const shutter = page.getByRole('button', { name: en.takePhoto });
-    await page.waitForFunction(() => {
-      const view = document
-        .querySelector('kyc-capture')
-        ?.shadowRoot?.querySelector('kyc-camera-view');
-      return !!view?.shadowRoot?.querySelector<HTMLButtonElement>(
-        '[part~="shutter"]:not([disabled])',
-      );
-    });
-    await shutter.click();
-    await page.getByRole('button', { name: en.usePhoto }).click();
-    await page.getByRole('heading', { name: en.stepTitles.selfie }).waitFor();
 
     // From entering the step to the first analysed frame (the detector loaded in its worker).
     await page.waitForFunction(
@@ -214,33 +199,18 @@ describe('the selfie step', () => {
     try {
       const page = await newPage(movesBrowser);
       const requests = collectRequests(page);
-      await page.goto(server!.url);
-      await page.locator('#auto-capture').setChecked(true);
-      await page.locator('#liveness').selectOption('passive_active');
-      await page.getByRole('button', { name: 'Create session' }).click();
-      await page.locator('#session-info[data-session-id]').waitFor();
       // A fixed draw (seed 12: tilt_right, closer, turn_right, back), and time for the video to
       // come round to each movement (it loops every 12 s).
-      await page.evaluate(() => {
-        const element = document.querySelector('kyc-capture')!;
-        element.options = {
-          ...element.options,
-          liveness: { seed: 12, active: { timeLimitMs: 15000 } },
-        };
+      await throughPassportFront(page, {
+        liveness: 'passive_active',
+        beforeStart: () => {
+          const element = document.querySelector('kyc-capture')!;
+          element.options = {
+            ...element.options,
+            liveness: { seed: 12, active: { timeLimitMs: 15000 } },
+          };
+        },
       });
-      await page.getByRole('radio', { name: 'Passport' }).check();
-      await page.getByRole('checkbox', { name: /I agree/ }).check();
-      await page.getByRole('button', { name: 'Start' }).click();
-      // Passport page with the shutter, then the selfie (auto-captured on the neutral frames).
-      await page.waitForFunction(() => {
-        const view = document
-          .querySelector('kyc-capture')
-          ?.shadowRoot?.querySelector('kyc-camera-view');
-        return !!view?.shadowRoot?.querySelector('[part~="shutter"]:not([disabled])');
-      });
-      await page.getByRole('button', { name: en.takePhoto }).click();
-      await page.getByRole('button', { name: en.usePhoto }).click();
-      await page.getByRole('heading', { name: en.stepTitles.selfie }).waitFor();
       await reviewHeading(page).waitFor({ timeout: 20000 });
       await page.getByRole('button', { name: en.usePhoto }).click();
 
@@ -318,21 +288,7 @@ describe('the selfie step', () => {
     }
     await camera!.show(videos!['selfie-good']);
     const page = await newPage(browser!);
-    await page.goto(server!.url);
-    await page.locator('#auto-capture').setChecked(true);
-    await page.locator('#liveness').selectOption('passive');
-    await page.getByRole('button', { name: 'Create session' }).click();
-    await page.getByRole('radio', { name: 'Passport' }).check();
-    await page.getByRole('checkbox', { name: /I agree/ }).check();
-    await page.getByRole('button', { name: 'Start' }).click();
-    await page.waitForFunction(() => {
-      const view = document
-        .querySelector('kyc-capture')
-        ?.shadowRoot?.querySelector('kyc-camera-view');
-      return !!view?.shadowRoot?.querySelector('[part~="shutter"]:not([disabled])');
-    });
-    await page.getByRole('button', { name: en.takePhoto }).click();
-    await page.getByRole('button', { name: en.usePhoto }).click();
+    await throughPassportFront(page, { liveness: 'passive' });
     await reviewHeading(page).waitFor({ timeout: 15000 }); // the selfie, auto-captured
     await page.getByRole('button', { name: en.usePhoto }).click();
     await page.getByRole('heading', { name: en.stepTitles.liveness }).waitFor();
