@@ -3,33 +3,10 @@ import { rejection } from '../../test/helpers/async.js';
 import { prefetchFaceAssets, resolveFaceAssets } from './assets.js';
 import { FaceDetectorError, FaceErrorCode } from './errors.js';
 import { FaceAnalyzer } from './face-analyzer.js';
+import { loadPortrait, portraitOrSkip } from '../../test/helpers/portrait.js';
 
-// The portrait comes from the shared fixtures (served by the test server under /__fixtures/, see
-// test/shared-fixtures.ts); tests that need it skip where it is absent.
-const PORTRAIT_URL = '/__fixtures/faces/astronaut.png';
 const WIDTH = 640;
 const HEIGHT = 480;
-
-let portrait: ImageBitmap | null | undefined;
-/** The 512x512 portrait, or null when the fixture is absent. */
-async function loadPortrait(): Promise<ImageBitmap | null> {
-  if (portrait !== undefined) return portrait;
-  const response = await fetch(PORTRAIT_URL);
-  portrait = response.ok ? await createImageBitmap(await response.blob()) : null;
-  return portrait;
-}
-
-async function portraitOrSkip(context: Mocha.Context): Promise<ImageBitmap> {
-  const image = await loadPortrait();
-  if (!image) {
-    console.log(
-      `SKIP: shared fixture faces/astronaut.png is absent (${PORTRAIT_URL} answered 404); ` +
-        'set KYC_FIXTURES to the shared fixtures directory to run this test.',
-    );
-    context.skip();
-  }
-  return image!;
-}
 
 /** A 640x480 frame: grey, with `draw` painting on top. */
 function frame(

@@ -22,34 +22,10 @@ import {
   type PortraitResult,
 } from './portrait.js';
 import type { DetectedFace, FaceBox } from './types.js';
+import { ID_PHOTO_CROP, loadPortrait, portraitOrSkip } from '../../test/helpers/portrait.js';
 
-// The portrait comes from the shared fixtures (served by the test server under /__fixtures/, see
-// test/shared-fixtures.ts); tests that need it skip where it is absent.
-const PORTRAIT_URL = '/__fixtures/faces/astronaut.png';
-
-let idPhoto: ImageBitmap | null | undefined;
-/**
- * The fixture cropped as an ID photo is (ICAO 9303: 35x45 mm, the head 70-80 % of the height):
- * crown to chin is y 15-185 of the 512x512 portrait, so 184x236 around it.
- */
-async function loadIdPhoto(): Promise<ImageBitmap | null> {
-  if (idPhoto !== undefined) return idPhoto;
-  const response = await fetch(PORTRAIT_URL);
-  idPhoto = response.ok ? await createImageBitmap(await response.blob(), 133, 0, 184, 236) : null;
-  return idPhoto;
-}
-
-async function idPhotoOrSkip(context: Mocha.Context): Promise<ImageBitmap> {
-  const image = await loadIdPhoto();
-  if (!image) {
-    console.log(
-      `SKIP: shared fixture faces/astronaut.png is absent (${PORTRAIT_URL} answered 404); ` +
-        'set KYC_FIXTURES to the shared fixtures directory to run this test.',
-    );
-    context.skip();
-  }
-  return image!;
-}
+/** The fixture cropped as an ID photo, or skips the test where the fixture is absent. */
+const idPhotoOrSkip = (context: Mocha.Context) => portraitOrSkip(context, ID_PHOTO_CROP);
 
 const apply = (h: readonly number[], [x, y]: Point): Point => {
   const w = h[6]! * x + h[7]! * y + h[8]!;
@@ -340,7 +316,7 @@ describe('FaceAnalyzer.findPortrait (MediaPipe FaceDetector in a worker, on synt
   });
 
   it('reports the time per call', async function () {
-    const photo = await loadIdPhoto();
+    const photo = await loadPortrait(ID_PHOTO_CROP);
     const { image, corners } = await scene({
       width: 1280,
       height: 720,
