@@ -39,7 +39,7 @@
 // because a measurement is outside the acceptable band (e.g. a blurred plain scene's contrast).
 //
 // Variants (default set: 40% acceptable, the rest spread evenly over the seven issues, at least 25
-// each; the CLI prints the counts, see `summarise`):
+// each; the CLI prints the counts, see `summarise` in labelled-set.ts):
 //   acceptable: clean; slight_blur (Gaussian σ ≤ 0.5 px); slight_motion (≤ 1.2 px); glint (blown-out
 //     spot ≤ 0.5% of the document); exposure_edge (just inside the exposure band); soft_contrast
 //   blur: defocus (Gaussian σ 2.5-4.5 px or disc radius 4-7 px), motion_blur (14-28 px)
@@ -62,18 +62,16 @@
 // corners in its first frame and its expected issues. `generateDocumentVideos` takes a smaller size
 // for tests. Outputs are skipped when a stamp of generator version and parameters (or, for the
 // videos, the header and size) matches: a rerun takes milliseconds.
-import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isMainThread, Worker } from 'node:worker_threads';
-import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { QualityIssue, type Point, type Quad } from '../src/quality/types.ts';
 import {
   DEFAULT_CARD_STYLE,
   type CardStyle,
   prng,
   upToDate,
+  writeFileAtomic,
   writeY4m,
   y4mFileSize,
   y4mHeader,
@@ -118,6 +116,17 @@ import {
   type Lighting,
   type Pose,
 } from './document-scenes.ts';
+import {
+  defaultWorkers,
+  finishSet,
+  prepareSet,
+  runIfMain,
+  runJobs,
+  scheduleItems,
+  setIsCurrent,
+  summarise,
+  type ItemSpec as GenericItemSpec,
+} from './labelled-set.ts';
 import { encodePng } from './png.ts';
 
 /** Bump when anything that changes the outputs changes: stale sets and videos are regenerated. */
@@ -253,13 +262,7 @@ export interface Manifest {
 // The schedule: which variant each index gets.
 
 /** What to render for one index. */
-export interface ItemSpec {
-  readonly index: number;
-  readonly seed: number;
-  readonly variant: Variant;
-  readonly width: number;
-  readonly height: number;
-}
+export type ItemSpec = GenericItemSpec<Variant>;
 
 /**
  * The variants of a set of `count` photos: 40% acceptable (half of them clean, the rest mild
@@ -294,21 +297,7 @@ export function planSet(count: number, seed: number): ItemSpec[] {
       Math.floor(rest / LABELLED_ISSUES.length) + (k < rest % LABELLED_ISSUES.length ? 1 : 0);
     for (let i = 0; i < n; i++) variants.push(ways[issue][i % ways[issue].length]!);
   });
-  const random = prng(hashSeed(seed, 0x5c4ed));
-  for (let i = variants.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [variants[i], variants[j]] = [variants[j]!, variants[i]!];
-  }
-  return variants.map((variant, index) => {
-    const large = index % 21 === 20;
-    return {
-      index,
-      seed: hashSeed(seed, index),
-      variant,
-      width: large ? 1280 : 640,
-      height: large ? 720 : 480,
-    };
-  });
+  return scheduleItems(variants, seed, 0x5c4ed, 21);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -901,13 +890,15 @@ export interface DocumentSetOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-const STAMP = '.generator.json';
-
 // Deflate level of the photos: sensor noise is incompressible, so 4 is within 3% of 6-9 in size
 // at half the time.
 const PNG_LEVEL = 4;
 
 type Label = RenderedItem['label'];
+
+/** Image file name of an item. */
+export const imageName = (spec: ItemSpec): string =>
+  `${String(spec.index).padStart(4, '0')}-${spec.variant}.png`;
 
 /** Renders a photo and writes it as a PNG (what each worker does per item). */
 export async function renderToFile(spec: ItemSpec, path: string): Promise<Label> {
@@ -916,103 +907,9 @@ export async function renderToFile(spec: ItemSpec, path: string): Promise<Label>
     { width: rendered.width, height: rendered.height, channels: 3, data: rendered.pixels },
     { level: PNG_LEVEL },
   );
-  await writeAtomic(path, png);
+  await writeFileAtomic(path, png);
   return rendered.label;
 }
-
-async function renderInProcess(
-  specs: readonly ItemSpec[],
-  dir: string,
-  onProgress?: (done: number, total: number) => void,
-): Promise<Label[]> {
-  const labels: Label[] = [];
-  for (const spec of specs) {
-    labels[spec.index] = await renderToFile(spec, join(dir, imageName(spec)));
-    onProgress?.(labels.filter(Boolean).length, specs.length);
-  }
-  return labels;
-}
-
-/** Messages from generate-documents.worker.ts. */
-export type WorkerReply =
-  | { readonly index: number; readonly label: Label }
-  | { readonly index: number; readonly error: string };
-
-/**
- * Renders on `count` worker threads, one item per message so that slow items (large blurs) do not
- * hold up a fixed share. Items are independent and seeded by index, so the output does not depend
- * on the number of workers or the order they finish in.
- */
-async function renderInWorkers(
-  specs: readonly ItemSpec[],
-  dir: string,
-  count: number,
-  onProgress?: (done: number, total: number) => void,
-): Promise<Label[]> {
-  const labels: Label[] = [];
-  let next = 0;
-  let done = 0;
-  // Workers do not inherit tsx's module hooks (Node 20), so each loads the worker module through
-  // tsx's API; resolved here, from this file, so that it works from any working directory.
-  const workerUrl = new URL('./generate-documents.worker.ts', import.meta.url).href;
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const code = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(workerUrl)}, ${JSON.stringify(workerUrl)}))`;
-  const pool = Array.from({ length: count }, () => new Worker(code, { eval: true, execArgv: [] }));
-  try {
-    await Promise.all(
-      pool.map(
-        (worker) =>
-          new Promise<void>((resolvePromise, reject) => {
-            const feed = () => {
-              if (next >= specs.length) {
-                resolvePromise();
-                return;
-              }
-              const spec = specs[next++]!;
-              worker.postMessage({ spec, path: join(dir, imageName(spec)) });
-            };
-            worker.on('message', (reply: WorkerReply) => {
-              if ('error' in reply) {
-                reject(new Error(`item ${reply.index}: ${reply.error}`));
-                return;
-              }
-              labels[reply.index] = reply.label;
-              onProgress?.(++done, specs.length);
-              feed();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => {
-              if (next < specs.length || done < specs.length)
-                reject(new Error(`worker exited (${code})`));
-            });
-            feed();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(pool.map((worker) => worker.terminate()));
-  }
-  return labels;
-}
-
-/** Writes a file atomically (temporary name, then rename): parallel readers never see half a file. */
-async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(temp, data);
-  await rename(temp, path);
-}
-
-async function readJson(path: string): Promise<unknown> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Image file name of an item. */
-export const imageName = (spec: ItemSpec): string =>
-  `${String(spec.index).padStart(4, '0')}-${spec.variant}.png`;
 
 /**
  * Renders the labelled photos and manifest.json into `options.out`, unless a stamp shows that the
@@ -1025,60 +922,21 @@ export async function generateDocumentSet(
   const count = options.count ?? DEFAULT_COUNT;
   const seed = options.seed ?? DEFAULT_SEED;
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`bad count ${count}`);
-  const manifestPath = join(dir, 'manifest.json');
   const stamp = { version: GENERATOR_VERSION, count, seed };
   const specs = planSet(count, seed);
-  if (
-    !options.force &&
-    JSON.stringify(await readJson(join(dir, STAMP))) === JSON.stringify(stamp)
-  ) {
-    const present = await Promise.all(
-      [manifestPath, ...specs.map((s) => join(dir, imageName(s)))].map((p) =>
-        stat(p).then(
-          () => true,
-          () => false,
-        ),
-      ),
-    );
-    if (present.every(Boolean)) return { manifestPath, count };
-  }
-  await mkdir(dir, { recursive: true });
-  await rm(join(dir, STAMP), { force: true });
-  const workers = Math.min(options.workers ?? Math.min(availableParallelism(), 4), specs.length);
-  const labels =
-    workers > 1
-      ? await renderInWorkers(specs, dir, workers, options.onProgress)
-      : await renderInProcess(specs, dir, options.onProgress);
-  const items: ManifestItem[] = specs.map((spec) => ({
-    image: imageName(spec),
-    ...labels[spec.index]!,
-  }));
-  // Photos of an earlier, larger set would be mistaken for part of this one by a folder scan.
-  const keep = new Set(items.map((i) => i.image));
-  for (const name of await readdir(dir)) {
-    if (/^\d{4}-[a-z_]+\.png$/.test(name) && !keep.has(name))
-      await rm(join(dir, name), { force: true });
-  }
-  const manifest: Manifest = { items };
-  await writeAtomic(manifestPath, formatManifest(manifest));
-  await writeAtomic(join(dir, STAMP), `${JSON.stringify(stamp)}\n`);
-  return { manifestPath, count: items.length };
-}
-
-/** manifest.json's text: one item per line, so that it is readable and diffs line by line. */
-export function formatManifest(manifest: Manifest): string {
-  return `{"items":[\n${manifest.items.map((item) => JSON.stringify(item)).join(',\n')}\n]}\n`;
-}
-
-/** Items per issue, per variant and acceptable, for reports. */
-export function summarise(manifest: Manifest): Record<string, number> {
-  const counts: Record<string, number> = { acceptable: 0 };
-  for (const item of manifest.items) {
-    if (item.expect.acceptable) counts.acceptable = counts.acceptable! + 1;
-    for (const issue of item.expect.issues) counts[issue] = (counts[issue] ?? 0) + 1;
-    counts[`variant:${item.variant}`] = (counts[`variant:${item.variant}`] ?? 0) + 1;
-  }
-  return counts;
+  const names = specs.map(imageName);
+  if (options.force) await prepareSet(dir);
+  else if (await setIsCurrent(dir, stamp, names))
+    return { manifestPath: join(dir, 'manifest.json'), count };
+  const labels = await runJobs(
+    new URL('./generate-documents.worker.ts', import.meta.url),
+    specs.map((spec, k) => ({ spec, path: join(dir, names[k]!) })),
+    options.workers ?? defaultWorkers(),
+    (job) => renderToFile(job.spec, job.path),
+    options.onProgress,
+  );
+  const items: ManifestItem[] = specs.map((_, k) => ({ image: names[k]!, ...labels[k]! }));
+  return { manifestPath: await finishSet(dir, items, stamp), count: items.length };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1236,7 +1094,7 @@ export async function generateDocumentVideos(
     }
   }
   if ((await readFile(indexPath, 'utf8').catch(() => '')) !== indexText)
-    await writeAtomic(indexPath, indexText);
+    await writeFileAtomic(indexPath, indexText);
   return paths;
 }
 
@@ -1306,32 +1164,22 @@ function parseArgs(argv: readonly string[]): DocumentSetOptions & { videos: stri
   return { out, count, seed, videos, force };
 }
 
-// Run as a script (not when imported); no top-level await, as in make-y4m.ts.
-if (
-  isMainThread &&
-  process.argv[1] &&
-  import.meta.url === pathToFileURL(resolve(process.argv[1])).href
-) {
+runIfMain(import.meta.url, async () => {
   const started = performance.now();
   const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
-  (async () => {
-    const args = parseArgs(process.argv.slice(2));
-    const { manifestPath, count } = await generateDocumentSet({
-      ...args,
-      onProgress: (done, total) => {
-        if (done % 50 === 0 || done === total)
-          process.stderr.write(`${done}/${total} (${seconds()} s)\n`);
-      },
-    });
-    const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Manifest;
-    console.log(`${manifestPath}: ${count} photos (${seconds()} s)`);
-    console.log(JSON.stringify(summarise(manifest)));
-    if (args.videos) {
-      const videos = await generateDocumentVideos(args.videos, { force: args.force });
-      console.log(`${Object.values(videos).join('\n')}\n(${seconds()} s)`);
-    }
-  })().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
+  const args = parseArgs(process.argv.slice(2));
+  const { manifestPath, count } = await generateDocumentSet({
+    ...args,
+    onProgress: (done, total) => {
+      if (done % 50 === 0 || done === total)
+        process.stderr.write(`${done}/${total} (${seconds()} s)\n`);
+    },
   });
-}
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Manifest;
+  console.log(`${manifestPath}: ${count} photos (${seconds()} s)`);
+  console.log(JSON.stringify(summarise(manifest.items)));
+  if (args.videos) {
+    const videos = await generateDocumentVideos(args.videos, { force: args.force });
+    console.log(`${Object.values(videos).join('\n')}\n(${seconds()} s)`);
+  }
+});

@@ -114,6 +114,7 @@ import {
   runIfMain,
   runJobs,
   scheduleItems,
+  prepareSet,
   setIsCurrent,
   summarise,
   type ItemSpec as GenericItemSpec,
@@ -981,7 +982,8 @@ export async function generateSelfies(options: SelfieSetOptions = {}): Promise<S
     fixture: PORTRAIT_CRC,
   };
   const names = specs.map(imageName);
-  if (!options.force && (await setIsCurrent(dir, stamp, names)))
+  if (options.force) await prepareSet(dir);
+  else if (await setIsCurrent(dir, stamp, names))
     return { manifestPath: join(dir, 'manifest.json'), count: specs.length };
   const labels = await runJobs(
     new URL('./generate-selfies.worker.ts', import.meta.url),

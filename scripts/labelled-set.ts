@@ -1,6 +1,6 @@
-// What the labelled-set generators share (generate-selfies.ts; generate-documents.ts still has its
-// own copies): running independent jobs on worker threads, the stamp that makes an unchanged rerun
-// free, and manifest.json's text.
+// What the labelled-set generators share (generate-documents.ts, generate-selfies.ts): running
+// independent jobs on worker threads, the stamp that makes an unchanged rerun free, and
+// manifest.json's text.
 //
 // Jobs go one per message to a pool of workers (one per core, at most a few) so that slow jobs do
 // not hold up a fixed share; the worker module calls `serveJobs` with what to do per job. Results
@@ -143,9 +143,17 @@ export async function setIsCurrent(
     );
     if (present.every(Boolean)) return true;
   }
+  await prepareSet(dir);
+  return false;
+}
+
+/**
+ * Makes `dir` ready for writing a set: creates it and removes its stamp until {@link finishSet}.
+ * {@link setIsCurrent} does this when the set is not current; call it to regenerate anyway.
+ */
+export async function prepareSet(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   await rm(join(dir, STAMP), { force: true });
-  return false;
 }
 
 const stampText = (stamp: unknown) => `${JSON.stringify(stamp)}\n`;
