@@ -268,6 +268,14 @@ export function rgbaToPlanes(
   };
 }
 
+// Two channels per operation (SWAR): masking a little-endian RGBA word with RB keeps red in bits
+// 0-7 and blue in bits 16-23, so one addition sums both, each in its own 16-bit lane; masking with
+// G keeps green in bits 8-15, summed in place and shifted down once per sum. A lane holds up to
+// 65535, i.e. 257 pixels of 255: every block summed below (4 or 64 pixels) fits. Three operations
+// fewer per pixel than extracting each channel, ~1/3 off this pass, bit-for-bit the same sums.
+const RB = 0x00ff00ff;
+const G = 0x0000ff00;
+
 /**
  * rgbaToPlanes for factor 2 (a 640 px frame to 320), the common case, unrolled: each colour block
  * is 4x4 source pixels, i.e. 2x2 luma pixels of 2x2 source pixels each.
@@ -286,56 +294,49 @@ function planesBy2(
   // Luma rows and columns beyond the last whole colour block (odd sizes) are done one by one.
   for (let cy = 0; cy < ch; cy++) {
     // Source rows 4cy..4cy+3; luma rows 2cy (from source rows a, b) and 2cy+1 (c, d).
-    const a = 4 * cy * sw;
-    const b = a + sw;
-    const c = b + sw;
-    const d = c + sw;
-    const top = 2 * cy * width;
-    const bottom = top + width;
-    for (let cx = 0, s = 0, o = 0; cx < cw; cx++, s += 4, o += 2) {
-      // Four luma pixels, each the sum of a 2x2 source block.
-      const p0 = px[a + s]!;
-      const p1 = px[a + s + 1]!;
-      const p2 = px[b + s]!;
-      const p3 = px[b + s + 1]!;
-      const r0 = (p0 & 255) + (p1 & 255) + (p2 & 255) + (p3 & 255);
-      const g0 = ((p0 >>> 8) & 255) + ((p1 >>> 8) & 255) + ((p2 >>> 8) & 255) + ((p3 >>> 8) & 255);
-      const b0 =
-        ((p0 >>> 16) & 255) + ((p1 >>> 16) & 255) + ((p2 >>> 16) & 255) + ((p3 >>> 16) & 255);
-      const q0 = px[a + s + 2]!;
-      const q1 = px[a + s + 3]!;
-      const q2 = px[b + s + 2]!;
-      const q3 = px[b + s + 3]!;
-      const r1 = (q0 & 255) + (q1 & 255) + (q2 & 255) + (q3 & 255);
-      const g1 = ((q0 >>> 8) & 255) + ((q1 >>> 8) & 255) + ((q2 >>> 8) & 255) + ((q3 >>> 8) & 255);
-      const b1 =
-        ((q0 >>> 16) & 255) + ((q1 >>> 16) & 255) + ((q2 >>> 16) & 255) + ((q3 >>> 16) & 255);
-      const u0 = px[c + s]!;
-      const u1 = px[c + s + 1]!;
-      const u2 = px[d + s]!;
-      const u3 = px[d + s + 1]!;
-      const r2 = (u0 & 255) + (u1 & 255) + (u2 & 255) + (u3 & 255);
-      const g2 = ((u0 >>> 8) & 255) + ((u1 >>> 8) & 255) + ((u2 >>> 8) & 255) + ((u3 >>> 8) & 255);
-      const b2 =
-        ((u0 >>> 16) & 255) + ((u1 >>> 16) & 255) + ((u2 >>> 16) & 255) + ((u3 >>> 16) & 255);
-      const v0 = px[c + s + 2]!;
-      const v1 = px[c + s + 3]!;
-      const v2 = px[d + s + 2]!;
-      const v3 = px[d + s + 3]!;
-      const r3 = (v0 & 255) + (v1 & 255) + (v2 & 255) + (v3 & 255);
-      const g3 = ((v0 >>> 8) & 255) + ((v1 >>> 8) & 255) + ((v2 >>> 8) & 255) + ((v3 >>> 8) & 255);
-      const b3 =
-        ((v0 >>> 16) & 255) + ((v1 >>> 16) & 255) + ((v2 >>> 16) & 255) + ((v3 >>> 16) & 255);
-      y8[top + o] = (WR * r0 + WG * g0 + WB * b0 + 512) >>> 10;
-      y8[top + o + 1] = (WR * r1 + WG * g1 + WB * b1 + 512) >>> 10;
-      y8[bottom + o] = (WR * r2 + WG * g2 + WB * b2 + 512) >>> 10;
-      y8[bottom + o + 1] = (WR * r3 + WG * g3 + WB * b3 + 512) >>> 10;
-      const rs = r0 + r1 + r2 + r3;
+    let a = 4 * cy * sw;
+    let b = a + sw;
+    let c = b + sw;
+    let d = c + sw;
+    let o = 2 * cy * width;
+    let k = cy * cw;
+    for (let cx = 0; cx < cw; cx++, a += 4, b += 4, c += 4, d += 4, o += 2, k++) {
+      // Four luma pixels, each the sum of a 2x2 source block: red and blue in rb, green in g.
+      let p0 = px[a]!;
+      let p1 = px[a + 1]!;
+      let p2 = px[b]!;
+      let p3 = px[b + 1]!;
+      const rb0 = (p0 & RB) + (p1 & RB) + (p2 & RB) + (p3 & RB);
+      const g0 = ((p0 & G) + (p1 & G) + (p2 & G) + (p3 & G)) >>> 8;
+      p0 = px[a + 2]!;
+      p1 = px[a + 3]!;
+      p2 = px[b + 2]!;
+      p3 = px[b + 3]!;
+      const rb1 = (p0 & RB) + (p1 & RB) + (p2 & RB) + (p3 & RB);
+      const g1 = ((p0 & G) + (p1 & G) + (p2 & G) + (p3 & G)) >>> 8;
+      p0 = px[c]!;
+      p1 = px[c + 1]!;
+      p2 = px[d]!;
+      p3 = px[d + 1]!;
+      const rb2 = (p0 & RB) + (p1 & RB) + (p2 & RB) + (p3 & RB);
+      const g2 = ((p0 & G) + (p1 & G) + (p2 & G) + (p3 & G)) >>> 8;
+      p0 = px[c + 2]!;
+      p1 = px[c + 3]!;
+      p2 = px[d + 2]!;
+      p3 = px[d + 3]!;
+      const rb3 = (p0 & RB) + (p1 & RB) + (p2 & RB) + (p3 & RB);
+      const g3 = ((p0 & G) + (p1 & G) + (p2 & G) + (p3 & G)) >>> 8;
+      y8[o] = (WR * (rb0 & 0xffff) + WG * g0 + WB * (rb0 >>> 16) + 512) >>> 10;
+      y8[o + 1] = (WR * (rb1 & 0xffff) + WG * g1 + WB * (rb1 >>> 16) + 512) >>> 10;
+      y8[o + width] = (WR * (rb2 & 0xffff) + WG * g2 + WB * (rb2 >>> 16) + 512) >>> 10;
+      y8[o + width + 1] = (WR * (rb3 & 0xffff) + WG * g3 + WB * (rb3 >>> 16) + 512) >>> 10;
+      const rbs = rb0 + rb1 + rb2 + rb3;
+      const rs = rbs & 0xffff;
+      const bs = rbs >>> 16;
       const gs = g0 + g1 + g2 + g3;
-      const bs = b0 + b1 + b2 + b3;
       // Sums over 16 pixels: (R - G) / 2 + 128 is (rs - gs) / 32 + 128, floored, inside 0-255.
-      a8[cy * cw + cx] = (rs - gs + 4096) >> 5;
-      b8[cy * cw + cx] = (rs + gs - 2 * bs + 8192) >> 6;
+      a8[k] = (rs - gs + 4096) >> 5;
+      b8[k] = (rs + gs - 2 * bs + 8192) >> 6;
     }
   }
   for (let y = 0; y < height; y++) {
@@ -346,18 +347,20 @@ function planesBy2(
       const p1 = px[a + 1]!;
       const p2 = px[a + sw]!;
       const p3 = px[a + sw + 1]!;
-      const r = (p0 & 255) + (p1 & 255) + (p2 & 255) + (p3 & 255);
-      const g = ((p0 >>> 8) & 255) + ((p1 >>> 8) & 255) + ((p2 >>> 8) & 255) + ((p3 >>> 8) & 255);
-      const b =
-        ((p0 >>> 16) & 255) + ((p1 >>> 16) & 255) + ((p2 >>> 16) & 255) + ((p3 >>> 16) & 255);
-      y8[y * width + x] = (WR * r + WG * g + WB * b + 512) >>> 10;
+      const rb = (p0 & RB) + (p1 & RB) + (p2 & RB) + (p3 & RB);
+      const g = ((p0 & G) + (p1 & G) + (p2 & G) + (p3 & G)) >>> 8;
+      y8[y * width + x] = (WR * (rb & 0xffff) + WG * g + WB * (rb >>> 16) + 512) >>> 10;
     }
   }
 }
 
+// Per-column colour sums of the current pair of luma rows in planesBy4 (red and blue as in RB).
+let pairRB = new Int32Array(0);
+let pairG = new Int32Array(0);
+
 /**
  * rgbaToPlanes for factor 4 (1280 px frames to 320): each luma pixel sums a 4x4 block, read as
- * four rows of four words; colour sums 2x2 luma pixels.
+ * four rows of four words; colour sums 2x2 luma pixels (64 source pixels: still inside a lane).
  */
 function planesBy4(
   px: Uint32Array,
@@ -369,43 +372,61 @@ function planesBy4(
   b8: Uint8Array,
 ): void {
   const cw = width >> 1;
-  if (sumR.length < width) {
-    sumR = new Int32Array(width);
-    sumG = new Int32Array(width);
-    sumB = new Int32Array(width);
+  if (pairRB.length < width) {
+    pairRB = new Int32Array(width);
+    pairG = new Int32Array(width);
   }
   for (let y = 0; y < height; y++) {
-    if ((y & 1) === 0) {
-      sumR.fill(0);
-      sumG.fill(0);
-      sumB.fill(0);
-    }
-    const start = 4 * y * sw;
-    for (let x = 0; x < width; x++) {
-      let r = 0;
-      let g = 0;
-      let b = 0;
-      for (let row = start + 4 * x, k = 0; k < 4; k++, row += sw) {
-        const p0 = px[row]!;
-        const p1 = px[row + 1]!;
-        const p2 = px[row + 2]!;
-        const p3 = px[row + 3]!;
-        r += (p0 & 255) + (p1 & 255) + (p2 & 255) + (p3 & 255);
-        g += ((p0 >>> 8) & 255) + ((p1 >>> 8) & 255) + ((p2 >>> 8) & 255) + ((p3 >>> 8) & 255);
-        b += ((p0 >>> 16) & 255) + ((p1 >>> 16) & 255) + ((p2 >>> 16) & 255) + ((p3 >>> 16) & 255);
-      }
-      y8[y * width + x] = (WR * r + WG * g + WB * b + 2048) >>> 12;
+    // The first row of a pair sets the column sums, the second adds to them.
+    const first = (y & 1) === 0;
+    for (let x = 0, r0 = 4 * y * sw, o = y * width; x < width; x++, r0 += 4, o++) {
+      // The four source rows of this block, unrolled.
+      const r1 = r0 + sw;
+      const r2 = r1 + sw;
+      const r3 = r2 + sw;
+      let p0 = px[r0]!;
+      let p1 = px[r0 + 1]!;
+      let p2 = px[r0 + 2]!;
+      let p3 = px[r0 + 3]!;
+      let rb = (p0 & RB) + (p1 & RB) + (p2 & RB) + (p3 & RB);
+      let g = (p0 & G) + (p1 & G) + (p2 & G) + (p3 & G);
+      p0 = px[r1]!;
+      p1 = px[r1 + 1]!;
+      p2 = px[r1 + 2]!;
+      p3 = px[r1 + 3]!;
+      rb += (p0 & RB) + (p1 & RB) + (p2 & RB) + (p3 & RB);
+      g += (p0 & G) + (p1 & G) + (p2 & G) + (p3 & G);
+      p0 = px[r2]!;
+      p1 = px[r2 + 1]!;
+      p2 = px[r2 + 2]!;
+      p3 = px[r2 + 3]!;
+      rb += (p0 & RB) + (p1 & RB) + (p2 & RB) + (p3 & RB);
+      g += (p0 & G) + (p1 & G) + (p2 & G) + (p3 & G);
+      p0 = px[r3]!;
+      p1 = px[r3 + 1]!;
+      p2 = px[r3 + 2]!;
+      p3 = px[r3 + 3]!;
+      rb += (p0 & RB) + (p1 & RB) + (p2 & RB) + (p3 & RB);
+      g += (p0 & G) + (p1 & G) + (p2 & G) + (p3 & G);
+      y8[o] = (WR * (rb & 0xffff) + WG * (g >>> 8) + WB * (rb >>> 16) + 2048) >>> 12;
       const c = x >> 1;
-      sumR[c] = sumR[c]! + r;
-      sumG[c] = sumG[c]! + g;
-      sumB[c] = sumB[c]! + b;
+      if (first && (x & 1) === 0) {
+        pairRB[c] = rb;
+        pairG[c] = g;
+      } else {
+        pairRB[c] = pairRB[c]! + rb;
+        pairG[c] = pairG[c]! + g;
+      }
     }
-    if (y & 1) {
+    if (!first) {
       const out = (y >> 1) * cw;
       for (let c = 0; c < cw; c++) {
+        const r = pairRB[c]! & 0xffff;
+        const b = pairRB[c]! >>> 16;
+        const g = pairG[c]! >>> 8;
         // Sums over 64 pixels: (R - G) / 2 + 128 is (r - g) / 128 + 128, floored, inside 0-255.
-        a8[out + c] = (sumR[c]! - sumG[c]! + 16384) >> 7;
-        b8[out + c] = (sumR[c]! + sumG[c]! - 2 * sumB[c]! + 32768) >> 8;
+        a8[out + c] = (r - g + 16384) >> 7;
+        b8[out + c] = (r + g - 2 * b + 32768) >> 8;
       }
     }
   }

@@ -112,6 +112,8 @@ class Workspace {
   readonly rhoOffset: number;
   readonly rhoBins: number;
   readonly acc: Float32Array;
+  /** Per θ bin: its highest accumulator cell (as stored, float32), so houghLines skips weak rows. */
+  readonly rowMax = new Float32Array(THETA_BINS);
   readonly maxLen: number;
   readonly cum: Int32Array;
   readonly candBin = new Int16Array(MAX_CANDIDATES);
@@ -192,20 +194,25 @@ function sobelRows(
   mag: Int32Array,
 ): void {
   for (let y = 1; y < h - 1; y++) {
-    const row = y * w;
-    const a = row - w;
-    const b = row + w;
+    let m = y * w;
+    let a = m - w;
+    let b = m + w;
     // Column x: smoothed = top + 2·middle + bottom (for gx), diff = bottom - top (for gy).
-    let s0 = d[a]! + 2 * d[row]! + d[b]!;
+    let s0 = d[a]! + 2 * d[m]! + d[b]!;
     let v0 = d[b]! - d[a]!;
-    let s1 = d[a + 1]! + 2 * d[row + 1]! + d[b + 1]!;
+    let s1 = d[a + 1]! + 2 * d[m + 1]! + d[b + 1]!;
     let v1 = d[b + 1]! - d[a + 1]!;
-    for (let x = 1; x < w - 1; x++) {
-      const s2 = d[a + x + 1]! + 2 * d[row + x + 1]! + d[b + x + 1]!;
-      const v2 = d[b + x + 1]! - d[a + x + 1]!;
+    // a, m and b walk column x + 1 of the three rows while i walks pixel x.
+    a += 2;
+    m += 2;
+    b += 2;
+    for (let i = y * w + 1, end = y * w + w - 1; i < end; i++, a++, m++, b++) {
+      const top = d[a]!;
+      const bottom = d[b]!;
+      const s2 = top + 2 * d[m]! + bottom;
+      const v2 = bottom - top;
       const sx = s2 - s0;
       const sy = v0 + 2 * v1 + v2;
-      const i = row + x;
       gx[i] = sx;
       gy[i] = sy;
       mag[i] = sx * sx + sy * sy;
@@ -220,25 +227,50 @@ function sobelRows(
 /**
  * Sobel gradients of both (half-size) colour planes, the stronger kept per pixel, then copied onto
  * the 2x2 coarse pixels each covers wherever stronger than the luma gradient there. Colour edges
- * are rare: most pixels end at one comparison.
+ * are rare: most pixels end at one comparison. Slides along each row keeping column sums, as
+ * sobelRows does, for both planes at once.
  */
 function colourGradients(planes: ColourPlanes, ws: Workspace, floor: number): void {
   const { gx, gy, mag, width: w, halfWidth: cw, halfHeight: ch } = ws;
   const p = planes.redGreen.data;
   const q = planes.yellowBlue.data;
   for (let cy = 1; cy < ch - 1; cy++) {
-    for (let i = cy * cw + 1, end = cy * cw + cw - 1; i < end; i++) {
-      const px = sobelX(p, i, cw);
-      const py = sobelY(p, i, cw);
-      const qx = sobelX(q, i, cw);
-      const qy = sobelY(q, i, cw);
+    const row = cy * cw;
+    const a = row - cw;
+    const b = row + cw;
+    // Per column: smoothed = top + 2·middle + bottom (for x), diff = bottom - top (for y).
+    let ps0 = p[a]! + 2 * p[row]! + p[b]!;
+    let pv0 = p[b]! - p[a]!;
+    let ps1 = p[a + 1]! + 2 * p[row + 1]! + p[b + 1]!;
+    let pv1 = p[b + 1]! - p[a + 1]!;
+    let qs0 = q[a]! + 2 * q[row]! + q[b]!;
+    let qv0 = q[b]! - q[a]!;
+    let qs1 = q[a + 1]! + 2 * q[row + 1]! + q[b + 1]!;
+    let qv1 = q[b + 1]! - q[a + 1]!;
+    // Coarse pixel (2cx, 2cy) is the top-left of the four colour pixel cx covers.
+    for (let cx = 1, top = 2 * cy * w + 2; cx < cw - 1; cx++, top += 2) {
+      const ps2 = p[a + cx + 1]! + 2 * p[row + cx + 1]! + p[b + cx + 1]!;
+      const pv2 = p[b + cx + 1]! - p[a + cx + 1]!;
+      const qs2 = q[a + cx + 1]! + 2 * q[row + cx + 1]! + q[b + cx + 1]!;
+      const qv2 = q[b + cx + 1]! - q[a + cx + 1]!;
+      const px = ps2 - ps0;
+      const py = pv0 + 2 * pv1 + pv2;
+      const qx = qs2 - qs0;
+      const qy = qv0 + 2 * qv1 + qv2;
+      ps0 = ps1;
+      ps1 = ps2;
+      pv0 = pv1;
+      pv1 = pv2;
+      qs0 = qs1;
+      qs1 = qs2;
+      qv0 = qv1;
+      qv1 = qv2;
       const mp = px * px + py * py;
       const mq = qx * qx + qy * qy;
+      if (mp < floor && mq < floor) continue;
       const m = mp > mq ? mp : mq;
-      if (m < floor) continue;
       const sx = mp > mq ? px : qx;
       const sy = mp > mq ? py : qy;
-      const top = 2 * cy * w + 2 * (i - cy * cw);
       for (let k = 0; k < 4; k++) {
         const j = top + (k >> 1) * w + (k & 1);
         if (m > mag[j]!) {
@@ -249,20 +281,6 @@ function colourGradients(planes: ColourPlanes, ws: Workspace, floor: number): vo
       }
     }
   }
-}
-
-/** Horizontal Sobel response of plane `d` (width `w`) at pixel i. */
-function sobelX(d: Uint8Array, i: number, w: number): number {
-  return (
-    d[i - w + 1]! + 2 * d[i + 1]! + d[i + w + 1]! - d[i - w - 1]! - 2 * d[i - 1]! - d[i + w - 1]!
-  );
-}
-
-/** Vertical Sobel response of plane `d` (width `w`) at pixel i. */
-function sobelY(d: Uint8Array, i: number, w: number): number {
-  return (
-    d[i + w - 1]! + 2 * d[i + w]! + d[i + w + 1]! - d[i - w - 1]! - 2 * d[i - w]! - d[i - w + 1]!
-  );
 }
 
 /** |x| + |y|. */
@@ -308,7 +326,9 @@ function edgesAndVotes(planes: ColourPlanes, ws: Workspace, threshold: number): 
   // edge threshold and the full-vote magnitude with the frame's contrast (within limits), so the
   // outline is still found and "too dark" / "low contrast" can be reported on the document.
   const scale = Math.min(1, Math.max(0.3, ws.contrast / CONTRAST_REFERENCE));
-  const floor = threshold * threshold * scale * scale;
+  // Squared magnitudes are integers: rounding the floor up changes no comparison with them, and
+  // keeps the per-pixel tests in integer arithmetic.
+  const floor = Math.ceil(threshold * threshold * scale * scale);
   colourGradients(planes, ws, floor);
 
   const full = VOTE_FULL_MAGNITUDE * scale;
@@ -316,9 +336,13 @@ function edgesAndVotes(planes: ColourPlanes, ws: Workspace, threshold: number): 
   const hw = w / 2;
   const hh = h / 2;
   for (let y = 2; y < h - 2; y++) {
-    for (let x = 2, i = y * w + 2; x < w - 2; x++, i++) {
+    const rowEnd = y * w + w - 2;
+    for (let i = y * w + 2; i < rowEnd; i++) {
+      // Most pixels are no edge: skip them in a tight loop of their own.
+      while (i < rowEnd && mag[i]! < floor) i++;
+      if (i === rowEnd) break;
+      const x = i - y * w;
       const m = mag[i]!;
-      if (m < floor) continue;
       const sx = gx[i]!;
       const sy = gy[i]!;
       const ax = sx < 0 ? -sx : sx;
@@ -387,13 +411,19 @@ function edgesAndVotes(planes: ColourPlanes, ws: Workspace, threshold: number): 
   for (let b = 0; b < THETA_BINS; b++) {
     const row = b * rhoBins;
     let previous = 0;
-    for (let r = 0; r < rhoBins - 1; r++) {
-      const current = acc[row + r]!;
-      const sum = previous + current + acc[row + r + 1]!;
-      acc[row + r] = sum;
-      if (sum > strongest) strongest = sum;
+    let current = acc[row]!;
+    let rowMax = 0;
+    for (let r = row, end = row + rhoBins - 1; r < end; r++) {
+      const next = acc[r + 1]!;
+      const sum = previous + current + next;
+      acc[r] = sum;
+      if (sum > rowMax) rowMax = sum;
       previous = current;
+      current = next;
     }
+    // Rounded to float32 like the cells (rounding keeps order): exactly the row's largest cell.
+    ws.rowMax[b] = rowMax;
+    if (rowMax > strongest) strongest = rowMax;
   }
   ws.strongest = strongest;
 }
@@ -405,6 +435,8 @@ function houghLines(ws: Workspace, minVotes: number): Line[] {
   const floor = Math.max(minVotes, 0.06 * ws.strongest);
   let count = 0;
   for (let b = 0; b < THETA_BINS && count < MAX_CANDIDATES; b++) {
+    // No cell of this row reaches the floor (most rows, in a frame with a few strong lines).
+    if (ws.rowMax[b]! < floor) continue;
     const row = b * rhoBins;
     for (let r = 2; r < rhoBins - 2; r++) {
       const v = acc[row + r]!;
@@ -1056,16 +1088,20 @@ const medianScratch = new Float64Array(MAX_SAMPLES);
 
 /**
  * Bilinear luma, red-green and yellow-blue (scaled as rgbaToPlanes scales them, without offset) at
- * canvas coordinates (x, y), written to `out` at `at`, `at + stride`, `at + 2·stride`. Callers keep
- * (x, y) inside [0.5, size - 0.5].
+ * canvas coordinates (x, y) of the RGBA bytes `d` (`rowBytes` a row), written to `out` at `at`,
+ * `at + stride`, `at + 2·stride`; only channel `only` when it is 0, 1 or 2 (-1: all three). Callers
+ * keep (x, y) inside [0.5, size - 0.5]. Takes the bytes, not the frame: on an ImageData, `data` and
+ * `width` are DOM getters, which cost more than the sample itself at thousands of calls a frame.
  */
 function sampleColour(
-  frame: RgbaFrame,
+  d: Uint8ClampedArray | Uint8Array,
+  rowBytes: number,
   x: number,
   y: number,
   out: Float64Array,
   at: number,
   stride: number,
+  only: number,
 ): void {
   const fx = x - 0.5;
   const fy = y - 0.5;
@@ -1073,17 +1109,21 @@ function sampleColour(
   const y0 = Math.floor(fy);
   const ax = fx - x0;
   const ay = fy - y0;
-  const d = frame.data;
-  const i = 4 * (y0 * frame.width + x0);
-  const j = i + 4 * frame.width;
+  const i = y0 * rowBytes + 4 * x0;
+  const j = i + rowBytes;
   const w00 = (1 - ax) * (1 - ay);
   const w01 = ax * (1 - ay);
   const w10 = (1 - ax) * ay;
   const w11 = ax * ay;
   const r = d[i]! * w00 + d[i + 4]! * w01 + d[j]! * w10 + d[j + 4]! * w11;
   const g = d[i + 1]! * w00 + d[i + 5]! * w01 + d[j + 1]! * w10 + d[j + 5]! * w11;
+  if (only === 1) {
+    out[at + stride] = (r - g) / 2;
+    return;
+  }
   const b = d[i + 2]! * w00 + d[i + 6]! * w01 + d[j + 2]! * w10 + d[j + 6]! * w11;
-  out[at] = (77 * r + 150 * g + 29 * b) / 256;
+  if (only !== 2) out[at] = (77 * r + 150 * g + 29 * b) / 256;
+  if (only === 0) return;
   out[at + stride] = (r - g) / 2;
   out[at + 2 * stride] = (r + g - 2 * b) / 4;
 }
@@ -1106,7 +1146,7 @@ function refineSide(
   fixed: number,
   fit: SideFit,
 ): boolean {
-  const { width: w, height: h } = frame;
+  const { data, width: w, height: h } = frame;
   const length = Math.hypot(qx - px, qy - py);
   if (length < 4) return false;
   const ux = (qx - px) / length;
@@ -1126,6 +1166,9 @@ function refineSide(
   fit.samples = count;
   fit.length = length;
   candidateTotals.fill(0);
+  // Once a side's plane is known, only that plane is sampled and searched.
+  const only = fixed >= 0 ? fixed >> 1 : -1;
+  const rowBytes = 4 * w;
   let seen = 0;
   for (let i = 0; i < count; i++) {
     const t = 0.04 + (0.92 * i) / (count - 1);
@@ -1139,10 +1182,10 @@ function refineSide(
     fit.state[i] = 1;
     seen++;
     for (let j = 0; j < size; j++) {
-      sampleColour(frame, bx + (j - span) * nx, by + (j - span) * ny, profiles, j, size);
+      const off = j - span;
+      sampleColour(data, rowBytes, bx + off * nx, by + off * ny, profiles, j, size, only);
     }
     for (let c = 0; c < CHANNELS; c++) {
-      // Once a side's plane is known, only that plane is searched.
       if (fixed >= 0 && c !== fixed >> 1) continue;
       const base = c * size;
       let bestPos = 0;
