@@ -147,7 +147,7 @@ describe('the selfie step', () => {
     await page.getByRole('heading', { name: en.done }).waitFor();
     console.log(
       `selfie: first analysed frame ${toLive.toFixed(0)} ms after the step started (target ≤ 1500 ms, ` +
-        `assets prefetched during the document step); auto-capture ${elapsed} ms after the face ` +
+        `detector loaded during the passport step for its portrait check); auto-capture ${elapsed} ms after the face ` +
         `appeared; capture ${captured.width}x${captured.height}; main-thread tasks > 50 ms during ` +
         `the selfie step: ${tasks.length}` +
         (tasks.length ? `\n${describeLongTasks(tasks, stepStart)}` : ''),

@@ -319,6 +319,8 @@ export class KycCaptureElement extends LitElement {
     if (this.#prefetching || this.options.selfie === false) return;
     if (this.flow.status !== 'camera' || !step || isFaceStep(step)) return;
     if (!this.flow.steps.some(isFaceStep)) return;
+    // The portrait check loads the detector in its worker on this step: that fetches the files.
+    if (this.#portraitCheck(step)) return;
     this.#prefetching = new AbortController();
     const { wasmBasePath, modelAssetPath } = this.options.faceDetector ?? {};
     prefetchFaceAssets({ wasmBasePath, modelAssetPath, signal: this.#prefetching.signal }).catch(
