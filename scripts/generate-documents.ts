@@ -117,14 +117,10 @@ import {
   type Pose,
 } from './document-scenes.ts';
 import {
-  defaultWorkers,
-  finishSet,
-  prepareSet,
   runIfMain,
-  runJobs,
   scheduleItems,
-  setIsCurrent,
   summarise,
+  writeSet,
   type ItemSpec as GenericItemSpec,
 } from './labelled-set.ts';
 import { encodePng } from './png.ts';
@@ -925,18 +921,17 @@ export async function generateDocumentSet(
   const stamp = { version: GENERATOR_VERSION, count, seed };
   const specs = planSet(count, seed);
   const names = specs.map(imageName);
-  if (options.force) await prepareSet(dir);
-  else if (await setIsCurrent(dir, stamp, names))
-    return { manifestPath: join(dir, 'manifest.json'), count };
-  const labels = await runJobs(
-    new URL('./generate-documents.worker.ts', import.meta.url),
-    specs.map((spec, k) => ({ spec, path: join(dir, names[k]!) })),
-    options.workers ?? defaultWorkers(),
-    (job) => renderToFile(job.spec, job.path),
-    options.onProgress,
-  );
-  const items: ManifestItem[] = specs.map((_, k) => ({ image: names[k]!, ...labels[k]! }));
-  return { manifestPath: await finishSet(dir, items, stamp), count: items.length };
+  return writeSet({
+    dir,
+    stamp,
+    specs,
+    names,
+    workerModule: new URL('./generate-documents.worker.ts', import.meta.url),
+    render: renderToFile,
+    workers: options.workers,
+    force: options.force,
+    onProgress: options.onProgress,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -109,14 +109,10 @@ import {
   type Transform,
 } from './selfie-scenes.ts';
 import {
-  defaultWorkers,
-  finishSet,
   runIfMain,
-  runJobs,
   scheduleItems,
-  prepareSet,
-  setIsCurrent,
   summarise,
+  writeSet,
   type ItemSpec as GenericItemSpec,
 } from './labelled-set.ts';
 
@@ -982,18 +978,17 @@ export async function generateSelfies(options: SelfieSetOptions = {}): Promise<S
     fixture: PORTRAIT_CRC,
   };
   const names = specs.map(imageName);
-  if (options.force) await prepareSet(dir);
-  else if (await setIsCurrent(dir, stamp, names))
-    return { manifestPath: join(dir, 'manifest.json'), count: specs.length };
-  const labels = await runJobs(
-    new URL('./generate-selfies.worker.ts', import.meta.url),
-    specs.map((spec, k) => ({ spec, path: join(dir, names[k]!) })),
-    options.workers ?? defaultWorkers(),
-    (job) => renderToFile(job.spec, job.path),
-    options.onProgress,
-  );
-  const items: ManifestItem[] = specs.map((_, k) => ({ image: names[k]!, ...labels[k]! }));
-  return { manifestPath: await finishSet(dir, items, stamp), count: items.length };
+  return writeSet({
+    dir,
+    stamp,
+    specs,
+    names,
+    workerModule: new URL('./generate-selfies.worker.ts', import.meta.url),
+    render: renderToFile,
+    workers: options.workers,
+    force: options.force,
+    onProgress: options.onProgress,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -188,6 +188,50 @@ export async function finishSet(
   return manifestPath;
 }
 
+/** What {@link writeSet} needs to write one labelled set. */
+export interface SetJob<S, L> {
+  /** Output folder. */
+  readonly dir: string;
+  /** What the set depends on (generator version, count, seed, …): equal stamp, nothing to do. */
+  readonly stamp: unknown;
+  /** One spec per image, and its file name. */
+  readonly specs: readonly S[];
+  readonly names: readonly string[];
+  /** The worker module that renders a spec (it calls {@link serveJobs} with `render`). */
+  readonly workerModule: URL;
+  /** Renders `spec` to `path` and returns its labels (used in this thread with one worker). */
+  readonly render: (spec: S, path: string) => Promise<L>;
+  readonly workers?: number;
+  /** Rewrite even when the folder is current. */
+  readonly force?: boolean;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Writes a labelled set unless `dir` already holds it: every image rendered (in workers), the
+ * manifest (`{image, ...labels}` per item) and the stamp. Returns the manifest path and the count.
+ */
+export async function writeSet<S, L extends Omit<LabelledItem, 'image'>>(
+  job: SetJob<S, L>,
+): Promise<{ manifestPath: string; count: number }> {
+  const { dir, stamp, specs, names } = job;
+  if (job.force) await prepareSet(dir);
+  else if (await setIsCurrent(dir, stamp, names))
+    return { manifestPath: join(dir, 'manifest.json'), count: specs.length };
+  const labels = await runJobs(
+    job.workerModule,
+    specs.map((spec, k) => ({ spec, path: join(dir, names[k]!) })),
+    job.workers ?? defaultWorkers(),
+    ({ spec, path }) => job.render(spec, path),
+    job.onProgress,
+  );
+  const items = specs.map((_, k) => ({ image: names[k]!, ...labels[k]! }));
+  return {
+    manifestPath: await finishSet(dir, items as unknown as LabelledItem[], stamp),
+    count: items.length,
+  };
+}
+
 /** manifest.json's text: one item per line, so that it is readable and diffs line by line. */
 export function formatManifest(items: readonly LabelledItem[]): string {
   return `{"items":[\n${items.map((item) => JSON.stringify(item)).join(',\n')}\n]}\n`;
