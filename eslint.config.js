@@ -17,7 +17,13 @@ export default tseslint.config(
   },
   {
     // Config files, the mock, scripts and e2e tests run in Node.
-    files: ['*.{js,mjs,ts}', 'test/**/*.{mjs,ts}', 'mock/**/*.ts', 'scripts/**/*.ts'],
+    files: [
+      '*.{js,mjs,ts}',
+      'test/**/*.{mjs,ts}',
+      'mock/**/*.ts',
+      'server/**/*.ts',
+      'scripts/**/*.ts',
+    ],
     languageOptions: { globals: globals.node },
   },
   {

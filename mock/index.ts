@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sendFailure, HttpFailure, type Middleware } from './http.ts';
+import { routeIdvSdk } from './idv-sdk.ts';
 import { isSessionV1Path, SessionV1Mock, type MockSession } from './session-v1.ts';
 
 export type { Middleware } from './http.ts';
@@ -63,6 +64,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       next();
       return;
     }
+    if (routeIdvSdk(req, res, url, sessionV1, options)) return;
     if (!isSessionV1Path(url.pathname)) {
       next();
       return;
