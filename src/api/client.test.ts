@@ -70,6 +70,30 @@ describe('KycClient', () => {
     expect(headers['Authorization'] === `Bearer ${session.start_token}`).to.equal(true);
   });
 
+  it('sends the client-wide headers with every request, and FormData as multipart', async () => {
+    const spy = spyFetch(() => Promise.resolve(new Response('{}', { status: 200 })));
+    const client = new KycClient({
+      token: 't',
+      fetch: spy.fetch,
+      headers: { 'X-Client-Id': 'client-1' },
+    });
+    const form = new FormData();
+    form.set('image', new Blob(['x'], { type: 'image/jpeg' }), 'front.jpg');
+    await client.request('POST', '/upload', { form });
+    await client.request('POST', '/json', { json: { a: 1 } });
+    const [upload, json] = spy.calls.map((c) => c.init);
+    const uploadHeaders = upload!.headers as Record<string, string>;
+    expect(uploadHeaders['X-Client-Id']).to.equal('client-1');
+    // No JSON content type on a form: the browser sets multipart with its boundary.
+    expect(uploadHeaders['Content-Type']).to.equal(undefined);
+    expect(upload!.body).to.equal(form);
+    const jsonHeaders = json!.headers as Record<string, string>;
+    expect(jsonHeaders['X-Client-Id']).to.equal('client-1');
+    expect(jsonHeaders['Content-Type']).to.equal('application/json');
+    // Auth stays the client's own: a header of the same name cannot replace it.
+    expect(uploadHeaders['Authorization'] === 'Bearer t').to.equal(true);
+  });
+
   it('joins a base URL with or without a trailing slash', async () => {
     const session = await createDemoSession();
     for (const baseUrl of [location.origin, `${location.origin}/`]) {

@@ -42,12 +42,16 @@ export interface KycClientOptions {
   maxDelayMs?: number;
   /** The fetch to use; default the global `fetch`. */
   fetch?: FetchFunction;
+  /** Headers sent with every request besides auth (e.g. idv-sdk's `X-Client-Id`). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** What one call of {@link KycClient.request} sends and how it reads the answer. */
 export interface RequestOptions {
   /** A body to send as JSON. */
   json?: unknown;
+  /** A body to send as multipart/form-data (instead of `json`; the browser sets the boundary). */
+  form?: FormData;
   /** Cancels the request, including retries and the waits between them. */
   signal?: AbortSignal;
   /**
@@ -154,6 +158,7 @@ export class KycClient {
   readonly #backoffMs: number;
   readonly #maxDelayMs: number;
   readonly #fetch: FetchFunction;
+  readonly #headers: Readonly<Record<string, string>>;
   #token: string;
   /** Shared by concurrent requests that hit a 401 together, so the host is asked only once. */
   #refreshing: Promise<string> | undefined;
@@ -168,6 +173,7 @@ export class KycClient {
     this.#maxDelayMs = Math.max(0, options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS);
     // Bound lazily: `fetch` called as a method of another object throws "Illegal invocation".
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.#headers = { ...options.headers };
   }
 
   /** The bearer token in use; set it when the host renews the token by other means. */
@@ -196,8 +202,9 @@ export class KycClient {
     const { signal, onProgress } = options;
     if (signal?.aborted) throw new AbortedError({ cause: signal.reason });
     const url = this.url(path);
-    // Serialised once: retries must send exactly the same bytes.
-    const body = options.json === undefined ? undefined : JSON.stringify(options.json);
+    // Serialised once: retries must send exactly the same bytes (a FormData is re-sent as is).
+    const body =
+      options.form ?? (options.json === undefined ? undefined : JSON.stringify(options.json));
     onProgress?.(0);
     let retriesUsed = 0;
     let refreshed = false;
@@ -258,7 +265,7 @@ export class KycClient {
   async #attempt(
     method: HttpMethod,
     url: string,
-    body: string | undefined,
+    body: string | FormData | undefined,
     signal: AbortSignal | undefined,
   ): Promise<RawResponse> {
     const controller = new AbortController();
@@ -271,10 +278,11 @@ export class KycClient {
     signal?.addEventListener('abort', onCallerAbort, { once: true });
     const token = this.#token;
     const headers: Record<string, string> = {
+      ...this.#headers,
       Accept: 'application/json',
       Authorization: `Bearer ${token}`,
     };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (typeof body === 'string') headers['Content-Type'] = 'application/json';
     try {
       // Raced against our own signal too, so an injected fetch that ignores `signal` still stops.
       const response = await abortable(
