@@ -83,6 +83,46 @@ function showLivenessFrames(event: Event): void {
   );
 }
 
+/**
+ * The idv-sdk mock (seed 001): the integrator's backend creates the session and hands the page its
+ * id, the client id and a bearer token; the element does the rest (consent, document type, images,
+ * liveness, metadata, finalization) and reports `verified` in kyc-complete.
+ */
+async function startIdvSdk(info: HTMLElement): Promise<void> {
+  const response = await fetch('/demo/idv/sessions', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}',
+  });
+  if (!response.ok) {
+    info.textContent = `Could not create an idv-sdk session (HTTP ${response.status}).`;
+    return;
+  }
+  const session = (await response.json()) as {
+    session_id: string;
+    client_id: string;
+    access_token: string;
+  };
+  info.textContent = `idv-sdk session ${session.session_id} (client ${session.client_id}).`;
+  info.dataset.sessionId = session.session_id;
+  $('#received').replaceChildren();
+  $('#liveness-frames').replaceChildren();
+  $('#event-log').replaceChildren();
+  const element = document.createElement('kyc-capture');
+  element.protocol = 'idv-sdk';
+  element.session = session.session_id;
+  element.clientId = session.client_id;
+  element.token = session.access_token;
+  const liveness = $<HTMLSelectElement>('#liveness').value;
+  if (liveness === 'passive' || liveness === 'passive_active') element.liveness = liveness;
+  element.options = {
+    autoCapture: $<HTMLInputElement>('#auto-capture').checked,
+    straighten: $<HTMLInputElement>('#straighten').checked,
+  };
+  for (const name of KYC_EVENT_NAMES) element.addEventListener(name, log);
+  $('#mount').replaceChildren(element);
+}
+
 $('#session-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const info = $('#session-info');
@@ -92,6 +132,11 @@ $('#session-form').addEventListener('submit', async (event) => {
     mockBehavior = raw ? JSON.parse(raw) : undefined;
   } catch {
     info.textContent = 'mock_behavior is not valid JSON.';
+    return;
+  }
+  const protocol = $<HTMLSelectElement>('#protocol').value;
+  if (protocol === 'idv-sdk') {
+    await startIdvSdk(info);
     return;
   }
   const response = await fetch('/demo/sessions', {

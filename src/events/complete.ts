@@ -1,9 +1,12 @@
 import type { CaptureStep } from '../flow/types.js';
+import type { FinishResult } from '../protocols/types.js';
 import { KycEvent } from './kyc-event.js';
 
 /** The `detail` of {@link KycCompleteEvent}. */
 export interface KycCompleteDetail {
   readonly accepted: readonly CaptureStep[];
+  /** The backend's final answer, where the protocol gives one (idv-sdk: verified, on_sanction_list). */
+  readonly result?: FinishResult;
 }
 
 /** The backend has every image it needs. */

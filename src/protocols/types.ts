@@ -15,6 +15,9 @@ export interface ServerFeedback {
   readonly alreadyComplete?: boolean;
 }
 
+/** The backend's answer to `finish()`: plain data, passed to the host as is. */
+export type FinishResult = Readonly<Record<string, unknown>>;
+
 /** Upload progress of one capture, from 0 to 1. */
 export type ProgressCallback = (fraction: number) => void;
 
@@ -45,6 +48,10 @@ export interface ProtocolAdapter {
    * `kyc-capture` event, and the step completes without an upload.
    */
   sendLiveness?(capture: Capture, options?: SendOptions): Promise<ServerFeedback>;
-  /** Tells the backend the person is done, where the protocol has such a call. */
-  finish?(options?: { signal?: AbortSignal }): Promise<void>;
+  /**
+   * Tells the backend the person is done, where the protocol has such a call; resolves with what
+   * the backend answered, if anything (e.g. idv-sdk's `verified` / `on_sanction_list`), which the
+   * host gets in `kyc-complete`.
+   */
+  finish?(options?: { signal?: AbortSignal }): Promise<FinishResult | void>;
 }

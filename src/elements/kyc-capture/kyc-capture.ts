@@ -54,6 +54,7 @@ import {
 } from '../../flow/types.js';
 import { en, type Messages } from '../../i18n/en.js';
 import { createSessionV1Adapter, feedbackMessage } from '../../protocols/session-v1.js';
+import { createIdvSdkAdapter, idvSdkHeaders } from '../../protocols/idv-sdk.js';
 import { scaleQuad } from '../../quality/region.js';
 import type { DocumentQualityOptions, Quad } from '../../quality/types.js';
 import type { ProtocolAdapter, ServerFeedback } from '../../protocols/types.js';
@@ -70,7 +71,7 @@ const LIVENESS_HANDED_TO_HOST: ServerFeedback = {
 };
 
 /** The protocols `<kyc-capture>` knows by name. */
-export const ProtocolName = { SessionV1: 'session-v1' } as const;
+export const ProtocolName = { SessionV1: 'session-v1', IdvSdk: 'idv-sdk' } as const;
 /** A protocol known by name. */
 export type ProtocolName = (typeof ProtocolName)[keyof typeof ProtocolName];
 
@@ -175,6 +176,7 @@ export class KycCaptureElement extends LitElement {
     session: { reflect: true },
     protocol: { reflect: true },
     apiBase: { attribute: 'api-base' },
+    clientId: { attribute: 'client-id' },
     documentType: { attribute: 'document-type' },
     steps: {
       converter: {
@@ -198,6 +200,8 @@ export class KycCaptureElement extends LitElement {
   declare protocol: ProtocolName;
   /** Base URL of the backend's browser-facing endpoints; empty means same origin. */
   declare apiBase: string;
+  /** The integrator's client id, sent as `X-Client-Id` (idv-sdk). */
+  declare clientId: string | undefined;
   /** Preselects the document type and skips the choice. */
   declare documentType: DocumentType | undefined;
   /** Steps to capture when the backend does not say (default: from the document type). */
@@ -223,6 +227,20 @@ export class KycCaptureElement extends LitElement {
   #chosenType: DocumentType | undefined;
   #consent = false;
   #activeAdapter: ProtocolAdapter | undefined;
+  /** The adapter's `start()`, begun when the person starts; uploads wait for it. */
+  #started: Promise<void> | undefined;
+
+  /** Runs the adapter's `start()` once; after a failure the next call (a retry) runs it again. */
+  #ensureStarted(adapter: ProtocolAdapter): Promise<void> {
+    this.#started ??= adapter.start().then(
+      () => undefined,
+      (error: unknown) => {
+        this.#started = undefined;
+        throw error;
+      },
+    );
+    return this.#started;
+  }
   #upload: AbortController | undefined;
   #reviewUrl: { capture: Capture; url: string } | undefined;
   #encoder: JpegEncoder | undefined;
@@ -272,9 +290,11 @@ export class KycCaptureElement extends LitElement {
       changed.has('token') ||
       changed.has('session') ||
       changed.has('apiBase') ||
+      changed.has('clientId') ||
       changed.has('protocol')
     ) {
       this.#activeAdapter = undefined;
+      this.#started = undefined;
     }
   }
 
@@ -356,7 +376,7 @@ export class KycCaptureElement extends LitElement {
   #adapterFor(): ProtocolAdapter {
     if (this.adapter) return this.adapter;
     if (this.#activeAdapter) return this.#activeAdapter;
-    if (this.protocol !== 'session-v1') {
+    if (this.protocol !== 'session-v1' && this.protocol !== 'idv-sdk') {
       throw new ConfigurationError(`Unknown protocol "${this.protocol}".`);
     }
     if (!this.token || !this.session) {
@@ -364,12 +384,19 @@ export class KycCaptureElement extends LitElement {
         'This verification link is incomplete: the session or its token is missing.',
       );
     }
+    if (this.protocol === 'idv-sdk' && !this.clientId) {
+      throw new ConfigurationError('The idv-sdk protocol needs the client id (client-id).');
+    }
     const client = new KycClient({
       baseUrl: this.apiBase,
       token: this.token,
       getToken: this.getToken,
+      ...(this.protocol === 'idv-sdk' ? { headers: idvSdkHeaders(this.clientId!) } : {}),
     });
-    this.#activeAdapter = createSessionV1Adapter({ client, sessionId: this.session });
+    this.#activeAdapter =
+      this.protocol === 'idv-sdk'
+        ? createIdvSdkAdapter({ client, sessionId: this.session, clientId: this.clientId! })
+        : createSessionV1Adapter({ client, sessionId: this.session });
     return this.#activeAdapter;
   }
 
@@ -378,12 +405,16 @@ export class KycCaptureElement extends LitElement {
     const type = this.documentType ?? this.#chosenType;
     const needsDocument = this.#needsDocument();
     if (!this.#consent || (needsDocument && !type)) return;
+    let adapter: ProtocolAdapter;
     try {
-      this.#adapterFor();
+      adapter = this.#adapterFor();
     } catch (error) {
       this.#fail(error, 'session');
       return;
     }
+    // The protocol's opening calls (idv-sdk: consent, session read) run while the person frames
+    // the first photo; the first upload waits for them.
+    this.#ensureStarted(adapter).catch(() => {}); // reported by the upload that waits for it
     const steps = this.steps?.length ? this.steps : type ? stepsForDocument(type) : [];
     this.#dispatch({
       type: 'start',
@@ -553,6 +584,7 @@ export class KycCaptureElement extends LitElement {
     const step = capture.step;
     try {
       const adapter = this.#adapterFor();
+      await this.#ensureStarted(adapter);
       const options = {
         documentType: this.flow.documentType,
         signal: upload.signal,
@@ -579,7 +611,12 @@ export class KycCaptureElement extends LitElement {
           }),
         );
       } else if (after.status === 'done') {
-        this.dispatchEvent(new KycCompleteEvent({ accepted: after.accepted }));
+        // Where the protocol has a closing call (idv-sdk's finalization), its answer goes with it.
+        const final = adapter.finish ? await adapter.finish({ signal: upload.signal }) : undefined;
+        if (upload.signal.aborted) return;
+        this.dispatchEvent(
+          new KycCompleteEvent({ accepted: after.accepted, ...(final ? { result: final } : {}) }),
+        );
       }
     } catch (error) {
       if (upload.signal.aborted) return;
