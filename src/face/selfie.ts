@@ -4,7 +4,7 @@
 // on the face region. Label semantics are the eval's (issue vocabulary below, keep the names).
 import { exposureStats } from '../quality/exposure.js';
 import { downscaleFactor, rgbaToLuma } from '../quality/luma.js';
-import { directionalSharpness } from '../quality/sharpness.js';
+import { directionalSharpness, normalisedSharpness } from '../quality/sharpness.js';
 import type { Quad, RgbaFrame } from '../quality/types.js';
 import type { DetectedFace, FaceDetectionResult } from './types.js';
 
@@ -219,7 +219,6 @@ export function faceGeometry(
 
 // Frames arrive at one size for a whole session: the luma buffer is allocated once and reused.
 let lumaBuffer: Uint8Array = new Uint8Array(0);
-const SHARPNESS_FLOOR_VARIANCE = 25;
 
 /** Runs every selfie check on one frame and the faces detected in it. */
 export function analyzeSelfie(
@@ -251,9 +250,7 @@ export function analyzeSelfie(
       Math.hypot(region[1][0] - region[0][0], region[1][1] - region[0][1]) *
         Math.hypot(region[3][0] - region[0][0], region[3][1] - region[0][1]),
     );
-    sharpness =
-      (10 * directions.min * extent) /
-      (exposure.stdUnclipped * exposure.stdUnclipped + SHARPNESS_FLOOR_VARIANCE);
+    sharpness = normalisedSharpness(directions.min, extent, exposure.stdUnclipped);
   }
 
   const issues: SelfieIssue[] = [];

@@ -10,6 +10,7 @@ import { AbortedError, ResponseFormatError } from '../api/errors.js';
 import type { Capture } from '../capture/types.js';
 import type { DocumentType } from '../flow/types.js';
 import { buildDeviceInfo, bytesToBase64, SDK_NAME, SDK_VERSION } from './session-v1.js';
+import { isRecord } from './session-v1-wire.js';
 import type { ProtocolAdapter, SendOptions, ServerFeedback } from './types.js';
 
 /** The protocol's name, as `<kyc-capture protocol>` spells it. */
@@ -107,10 +108,6 @@ function spread<T>(items: readonly T[], max: number): T[] {
 
 const ACCEPTED: ServerFeedback = { accepted: true, feedback: 'ok', complete: false };
 const DEFAULT_LOCATION: IdvLocation = { latitude: 0, longitude: 0 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function checkAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AbortedError({ cause: signal.reason });

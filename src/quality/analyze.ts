@@ -11,7 +11,7 @@ import { downscaleFactor, rgbaToPlanes } from './luma.js';
 import { findDocumentQuad } from './quad.js';
 import { insetQuad, scaleQuad } from './region.js';
 import { rectifiedAspect } from './shape.js';
-import { directionalSharpness } from './sharpness.js';
+import { directionalSharpness, normalisedSharpness } from './sharpness.js';
 import {
   QualityIssue,
   type DocumentQualityOptions,
@@ -98,9 +98,6 @@ export function resolveDocumentOptions(
   };
 }
 
-// Keeps the sharpness ratio finite on a blank region (luma std ≈ 0); negligible on a real document.
-const SHARPNESS_FLOOR_VARIANCE = 25;
-
 // Frames arrive at one size for a whole session: the plane buffers are allocated once and reused.
 const planeBuffers = {
   luma: new Uint8Array(0) as Uint8Array,
@@ -151,9 +148,7 @@ export function analyzeDocument(
   const extent = Math.sqrt(
     found ? polygonArea(scaleQuad(found.quad, 1 / factor)) : coarse.width * coarse.height,
   );
-  const sharpness =
-    (10 * directions.min * extent) /
-    (exposure.stdUnclipped * exposure.stdUnclipped + SHARPNESS_FLOOR_VARIANCE);
+  const sharpness = normalisedSharpness(directions.min, extent, exposure.stdUnclipped);
   const t5 = performance.now();
 
   const quad = found ? found.quad : null;

@@ -150,3 +150,19 @@ export function directionalSharpness(
     min: Math.min(horizontal, rising, vertical, falling),
   };
 }
+
+// Keeps the focus measure finite on a blank region (luma std ≈ 0); negligible on real content.
+const SHARPNESS_FLOOR_VARIANCE = 25;
+
+/**
+ * The focus measure the checks judge (documents and faces): the region's smallest directional
+ * second-derivative variance, over its luma variance (so light and contrast do not pass for
+ * focus), times its size in analysed pixels (a bigger region puts its detail at lower frequencies).
+ */
+export function normalisedSharpness(
+  minDirectional: number,
+  extent: number,
+  lumaStd: number,
+): number {
+  return (10 * minDirectional * extent) / (lumaStd * lumaStd + SHARPNESS_FLOOR_VARIANCE);
+}
