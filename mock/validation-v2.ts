@@ -1,0 +1,917 @@
+// An in-memory mock of the vendor's "Validation API v2" (seed 002): registration by selfie and
+// document, registration by selfie alone, and authorization by face, all through one endpoint,
+// plus demo/test-only endpoints that play the vendor's back office (create, inspect and close
+// applicants, script what the platform answers).
+//
+// Seed 002 gives the endpoint (POST /api/v2/public/Validation), the request body, the three 200
+// replies, the verification statuses 0..3 and the error table (HTTP code, message, description,
+// code). It is silent on the rest; the choices made here:
+//   - Paths. The seed path is mounted under /validation-v2:
+//       POST /validation-v2/api/v2/public/Validation   (path matched case-insensitively, like
+//                                                       ASP.NET routing; no trailing slash)
+//     Demo-only (no auth; never reachable through /validation-v2):
+//       POST /demo/validation/applicants               {attempts?, lrs?, endeavorId?,
+//            saveFaceProfile?, mode?, verifiedFace?, outcomes?} -> 201 {applicantId, endeavorId?}
+//       GET  /demo/validation/applicants/{id}          -> the state (image metadata, no bytes)
+//       POST /demo/validation/applicants/{id}/close    -> 200 the state; later requests: 120040
+//       POST /demo/validation/applicants/{id}/outcomes {outcomes} -> 200 the state (appended)
+//     Other paths under either base: 404; a wrong method: 405 with Allow; OPTIONS: 204 with CORS.
+//   - Auth. The seed names none. The endpoint needs `Authorization: Bearer <apiKey>`; missing,
+//     malformed or wrong: 401 {"code": 401, "message": "Unauthorized"} (WWW-Authenticate: Bearer).
+//     Auth is checked before the body is read.
+//   - Error bodies. The seed gives HTTP code, message and code per error but no JSON shape:
+//     every error is `{"code": <number>, "message": "<seed message>"}`, application/json. The
+//     placeholders are filled in: `Request "<applicantId>" was already completed`, `All available
+//     attempts were used for requestId "<applicantId>"` (the applicant id is the validation
+//     request id) and `Graphql error: "<VALIDATION_V2_GRAPHQL_MOCK_ERROR>"`.
+//     Failures the seed does not list use the HTTP status as the numeric code ({"code": 404},
+//     405, 413 for a body over the limit, 500, 503), except request-shape failures: 400
+//     {"code": "invalid_request", "message": "<what is wrong>"} (not application/json, not JSON,
+//     not an object, model missing or not an object, applicantId not a non-empty string,
+//     endeavorId not a string, documentType not an integer, an image field not a string, bad
+//     base64, not a complete JPEG/PNG, an image over maxImageBytes). Same shape for the demo
+//     endpoints' bad bodies.
+//   - Request. Unknown properties are ignored (ASP.NET's default); names are matched exactly as
+//     the seed spells them. null counts as absent. faceImageBase64 absent: 120042 "Face image is
+//     required"; "": 120038 "Face image is empty". documentType is any integer (the seed lists no
+//     enumeration; 10 is face-only). frontImageBase64 is required unless documentType is 10
+//     (absent or "": invalid_request); with documentType 10 it must be absent (invalid_request
+//     otherwise: a document image on a face-only request is a client bug, not something to drop).
+//     Base64 is plain RFC 4648 base64 with padding, as .NET's Convert.FromBase64String reads it:
+//     a `data:image/...;base64,` prefix, base64url or whitespace is invalid_request. Decoded bytes
+//     must be a complete JPEG or PNG (readImageHeader), at most maxImageBytes each.
+//   - Order. The request is validated in full (shape, 120042/120038, images) before the applicant
+//     is looked up. Then: unknown applicant 120043 "Applicant profile not found"; LRS applicant
+//     with an absent or different endeavorId 120044 (before any other state is revealed); closed
+//     120040; registration already completed 120036; no attempts left 120037; an authorization
+//     with a documentType other than 10 invalid_request; documentType 10 with Save Face Profile
+//     off 120041 (registration and authorization alike); authorization without a verified face
+//     120043 "Applicant doesn't have verified face". endeavorId sent to a non-LRS applicant is
+//     ignored.
+//   - Attempts and outcomes. A request that passes every check takes the next scripted outcome
+//     (empty queue: success). Every processed outcome consumes one attempt (attemptId = attempts
+//     used so far, attemptsLeft = attemptsCount - used), including the 400 ones (no_face ... ,
+//     graphql_error); only `unavailable` (503 {"code": 503}, Retry-After: 1) consumes none, though
+//     it does use up its place in the queue. Requests rejected by a check consume nothing. The
+//     last attempt answers its own result (the seed's example has attemptsLeft 0 on a 200); the
+//     request after it gets 120037. A success marks the applicant completed: further registration
+//     requests get 120036; authorization requests stay allowed (the seed's authorization runs on
+//     a completed request) while attempts last.
+//   - Replies. Success is the seed's example, field by field: with documentType != 10 the
+//     document object, validationStatus and documentValidationTests are the seed's sample values
+//     verbatim (expires 2024-01-12 with expired false included); with 10 the face-only shape.
+//     applicantId is echoed unmasked (the seed's "05fcd***" is redacted), documentType is the
+//     request's. face_fail / document_fail: status 1, faceSuccess / documentSuccess and
+//     validationStatus.faceIsValid / documentIsValid false, the rest as on success (the document
+//     is still read); document_fail on a face-only request has no document field to fail, so it
+//     answers status 1 with document fields null. invalid_data: status 2, invalidDataErrors one
+//     string, every check field null, document null, documentValidationTests []. error: status 3,
+//     the same with invalidDataErrors []. callBackUrl is always null.
+//   - State. The mock keeps image metadata (mime type, pixel size, byte length) per request, never
+//     bytes. Requests are recorded once they are well formed and name a known applicant, with the
+//     answer given (HTTP status, error code or verification status, outcome, attemptId).
+//     verifiedFace is what the demo set; a registration success does not change it.
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readImageHeader, type ImageMimeType } from '../src/protocols/session-v1-image.ts';
+import { isRecord } from '../src/protocols/session-v1-wire.ts';
+import {
+  bearerToken,
+  HttpFailure,
+  type Middleware,
+  parseJsonBody,
+  readBody,
+  sendJson,
+  sendNoContent,
+} from './http.ts';
+
+/** Where the vendor API is mounted; the endpoint is `${base}/api/v2/public/Validation`. */
+export const VALIDATION_V2_MOCK_BASE = '/validation-v2';
+/** The seed's endpoint path under the mount. */
+export const VALIDATION_V2_ENDPOINT = `${VALIDATION_V2_MOCK_BASE}/api/v2/public/Validation`;
+/** The demo/test-only applicant endpoints. */
+export const VALIDATION_V2_DEMO_BASE = '/demo/validation/applicants';
+/** documentType of face registration/authorization (no document). */
+export const FACE_ONLY_DOCUMENT_TYPE = 10;
+/** The detail the mock puts in `Graphql error: "..."`. */
+export const VALIDATION_V2_GRAPHQL_MOCK_ERROR = 'Mock platform error';
+
+/** Every error code of the seed's table. */
+export const ValidationV2ErrorCode = {
+  GraphqlError: 120029,
+  RequestAlreadyCompleted: 120036,
+  AttemptsExhausted: 120037,
+  FaceImage: 120038,
+  PlatformCalculationFailed: 120039,
+  RequestClosed: 120040,
+  DocumentTypeNotSupported: 120041,
+  FaceImageRequired: 120042,
+  ApplicantProfile: 120043,
+  InvalidEndeavor: 120044,
+} as const;
+/** One documented error code. */
+export type ValidationV2ErrorCode =
+  (typeof ValidationV2ErrorCode)[keyof typeof ValidationV2ErrorCode];
+
+/** One row of the seed's error table. */
+export interface ValidationV2ErrorInfo {
+  readonly httpStatus: number;
+  readonly code: ValidationV2ErrorCode;
+  /** The message verbatim, placeholders (`"validationRequest.Id"`, `"error message"`) included. */
+  readonly message: string;
+  readonly description: string;
+}
+
+/** The seed's error table, in its order. */
+export const VALIDATION_V2_ERRORS = {
+  requestAlreadyCompleted: {
+    httpStatus: 400,
+    code: ValidationV2ErrorCode.RequestAlreadyCompleted,
+    message: 'Request "validationRequest.Id" was already completed',
+    description: 'Attempted registration on completed request',
+  },
+  attemptsExhausted: {
+    httpStatus: 400,
+    code: ValidationV2ErrorCode.AttemptsExhausted,
+    message: 'All available attempts were used for requestId "validationRequest.Id"',
+    description: 'All attempts to register have been expended',
+  },
+  faceImageEmpty: {
+    httpStatus: 400,
+    code: ValidationV2ErrorCode.FaceImage,
+    message: 'Face image is empty',
+    description: 'Passed image is empty',
+  },
+  graphqlError: {
+    httpStatus: 400,
+    code: ValidationV2ErrorCode.GraphqlError,
+    message: 'Graphql error: "error message"',
+    description: 'Platform returned errors in response to a graphql query',
+  },
+  profileSearchMissing: {
+    httpStatus: 400,
+    code: ValidationV2ErrorCode.PlatformCalculationFailed,
+    message: 'Profile search is missing',
+    description: 'An attempt to search profiles in the platform failed',
+  },
+  noFacesFound: {
+    httpStatus: 400,
+    code: ValidationV2ErrorCode.FaceImage,
+    message: 'No faces found',
+    description: 'There are no faces in the image',
+  },
+  multipleFacesFound: {
+    httpStatus: 400,
+    code: ValidationV2ErrorCode.FaceImage,
+    message: 'Multiple faces found',
+    description: 'There are several faces in the image',
+  },
+  qualityCalculationFailed: {
+    httpStatus: 400,
+    code: ValidationV2ErrorCode.PlatformCalculationFailed,
+    message: 'Quality calculation failed',
+    description: 'An attempt to calculate quality in platform failed',
+  },
+  livenessCalculationFailed: {
+    httpStatus: 400,
+    code: ValidationV2ErrorCode.PlatformCalculationFailed,
+    message: 'Liveness calculation failed',
+    description: 'An attempt to calculate liveness in platform failed',
+  },
+  requestClosed: {
+    httpStatus: 400,
+    code: ValidationV2ErrorCode.RequestClosed,
+    message: 'Request is closed',
+    description: 'Attempted registration by closed applicant',
+  },
+  documentTypeNotSupported: {
+    httpStatus: 400,
+    code: ValidationV2ErrorCode.DocumentTypeNotSupported,
+    message: 'This document type is not supported',
+    description: 'BAF has the "Save Face Profile" feature turned off',
+  },
+  faceImageRequired: {
+    httpStatus: 400,
+    code: ValidationV2ErrorCode.FaceImageRequired,
+    message: 'Face image is required',
+    description: 'The image was not transmitted',
+  },
+  noVerifiedFace: {
+    httpStatus: 400,
+    code: ValidationV2ErrorCode.ApplicantProfile,
+    message: "Applicant doesn't have verified face",
+    // The seed spells "applicant" with a Cyrillic "с"; normalised to Latin here.
+    description: 'Attempt to authorize by applicant without a linked profile',
+  },
+  invalidEndeavor: {
+    httpStatus: 400,
+    code: ValidationV2ErrorCode.InvalidEndeavor,
+    message: 'Invalid endeavor info',
+    description: 'Endeavor from LRS contains invalid data',
+  },
+  applicantProfileNotFound: {
+    httpStatus: 400,
+    code: ValidationV2ErrorCode.ApplicantProfile,
+    message: 'Applicant profile not found',
+    description: 'Profile from the applicant was not found in the platform',
+  },
+} as const satisfies Record<string, ValidationV2ErrorInfo>;
+/** The name of one row of {@link VALIDATION_V2_ERRORS}. */
+export type ValidationV2ErrorName = keyof typeof VALIDATION_V2_ERRORS;
+
+/** The error body for one row, the quoted placeholder (if any) replaced by `detail`. */
+export function validationV2Error(
+  name: ValidationV2ErrorName,
+  detail?: string,
+): { code: ValidationV2ErrorCode; message: string } {
+  const row: ValidationV2ErrorInfo = VALIDATION_V2_ERRORS[name];
+  const message =
+    detail === undefined ? row.message : row.message.replace(/"[^"]*"/, `"${detail}"`);
+  return { code: row.code, message };
+}
+
+/** What the platform answers to one processed request, scripted through the demo endpoints. */
+export const VALIDATION_V2_OUTCOMES = [
+  'success',
+  'face_fail',
+  'document_fail',
+  'invalid_data',
+  'error',
+  'no_face',
+  'multiple_faces',
+  'quality_failed',
+  'liveness_failed',
+  'profile_search_missing',
+  'graphql_error',
+  'unavailable',
+] as const;
+/** One scripted outcome. */
+export type ValidationV2Outcome = (typeof VALIDATION_V2_OUTCOMES)[number];
+
+/** The seed's verification statuses. */
+export const ValidationV2Status = { Success: 0, Fail: 1, InvalidData: 2, Error: 3 } as const;
+/** One verification status. */
+export type ValidationV2Status = (typeof ValidationV2Status)[keyof typeof ValidationV2Status];
+
+/** Metadata of one decoded image (the bytes are not kept). */
+export interface MockImageInfo {
+  readonly mimeType: ImageMimeType;
+  readonly width: number;
+  readonly height: number;
+  readonly byteLength: number;
+}
+
+/** One well-formed request for a known applicant, and what it was answered. */
+export interface MockValidationRequest {
+  /** ISO time from the mock's clock. */
+  readonly receivedAt: string;
+  readonly documentType: number;
+  readonly endeavorId: string | null;
+  readonly face: MockImageInfo;
+  readonly front: MockImageInfo | null;
+  /** The scripted outcome taken, or null when a check rejected the request first. */
+  readonly outcome: ValidationV2Outcome | null;
+  /** The attempt it consumed, or null. */
+  readonly attemptId: number | null;
+  readonly httpStatus: number;
+  /** The error code of a non-200 answer. */
+  readonly code: number | null;
+  /** The verification status of a 200 answer. */
+  readonly status: ValidationV2Status | null;
+}
+
+/** One applicant (validation request) as the mock keeps it. */
+export interface MockApplicant {
+  readonly applicantId: string;
+  readonly createdAt: string;
+  readonly mode: 'registration' | 'authorization';
+  /** Whether LRS is enabled: requests must carry `endeavorId`. */
+  readonly lrs: boolean;
+  readonly endeavorId: string | null;
+  /** The BAF "Save Face Profile" feature; off makes documentType 10 answer 120041. */
+  readonly saveFaceProfile: boolean;
+  /** Whether the applicant has a linked face profile (authorization needs it). */
+  readonly verifiedFace: boolean;
+  /** Configured attempts, 1..5. */
+  readonly attemptsCount: number;
+  attemptsUsed: number;
+  completed: boolean;
+  closed: boolean;
+  /** Outcomes still to come, first first. */
+  readonly outcomes: ValidationV2Outcome[];
+  readonly requests: MockValidationRequest[];
+}
+
+/** Settings of the mock. */
+export interface ValidationV2MockOptions {
+  /** The bearer token the endpoint accepts. */
+  apiKey: string;
+  /** The clock (ms since epoch). */
+  now: () => number;
+  /** Largest accepted decoded image, in bytes. */
+  maxImageBytes: number;
+}
+
+const DEFAULT_OPTIONS: ValidationV2MockOptions = {
+  apiKey: 'mock-validation-api-key',
+  now: Date.now,
+  maxImageBytes: 15 * 1024 * 1024,
+};
+const SMALL_BODY_LIMIT = 64 * 1024;
+const MAX_SCRIPTED_OUTCOMES = 100;
+
+/** A reply that ends handling early; its body is `{code, message}`. */
+class ValidationV2Failure extends Error {
+  readonly status: number;
+  readonly code: number | string;
+  readonly headers: Readonly<Record<string, string>>;
+
+  constructor(
+    status: number,
+    code: number | string,
+    message: string,
+    headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.headers = headers;
+  }
+}
+
+const invalid = (message: string) => new ValidationV2Failure(400, 'invalid_request', message);
+const vendor = (name: ValidationV2ErrorName, detail?: string) => {
+  const { code, message } = validationV2Error(name, detail);
+  return new ValidationV2Failure(VALIDATION_V2_ERRORS[name].httpStatus, code, message);
+};
+const notFound = () => new ValidationV2Failure(404, 404, 'Not Found');
+const unauthorized = () =>
+  new ValidationV2Failure(401, 401, 'Unauthorized', { 'WWW-Authenticate': 'Bearer' });
+
+/** The seed's sample document, verbatim. */
+const SAMPLE_DOCUMENT = Object.freeze({
+  privateName: 'JOHN SAMPLE',
+  abbr3Country: 'USA',
+  abbrCountry: null,
+  address: '111 N 5TH ST',
+  city: 'COLUMBUS',
+  class: 'D',
+  country: 'United States of America',
+  dob: '1999-01-12',
+  expires: '2024-01-12',
+  eyes: 'BLUE',
+  familyName: null,
+  firstName: 'JOHN',
+  fullName: 'JOHN SAMPLE',
+  gender: 'MALE',
+  hair: 'BLONDE',
+  height: '70',
+  id: '12345678',
+  idType: 'DL',
+  issued: '2020-12-30',
+  middleName: 'SAMPLE',
+  postalBox: null,
+  state: 'OH',
+  issuedBy: 'OH',
+  template: '09',
+  weight: '159',
+  zip: '12345-6789',
+});
+
+/** The seed's sample documentValidationTests, verbatim. */
+const SAMPLE_DOCUMENT_TESTS = Object.freeze([
+  {
+    displayName: 'AddressValidation',
+    name: 'AddressValidation',
+    status: 2,
+    statusString: 'Skipped',
+    reason: 'Integration was skipped by flow',
+  },
+  {
+    displayName: 'DMV',
+    name: 'DMVValidation',
+    status: -1,
+    statusString: 'Disabled',
+    reason: 'Integration was turned off',
+  },
+  {
+    displayName: 'IdentiFraud',
+    name: 'IdentiFraudValidation',
+    status: -1,
+    statusString: 'Disabled',
+    reason: 'Integration was turned off',
+  },
+]);
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Decodes one base64 image field into its metadata, or fails with invalid_request. */
+function decodeImage(value: string, field: string, maxBytes: number): MockImageInfo {
+  if (/^data:/i.test(value)) {
+    throw invalid(`${field} must be plain base64, without a data: URL prefix.`);
+  }
+  if (value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) {
+    throw invalid(`${field} is not valid base64.`);
+  }
+  const padding = value.endsWith('==') ? 2 : value.endsWith('=') ? 1 : 0;
+  if ((value.length / 4) * 3 - padding > maxBytes) {
+    throw invalid(`${field}: the image is over ${maxBytes} bytes.`);
+  }
+  const bytes = Buffer.from(value, 'base64');
+  const header = readImageHeader(bytes);
+  if (!header.ok) throw invalid(`${field}: ${header.message}`);
+  return {
+    mimeType: header.mimeType,
+    width: header.width,
+    height: header.height,
+    byteLength: bytes.length,
+  };
+}
+
+interface ParsedRequest {
+  readonly applicantId: string;
+  readonly endeavorId: string | null;
+  readonly documentType: number;
+  readonly face: MockImageInfo;
+  readonly front: MockImageInfo | null;
+}
+
+interface Reply {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+type Route =
+  | { readonly kind: 'validate'; readonly method: 'POST' }
+  | { readonly kind: 'create'; readonly method: 'POST' }
+  | { readonly kind: 'state'; readonly method: 'GET'; readonly id: string }
+  | { readonly kind: 'close'; readonly method: 'POST'; readonly id: string }
+  | { readonly kind: 'outcomes'; readonly method: 'POST'; readonly id: string };
+
+function isOutcomeList(value: unknown): value is ValidationV2Outcome[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (item) =>
+        typeof item === 'string' && (VALIDATION_V2_OUTCOMES as readonly string[]).includes(item),
+    )
+  );
+}
+
+/** The Validation API v2 mock: applicants plus request handling. */
+export class ValidationV2Mock {
+  readonly #applicants = new Map<string, MockApplicant>();
+  readonly #options: ValidationV2MockOptions;
+
+  constructor(options: ValidationV2MockOptions) {
+    this.#options = { ...options };
+  }
+
+  /** Every applicant by id (read access for tests). */
+  get applicants(): ReadonlyMap<string, MockApplicant> {
+    return this.#applicants;
+  }
+
+  /** Whether this mock answers the path (the vendor mount or the demo applicant endpoints). */
+  handles(pathname: string): boolean {
+    return [VALIDATION_V2_MOCK_BASE, VALIDATION_V2_DEMO_BASE].some(
+      (base) => pathname === base || pathname.startsWith(`${base}/`),
+    );
+  }
+
+  /** Handles one request whose path {@link handles} accepted; never throws. */
+  async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    try {
+      await this.#route(req, res, url);
+    } catch (error) {
+      let failure: ValidationV2Failure;
+      if (error instanceof ValidationV2Failure) failure = error;
+      else if (error instanceof HttpFailure) {
+        // From the shared helpers: bad Authorization header, bad JSON, body over the limit.
+        if (error.status === 401) failure = unauthorized();
+        else if (error.status === 400) failure = invalid(error.message);
+        else failure = new ValidationV2Failure(error.status, error.status, error.message);
+      } else failure = new ValidationV2Failure(500, 500, 'The mock backend failed.');
+      if (!res.headersSent) {
+        sendJson(
+          res,
+          failure.status,
+          { code: failure.code, message: failure.message },
+          failure.headers,
+        );
+      } else res.end();
+    }
+  }
+
+  #match(pathname: string): Route | undefined {
+    if (pathname.toLowerCase() === VALIDATION_V2_ENDPOINT.toLowerCase()) {
+      return { kind: 'validate', method: 'POST' };
+    }
+    if (pathname === VALIDATION_V2_DEMO_BASE) return { kind: 'create', method: 'POST' };
+    if (!pathname.startsWith(`${VALIDATION_V2_DEMO_BASE}/`)) return undefined;
+    let segments: string[];
+    try {
+      segments = pathname
+        .slice(VALIDATION_V2_DEMO_BASE.length + 1)
+        .split('/')
+        .map((segment) => decodeURIComponent(segment));
+    } catch {
+      return undefined;
+    }
+    const [id, action, ...rest] = segments;
+    if (!id || rest.length > 0) return undefined;
+    if (action === undefined) return { kind: 'state', method: 'GET', id };
+    if (action === 'close') return { kind: 'close', method: 'POST', id };
+    if (action === 'outcomes') return { kind: 'outcomes', method: 'POST', id };
+    return undefined;
+  }
+
+  async #route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const route = this.#match(url.pathname);
+    if (!route) throw notFound();
+    const method = req.method ?? 'GET';
+    if (method === 'OPTIONS') {
+      sendNoContent(res);
+      return;
+    }
+    if (method !== route.method) {
+      throw new ValidationV2Failure(405, 405, 'Method Not Allowed', { Allow: route.method });
+    }
+    switch (route.kind) {
+      case 'validate': {
+        const reply = await this.#validate(req);
+        sendJson(res, reply.status, reply.body, reply.headers);
+        return;
+      }
+      case 'create': {
+        const body = await this.#readObject(req, SMALL_BODY_LIMIT, true);
+        sendJson(res, 201, this.#create(body));
+        return;
+      }
+      case 'state':
+        sendJson(res, 200, this.#state(this.#demoApplicant(route.id)));
+        return;
+      case 'close': {
+        const applicant = this.#demoApplicant(route.id);
+        await readBody(req, SMALL_BODY_LIMIT); // drain; any body is ignored
+        applicant.closed = true;
+        sendJson(res, 200, this.#state(applicant));
+        return;
+      }
+      case 'outcomes': {
+        const applicant = this.#demoApplicant(route.id);
+        const body = await this.#readObject(req, SMALL_BODY_LIMIT, false);
+        const outcomes = body['outcomes'];
+        if (!isOutcomeList(outcomes)) {
+          throw invalid(`outcomes must be an array of: ${VALIDATION_V2_OUTCOMES.join(', ')}.`);
+        }
+        if (applicant.outcomes.length + outcomes.length > MAX_SCRIPTED_OUTCOMES) {
+          throw invalid(`At most ${MAX_SCRIPTED_OUTCOMES} outcomes can be pending.`);
+        }
+        applicant.outcomes.push(...outcomes);
+        sendJson(res, 200, this.#state(applicant));
+        return;
+      }
+    }
+  }
+
+  async #readObject(
+    req: IncomingMessage,
+    limit: number,
+    allowEmpty: boolean,
+  ): Promise<Record<string, unknown>> {
+    const body = parseJsonBody(req, await readBody(req, limit), { allowEmpty });
+    if (!isRecord(body)) throw invalid('The body must be a JSON object.');
+    return body;
+  }
+
+  #demoApplicant(id: string): MockApplicant {
+    const applicant = this.#applicants.get(id);
+    if (!applicant) throw new ValidationV2Failure(404, 404, 'No such applicant.');
+    return applicant;
+  }
+
+  // ---- The vendor endpoint ----
+
+  async #validate(req: IncomingMessage): Promise<Reply> {
+    if (!sameSecret(bearerToken(req), this.#options.apiKey)) throw unauthorized();
+    const { maxImageBytes } = this.#options;
+    const limit = Math.ceil(maxImageBytes / 3) * 4 * 2 + SMALL_BODY_LIMIT;
+    const request = this.#parse(await this.#readObject(req, limit, false));
+    const applicant = this.#applicants.get(request.applicantId);
+    if (!applicant) throw vendor('applicantProfileNotFound');
+
+    let outcome: ValidationV2Outcome | null = null;
+    let attemptId: number | null = null;
+    let reply: Reply;
+    try {
+      this.#check(applicant, request);
+      outcome = applicant.outcomes.shift() ?? 'success';
+      if (outcome === 'unavailable') {
+        reply = {
+          status: 503,
+          body: { code: 503, message: 'Service Unavailable' },
+          headers: { 'Retry-After': '1' },
+        };
+      } else {
+        applicant.attemptsUsed += 1;
+        attemptId = applicant.attemptsUsed;
+        if (outcome === 'success') applicant.completed = true;
+        reply = this.#outcomeReply(applicant, request, outcome, attemptId);
+      }
+    } catch (error) {
+      if (!(error instanceof ValidationV2Failure)) throw error;
+      reply = { status: error.status, body: { code: error.code, message: error.message } };
+    }
+    const body = reply.body as { code?: unknown; status?: unknown };
+    applicant.requests.push({
+      receivedAt: new Date(this.#options.now()).toISOString(),
+      documentType: request.documentType,
+      endeavorId: request.endeavorId,
+      face: request.face,
+      front: request.front,
+      outcome,
+      attemptId,
+      httpStatus: reply.status,
+      code: reply.status === 200 ? null : (body.code as number),
+      status: reply.status === 200 ? (body.status as ValidationV2Status) : null,
+    });
+    return reply;
+  }
+
+  #parse(body: Record<string, unknown>): ParsedRequest {
+    const model = body['model'];
+    if (!isRecord(model)) throw invalid('model is required: an object.');
+    const applicantId = body['applicantId'];
+    if (typeof applicantId !== 'string' || applicantId.length === 0 || applicantId.length > 256) {
+      throw invalid('applicantId is required: a non-empty string.');
+    }
+    const endeavorId = body['endeavorId'] ?? null;
+    if (endeavorId !== null && typeof endeavorId !== 'string') {
+      throw invalid('endeavorId must be a string.');
+    }
+    const documentType = model['documentType'];
+    if (typeof documentType !== 'number' || !Number.isSafeInteger(documentType)) {
+      throw invalid('model.documentType is required: an integer.');
+    }
+    const faceValue = model['faceImageBase64'] ?? null;
+    if (faceValue === null) throw vendor('faceImageRequired');
+    if (typeof faceValue !== 'string') throw invalid('model.faceImageBase64 must be a string.');
+    if (faceValue === '') throw vendor('faceImageEmpty');
+    const frontValue = model['frontImageBase64'] ?? null;
+    if (documentType === FACE_ONLY_DOCUMENT_TYPE) {
+      if (frontValue !== null) {
+        throw invalid(`model.frontImageBase64 must be absent when documentType is 10.`);
+      }
+    } else if (typeof frontValue !== 'string' || frontValue === '') {
+      throw invalid('model.frontImageBase64 is required unless documentType is 10: base64.');
+    }
+    const { maxImageBytes } = this.#options;
+    return {
+      applicantId,
+      endeavorId,
+      documentType,
+      face: decodeImage(faceValue, 'model.faceImageBase64', maxImageBytes),
+      front:
+        typeof frontValue === 'string'
+          ? decodeImage(frontValue, 'model.frontImageBase64', maxImageBytes)
+          : null,
+    };
+  }
+
+  /** The applicant-state checks, in order; throws the first that fails. */
+  #check(applicant: MockApplicant, request: ParsedRequest): void {
+    if (applicant.lrs && request.endeavorId !== applicant.endeavorId) {
+      throw vendor('invalidEndeavor');
+    }
+    if (applicant.closed) throw vendor('requestClosed');
+    if (applicant.mode === 'registration' && applicant.completed) {
+      throw vendor('requestAlreadyCompleted', applicant.applicantId);
+    }
+    if (applicant.attemptsUsed >= applicant.attemptsCount) {
+      throw vendor('attemptsExhausted', applicant.applicantId);
+    }
+    const faceOnly = request.documentType === FACE_ONLY_DOCUMENT_TYPE;
+    if (applicant.mode === 'authorization' && !faceOnly) {
+      throw invalid('Authorization takes documentType 10 (face only).');
+    }
+    if (faceOnly && !applicant.saveFaceProfile) throw vendor('documentTypeNotSupported');
+    if (applicant.mode === 'authorization' && !applicant.verifiedFace) {
+      throw vendor('noVerifiedFace');
+    }
+  }
+
+  #outcomeReply(
+    applicant: MockApplicant,
+    request: ParsedRequest,
+    outcome: Exclude<ValidationV2Outcome, 'unavailable'>,
+    attemptId: number,
+  ): Reply {
+    switch (outcome) {
+      case 'no_face':
+        throw vendor('noFacesFound');
+      case 'multiple_faces':
+        throw vendor('multipleFacesFound');
+      case 'quality_failed':
+        throw vendor('qualityCalculationFailed');
+      case 'liveness_failed':
+        throw vendor('livenessCalculationFailed');
+      case 'profile_search_missing':
+        throw vendor('profileSearchMissing');
+      case 'graphql_error':
+        throw vendor('graphqlError', VALIDATION_V2_GRAPHQL_MOCK_ERROR);
+      default:
+        return { status: 200, body: verificationBody(applicant, request, outcome, attemptId) };
+    }
+  }
+
+  // ---- Demo endpoints ----
+
+  #create(body: Record<string, unknown>): { applicantId: string; endeavorId?: string } {
+    const known = [
+      'attempts',
+      'lrs',
+      'endeavorId',
+      'saveFaceProfile',
+      'mode',
+      'verifiedFace',
+      'outcomes',
+    ];
+    const unknownKey = Object.keys(body).find((key) => !known.includes(key));
+    if (unknownKey !== undefined) throw invalid(`${unknownKey} is not a known field.`);
+    const attempts = body['attempts'] ?? 3;
+    if (
+      typeof attempts !== 'number' ||
+      !Number.isInteger(attempts) ||
+      attempts < 1 ||
+      attempts > 5
+    ) {
+      throw invalid('attempts must be an integer from 1 to 5.');
+    }
+    const flag = (key: string, fallback: boolean): boolean => {
+      const value = body[key] ?? fallback;
+      if (typeof value !== 'boolean') throw invalid(`${key} must be a boolean.`);
+      return value;
+    };
+    const lrs = flag('lrs', false);
+    const saveFaceProfile = flag('saveFaceProfile', true);
+    const verifiedFace = flag('verifiedFace', false);
+    const mode = body['mode'] ?? 'registration';
+    if (mode !== 'registration' && mode !== 'authorization') {
+      throw invalid('mode must be "registration" or "authorization".');
+    }
+    let endeavorId: string | null = null;
+    const givenEndeavor = body['endeavorId'];
+    if (givenEndeavor !== undefined) {
+      if (!lrs) throw invalid('endeavorId is only for an lrs applicant.');
+      if (typeof givenEndeavor !== 'string' || givenEndeavor.length === 0) {
+        throw invalid('endeavorId must be a non-empty string.');
+      }
+      endeavorId = givenEndeavor;
+    } else if (lrs) endeavorId = randomUUID();
+    const outcomes = body['outcomes'] ?? [];
+    if (!isOutcomeList(outcomes)) {
+      throw invalid(`outcomes must be an array of: ${VALIDATION_V2_OUTCOMES.join(', ')}.`);
+    }
+    if (outcomes.length > MAX_SCRIPTED_OUTCOMES) {
+      throw invalid(`At most ${MAX_SCRIPTED_OUTCOMES} outcomes can be pending.`);
+    }
+    const applicant: MockApplicant = {
+      applicantId: randomUUID(),
+      createdAt: new Date(this.#options.now()).toISOString(),
+      mode,
+      lrs,
+      endeavorId,
+      saveFaceProfile,
+      verifiedFace,
+      attemptsCount: attempts,
+      attemptsUsed: 0,
+      completed: false,
+      closed: false,
+      outcomes: [...outcomes],
+      requests: [],
+    };
+    this.#applicants.set(applicant.applicantId, applicant);
+    return endeavorId === null
+      ? { applicantId: applicant.applicantId }
+      : { applicantId: applicant.applicantId, endeavorId };
+  }
+
+  #state(applicant: MockApplicant) {
+    return {
+      applicantId: applicant.applicantId,
+      createdAt: applicant.createdAt,
+      mode: applicant.mode,
+      lrs: applicant.lrs,
+      endeavorId: applicant.endeavorId,
+      saveFaceProfile: applicant.saveFaceProfile,
+      verifiedFace: applicant.verifiedFace,
+      attemptsCount: applicant.attemptsCount,
+      attemptsUsed: applicant.attemptsUsed,
+      attemptsLeft: applicant.attemptsCount - applicant.attemptsUsed,
+      completed: applicant.completed,
+      closed: applicant.closed,
+      pendingOutcomes: [...applicant.outcomes],
+      requests: applicant.requests.map((request) => ({ ...request })),
+    };
+  }
+}
+
+/** The 200 body of a processed request (statuses 0..3). */
+function verificationBody(
+  applicant: MockApplicant,
+  request: ParsedRequest,
+  outcome: 'success' | 'face_fail' | 'document_fail' | 'invalid_data' | 'error',
+  attemptId: number,
+) {
+  const withDocument = request.documentType !== FACE_ONLY_DOCUMENT_TYPE;
+  const head = {
+    applicantId: applicant.applicantId,
+    attemptId,
+    documentType: request.documentType,
+  };
+  const counts = {
+    attemptsCount: applicant.attemptsCount,
+    attemptsLeft: applicant.attemptsCount - applicant.attemptsUsed,
+  };
+  if (outcome === 'invalid_data' || outcome === 'error') {
+    return {
+      ...head,
+      document: null,
+      ...counts,
+      status: outcome === 'error' ? ValidationV2Status.Error : ValidationV2Status.InvalidData,
+      validationStatus: {
+        expired: null,
+        documentIsValid: null,
+        faceIsValid: null,
+        antiSpoofingIsValid: null,
+        qualityIsValid: null,
+      },
+      invalidDataErrors:
+        outcome === 'error'
+          ? []
+          : [withDocument ? 'The document image is unreadable.' : 'The face image is unreadable.'],
+      faceSuccess: null,
+      documentSuccess: null,
+      documentHasNotExpired: null,
+      documentValidationTests: [],
+      callBackUrl: null,
+    };
+  }
+  const faceOk = outcome !== 'face_fail';
+  const documentOk = outcome !== 'document_fail';
+  return {
+    ...head,
+    document: withDocument ? { ...SAMPLE_DOCUMENT } : null,
+    ...counts,
+    status: outcome === 'success' ? ValidationV2Status.Success : ValidationV2Status.Fail,
+    validationStatus: {
+      expired: withDocument ? false : null,
+      documentIsValid: withDocument ? documentOk : null,
+      faceIsValid: faceOk,
+      antiSpoofingIsValid: null,
+      qualityIsValid: true,
+    },
+    invalidDataErrors: [],
+    faceSuccess: faceOk,
+    documentSuccess: withDocument ? documentOk : null,
+    documentHasNotExpired: withDocument ? true : null,
+    documentValidationTests: withDocument ? SAMPLE_DOCUMENT_TESTS.map((test) => ({ ...test })) : [],
+    callBackUrl: null,
+  };
+}
+
+/**
+ * A connect-style middleware serving the Validation API v2 mock and its demo endpoints; any other
+ * path goes to `next()`.
+ */
+export function createValidationV2Middleware(options: Partial<ValidationV2MockOptions> = {}): {
+  middleware: Middleware;
+  mock: ValidationV2Mock;
+} {
+  const mock = new ValidationV2Mock({
+    apiKey: options.apiKey ?? DEFAULT_OPTIONS.apiKey,
+    now: options.now ?? DEFAULT_OPTIONS.now,
+    maxImageBytes: options.maxImageBytes ?? DEFAULT_OPTIONS.maxImageBytes,
+  });
+  const middleware: Middleware = (req, res, next) => {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://mock.invalid');
+    } catch {
+      next();
+      return;
+    }
+    if (!mock.handles(url.pathname)) {
+      next();
+      return;
+    }
+    void mock.handle(req, res, url);
+  };
+  return { middleware, mock };
+}
