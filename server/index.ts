@@ -1,0 +1,18 @@
+// kyc-capture/server: helpers for the integrator's own backend (Node ≥ 20, no dependencies).
+//
+// - results.ts: strict parsers for verification results (webhooks, status/data replies);
+// - tokens.ts: short-lived browser tokens the proxies accept;
+// - link-kyc.ts / validation-v2.ts: narrow proxies that keep vendor credentials off the page;
+// - proxy.ts: what the proxies share (only its public types and error class are exported here).
+export * from './results.ts';
+export * from './tokens.ts';
+export * from './link-kyc.ts';
+export * from './validation-v2.ts';
+export {
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_PROXY_TIMEOUT_MS,
+  ProxyHttpError,
+  type Middleware,
+  type ProxyCommonOptions,
+  type ProxyEndpoint,
+} from './proxy.ts';

@@ -1,0 +1,476 @@
+// Shared node:http plumbing for the vendor proxies (link-kyc.ts, validation-v2.ts).
+//
+// Each proxy is one narrow endpoint: the browser posts the vendor's own path and body to the
+// integrator's backend with a short-lived token minted by tokens.ts; the proxy checks the token,
+// rebuilds a safe vendor body from whitelisted fields and forwards it with the real credentials.
+// This module holds what both share: the endpoint shell (path and method matching, CORS
+// preflight, error replies), a bounded body read, bearer parsing, forwarding with a timeout, and
+// relaying the vendor's status, JSON body and Retry-After.
+//
+// Every reply this module makes itself is `{"error":{"code","message"}}`. Messages are fixed
+// strings: they never carry tokens, credentials, images or vendor bodies. Nothing is logged;
+// failures the integrator may want to see go to the optional `onError` hook.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BrowserTokenError, type TokenIssuer, type VerifiedClaims } from './tokens.ts';
+
+/** A connect-style middleware (Express, Connect, Vite's dev server). */
+export type Middleware = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: (error?: unknown) => void,
+) => void;
+
+/** One proxied vendor endpoint. */
+export interface ProxyEndpoint {
+  /**
+   * Answers one request: the endpoint's POST, its OPTIONS preflight, 405 for other methods on
+   * its path and 404 for other paths. Never rejects: every failure becomes a JSON error reply.
+   */
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /** Answers only POST and OPTIONS on the endpoint's path; calls `next()` for anything else. */
+  readonly middleware: Middleware;
+}
+
+/** Options both proxies share. */
+export interface ProxyCommonOptions {
+  /** Largest browser body accepted, in bytes; bigger ones get 413. Default 25 MB. */
+  readonly maxBodyBytes?: number;
+  /** Time allowed for the vendor call, reply body included, in ms. Default 60000. */
+  readonly timeoutMs?: number;
+  /** The fetch used to call the vendor. Default the global fetch. */
+  readonly fetch?: typeof fetch;
+  /**
+   * `Access-Control-Allow-Origin` for replies and preflights; null sends no CORS headers (the
+   * proxy is same-origin). Default `*`, which is safe here: the endpoint authenticates by bearer
+   * token only, never by cookie.
+   */
+  readonly allowOrigin?: string | null;
+  /**
+   * Called with every 5xx the proxy answered itself (login errors, vendor unreachable or timed
+   * out, bad vendor replies, bugs), as the ProxyHttpError sent; its `cause` holds the underlying
+   * error (a LinkKycAuthError, a network error, ...). No secret is in either.
+   */
+  readonly onError?: (error: ProxyHttpError) => void;
+}
+
+/** Default largest browser body: 25 MB (three high-resolution base64 images fit well). */
+export const DEFAULT_MAX_BODY_BYTES = 25 * 1024 * 1024;
+/** Default vendor timeout: 60 s (document verification is slow). */
+export const DEFAULT_PROXY_TIMEOUT_MS = 60_000;
+/** Largest vendor reply relayed, in bytes; bigger ones get 502. */
+const MAX_VENDOR_REPLY_BYTES = 10 * 1024 * 1024;
+
+/** A failure answered as `{"error":{"code","message"}}` with an HTTP status. */
+export class ProxyHttpError extends Error {
+  /** HTTP status of the reply. */
+  readonly status: number;
+  /** Stable snake_case code, the reply's `error.code`. */
+  readonly code: string;
+  /** Extra reply headers (Retry-After, Allow, WWW-Authenticate). */
+  readonly headers: Readonly<Record<string, string>>;
+
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    headers: Readonly<Record<string, string>> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'ProxyHttpError';
+    this.status = status;
+    this.code = code;
+    this.headers = headers;
+  }
+}
+
+/** Checks a positive finite number option, or returns its default. */
+export function positiveOption(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new RangeError(`${name} must be a positive number.`);
+  }
+  return value;
+}
+
+/** Checks an http(s) base URL option and returns it without trailing slashes. */
+export function baseUrlOption(value: unknown, name: string): string {
+  if (typeof value !== 'string') throw new TypeError(`${name} must be a string.`);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new TypeError(`${name} must be an absolute http(s) URL.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new TypeError(`${name} must be an absolute http(s) URL.`);
+  }
+  if (url.search || url.hash) throw new TypeError(`${name} must not have a query or fragment.`);
+  return url.href.replace(/\/+$/, '');
+}
+
+function corsHeaders(allowOrigin: string | null): Record<string, string> {
+  if (allowOrigin === null) return {};
+  return {
+    'Access-Control-Allow-Origin': allowOrigin,
+    'Access-Control-Expose-Headers': 'Retry-After',
+    ...(allowOrigin === '*' ? {} : { Vary: 'Origin' }),
+  };
+}
+
+/** Answers a JSON body (already serialised) with no-store caching. */
+function sendJsonText(
+  res: ServerResponse,
+  status: number,
+  text: string | Buffer,
+  allowOrigin: string | null,
+  headers: Readonly<Record<string, string>> = {},
+): void {
+  res.writeHead(status, {
+    ...corsHeaders(allowOrigin),
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...headers,
+  });
+  res.end(text);
+}
+
+/** Answers `{"error":{"code","message"}}` for a failure. */
+function sendError(res: ServerResponse, failure: ProxyHttpError, allowOrigin: string | null): void {
+  const body = JSON.stringify({ error: { code: failure.code, message: failure.message } });
+  sendJsonText(res, failure.status, body, allowOrigin, failure.headers);
+}
+
+/**
+ * Reads the whole body, up to `limit` bytes. A declared Content-Length over the limit fails at
+ * once; a body that grows past it is read to the end and discarded (answering while the browser
+ * is still sending makes it report a reset connection instead of the 413).
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const tooLarge = () =>
+    new ProxyHttpError(413, 'payload_too_large', `The request body is over ${limit} bytes.`);
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
+    });
+    req.on('end', () => {
+      if (size <= limit) resolve(Buffer.concat(chunks));
+      else reject(tooLarge());
+    });
+    req.on('error', reject);
+  });
+}
+
+/** Parses a JSON request body sent as `Content-Type: application/json`. */
+export function parseJsonBody(req: IncomingMessage, raw: Buffer): unknown {
+  const type = req.headers['content-type'] ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    throw new ProxyHttpError(
+      415,
+      'unsupported_content_type',
+      'The body must be sent as Content-Type: application/json.',
+    );
+  }
+  try {
+    return JSON.parse(raw.toString('utf8')) as unknown;
+  } catch {
+    throw new ProxyHttpError(400, 'malformed_body', 'The body is not valid JSON.');
+  }
+}
+
+/** The bearer token of a request, or a 401 saying what is wrong with the header. */
+export function bearerToken(req: IncomingMessage): string {
+  const header = req.headers.authorization;
+  if (!header) {
+    throw new ProxyHttpError(401, 'token_missing', 'The Authorization header is missing.', {
+      'WWW-Authenticate': 'Bearer',
+    });
+  }
+  const match = /^Bearer ([\x21-\x7e]+)$/i.exec(header.trim());
+  if (!match?.[1]) {
+    throw new ProxyHttpError(
+      401,
+      'token_malformed',
+      'The Authorization header must be "Bearer <token>".',
+      { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+    );
+  }
+  return match[1];
+}
+
+/** Checks the request's browser token for `scope`; a 401 with the token error's code otherwise. */
+export function verifyBrowserToken(
+  req: IncomingMessage,
+  tokens: TokenIssuer,
+  scope: string,
+): VerifiedClaims {
+  const token = bearerToken(req);
+  try {
+    return tokens.verify(token, scope);
+  } catch (error) {
+    if (error instanceof BrowserTokenError) {
+      throw new ProxyHttpError(401, error.code, error.message, {
+        'WWW-Authenticate': 'Bearer error="invalid_token"',
+      });
+    }
+    throw error;
+  }
+}
+
+/** A JSON object (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A 400 for a browser body that does not have the expected shape. */
+export function invalidBody(message: string): ProxyHttpError {
+  return new ProxyHttpError(400, 'invalid_body', message);
+}
+
+/** A vendor reply, read in full (bounded). */
+export interface VendorReply {
+  /** HTTP status. */
+  readonly status: number;
+  /** Reply headers. */
+  readonly headers: Headers;
+  /** Reply body bytes. */
+  readonly body: Buffer;
+}
+
+/** What {@link forwardJson} needs. */
+export interface ForwardRequest {
+  readonly fetch: typeof fetch;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The serialised JSON body. */
+  readonly body: string;
+  readonly timeoutMs: number;
+  /** Aborted when the browser goes away. */
+  readonly signal: AbortSignal;
+}
+
+async function readCapped(response: Response, cap: number): Promise<Buffer> {
+  if (!response.body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > cap) {
+      await reader.cancel().catch(() => undefined);
+      throw new ProxyHttpError(502, 'bad_gateway', 'The identity service sent too large a reply.');
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * POSTs a JSON body to the vendor and reads the reply, all within `timeoutMs`. Redirects are
+ * refused (credentials must not follow them). Timeout → 504 `upstream_timeout`; network failure
+ * → 502 `upstream_unreachable`.
+ */
+export async function forwardJson(request: ForwardRequest): Promise<VendorReply> {
+  const timeout = AbortSignal.timeout(request.timeoutMs);
+  const signal = AbortSignal.any([timeout, request.signal]);
+  try {
+    const response = await request.fetch(request.url, {
+      method: 'POST',
+      headers: {
+        ...request.headers,
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+      },
+      body: request.body,
+      redirect: 'error',
+      signal,
+    });
+    const body = await readCapped(response, MAX_VENDOR_REPLY_BYTES);
+    return { status: response.status, headers: response.headers, body };
+  } catch (error) {
+    if (error instanceof ProxyHttpError) throw error;
+    if (timeout.aborted) {
+      throw new ProxyHttpError(
+        504,
+        'upstream_timeout',
+        'The identity service did not answer in time.',
+        {},
+        { cause: error },
+      );
+    }
+    if (request.signal.aborted) {
+      throw new ProxyHttpError(499, 'client_closed', 'The browser closed the request.');
+    }
+    throw new ProxyHttpError(
+      502,
+      'upstream_unreachable',
+      'The identity service could not be reached.',
+      {},
+      { cause: error },
+    );
+  }
+}
+
+/** A Retry-After value safe to pass on (delta-seconds or an HTTP date), or undefined. */
+function retryAfter(headers: Headers): string | undefined {
+  const value = headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  return /^\d{1,10}$/.test(value) || /^[A-Za-z0-9 ,:]{1,40}$/.test(value) ? value : undefined;
+}
+
+/** The vendor's body when it is a JSON object or array, else undefined. */
+function jsonBody(body: Buffer): unknown {
+  try {
+    const value = JSON.parse(body.toString('utf8')) as unknown;
+    return typeof value === 'object' && value !== null ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Relays a vendor reply to the browser: its status and JSON body byte for byte, with its
+ * Retry-After. The vendor's other headers are not passed on.
+ *
+ * - 429/503 without a JSON body: the status and Retry-After with a `rate_limited` /
+ *   `upstream_unavailable` error body.
+ * - 401/403 (the proxy's own credentials were refused): 502 `upstream_auth_failed`; the browser's
+ *   token is not the problem, so it must not see an auth failure.
+ * - any other non-JSON body, or a status outside 2xx/4xx/5xx: 502 `bad_gateway`.
+ */
+export function relayVendorReply(
+  res: ServerResponse,
+  reply: VendorReply,
+  allowOrigin: string | null,
+): void {
+  const { status } = reply;
+  const after = retryAfter(reply.headers);
+  const headers: Record<string, string> = after ? { 'Retry-After': after } : {};
+  if (status === 401 || status === 403) {
+    throw new ProxyHttpError(
+      502,
+      'upstream_auth_failed',
+      'The identity service refused the proxy credentials.',
+    );
+  }
+  const json = jsonBody(reply.body);
+  if (json === undefined && (status === 429 || status === 503)) {
+    const code = status === 429 ? 'rate_limited' : 'upstream_unavailable';
+    const message =
+      status === 429
+        ? 'The identity service is rate limiting requests.'
+        : 'The identity service is unavailable.';
+    throw new ProxyHttpError(status, code, message, headers);
+  }
+  if (json === undefined || status < 200 || (status >= 300 && status < 400) || status > 599) {
+    throw new ProxyHttpError(502, 'bad_gateway', 'The identity service sent an unexpected reply.');
+  }
+  sendJsonText(res, status, reply.body, allowOrigin, headers);
+}
+
+/** What {@link createEndpoint} needs. */
+export interface EndpointOptions {
+  /** The vendor path the endpoint answers (`/identity/verify`); a request path must end with it. */
+  readonly path: string;
+  readonly allowOrigin: string | null;
+  readonly onError: ((error: ProxyHttpError) => void) | undefined;
+  /**
+   * Answers an authorised-or-not POST; throws ProxyHttpError for error replies. `signal` aborts
+   * when the browser goes away.
+   */
+  readonly post: (req: IncomingMessage, res: ServerResponse, signal: AbortSignal) => Promise<void>;
+}
+
+function pathname(req: IncomingMessage): string {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return '';
+  }
+}
+
+/** The endpoint shell: matching, preflight, 404/405 and error replies around `post`. */
+export function createEndpoint(options: EndpointOptions): ProxyEndpoint {
+  const { path, allowOrigin, onError, post } = options;
+  const matches = (req: IncomingMessage) => pathname(req).endsWith(path);
+
+  function report(error: ProxyHttpError): void {
+    if (!onError) return;
+    try {
+      onError(error);
+    } catch {
+      // The hook's own failure must not break the reply.
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const controller = new AbortController();
+    const onClose = () => {
+      if (!res.writableFinished) controller.abort();
+    };
+    res.on('close', onClose);
+    try {
+      if (!matches(req)) throw new ProxyHttpError(404, 'not_found', 'No such endpoint.');
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, {
+          ...corsHeaders(allowOrigin),
+          ...(allowOrigin === null
+            ? {}
+            : {
+                'Access-Control-Allow-Methods': 'POST, OPTIONS',
+                'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+                'Access-Control-Max-Age': '600',
+              }),
+          'Cache-Control': 'no-store',
+        });
+        res.end();
+        return;
+      }
+      if (req.method !== 'POST') {
+        throw new ProxyHttpError(405, 'method_not_allowed', 'Only POST is allowed here.', {
+          Allow: 'POST, OPTIONS',
+        });
+      }
+      await post(req, res, controller.signal);
+    } catch (error) {
+      const failure =
+        error instanceof ProxyHttpError
+          ? error
+          : new ProxyHttpError(
+              500,
+              'internal_error',
+              'The request could not be handled.',
+              {},
+              {
+                cause: error,
+              },
+            );
+      if (failure.status >= 500) report(failure);
+      if (controller.signal.aborted) return;
+      if (res.headersSent) res.destroy();
+      else sendError(res, failure, allowOrigin);
+    } finally {
+      res.off('close', onClose);
+    }
+  }
+
+  const middleware: Middleware = (req, res, next) => {
+    if ((req.method !== 'POST' && req.method !== 'OPTIONS') || !matches(req)) {
+      next();
+      return;
+    }
+    void handle(req, res);
+  };
+
+  return { handle, middleware };
+}

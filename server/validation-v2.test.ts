@@ -1,0 +1,407 @@
+// The Validation v2 proxy over real HTTP: a stub vendor (node:http) records what it receives; the
+// proxy runs in its own node:http server behind its middleware.
+import assert from 'node:assert/strict';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, it } from 'node:test';
+import type { ProxyHttpError } from './proxy.ts';
+import { createTokenIssuer, type TokenIssuer } from './tokens.ts';
+import { createValidationV2Proxy, type ValidationV2ProxyOptions } from './validation-v2.ts';
+
+const SECRET = 'validation-v2-test-secret-at-least-32-bytes';
+const API_KEY = 'vendor-api-key-9c1e';
+const PATH = '/api/v2/public/Validation';
+const T0 = Date.parse('2030-01-01T00:00:00Z');
+
+interface Running {
+  url: string;
+  close(): Promise<void>;
+}
+
+const running: Running[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((server) => server.close()));
+});
+
+async function listen(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<Running> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const handle: Running = {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  running.push(handle);
+  return handle;
+}
+
+function readAll(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+interface Received {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: unknown;
+}
+
+interface StubReply {
+  status: number;
+  /** A string is sent as is (with `type`); anything else as JSON. */
+  body?: unknown;
+  type?: string;
+  headers?: Record<string, string>;
+  delayMs?: number;
+}
+
+const SUCCESS = {
+  applicantId: '05fcd***',
+  attemptId: 1,
+  documentType: 10,
+  document: null,
+  attemptsCount: 5,
+  attemptsLeft: 0,
+  status: 0,
+  validationStatus: {
+    expired: null,
+    documentIsValid: null,
+    faceIsValid: true,
+    antiSpoofingIsValid: null,
+    qualityIsValid: true,
+  },
+  invalidDataErrors: [],
+  faceSuccess: true,
+  documentSuccess: null,
+  documentHasNotExpired: null,
+  documentValidationTests: [],
+  callBackUrl: null,
+};
+
+/** A stub Validation v2 API: records every request; `reply` decides the answer. */
+async function stubVendor() {
+  const stub = {
+    url: '',
+    received: [] as Received[],
+    reply: (): StubReply => ({ status: 200, body: SUCCESS }),
+  };
+  const server = await listen((req, res) => {
+    void (async () => {
+      const text = await readAll(req);
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text) as unknown;
+      } catch {
+        // keep the raw text
+      }
+      stub.received.push({ path: req.url ?? '', headers: req.headers, body });
+      const reply =
+        req.method === 'POST' && req.url === PATH
+          ? stub.reply()
+          : { status: 404, body: { message: 'no such stub route' } };
+      if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+      const raw =
+        reply.body === undefined
+          ? ''
+          : typeof reply.body === 'string'
+            ? reply.body
+            : JSON.stringify(reply.body);
+      res.writeHead(reply.status, {
+        'Content-Type': reply.type ?? 'application/json; charset=utf-8',
+        ...reply.headers,
+      });
+      res.end(raw);
+    })();
+  });
+  stub.url = server.url;
+  return stub;
+}
+
+type Stub = Awaited<ReturnType<typeof stubVendor>>;
+
+interface Setup {
+  stub: Stub;
+  url: string;
+  tokens: TokenIssuer;
+  token: string;
+  errors: ProxyHttpError[];
+}
+
+async function setup(overrides: Partial<ValidationV2ProxyOptions> = {}): Promise<Setup> {
+  const stub = await stubVendor();
+  const tokens = overrides.tokens ?? createTokenIssuer({ secret: SECRET });
+  const errors: ProxyHttpError[] = [];
+  const proxy = createValidationV2Proxy({
+    vendorBaseUrl: stub.url,
+    vendorHeaders: { 'X-Api-Key': API_KEY },
+    tokens,
+    onError: (error) => errors.push(error),
+    ...overrides,
+  });
+  const server = await listen((req, res) =>
+    proxy.middleware(req, res, (error) => {
+      res.writeHead(error ? 500 : 404, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ passedOn: true }));
+    }),
+  );
+  const { token } = proxy.startSession({ applicantId: 'applicant-42', endeavorId: 'endeavor-7' });
+  return { stub, url: server.url, tokens, token, errors };
+}
+
+interface Reply {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: unknown;
+}
+
+async function send(
+  url: string,
+  init: { method?: string; token?: string | null; body?: unknown; type?: string } = {},
+): Promise<Reply> {
+  const headers: Record<string, string> = {};
+  if (init.token) headers['Authorization'] = `Bearer ${init.token}`;
+  if (init.body !== undefined) headers['Content-Type'] = init.type ?? 'application/json';
+  const response = await fetch(url, {
+    method: init.method ?? 'POST',
+    headers,
+    body:
+      init.body === undefined
+        ? undefined
+        : typeof init.body === 'string'
+          ? init.body
+          : JSON.stringify(init.body),
+  });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text) as unknown;
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, json };
+}
+
+const BROWSER_BODY = {
+  model: {
+    faceImageBase64: 'RkFDRQ==',
+    frontImageBase64: 'RlJPTlQ=',
+    documentType: 2,
+    callBackUrl: 'https://attacker.example/cb',
+  },
+  applicantId: 'someone-else',
+  endeavorId: 'other-endeavor',
+  extra: true,
+};
+
+function validate(s: Setup, body: unknown = BROWSER_BODY): Promise<Reply> {
+  return send(`${s.url}${PATH}`, { token: s.token, body });
+}
+
+function errorCode(reply: Reply): unknown {
+  return (reply.json as { error?: { code?: unknown } } | undefined)?.error?.code;
+}
+
+describe('createValidationV2Proxy', () => {
+  it('takes applicantId/endeavorId from the token, never the browser, and adds vendor headers', async () => {
+    const s = await setup();
+    const reply = await validate(s);
+    assert.equal(reply.status, 200);
+    assert.equal(reply.text, JSON.stringify(SUCCESS));
+    assert.equal(s.stub.received.length, 1);
+    const received = s.stub.received[0];
+    assert.deepEqual(received?.body, {
+      model: { faceImageBase64: 'RkFDRQ==', frontImageBase64: 'RlJPTlQ=', documentType: 2 },
+      applicantId: 'applicant-42',
+      endeavorId: 'endeavor-7',
+    });
+    assert.equal(received?.headers['x-api-key'], API_KEY);
+    assert.equal(received?.headers.authorization, undefined);
+    assert.match(received?.headers['content-type'] ?? '', /^application\/json/);
+  });
+
+  it('omits endeavorId and frontImageBase64 when there are none', async () => {
+    const s = await setup();
+    const tokens = s.tokens;
+    const proxy = createValidationV2Proxy({
+      vendorBaseUrl: s.stub.url,
+      vendorHeaders: {},
+      tokens,
+    });
+    const { token } = proxy.startSession({ applicantId: 'face-only' });
+    const server = await listen((req, res) => void proxy.handle(req, res));
+    const reply = await send(`${server.url}${PATH}`, {
+      token,
+      body: { model: { faceImageBase64: 'RkFDRQ==', documentType: 10 }, endeavorId: 'sneaky' },
+    });
+    assert.equal(reply.status, 200);
+    assert.deepEqual(s.stub.received[0]?.body, {
+      model: { faceImageBase64: 'RkFDRQ==', documentType: 10 },
+      applicantId: 'face-only',
+    });
+    assert.throws(() => proxy.startSession({ applicantId: '' }), TypeError);
+  });
+
+  it('calls a vendorHeaders function per request, and answers 502 when it throws', async () => {
+    let calls = 0;
+    const s = await setup({
+      vendorHeaders: () => {
+        calls++;
+        if (calls > 1) return Promise.reject(new Error('vault down'));
+        return Promise.resolve({
+          Authorization: `Bearer vendor-${calls}`,
+          'Content-Type': 'text/evil',
+        });
+      },
+    });
+    const ok = await validate(s);
+    assert.equal(ok.status, 200);
+    assert.equal(s.stub.received[0]?.headers.authorization, 'Bearer vendor-1');
+    assert.match(s.stub.received[0]?.headers['content-type'] ?? '', /^application\/json/);
+    const failed = await validate(s);
+    assert.equal(failed.status, 502);
+    assert.equal(errorCode(failed), 'upstream_auth_failed');
+    assert.doesNotMatch(failed.text, /vault down/);
+    assert.equal(s.stub.received.length, 1);
+    assert.equal(calls, 2);
+    assert.equal(s.errors.length, 1);
+  });
+
+  it('checks model: face image required, front optional, documentType an integer', async () => {
+    const s = await setup();
+    const bad = [
+      { model: { frontImageBase64: 'QQ==', documentType: 2 } },
+      { model: { faceImageBase64: '', documentType: 2 } },
+      { model: { faceImageBase64: 'QQ==', documentType: 2.5 } },
+      { model: { faceImageBase64: 'QQ==', documentType: '2' } },
+      { model: { faceImageBase64: 'QQ==' } },
+      { model: { faceImageBase64: 'QQ==', frontImageBase64: 7, documentType: 2 } },
+      { faceImageBase64: 'QQ==', documentType: 2 },
+      [],
+    ];
+    for (const body of bad) {
+      const reply = await validate(s, body);
+      assert.equal(reply.status, 400, JSON.stringify(body));
+      assert.equal(errorCode(reply), 'invalid_body');
+    }
+    assert.equal(s.stub.received.length, 0);
+  });
+
+  it('rejects missing, expired and wrong-scope tokens with 401', async () => {
+    let time = T0;
+    const tokens = createTokenIssuer({ secret: SECRET, ttlSeconds: 30, now: () => time });
+    const s = await setup({ tokens });
+    const missing = await send(`${s.url}${PATH}`, { token: null, body: BROWSER_BODY });
+    assert.equal(missing.status, 401);
+    assert.equal(errorCode(missing), 'token_missing');
+    const linkToken = tokens.issue({ scope: 'link-kyc', subject: 'applicant-42' }).token;
+    const scoped = await send(`${s.url}${PATH}`, { token: linkToken, body: BROWSER_BODY });
+    assert.equal(errorCode(scoped), 'scope_mismatch');
+    time += 30_000;
+    const expired = await validate(s);
+    assert.equal(expired.status, 401);
+    assert.equal(errorCode(expired), 'token_expired');
+    assert.equal(s.stub.received.length, 0);
+  });
+
+  it('relays the vendor 400 bodies verbatim', async () => {
+    const s = await setup();
+    const noFaces = '{"code":120038,"message":"No faces found"}';
+    s.stub.reply = () => ({ status: 400, body: noFaces });
+    const reply = await validate(s);
+    assert.equal(reply.status, 400);
+    assert.equal(reply.text, noFaces);
+    assert.match(reply.headers.get('content-type') ?? '', /^application\/json/);
+  });
+
+  it('answers 413 to an oversize body without calling the vendor', async () => {
+    const s = await setup({ maxBodyBytes: 2048 });
+    const big = { model: { faceImageBase64: 'A'.repeat(4096), documentType: 10 } };
+    const reply = await validate(s, big);
+    assert.equal(reply.status, 413);
+    assert.equal(errorCode(reply), 'payload_too_large');
+    assert.equal(s.stub.received.length, 0);
+  });
+
+  it('answers 502 bad_gateway to a vendor HTML page', async () => {
+    const s = await setup();
+    s.stub.reply = () => ({
+      status: 500,
+      type: 'text/html',
+      body: '<h1>Internal Server Error</h1>',
+    });
+    const reply = await validate(s);
+    assert.equal(reply.status, 502);
+    assert.equal(errorCode(reply), 'bad_gateway');
+    assert.doesNotMatch(reply.text, /<h1>/);
+  });
+
+  it('relays a vendor 503 with its Retry-After', async () => {
+    const s = await setup();
+    s.stub.reply = () => ({
+      status: 503,
+      type: 'text/plain',
+      body: 'busy',
+      headers: { 'Retry-After': '30' },
+    });
+    const reply = await validate(s);
+    assert.equal(reply.status, 503);
+    assert.equal(reply.headers.get('retry-after'), '30');
+    assert.equal(errorCode(reply), 'upstream_unavailable');
+  });
+
+  it('maps a vendor 401 to 502 upstream_auth_failed (the browser token is fine)', async () => {
+    const s = await setup();
+    s.stub.reply = () => ({ status: 401, body: { message: 'bad key' } });
+    const reply = await validate(s);
+    assert.equal(reply.status, 502);
+    assert.equal(errorCode(reply), 'upstream_auth_failed');
+    assert.equal(s.stub.received.length, 1);
+  });
+
+  it('answers 504 when the vendor is too slow', async () => {
+    const s = await setup({ timeoutMs: 100 });
+    s.stub.reply = () => ({ status: 200, body: SUCCESS, delayMs: 1000 });
+    const reply = await validate(s);
+    assert.equal(reply.status, 504);
+    assert.equal(errorCode(reply), 'upstream_timeout');
+  });
+
+  it('answers only POST/OPTIONS …/api/v2/public/Validation and calls next() otherwise', async () => {
+    const s = await setup();
+    const preflight = await send(`${s.url}/prefix${PATH}`, { method: 'OPTIONS' });
+    assert.equal(preflight.status, 204);
+    const prefixed = await send(`${s.url}/prefix${PATH}`, { token: s.token, body: BROWSER_BODY });
+    assert.equal(prefixed.status, 200);
+    for (const [method, path] of [
+      ['GET', PATH],
+      ['POST', '/api/v2/public/ValidationX'],
+      ['POST', '/api/v2/public/validation/extra'],
+      ['POST', '/api/v2/status'],
+    ] as const) {
+      const reply = await send(`${s.url}${path}`, {
+        method,
+        token: s.token,
+        ...(method === 'POST' ? { body: BROWSER_BODY } : {}),
+      });
+      assert.equal(reply.status, 404, `${method} ${path}`);
+      assert.deepEqual(reply.json, { passedOn: true });
+    }
+    assert.equal(s.stub.received.length, 1);
+  });
+});

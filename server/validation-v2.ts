@@ -1,0 +1,198 @@
+// The Validation v2 proxy (seed 002: `POST /api/v2/public/Validation`), for the integrator's
+// backend.
+//
+// The seed does not say how the API authenticates, so the integrator supplies the vendor headers
+// (static, or a function called per request, e.g. to fetch an OAuth token). The browser SDK posts
+// its Validation body to this proxy with a browser token from `startSession`, which binds the
+// applicant (and LRS endeavor): `applicantId`/`endeavorId` always come from the token, never from
+// the browser. Vendor replies, including the documented 400 bodies
+// (`{"code":120038,"message":"No faces found"}`), are relayed verbatim.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_PROXY_TIMEOUT_MS,
+  ProxyHttpError,
+  baseUrlOption,
+  createEndpoint,
+  forwardJson,
+  invalidBody,
+  isRecord,
+  parseJsonBody,
+  positiveOption,
+  readBody,
+  relayVendorReply,
+  verifyBrowserToken,
+  type Middleware,
+  type ProxyCommonOptions,
+} from './proxy.ts';
+import type { IssuedToken, TokenIssuer } from './tokens.ts';
+
+/** The browser-token scope the Validation v2 proxy accepts. */
+export const VALIDATION_V2_SCOPE = 'validation-v2';
+
+/** The vendor path the Validation v2 proxy answers and forwards to. */
+export const VALIDATION_V2_PATH = '/api/v2/public/Validation';
+
+/** Vendor request headers, or a function giving them per request. */
+export type VendorHeaders =
+  Readonly<Record<string, string>> | (() => Promise<Readonly<Record<string, string>>>);
+
+/** What {@link createValidationV2Proxy} takes. */
+export interface ValidationV2ProxyOptions extends ProxyCommonOptions {
+  /** The vendor's base URL (the part before `/api/v2/public/Validation`). */
+  readonly vendorBaseUrl: string;
+  /**
+   * Headers that authenticate the proxy to the vendor (API key, bearer token, ...). A function is
+   * called for every request; if it throws, the browser gets 502 `upstream_auth_failed`.
+   * `Content-Type`, `Accept` and hop-by-hop headers are set by the proxy and cannot be overridden.
+   */
+  readonly vendorHeaders: VendorHeaders;
+  /** Mints and checks the browser tokens (scope `validation-v2`). */
+  readonly tokens: TokenIssuer;
+}
+
+/** Whom a Validation v2 session acts for. */
+export interface ValidationV2Subject {
+  /** The vendor's applicant id. */
+  readonly applicantId: string;
+  /** The LRS endeavor id (only when LRS is enabled). */
+  readonly endeavorId?: string;
+}
+
+/** The Validation v2 proxy. */
+export interface ValidationV2Proxy {
+  /** Mints a browser token bound to this applicant (and endeavor); hand `token` to the page. */
+  startSession(subject: ValidationV2Subject): IssuedToken;
+  /** Answers one request (see ProxyEndpoint.handle). */
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /** Answers `POST`/`OPTIONS …/api/v2/public/Validation`; calls `next()` for anything else. */
+  readonly middleware: Middleware;
+}
+
+/** The vendor's Validation body, as this proxy builds it. */
+export interface ValidationV2VendorBody {
+  model: { faceImageBase64: string; frontImageBase64?: string; documentType: number };
+  applicantId: string;
+  endeavorId?: string;
+}
+
+/** Headers the integrator's `vendorHeaders` may not set. */
+const RESERVED_HEADERS = new Set([
+  'accept',
+  'connection',
+  'content-length',
+  'content-type',
+  'host',
+  'keep-alive',
+  'transfer-encoding',
+  'upgrade',
+]);
+
+function nonEmptyString(value: unknown): value is string {
+  return typeof value === 'string' && value !== '';
+}
+
+/** The browser's `model`, checked; every other field of its body is dropped. */
+function readModel(input: unknown): ValidationV2VendorBody['model'] {
+  if (!isRecord(input)) throw invalidBody('The body must be a JSON object.');
+  const model = input['model'];
+  if (!isRecord(model)) throw invalidBody('model must be a JSON object.');
+  const { faceImageBase64: face, frontImageBase64: front, documentType } = model;
+  if (!nonEmptyString(face)) throw invalidBody('model.faceImageBase64 must be a base64 string.');
+  if (front !== undefined && front !== null && !nonEmptyString(front)) {
+    throw invalidBody('model.frontImageBase64 must be a base64 string when present.');
+  }
+  if (typeof documentType !== 'number' || !Number.isSafeInteger(documentType)) {
+    throw invalidBody('model.documentType must be an integer.');
+  }
+  return {
+    faceImageBase64: face,
+    ...(nonEmptyString(front) ? { frontImageBase64: front } : {}),
+    documentType,
+  };
+}
+
+/**
+ * Creates the Validation v2 proxy. Per request: check the browser token (401 with its code), read
+ * the body (413 over `maxBodyBytes`), check `model` (400 `invalid_body`), build the vendor body
+ * with the token's applicantId/endeavorId, forward with the vendor headers, and relay the reply
+ * as relayVendorReply describes.
+ * @throws TypeError/RangeError for bad options.
+ */
+export function createValidationV2Proxy(options: ValidationV2ProxyOptions): ValidationV2Proxy {
+  const vendorBaseUrl = baseUrlOption(options.vendorBaseUrl, 'vendorBaseUrl');
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const { tokens, vendorHeaders } = options;
+  if (typeof vendorHeaders !== 'function' && !isRecord(vendorHeaders)) {
+    throw new TypeError('vendorHeaders must be a header record or a function returning one.');
+  }
+  const maxBodyBytes = positiveOption(options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, 'maxBodyBytes');
+  const timeoutMs = positiveOption(options.timeoutMs, DEFAULT_PROXY_TIMEOUT_MS, 'timeoutMs');
+  const allowOrigin = options.allowOrigin === undefined ? '*' : options.allowOrigin;
+  const url = `${vendorBaseUrl}${VALIDATION_V2_PATH}`;
+
+  async function headers(): Promise<Record<string, string>> {
+    try {
+      const given = typeof vendorHeaders === 'function' ? await vendorHeaders() : vendorHeaders;
+      if (!isRecord(given)) throw new TypeError('vendorHeaders did not give a header record.');
+      const out: Record<string, string> = {};
+      for (const [name, value] of Object.entries(given)) {
+        if (typeof value !== 'string')
+          throw new TypeError('A vendor header value is not a string.');
+        if (!RESERVED_HEADERS.has(name.toLowerCase())) out[name] = value;
+      }
+      new Headers(out); // throws on names or values fetch would refuse
+      return out;
+    } catch (error) {
+      throw new ProxyHttpError(
+        502,
+        'upstream_auth_failed',
+        'The proxy could not get its identity-service credentials.',
+        {},
+        { cause: error },
+      );
+    }
+  }
+
+  const endpoint = createEndpoint({
+    path: VALIDATION_V2_PATH,
+    allowOrigin,
+    onError: options.onError,
+    async post(req, res, signal) {
+      const claims = verifyBrowserToken(req, tokens, VALIDATION_V2_SCOPE);
+      const input = parseJsonBody(req, await readBody(req, maxBodyBytes));
+      const endeavorId = claims.data['endeavorId'];
+      const body: ValidationV2VendorBody = {
+        model: readModel(input),
+        applicantId: claims.subject,
+        ...(endeavorId !== undefined ? { endeavorId } : {}),
+      };
+      const reply = await forwardJson({
+        fetch: fetchImpl,
+        url,
+        headers: await headers(),
+        body: JSON.stringify(body),
+        timeoutMs,
+        signal,
+      });
+      relayVendorReply(res, reply, allowOrigin);
+    },
+  });
+
+  function startSession(subject: ValidationV2Subject): IssuedToken {
+    if (!isRecord(subject) || !nonEmptyString(subject.applicantId)) {
+      throw new TypeError('applicantId must be a non-empty string.');
+    }
+    const { applicantId, endeavorId } = subject;
+    if (endeavorId !== undefined && !nonEmptyString(endeavorId)) {
+      throw new TypeError('endeavorId must be a non-empty string when given.');
+    }
+    return tokens.issue({
+      scope: VALIDATION_V2_SCOPE,
+      subject: applicantId,
+      data: endeavorId !== undefined ? { endeavorId } : {},
+    });
+  }
+
+  return { startSession, handle: endpoint.handle, middleware: endpoint.middleware };
+}
