@@ -2,7 +2,7 @@
 // network-drop cases use a fake fetch (they cannot be produced over a healthy local connection),
 // and the malformed-reply cases use one that answers like a broken proxy would.
 import { expect } from '@open-wc/testing';
-import { KycClient, type FetchFunction } from './client.js';
+import { KycClient, type FetchFunction, type TokenGrant } from './client.js';
 import {
   AbortedError,
   HttpError,
@@ -53,6 +53,35 @@ async function selfieBody(): Promise<unknown> {
 }
 
 const imagesPath = (sessionId: string) => `/api/v1/verification/${sessionId}/images`;
+
+/** A fetch that answers every call with `reply` and records the bearer token each one carried. */
+function tokenFetch(reply: () => Response = () => new Response('{}', { status: 200 })) {
+  const tokens: string[] = [];
+  const spy: FetchFunction = (_url, init) => {
+    const auth = (init.headers as Record<string, string>)['Authorization'] ?? '';
+    tokens.push(auth.replace(/^Bearer /, ''));
+    return Promise.resolve(reply());
+  };
+  return { fetch: spy, tokens };
+}
+
+/** A clock the tests move by hand. */
+function manualClock(start = Date.parse('2030-01-01T00:00:00Z')) {
+  const clock = { ms: start, now: () => clock.ms };
+  return clock;
+}
+
+/** A new start token with its expiry, as the mock's demo endpoint (the host's backend) grants it. */
+async function renewGrant(sessionId: string, ttlSeconds?: number): Promise<TokenGrant> {
+  const response = await fetch(`/demo/sessions/${sessionId}/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ start_token_ttl_seconds: ttlSeconds }),
+  });
+  if (response.status !== 200) throw new Error(`renewing a start token failed: ${response.status}`);
+  const body = (await response.json()) as { start_token: string; expiration: string };
+  return { token: body.start_token, expiresAt: body.expiration };
+}
 
 describe('KycClient', () => {
   it('sends the token as a bearer header, never in the URL, and returns the JSON', async () => {
@@ -207,6 +236,239 @@ describe('KycClient', () => {
     });
   });
 
+  describe('renewal before a known expiry', () => {
+    it('renews a token that runs out soon before sending, against the real backend', async () => {
+      const session = await createDemoSession({ start_token_ttl_seconds: 10 });
+      let asked = 0;
+      const spy = spyFetch();
+      const client = new KycClient({
+        token: session.start_token,
+        tokenExpiresAt: session.expiration,
+        fetch: spy.fetch,
+        getToken: () => {
+          asked++;
+          return renewGrant(session.session_id, 900);
+        },
+      });
+      expect(client.tokenExpiresAt).to.equal(Date.parse(session.expiration));
+      expect(await client.request('GET', imagesPath(session.session_id))).to.deep.equal({
+        session_images: [],
+      });
+      expect(asked).to.equal(1);
+      // Renewed before the first attempt: no 401 round trip.
+      expect(spy.calls).to.have.length(1);
+      const headers = spy.calls[0]?.init.headers as Record<string, string>;
+      expect(headers['Authorization'] === `Bearer ${session.start_token}`).to.equal(false);
+      expect(client.tokenExpiresAt! - Date.now()).to.be.within(800_000, 901_000);
+    });
+
+    it('asks the host once for concurrent requests, and not again with a fresh expiry', async () => {
+      const clock = manualClock();
+      const spy = tokenFetch();
+      let asked = 0;
+      let grant!: (value: TokenGrant) => void;
+      const client = new KycClient({
+        token: 'old',
+        tokenExpiresAt: clock.ms + 10_000,
+        now: clock.now,
+        fetch: spy.fetch,
+        getToken: () => {
+          asked++;
+          return new Promise<TokenGrant>((resolve) => (grant = resolve));
+        },
+      });
+      const pending = [1, 2, 3].map(() => client.request('GET', '/x'));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      grant({ token: 'new', expiresAt: new Date(clock.ms + 600_000) });
+      await Promise.all(pending);
+      expect(asked).to.equal(1);
+      expect(spy.tokens).to.deep.equal(['new', 'new', 'new']);
+      expect(client.token).to.equal('new');
+      expect(client.tokenExpiresAt).to.equal(clock.ms + 600_000);
+      await client.request('GET', '/x');
+      expect(asked).to.equal(1);
+    });
+
+    it('reads a grant with expiresIn (seconds); a plain string makes the expiry unknown', async () => {
+      const clock = manualClock();
+      const spy = tokenFetch();
+      const grants: (string | TokenGrant)[] = [{ token: 'second', expiresIn: 300 }, 'third'];
+      const client = new KycClient({
+        token: 'first',
+        tokenExpiresAt: clock.ms,
+        now: clock.now,
+        fetch: spy.fetch,
+        getToken: () => Promise.resolve(grants.shift()!),
+      });
+      await client.request('GET', '/x');
+      expect(client.tokenExpiresAt).to.equal(clock.ms + 300_000);
+      clock.ms += 280_000;
+      await client.request('GET', '/x');
+      expect(client.tokenExpiresAt).to.equal(undefined);
+      // Unknown expiry: no more early renewals, however much time passes.
+      clock.ms += 3_600_000;
+      await client.request('GET', '/x');
+      expect(spy.tokens).to.deep.equal(['second', 'third', 'third']);
+      expect(grants).to.have.length(0);
+    });
+
+    it('does not renew while the expiry is far off, then does within renewBeforeMs', async () => {
+      const clock = manualClock();
+      const spy = tokenFetch();
+      let asked = 0;
+      const client = new KycClient({
+        token: 'old',
+        tokenExpiresAt: new Date(clock.ms + 120_000).toISOString(),
+        renewBeforeMs: 60_000,
+        now: clock.now,
+        fetch: spy.fetch,
+        getToken: () => Promise.resolve(`new-${++asked}`),
+      });
+      await client.request('GET', '/x');
+      clock.ms += 59_999;
+      await client.request('GET', '/x');
+      expect(asked).to.equal(0);
+      clock.ms += 1;
+      await client.request('GET', '/x');
+      expect(asked).to.equal(1);
+      expect(spy.tokens).to.deep.equal(['old', 'old', 'new-1']);
+    });
+
+    it('ignores invalid expiries instead of failing; the token setter forgets the expiry', async () => {
+      const clock = manualClock();
+      let asked = 0;
+      const getToken = () => Promise.resolve(`new-${++asked}`);
+      const invalid: unknown[] = ['soon', '', Number.NaN, Infinity, new Date('nope'), {}, null];
+      for (const tokenExpiresAt of invalid) {
+        const client = new KycClient({
+          token: 'old',
+          tokenExpiresAt: tokenExpiresAt as number,
+          now: clock.now,
+          fetch: tokenFetch().fetch,
+          getToken,
+        });
+        expect(client.tokenExpiresAt).to.equal(undefined);
+        await client.request('GET', '/x');
+      }
+      expect(asked).to.equal(0);
+      const client = new KycClient({
+        token: 'old',
+        now: clock.now,
+        fetch: tokenFetch().fetch,
+        getToken: () => Promise.resolve({ token: 'new', expiresAt: 'garbage', expiresIn: -5 }),
+      });
+      client.setToken('set', clock.ms + 1000);
+      expect(client.tokenExpiresAt).to.equal(clock.ms + 1000);
+      await client.request('GET', '/x');
+      expect(client.token).to.equal('new');
+      expect(client.tokenExpiresAt).to.equal(undefined);
+      client.setToken('set', '2030-01-01T00:00:05Z');
+      expect(client.tokenExpiresAt).to.equal(clock.ms + 5000);
+      client.token = 'plain';
+      expect(client.tokenExpiresAt).to.equal(undefined);
+    });
+
+    it('carries on with a still-valid token when the early renewal fails', async () => {
+      const clock = manualClock();
+      const spy = tokenFetch();
+      let asked = 0;
+      const client = new KycClient({
+        token: 'old',
+        tokenExpiresAt: clock.ms + 5_000,
+        now: clock.now,
+        fetch: spy.fetch,
+        getToken: () => {
+          asked++;
+          return Promise.reject(new Error('host backend down'));
+        },
+      });
+      expect(await client.request('GET', '/x')).to.deep.equal({});
+      expect(asked).to.equal(1);
+      // The next request tries again, once.
+      await client.request('GET', '/x');
+      expect(asked).to.equal(2);
+      expect(spy.tokens).to.deep.equal(['old', 'old']);
+      expect(client.tokenExpiresAt).to.equal(clock.ms + 5_000);
+    });
+
+    it('throws TokenExpiredError, with the cause, when an expired token cannot be renewed', async () => {
+      const clock = manualClock();
+      const spy = tokenFetch();
+      const failure = new Error('host backend down');
+      const client = new KycClient({
+        token: 'old',
+        tokenExpiresAt: clock.ms,
+        now: clock.now,
+        fetch: spy.fetch,
+        getToken: () => Promise.reject(failure),
+      });
+      const error = await rejection(client.request('GET', '/x'));
+      expect(error).to.be.instanceOf(TokenExpiredError);
+      expect((error as TokenExpiredError).cause).to.equal(failure);
+      expect(spy.tokens).to.have.length(0);
+      // A getToken that throws synchronously, or resolves to no token, fails the same way.
+      for (const getToken of [
+        (): Promise<string> => {
+          throw failure;
+        },
+        () => Promise.resolve(''),
+        () => Promise.resolve({ expiresIn: 60 } as unknown as TokenGrant),
+      ]) {
+        const other = new KycClient({
+          token: 'old',
+          tokenExpiresAt: clock.ms,
+          now: clock.now,
+          fetch: spy.fetch,
+          getToken,
+        });
+        expect(await rejection(other.request('GET', '/x'))).to.be.instanceOf(TokenExpiredError);
+      }
+      expect(spy.tokens).to.have.length(0);
+    });
+
+    it('renews at most once more after a 401 that follows an early renewal', async () => {
+      const clock = manualClock();
+      const spy = tokenFetch(
+        () =>
+          new Response('{"error":{"code":"token_invalid","message":"No."}}', {
+            status: 401,
+            headers: { 'Content-Type': 'application/json' },
+          }),
+      );
+      let asked = 0;
+      const client = new KycClient({
+        token: 'old',
+        tokenExpiresAt: clock.ms + 1_000,
+        now: clock.now,
+        fetch: spy.fetch,
+        // Each grant is already within renewBeforeMs: it must not make every attempt ask again.
+        getToken: () => Promise.resolve({ token: `new-${++asked}`, expiresIn: 1 }),
+      });
+      const error = await rejection(client.request('GET', '/x'));
+      expect(error).to.be.instanceOf(TokenExpiredError);
+      expect((error as TokenExpiredError).serverCode).to.equal('token_invalid');
+      expect(asked).to.equal(2);
+      expect(spy.tokens).to.deep.equal(['new-1', 'new-2']);
+    });
+
+    it('stops waiting for a renewal as soon as the caller aborts', async () => {
+      const clock = manualClock();
+      const spy = tokenFetch();
+      const client = new KycClient({
+        token: 'old',
+        tokenExpiresAt: clock.ms,
+        now: clock.now,
+        fetch: spy.fetch,
+        getToken: () => new Promise<string>(() => {}),
+      });
+      const controller = new AbortController();
+      const pending = client.request('GET', '/x', { signal: controller.signal });
+      setTimeout(() => controller.abort(), 20);
+      expect(await rejection(pending)).to.be.instanceOf(AbortedError);
+      expect(spy.tokens).to.have.length(0);
+    });
+  });
+
   describe('retries', () => {
     it('retries 503s (honouring Retry-After: 0 over a long backoff) until it succeeds', async () => {
       const session = await createDemoSession({ mock_behavior: { server_errors: 2 } });
@@ -324,6 +586,17 @@ describe('KycClient', () => {
       expect(await rejection(client.request('GET', '/anything'))).to.be.instanceOf(
         ResponseFormatError,
       );
+    });
+
+    it('reads a numeric server code as a string', async () => {
+      const client = new KycClient({
+        token: 't',
+        fetch: answering('{"code":120038,"message":"No faces found"}', 400, 'application/json'),
+      });
+      const error = await rejection(client.request('POST', '/anything'));
+      expect(error).to.be.instanceOf(HttpError);
+      expect((error as HttpError).serverCode).to.equal('120038');
+      expect((error as HttpError).serverMessage).to.equal('No faces found');
     });
 
     it('keeps an HTML error page short on the HttpError', async () => {

@@ -24,14 +24,35 @@ export type HttpMethod = (typeof HttpMethod)[keyof typeof HttpMethod];
 /** The `fetch` signature the client calls; injectable for tests and for hosts that wrap fetch. */
 export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
 
+/** When a token runs out: ms since the epoch, a Date, or an ISO 8601 string. */
+export type TokenExpiry = number | Date | string;
+
+/** A renewed token with its lifetime, as a host's `getToken` may return it. */
+export interface TokenGrant {
+  /** The new bearer token. */
+  token: string;
+  /** When it runs out; wins over `expiresIn`. Invalid values count as unknown. */
+  expiresAt?: TokenExpiry;
+  /** How long it lasts from now, in seconds. Invalid values count as unknown. */
+  expiresIn?: number;
+}
+
 /** How a {@link KycClient} talks to the backend. */
 export interface KycClientOptions {
   /** Base URL of the backend, e.g. `https://verify.example.com`; `''` (default) means same origin. */
   baseUrl?: string;
   /** The bearer token (a short-lived start token); sent in the Authorization header only. */
   token: string;
-  /** Called at most once per request after a 401, to get a fresh token from the host's backend. */
-  getToken?: () => Promise<string>;
+  /** When `token` runs out, if the backend said so; invalid values count as unknown. */
+  tokenExpiresAt?: TokenExpiry;
+  /**
+   * Gets a fresh token from the host's backend: at most once per request before an attempt when
+   * the known expiry is near, and at most once per request after a 401. Concurrent requests share
+   * one call. A {@link TokenGrant} also updates the known expiry; a plain string makes it unknown.
+   */
+  getToken?: () => Promise<string | TokenGrant>;
+  /** How long before the known expiry the token is renewed, in ms; default 30000. */
+  renewBeforeMs?: number;
   /** Time limit of one attempt (sending, waiting, reading the body), in ms; default 30000. */
   timeoutMs?: number;
   /** Extra attempts after network errors, timeouts, 408, 429 and 5xx; default 3. */
@@ -44,6 +65,8 @@ export interface KycClientOptions {
   fetch?: FetchFunction;
   /** Headers sent with every request besides auth (e.g. idv-sdk's `X-Client-Id`). */
   headers?: Readonly<Record<string, string>>;
+  /** The clock the token expiry is compared with (ms since the epoch); default `Date.now`. */
+  now?: () => number;
 }
 
 /** What one call of {@link KycClient.request} sends and how it reads the answer. */
@@ -80,6 +103,35 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_RETRIES = 3;
 const DEFAULT_BACKOFF_MS = 500;
 const DEFAULT_MAX_DELAY_MS = 10_000;
+const DEFAULT_RENEW_BEFORE_MS = 30_000;
+
+/** A token expiry as ms since the epoch; undefined when absent or invalid, never a throw. */
+function expiryMs(value: unknown): number | undefined {
+  let ms: number;
+  if (typeof value === 'number') ms = value;
+  else if (value instanceof Date) ms = value.getTime();
+  else if (typeof value === 'string' && value.trim() !== '') ms = Date.parse(value);
+  else return undefined;
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+/** A token and its expiry out of what `getToken` resolved to; undefined when there is no token. */
+function readGrant(
+  value: unknown,
+  now: number,
+): { token: string; expiresAt: number | undefined } | undefined {
+  if (typeof value === 'string')
+    return value === '' ? undefined : { token: value, expiresAt: undefined };
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { token, expiresAt, expiresIn } = value as Record<string, unknown>;
+  if (typeof token !== 'string' || token === '') return undefined;
+  const absolute = expiryMs(expiresAt);
+  const relative =
+    typeof expiresIn === 'number' && Number.isFinite(expiresIn) && expiresIn >= 0
+      ? now + expiresIn * 1000
+      : undefined;
+  return { token, expiresAt: absolute ?? relative };
+}
 
 /** Rejects with `AbortedError` once `signal` aborts, so waits never outlive the caller's interest. */
 function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
@@ -136,14 +188,20 @@ function serverError(text: string): { code?: string; message?: string } {
   const source = typeof nested === 'object' && nested !== null ? nested : body;
   const { code, message } = source as { code?: unknown; message?: unknown };
   return {
-    code: typeof code === 'string' ? code : undefined,
+    // Some backends use numbers (idv-sdk's `120038`); callers compare strings either way.
+    code:
+      typeof code === 'string'
+        ? code
+        : typeof code === 'number' && Number.isFinite(code)
+          ? String(code)
+          : undefined,
     message: typeof message === 'string' ? message : undefined,
   };
 }
 
 /**
- * A small fetch client for the verification backends: bearer auth, one token refresh after a 401,
- * per-attempt timeouts, bounded retries with exponential backoff and jitter, cancellation, and
+ * A small fetch client for the verification backends: bearer auth, token renewal shortly before a
+ * known expiry and once after a 401, per-attempt timeouts, bounded retries with exponential backoff and jitter, cancellation, and
  * typed errors. It speaks JSON only; protocols validate replies through `parse`.
  *
  * POSTs are retried like GETs: a lost reply can make an upload arrive twice, which the supported
@@ -152,7 +210,9 @@ function serverError(text: string): { code?: string; message?: string } {
  */
 export class KycClient {
   readonly #baseUrl: string;
-  readonly #getToken: (() => Promise<string>) | undefined;
+  readonly #getToken: (() => Promise<string | TokenGrant>) | undefined;
+  readonly #renewBeforeMs: number;
+  readonly #now: () => number;
   readonly #timeoutMs: number;
   readonly #retries: number;
   readonly #backoffMs: number;
@@ -160,13 +220,21 @@ export class KycClient {
   readonly #fetch: FetchFunction;
   readonly #headers: Readonly<Record<string, string>>;
   #token: string;
-  /** Shared by concurrent requests that hit a 401 together, so the host is asked only once. */
-  #refreshing: Promise<string> | undefined;
+  /** When `#token` runs out (ms since the epoch); undefined when unknown. */
+  #tokenExpiresAt: number | undefined;
+  /** Shared by concurrent requests that renew together (early or after a 401): one host call. */
+  #refreshing: Promise<void> | undefined;
 
   constructor(options: KycClientOptions) {
     this.#baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
     this.#token = options.token;
+    this.#tokenExpiresAt = expiryMs(options.tokenExpiresAt);
     this.#getToken = options.getToken;
+    const renewBeforeMs = options.renewBeforeMs ?? DEFAULT_RENEW_BEFORE_MS;
+    this.#renewBeforeMs = Number.isFinite(renewBeforeMs)
+      ? Math.max(0, renewBeforeMs)
+      : DEFAULT_RENEW_BEFORE_MS;
+    this.#now = options.now ?? (() => Date.now());
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#retries = Math.max(0, options.retries ?? DEFAULT_RETRIES);
     this.#backoffMs = Math.max(0, options.backoffMs ?? DEFAULT_BACKOFF_MS);
@@ -176,13 +244,24 @@ export class KycClient {
     this.#headers = { ...options.headers };
   }
 
-  /** The bearer token in use; set it when the host renews the token by other means. */
+  /** The bearer token in use; setting it makes the expiry unknown (use `setToken` to keep one). */
   get token(): string {
     return this.#token;
   }
 
   set token(value: string) {
-    this.#token = value;
+    this.setToken(value);
+  }
+
+  /** When the token in use runs out (ms since the epoch); undefined when unknown. */
+  get tokenExpiresAt(): number | undefined {
+    return this.#tokenExpiresAt;
+  }
+
+  /** Replaces the token when the host renews it by other means; an invalid expiry counts as unknown. */
+  setToken(token: string, expiresAt?: TokenExpiry): void {
+    this.#token = token;
+    this.#tokenExpiresAt = expiryMs(expiresAt);
   }
 
   /** The absolute or origin-relative URL of `path` (which starts with `/`). */
@@ -208,7 +287,20 @@ export class KycClient {
     onProgress?.(0);
     let retriesUsed = 0;
     let refreshed = false;
+    let renewedEarly = false;
     for (;;) {
+      // At most once per request, and not after a 401 renewal: a grant that is already near its
+      // end must not make every attempt ask the host again.
+      if (!renewedEarly && !refreshed && this.#renewalDue()) {
+        renewedEarly = true;
+        try {
+          await this.#renew(signal);
+        } catch (error) {
+          if (error instanceof AbortedError) throw error;
+          // The current token still works for a while: use it, and ask again on the next request.
+          if (this.#expired()) throw new TokenExpiredError(undefined, { cause: error });
+        }
+      }
       let response: RawResponse;
       try {
         response = await this.#attempt(method, url, body, signal);
@@ -307,22 +399,51 @@ export class KycClient {
     return ceiling / 2 + (Math.random() * ceiling) / 2;
   }
 
-  /** Asks the host for a new token once; any failure means the session cannot go on. */
+  /** Whether the known expiry is close enough to renew before sending (and the host can). */
+  #renewalDue(): boolean {
+    const expiresAt = this.#tokenExpiresAt;
+    return (
+      this.#getToken !== undefined &&
+      expiresAt !== undefined &&
+      this.#now() >= expiresAt - this.#renewBeforeMs
+    );
+  }
+
+  /** Whether the known expiry has passed; false when it is unknown. */
+  #expired(): boolean {
+    return this.#tokenExpiresAt !== undefined && this.#now() >= this.#tokenExpiresAt;
+  }
+
+  /** After a 401: asks the host for a new token; any failure means the session cannot go on. */
   async #refreshToken(serverCode: string | undefined, signal: AbortSignal | undefined) {
-    const getToken = this.#getToken;
-    if (!getToken) throw new TokenExpiredError(serverCode);
-    this.#refreshing ??= getToken().finally(() => {
-      this.#refreshing = undefined;
-    });
-    let token: string;
     try {
-      token = await abortable(this.#refreshing, signal);
+      await this.#renew(signal);
     } catch (error) {
       if (error instanceof AbortedError) throw error;
       throw new TokenExpiredError(serverCode, { cause: error });
     }
-    if (typeof token !== 'string' || token === '') throw new TokenExpiredError(serverCode);
-    this.#token = token;
+  }
+
+  /**
+   * Asks the host for a new token and stores it with its expiry; concurrent callers share one call.
+   * Rejects with what `getToken` threw, a TypeError when it gave no token, or `AbortedError`.
+   */
+  #renew(signal: AbortSignal | undefined): Promise<void> {
+    const getToken = this.#getToken;
+    if (!getToken) return Promise.reject(new TypeError('No getToken to renew the token with.'));
+    // Started from a resolved promise, so a getToken that throws synchronously still rejects.
+    this.#refreshing ??= Promise.resolve()
+      .then(getToken)
+      .then((value) => {
+        const grant = readGrant(value, this.#now());
+        if (!grant) throw new TypeError('getToken resolved to no token.');
+        this.#token = grant.token;
+        this.#tokenExpiresAt = grant.expiresAt;
+      })
+      .finally(() => {
+        this.#refreshing = undefined;
+      });
+    return abortable(this.#refreshing, signal);
   }
 
   /** Parses a 2xx body; an HTML page or a cut-off reply is a format error, not a crash. */
