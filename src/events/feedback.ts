@@ -6,6 +6,10 @@ export interface KycFeedbackDetail {
   readonly step: CaptureStep;
   readonly feedback: string;
   readonly message: string;
+  /** The steps to capture again (the rejected step, or the images a batch rejection names). */
+  readonly retake: readonly CaptureStep[];
+  /** Attempts the backend still allows, when it says so (validation-v2). */
+  readonly attemptsLeft?: number;
 }
 
 /** The backend asked for a retake; \`message\` is the guidance shown to the person. */

@@ -149,6 +149,35 @@ describe('capture flow state machine', () => {
     expect(s.feedback).to.equal(undefined);
   });
 
+  it('goes back to the images a batch rejection names, keeping the step just sent', () => {
+    // link-kyc / validation-v2: front and back are held, the selfie completes the batch, and the
+    // backend's verdict is about the document.
+    let s = run(initialFlowState(), { type: 'start', documentType: 'identity_card' });
+    s = shoot(s, ok());
+    s = shoot(s, ok());
+    expect(currentStep(s)).to.equal('selfie');
+    s = shoot(s, {
+      accepted: false,
+      feedback: 'not_processed',
+      complete: false,
+      retake: ['document_front', 'document_back'],
+      message: 'Your document could not be read.',
+      attemptsLeft: 2,
+    });
+    expect(s.status).to.equal('feedback');
+    expect(s.feedbackMessage).to.equal('Your document could not be read.');
+    expect(s.attemptsLeft).to.equal(2);
+    expect(s.steps).to.deep.equal(['document_front', 'document_back']);
+    expect(s.accepted).to.deep.equal(['selfie']);
+    s = transition(s, { type: 'retake' });
+    expect([s.status, currentStep(s)]).to.deep.equal(['camera', 'document_front']);
+    s = shoot(s, ok());
+    expect(s.feedbackMessage).to.equal(undefined);
+    s = shoot(s, ok(undefined, true));
+    expect(s.status).to.equal('done');
+    expect(s.accepted).to.have.members(['selfie', 'document_front', 'document_back']);
+  });
+
   it('treats "all images already in" (409) as done', () => {
     let s = run(initialFlowState(), { type: 'start', documentType: 'identity_card' });
     s = shoot(s, {

@@ -35,6 +35,8 @@ export interface FlowError {
   readonly retryable: boolean;
   /** What was going on when it happened. */
   readonly phase: FlowErrorPhase;
+  /** True when nothing the person does can continue (expired link, no attempts left): no retake. */
+  readonly final?: boolean;
 }
 
 /** The whole state of the capture flow. Plain data: the element renders it, tests compare it. */
@@ -51,6 +53,10 @@ export interface FlowState {
   readonly capture?: Capture;
   /** The backend's reason when it asked for a retake. */
   readonly feedback?: string;
+  /** The adapter's own words for that reason, when it has them. */
+  readonly feedbackMessage?: string;
+  /** Attempts the backend still allows, when it says so. */
+  readonly attemptsLeft?: number;
   /** The error on the error screen. */
   readonly error?: FlowError;
   /** Attempts per step, counting every capture sent. */
@@ -98,11 +104,43 @@ function afterAccepted(state: FlowState, result: ServerFeedback): FlowState {
   const later = state.steps.slice(1);
   const untracked = later.filter((s) => !isImageStep(s));
   const remaining = result.missing ? ordered([...result.missing, ...untracked]) : later;
-  const base = { ...state, accepted, capture: undefined, feedback: undefined, error: undefined };
+  const base = {
+    ...state,
+    accepted,
+    capture: undefined,
+    feedback: undefined,
+    feedbackMessage: undefined,
+    error: undefined,
+  };
   // The backend has every image it needs: only untracked steps can be left.
   const left = result.complete || result.alreadyComplete ? untracked : remaining;
   if (left.length === 0) return { ...base, status: 'done', steps: [] };
   return { ...base, status: 'camera', steps: left };
+}
+
+function afterRejected(state: FlowState, result: ServerFeedback): FlowState {
+  const { retake, message, attemptsLeft } = result;
+  // A rejection of images sent together names them; those go back to the front of the queue and
+  // lose their "accepted" mark, while the step just sent stays done unless it is named too.
+  const steps = retake?.length ? ordered([...retake, ...state.steps.slice(1)]) : state.steps;
+  const current = currentStep(state);
+  const kept =
+    current && retake?.length && !state.accepted.includes(current)
+      ? [...state.accepted, current]
+      : state.accepted;
+  const accepted = retake?.length
+    ? kept.filter((step) => !(retake as readonly CaptureStep[]).includes(step))
+    : state.accepted;
+  return {
+    ...state,
+    status: 'feedback',
+    steps,
+    accepted,
+    feedback: result.feedback,
+    feedbackMessage: message,
+    attemptsLeft: attemptsLeft ?? state.attemptsLeft,
+    capture: undefined,
+  };
 }
 
 /**
@@ -138,6 +176,7 @@ export function transition(state: FlowState, action: FlowAction): FlowState {
         capture: action.capture,
         error: undefined,
         feedback: undefined,
+        feedbackMessage: undefined,
       };
     case 'retake': {
       // After a failed upload the person may prefer a new photo over resending the same one.
@@ -159,7 +198,7 @@ export function transition(state: FlowState, action: FlowAction): FlowState {
       if (state.status !== 'uploading') return state;
       if (action.result.accepted || action.result.alreadyComplete)
         return afterAccepted(state, action.result);
-      return { ...state, status: 'feedback', feedback: action.result.feedback, capture: undefined };
+      return afterRejected(state, action.result);
     case 'failed':
       if (state.status === 'intro' && action.error.phase !== 'session') return state;
       // The capture stays in memory so that "try again" resends it: nothing the person did is lost.

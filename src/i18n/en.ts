@@ -92,6 +92,8 @@ export const en = {
   cancel: 'Cancel',
   cancelled: 'Verification cancelled.',
   stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
+  attemptsLeft: (n: number) =>
+    n === 1 ? 'You have 1 attempt left.' : `You have ${n} attempts left.`,
 };
 
 /** The message catalog's shape. */

@@ -2,9 +2,8 @@
 // JPEGs drawn on a canvas; fetch is only wrapped (never faked) to look at the headers sent.
 import { expect } from '@open-wc/testing';
 import { KycClient, type FetchFunction } from '../api/client.js';
-import { HttpError } from '../api/errors.js';
+import { HttpError, ResponseFormatError } from '../api/errors.js';
 import type { Capture, LivenessFrame } from '../capture/types.js';
-import type { CaptureStep, DocumentType } from '../flow/types.js';
 import {
   createIdvSdkAdapter,
   idvSdkHeaders,
@@ -13,7 +12,8 @@ import {
   type IdvSdkAdapterOptions,
 } from './idv-sdk.js';
 import { SDK_VERSION } from './session-v1.js';
-import { canvas2d, canvasToBlob, rejection } from '../../test/helpers/async.js';
+import { rejection } from '../../test/helpers/async.js';
+import { testCapture, testJpeg } from '../../test/helpers/captures.js';
 
 interface DemoSession {
   session_id: string;
@@ -37,37 +37,12 @@ async function demoState(session: DemoSession): Promise<Record<string, unknown>>
   return (await response.json()) as Record<string, unknown>;
 }
 
-async function jpeg(width: number, height: number, shade: string): Promise<Blob> {
-  const { canvas, ctx } = canvas2d(width, height);
-  ctx.fillStyle = shade;
-  ctx.fillRect(0, 0, width, height);
-  ctx.fillStyle = '#f4f1e8';
-  ctx.fillRect(width * 0.1, height * 0.2, width * 0.6, height * 0.5);
-  return canvasToBlob(canvas, 'image/jpeg', 0.9);
-}
-
-async function capture(step: CaptureStep, documentType?: DocumentType): Promise<Capture> {
-  const width = step === 'document_front' || step === 'document_back' ? 1280 : 480;
-  const height = step === 'document_front' || step === 'document_back' ? 720 : 640;
-  return {
-    step,
-    blob: await jpeg(width, height, '#5b6470'),
-    width,
-    height,
-    source: 'camera',
-    documentType,
-    cameraLabel: step.startsWith('document') ? 'Back camera' : 'Front camera',
-    quality: { auto: true, issues: [], sharpness: 42 },
-    takenAt: Date.now(),
-  };
-}
-
 async function livenessCapture(count: number): Promise<Capture> {
   const frames: LivenessFrame[] = [];
   for (let i = 0; i < count; i++) {
     frames.push({
       label: i === 0 ? 'liveness_passive' : `liveness_active_step_${i}`,
-      blob: await jpeg(320, 400, `rgb(${40 * i}, 90, 120)`),
+      blob: await testJpeg(320, 400, `rgb(${40 * i}, 90, 120)`),
       width: 320,
       height: 400,
     });
@@ -137,13 +112,13 @@ describe('idv-sdk adapter', () => {
     expect(adapter.session?.['consented']).to.equal(true);
 
     const progress: number[] = [];
-    const front = await adapter.send(await capture('document_front', 'identity_card'), {
+    const front = await adapter.send(await testCapture('document_front', 'identity_card'), {
       onProgress: (fraction) => progress.push(fraction),
     });
     expect(front).to.deep.equal({ accepted: true, feedback: 'ok', complete: false });
     expect(progress).to.deep.equal([0, 1]);
-    await adapter.send(await capture('document_back', 'identity_card'));
-    await adapter.send(await capture('selfie'));
+    await adapter.send(await testCapture('document_back', 'identity_card'));
+    await adapter.send(await testCapture('selfie'));
     await adapter.sendLiveness?.(await livenessCapture(4));
     expect(adapter.lastResult).to.equal(undefined);
     const result = await adapter.finish();
@@ -185,8 +160,8 @@ describe('idv-sdk adapter', () => {
     const session = await createSession();
     const adapter = adapterFor(session);
     await adapter.start();
-    await adapter.send(await capture('document_front', 'passport'));
-    await adapter.send(await capture('selfie'));
+    await adapter.send(await testCapture('document_front', 'passport'));
+    await adapter.send(await testCapture('selfie'));
     await adapter.finish();
     const state = await demoState(session);
     expect(state['document_type_e']).to.equal('passport');
@@ -202,11 +177,27 @@ describe('idv-sdk adapter', () => {
     const session = await createSession();
     const adapter = adapterFor(session);
     await adapter.start();
-    await adapter.send(await capture('document_front', 'drivers_license'));
+    await adapter.send(await testCapture('document_front', 'drivers_license'));
     await adapter.sendLiveness?.(await livenessCapture(12));
     const state = await demoState(session);
     expect(state['document_type_e']).to.equal('driver_license');
     expect((state['liveness_frames'] as unknown[]).length).to.equal(10);
+  });
+
+  it('checks the service before the person starts: ping, then health', async () => {
+    const session = await createSession();
+    const adapter = adapterFor(session);
+    expect(await adapter.preflight()).to.deep.equal({ reachable: true, status: 'ok' });
+    // A captive portal's page instead of the probe's JSON is a typed format error.
+    await fetch('/__faults', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ path: '/idv-sdk/ping', reply: { kind: 'html' } }),
+    });
+    const error = await rejection(adapter.preflight());
+    expect(error).to.be.instanceOf(ResponseFormatError);
+    // The probes need no consent: nothing was recorded.
+    expect((await demoState(session))['consent_recorded']).to.equal(false);
   });
 
   it('turns a wrong client id into a typed 403 HttpError', async () => {
@@ -223,7 +214,7 @@ describe('idv-sdk adapter', () => {
     const session = await createSession();
     const adapter = adapterFor(session);
     await adapter.start();
-    await adapter.send(await capture('document_front', 'identity_card'));
+    await adapter.send(await testCapture('document_front', 'identity_card'));
     const error = await rejection(adapter.finish());
     expect(error).to.be.instanceOf(HttpError);
     expect((error as HttpError).status).to.equal(409);

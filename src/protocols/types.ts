@@ -1,5 +1,5 @@
 import type { Capture } from '../capture/types.js';
-import type { CaptureStep, DocumentType } from '../flow/types.js';
+import type { CaptureStep, DocumentType, ImageStep } from '../flow/types.js';
 
 /** What the backend said about one uploaded image. */
 export interface ServerFeedback {
@@ -13,10 +13,28 @@ export interface ServerFeedback {
   readonly missing?: readonly CaptureStep[];
   /** True when the backend answered that it already had all images (session-v1: 409). */
   readonly alreadyComplete?: boolean;
+  /**
+   * With `accepted: false`: the steps to capture again. Protocols that judge every image in one
+   * request (link-kyc, validation-v2) name the images a rejection is about, which need not be the
+   * step just sent; without it the current step is retaken.
+   */
+  readonly retake?: readonly ImageStep[];
+  /** Person-facing guidance for this feedback, when the adapter has better words than the default. */
+  readonly message?: string;
+  /** How many more attempts the backend allows, when it says so (validation-v2). */
+  readonly attemptsLeft?: number;
 }
 
 /** The backend's answer to `finish()`: plain data, passed to the host as is. */
 export type FinishResult = Readonly<Record<string, unknown>>;
+
+/** What a pre-flight check found: the backend answered its probe, with the status it reported. */
+export interface PreflightResult {
+  /** True when the backend answered its connectivity probe as documented. */
+  readonly reachable: boolean;
+  /** The health status the backend reported (verbatim), when it has a health probe. */
+  readonly status?: string;
+}
 
 /** Upload progress of one capture, from 0 to 1. */
 export type ProgressCallback = (fraction: number) => void;
@@ -29,6 +47,11 @@ export interface SendOptions {
   readonly signal?: AbortSignal;
   /** Reports upload progress. */
   readonly onProgress?: ProgressCallback;
+  /**
+   * The steps the flow still plans after this one. Protocols that send every image in one request
+   * hold captures until none of these is an image step, then submit.
+   */
+  readonly remaining?: readonly CaptureStep[];
 }
 
 /**
@@ -54,4 +77,9 @@ export interface ProtocolAdapter {
    * host gets in `kyc-complete`.
    */
   finish?(options?: { signal?: AbortSignal }): Promise<FinishResult | void>;
+  /**
+   * Probes the backend before the person starts, where the protocol has probes (idv-sdk's ping and
+   * health); throws the client's typed errors when it cannot be reached.
+   */
+  preflight?(options?: { signal?: AbortSignal }): Promise<PreflightResult>;
 }

@@ -1,0 +1,409 @@
+// The link-kyc protocol (LINK Mobility KYC API, seed 000): every image goes in one
+// `POST /identity/verify` — the document's one or two sides as base64 `images[].content`, the
+// selfie as `faceImage` on the first — answered with the verification itself. The API's
+// `/auth/token` needs a username and password, so the browser never calls it: it talks to the
+// integrator's proxy (kyc-capture/server's `createLinkKycProxy`), which holds the credentials,
+// accepts a short-lived token it minted, and forwards this same body to the vendor.
+import type { KycClient } from '../api/client.js';
+import type { Capture } from '../capture/types.js';
+import { KycError } from '../errors.js';
+import { IMAGE_STEPS, type ImageStep } from '../flow/types.js';
+import { BATCH_COMPLETE, HELD, HeldCaptures, isLastImage } from './batch.js';
+import { isRecord } from './session-v1-wire.js';
+import type { FinishResult, ProtocolAdapter, SendOptions, ServerFeedback } from './types.js';
+
+/** The protocol's name, as `<kyc-capture protocol>` spells it. */
+export const LINK_KYC = 'link-kyc';
+
+/** The endpoints the browser calls, relative to the proxy's (or vendor's) base URL. */
+export const LinkKycPaths = {
+  /** POST: verify an identity document (and compare the face). */
+  verify: '/identity/verify',
+  /** POST: availability probe. */
+  ping: '/ping',
+} as const;
+
+/** `idVerification.result` values (seed 000, "ID Verification Result codes"). */
+export const LinkKycResult = {
+  /** TEST_GLOBAL_AUTHENTICITY_VALUE is OK; a warning may still be present. */
+  Ok: 'Ok',
+  /** TEST_GLOBAL_AUTHENTICITY_VALUE is FAIL. */
+  NotCorrect: 'NotCorrect',
+  /** The document could not be processed (e.g. not recognised). */
+  NotProcessed: 'NotProcessed',
+  /** A warning: the fields say which test (e.g. sides that do not belong together). */
+  Warning: 'Warning',
+} as const;
+/** One documented verification result. */
+export type LinkKycResult = (typeof LinkKycResult)[keyof typeof LinkKycResult];
+
+/** Operation status values ("Service Operation Status"). */
+export const LinkKycOperationStatus = {
+  Completed: 'Completed',
+  Processing: 'Processing',
+  Error: 'Error',
+} as const;
+/** One documented operation status. */
+export type LinkKycOperationStatus =
+  (typeof LinkKycOperationStatus)[keyof typeof LinkKycOperationStatus];
+
+/** One entry of `idVerification.fields`. */
+export interface LinkKycField {
+  readonly type: string;
+  readonly code: string;
+  readonly value: string;
+  readonly description: string;
+}
+
+/** The body of a successful `/identity/verify` reply, as seed 000 documents it. */
+export interface LinkKycVerifyResponse {
+  /** The request identifier. */
+  readonly id: string;
+  readonly idVerification: {
+    /** `Completed`, `Processing` (manual verification) or `Error`; unknown values kept as sent. */
+    readonly status: string;
+    /** `Automatic` or `Manual`, when sent. */
+    readonly process?: string;
+    /** `Ok`, `NotCorrect`, `NotProcessed`, `Warning` for automatic verifications. */
+    readonly result?: string;
+    /** A warning message, with NotCorrect / NotProcessed results mostly. */
+    readonly warning?: string;
+    /** Every field and test of the document. */
+    readonly fields?: readonly LinkKycField[];
+  };
+  /** Present when certification was asked for; its result comes by callback. */
+  readonly certification?: { readonly status: string };
+}
+
+/** The body the browser sends, field for field as seed 000's verify request. */
+export interface LinkKycVerifyRequest {
+  readonly id: string;
+  readonly images: readonly { readonly content: string; readonly faceImage?: string }[];
+  readonly expeditorCountry: string;
+  readonly certify?: boolean;
+  readonly manualVerification?: boolean;
+}
+
+function optionalString(value: unknown, name: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new Error(`${name} is not a string.`);
+  return value;
+}
+
+/** Validates a verify reply; throws (the client turns it into a `ResponseFormatError`). */
+export function parseLinkKycVerifyResponse(body: unknown): LinkKycVerifyResponse {
+  if (!isRecord(body)) throw new Error('The verify reply is not a JSON object.');
+  const { id, idVerification, certification } = body;
+  if (typeof id !== 'string') throw new Error('The verify reply has no id.');
+  if (!isRecord(idVerification)) throw new Error('The verify reply has no idVerification.');
+  const status = idVerification['status'];
+  if (typeof status !== 'string') throw new Error('idVerification.status is not a string.');
+  const rawFields = idVerification['fields'];
+  let fields: LinkKycField[] | undefined;
+  if (rawFields !== undefined && rawFields !== null) {
+    if (!Array.isArray(rawFields)) throw new Error('idVerification.fields is not an array.');
+    fields = rawFields.map((field: unknown, i) => {
+      if (!isRecord(field)) throw new Error(`idVerification.fields[${i}] is not an object.`);
+      const pick = (key: string) => optionalString(field[key], `fields[${i}].${key}`) ?? '';
+      return {
+        type: pick('type'),
+        code: pick('code'),
+        value: pick('value'),
+        description: pick('description'),
+      };
+    });
+  }
+  let certificationStatus: string | undefined;
+  if (certification !== undefined && certification !== null) {
+    if (!isRecord(certification)) throw new Error('certification is not an object.');
+    certificationStatus = optionalString(certification['status'], 'certification.status');
+  }
+  const process = optionalString(idVerification['process'], 'idVerification.process');
+  const result = optionalString(idVerification['result'], 'idVerification.result');
+  const warning = optionalString(idVerification['warning'], 'idVerification.warning');
+  return {
+    id,
+    idVerification: {
+      status,
+      ...(process !== undefined ? { process } : {}),
+      ...(result !== undefined ? { result } : {}),
+      ...(warning !== undefined ? { warning } : {}),
+      ...(fields ? { fields } : {}),
+    },
+    ...(certificationStatus !== undefined
+      ? { certification: { status: certificationStatus } }
+      : {}),
+  };
+}
+
+/** What a rejection reason asks of the person: which images to take again, and how. */
+export interface RetakeGuidance {
+  /** The images to capture again; empty when a new photo cannot help. */
+  readonly retake: readonly ImageStep[];
+  /** Person-facing guidance. */
+  readonly message: string;
+}
+
+const DOCUMENT: readonly ImageStep[] = ['document_front', 'document_back'];
+const SELFIE: readonly ImageStep[] = ['selfie'];
+
+/**
+ * Seed 000's REJECTED reasons (`documentInfo.acceptance.reasons` and
+ * `faceComparisonInfo.acceptance.reasons` of a manual verification's callback), with the images a
+ * retake concerns and what to tell the person. Reasons no photo can fix have no images.
+ */
+export const LINK_KYC_REJECTION_GUIDANCE = {
+  GLARE: {
+    retake: DOCUMENT,
+    message: 'There was glare on the document: tilt it away from the light.',
+  },
+  INCOMPLETE_DOCUMENT: {
+    retake: DOCUMENT,
+    message: 'A side of the document is missing: photograph every side.',
+  },
+  NOT_VISIBLE_FOUR_CORNERS: {
+    retake: DOCUMENT,
+    message: 'All four corners of the document must be visible, with nothing covering them.',
+  },
+  NOT_VISIBLE_SECURITY_FEATURES: {
+    retake: DOCUMENT,
+    message: 'Parts of the document were hidden: keep fingers and objects off it.',
+  },
+  OUT_OF_FOCUS: {
+    retake: DOCUMENT,
+    message: 'The photo was blurry: hold still and let the camera focus.',
+  },
+  POOR_CONTRAST: {
+    retake: DOCUMENT,
+    message: 'The document was hard to read: put it on a plain, darker surface.',
+  },
+  POOR_EXPOSURE: {
+    retake: DOCUMENT,
+    message: 'The photo was too dark or too bright: find even light.',
+  },
+  UNCLASSIFIED_DOCUMENT: {
+    retake: [],
+    message: 'This document is not supported: please use another identity document.',
+  },
+  UNREADABLE_FIELD: {
+    retake: DOCUMENT,
+    message: 'Some text could not be read: keep the whole document sharp and uncovered.',
+  },
+  UNSUPPORTED_LANGUAGE: {
+    retake: [],
+    message: 'Documents in this language are not supported: please use another document.',
+  },
+  MISSING_SELFIE: { retake: SELFIE, message: 'The selfie is missing: please take one.' },
+  MISSING_PORTRAIT: {
+    retake: ['document_front'],
+    message: 'The photo on your document was not visible: photograph the side with your portrait.',
+  },
+  NOT_HUMAN_FACE: {
+    retake: ['document_front'],
+    message: 'No face was found on the document: photograph the side with your portrait.',
+  },
+  PARTIALLY_VISIBLE_HUMAN_FACE: {
+    retake: SELFIE,
+    message: 'Your face was only partly visible: keep your whole face in the oval.',
+  },
+  PORTRAIT_IS_FAKE: { retake: [], message: 'The document portrait could not be accepted.' },
+  SELFIE_NOT_LIVE: {
+    retake: SELFIE,
+    message: 'Please take a live selfie, not a photo of a photo.',
+  },
+  FACE_TOO_CLOSE_SELFIE_IMAGE: {
+    retake: SELFIE,
+    message: 'You were too close: move back a little.',
+  },
+  FACE_TOO_FAR_SELFIE_IMAGE: {
+    retake: SELFIE,
+    message: 'You were too far: move closer to the camera.',
+  },
+  FACE_ANGLE_TOO_LARGE_SELFIE_IMAGE: {
+    retake: SELFIE,
+    message: 'Look straight at the camera, head upright.',
+  },
+  QUALITY_TOO_LOW_SELFIE_IMAGE: {
+    retake: SELFIE,
+    message: 'The selfie was not clear enough: find good light and hold still.',
+  },
+  TOO_MANY_FACES_SELFIE_IMAGE: {
+    retake: SELFIE,
+    message: 'More than one face was visible: make sure only you are in the picture.',
+  },
+} as const satisfies Record<string, RetakeGuidance>;
+/** One documented rejection reason. */
+export type LinkKycRejectionReason = keyof typeof LINK_KYC_REJECTION_GUIDANCE;
+
+/**
+ * The retake guidance for a list of rejection reasons (trimmed: the seed's own examples carry a
+ * leading space), merged: every image any reason names, and the first reason's words. Reasons
+ * this SDK does not know are skipped; undefined when none is known.
+ */
+export function linkKycRejectionGuidance(reasons: readonly string[]): RetakeGuidance | undefined {
+  const known = reasons
+    .map((reason) => reason.trim())
+    .filter((reason): reason is LinkKycRejectionReason =>
+      Object.hasOwn(LINK_KYC_REJECTION_GUIDANCE, reason),
+    )
+    .map((reason) => LINK_KYC_REJECTION_GUIDANCE[reason]);
+  const first = known[0];
+  if (!first) return undefined;
+  const steps = new Set(known.flatMap((guidance) => guidance.retake));
+  return {
+    retake: IMAGE_STEPS.filter((step) => steps.has(step)),
+    message: first.message,
+  };
+}
+
+/** What to tell the person when the vendor could not process the document (`NotProcessed`). */
+export const NOT_PROCESSED_GUIDANCE =
+  'Your document could not be read. Take the photos again: the whole document in the frame, sharp and without glare.';
+
+/** Stable codes of {@link LinkKycError}. */
+export const LinkKycErrorCode = {
+  /** The vendor reported the verification as `Error`: sending again may work. */
+  VerificationError: 'verification-error',
+  /** The flow reached the end without a document front to send. */
+  NothingToSend: 'nothing-to-send',
+} as const;
+/** One link-kyc error code. */
+export type LinkKycErrorCode = (typeof LinkKycErrorCode)[keyof typeof LinkKycErrorCode];
+
+/** A link-kyc verification that did not produce a result. */
+export class LinkKycError extends KycError {
+  /** Stable machine-readable code. */
+  declare readonly code: LinkKycErrorCode;
+  /** Whether sending the same images again can help. */
+  readonly retryable: boolean;
+
+  constructor(code: LinkKycErrorCode, message: string, retryable: boolean) {
+    super(code, message);
+    this.retryable = retryable;
+  }
+}
+
+/** What {@link createLinkKycAdapter} needs. */
+export interface LinkKycAdapterOptions {
+  /** The client: base URL of the integrator's proxy and the short-lived token it minted. */
+  readonly client: KycClient;
+  /**
+   * The request identifier (`id`). The proxy replaces it with the one bound to its token; the
+   * value matters only when talking to the API directly.
+   */
+  readonly requestId: string;
+  /** The issuing country of the document, ISO 3166-1 alpha-2 (e.g. `ES`). */
+  readonly expeditorCountry: string;
+  /** Ask for a certified verification (the certificate goes to the integrator by callback). */
+  readonly certify?: boolean;
+  /** Force manual verification (the result goes to the integrator by callback). */
+  readonly manualVerification?: boolean;
+}
+
+/** The link-kyc adapter: a {@link ProtocolAdapter} that also keeps the verification reply. */
+export interface LinkKycAdapter extends ProtocolAdapter {
+  /** The last verification reply, once one arrived. */
+  readonly lastResponse: LinkKycVerifyResponse | undefined;
+}
+
+/**
+ * The link-kyc adapter. Captures are held until the flow has no image step left, then sent in one
+ * verify request: the front (with the selfie as its `faceImage` when there is one), then the back.
+ *
+ * - `Ok`, `Warning`, `NotCorrect`, and a manual verification still `Processing`: the flow is done;
+ *   `finish()` hands the reply's summary to the host (`kyc-complete` → `detail.result`). A photo
+ *   cannot change an authenticity verdict, so NotCorrect asks for no retake.
+ * - `NotProcessed` (the document could not be read): the document images are taken again and
+ *   the batch is sent again; the held selfie is kept.
+ * - status `Error`: a retryable {@link LinkKycError}; "Try again" resends the same images.
+ */
+export function createLinkKycAdapter(options: LinkKycAdapterOptions): LinkKycAdapter {
+  const { client } = options;
+  const held = new HeldCaptures();
+  let lastResponse: LinkKycVerifyResponse | undefined;
+
+  async function buildRequest(signal?: AbortSignal): Promise<LinkKycVerifyRequest> {
+    const front = await held.base64('document_front', signal);
+    if (!front) {
+      throw new LinkKycError(
+        'nothing-to-send',
+        'There is no document photo to send: link-kyc needs at least the front.',
+        false,
+      );
+    }
+    const face = await held.base64('selfie', signal);
+    const back = await held.base64('document_back', signal);
+    return {
+      id: options.requestId,
+      images: [
+        face ? { content: front, faceImage: face } : { content: front },
+        ...(back ? [{ content: back }] : []),
+      ],
+      expeditorCountry: options.expeditorCountry,
+      ...(options.certify !== undefined ? { certify: options.certify } : {}),
+      ...(options.manualVerification !== undefined
+        ? { manualVerification: options.manualVerification }
+        : {}),
+    };
+  }
+
+  function judge(reply: LinkKycVerifyResponse): ServerFeedback {
+    const { status, result } = reply.idVerification;
+    if (status === LinkKycOperationStatus.Error) {
+      throw new LinkKycError(
+        'verification-error',
+        'The verification service had a problem with these photos. Please try again.',
+        true,
+      );
+    }
+    if (result === LinkKycResult.NotProcessed) {
+      const retake = held.steps.filter((step) => step !== 'selfie');
+      held.drop(retake);
+      return {
+        accepted: false,
+        feedback: 'not_processed',
+        complete: false,
+        retake,
+        message: NOT_PROCESSED_GUIDANCE,
+      };
+    }
+    return BATCH_COMPLETE;
+  }
+
+  async function send(capture: Capture, sendOptions: SendOptions = {}): Promise<ServerFeedback> {
+    if (capture.step === 'liveness') return HELD; // no liveness call: the host has the frames
+    held.hold(capture);
+    if (!isLastImage(sendOptions.remaining)) return HELD;
+    const { signal, onProgress } = sendOptions;
+    const body = await buildRequest(signal);
+    const reply = await client.request('POST', LinkKycPaths.verify, {
+      json: body,
+      signal,
+      onProgress,
+      parse: parseLinkKycVerifyResponse,
+    });
+    lastResponse = reply;
+    return judge(reply);
+  }
+
+  return {
+    name: LINK_KYC,
+    get lastResponse() {
+      return lastResponse;
+    },
+    start: () => Promise.resolve({}),
+    send,
+    finish: (): Promise<FinishResult | void> => {
+      if (!lastResponse) return Promise.resolve();
+      const { id, idVerification, certification } = lastResponse;
+      return Promise.resolve({
+        id,
+        status: idVerification.status,
+        process: idVerification.process ?? null,
+        result: idVerification.result ?? null,
+        warning: idVerification.warning ?? null,
+        certification: certification?.status ?? null,
+      });
+    },
+  };
+}
