@@ -1,3 +1,4 @@
+import type { DeviceSignals } from '../capture/device-signals.js';
 import type { CaptureStep } from '../flow/types.js';
 import type { FinishResult } from '../protocols/types.js';
 import { KycEvent } from './kyc-event.js';
@@ -7,6 +8,8 @@ export interface KycCompleteDetail {
   readonly accepted: readonly CaptureStep[];
   /** The backend's final answer, where the protocol gives one (idv-sdk: verified, on_sanction_list). */
   readonly result?: FinishResult;
+  /** How the images were taken: camera labels, virtual-camera hint, camera or picked file. */
+  readonly signals: DeviceSignals;
 }
 
 /** The backend has every image it needs. */

@@ -7,11 +7,12 @@
 // the one token refresh through `getToken()` after a 401.
 import type { KycClient } from '../api/client.js';
 import { AbortedError, ResponseFormatError } from '../api/errors.js';
+import { deviceSignals } from '../capture/device-signals.js';
 import type { Capture } from '../capture/types.js';
 import type { DocumentType } from '../flow/types.js';
 import { buildDeviceInfo, bytesToBase64, SDK_NAME, SDK_VERSION } from './session-v1.js';
 import { isRecord } from './session-v1-wire.js';
-import type { ProtocolAdapter, SendOptions, ServerFeedback } from './types.js';
+import type { PreflightResult, ProtocolAdapter, SendOptions, ServerFeedback } from './types.js';
 
 /** The protocol's name, as `<kyc-capture protocol>` spells it. */
 export const IDV_SDK = 'idv-sdk';
@@ -21,6 +22,8 @@ export const IDV_SDK_BASE_PATH = '/idv-sdk';
 
 /** The IDV SDK endpoint paths (all POST). */
 export const IdvSdkPaths = {
+  ping: `${IDV_SDK_BASE_PATH}/ping`,
+  health: `${IDV_SDK_BASE_PATH}/health`,
   sessionRead: `${IDV_SDK_BASE_PATH}/session/read`,
   consent: `${IDV_SDK_BASE_PATH}/consent`,
   documentType: `${IDV_SDK_BASE_PATH}/document-type`,
@@ -92,6 +95,8 @@ export interface IdvSdkAdapter extends ProtocolAdapter {
   readonly session: Readonly<Record<string, unknown>> | undefined;
   /** Metadata, then finalization; resolves with (and keeps in `lastResult`) the answer. */
   finish(options?: { signal?: AbortSignal }): Promise<IdvSdkResult>;
+  /** `ping`, then `health`: whether the service answers, and the status it reports. */
+  preflight(options?: { signal?: AbortSignal }): Promise<PreflightResult>;
 }
 
 /** The most images one liveness process takes (seed 001 sets no limit; the mock takes 10). */
@@ -130,7 +135,7 @@ function fileName(capture: Capture): string {
  *   liveness detected and selfie given. A later liveness step replaces it.
  * - `sendLiveness()`: generate, then process with every frame of `capture.frames` as base64 (at
  *   most {@link MAX_LIVENESS_IMAGES}, spread evenly over the sequence when there are more).
- * - `finish()`: SDK metadata (SDK name and version, device, last camera label, capture metrics),
+ * - `finish()`: SDK metadata (SDK name and version, device, last camera label, capture metrics, device signals),
  *   then finalization; resolves with the answer, also kept in `lastResult`.
  */
 export function createIdvSdkAdapter(options: IdvSdkAdapterOptions): IdvSdkAdapter {
@@ -142,6 +147,7 @@ export function createIdvSdkAdapter(options: IdvSdkAdapterOptions): IdvSdkAdapte
   let session: Record<string, unknown> | undefined;
   let cameraLabel: string | undefined;
   const metrics: Record<string, unknown> = {};
+  const taken = new Map<string, Capture>();
 
   /** POSTs through the client (typed errors, timeout, retries); resolves to the JSON body. */
   function post(
@@ -168,6 +174,7 @@ export function createIdvSdkAdapter(options: IdvSdkAdapterOptions): IdvSdkAdapte
 
   function remember(capture: Capture, extra: Record<string, unknown> = {}): void {
     if (capture.cameraLabel) cameraLabel = capture.cameraLabel;
+    taken.set(capture.step, capture);
     metrics[capture.step] = {
       width: capture.width,
       height: capture.height,
@@ -272,6 +279,16 @@ export function createIdvSdkAdapter(options: IdvSdkAdapterOptions): IdvSdkAdapte
     },
     send,
     sendLiveness,
+    preflight: async ({ signal } = {}) => {
+      // The probes carry no auth in the seed; the client's token and X-Client-Id do no harm.
+      const ping = await client.request('GET', IdvSdkPaths.ping, { signal });
+      const health = await client.request('GET', IdvSdkPaths.health, { signal });
+      const status = isRecord(health) ? health['status'] : undefined;
+      return {
+        reachable: isRecord(ping) && ping['pong'] === true,
+        ...(typeof status === 'string' ? { status } : {}),
+      };
+    },
     finish: async ({ signal } = {}) => {
       checkAborted(signal);
       const device = buildDeviceInfo({ cameraLabel });
@@ -287,6 +304,7 @@ export function createIdvSdkAdapter(options: IdvSdkAdapterOptions): IdvSdkAdapte
         },
         camera_label: device.camera_label,
         capture_metrics: { ...metrics },
+        device_signals: deviceSignals(taken.values()),
         ...options.sdkMetadata?.(),
       };
       await postJson(IdvSdkPaths.metadata, { sdk_metadata: sdkMetadata }, { signal });

@@ -5,6 +5,7 @@
 // loads it for the mock; `buildDeviceInfo` touches `navigator`/`screen` only when called.
 import type { Capture, CaptureSource } from '../capture/types.js';
 import { DocumentType, IMAGE_STEPS, isImageStep, type ImageStep } from '../flow/types.js';
+import { isVirtualCameraLabel } from '../capture/device-signals.js';
 import { ImageMimeType } from './session-v1-image.js';
 import type { ServerFeedback } from './types.js';
 
@@ -192,6 +193,11 @@ export interface DeviceInfo {
   readonly camera_label: string | null;
   /** The camera's facing mode, or null when unknown. */
   readonly camera_facing: CameraFacing | null;
+  /**
+   * True when the camera's label names a known virtual camera (see `isVirtualCameraLabel`): a
+   * hint for the backend's fraud checks, not a verdict. Optional on the wire (default false).
+   */
+  readonly virtual_camera?: boolean;
 }
 
 /** The body of `POST /api/v1/verification/{sid}/images`. */
@@ -373,6 +379,11 @@ function integer(value: unknown, path: string, min: number): number {
   return value;
 }
 
+function flag(value: unknown, path: string): boolean {
+  if (typeof value !== 'boolean') fail('invalid_field', path, `${path} must be a boolean.`);
+  return value;
+}
+
 function object(value: unknown, path: string): Record<string, unknown> {
   if (!isRecord(value)) fail('invalid_field', path, `${path} must be an object.`);
   return value;
@@ -431,6 +442,7 @@ function validateDeviceInfo(raw: unknown): DeviceInfo {
   const field = (key: string) => required(info, key, `device_info.${key}`);
   const label = field('camera_label');
   const facing = field('camera_facing');
+  const virtual = info['virtual_camera'];
   return {
     sdk_name: text(field('sdk_name'), 'device_info.sdk_name', MAX_SHORT_TEXT, /^\S+$/),
     sdk_version: text(field('sdk_version'), 'device_info.sdk_version', MAX_SHORT_TEXT, SEMVER),
@@ -442,6 +454,7 @@ function validateDeviceInfo(raw: unknown): DeviceInfo {
     camera_label: label === null ? null : text(label, 'device_info.camera_label'),
     camera_facing:
       facing === null ? null : oneOf<CameraFacing>(facing, FACINGS, 'device_info.camera_facing'),
+    virtual_camera: virtual === undefined ? false : flag(virtual, 'device_info.virtual_camera'),
   };
 }
 
@@ -534,6 +547,7 @@ export function buildDeviceInfo(camera: CameraDetails = {}): DeviceInfo {
     screen_height: size(screen?.height),
     camera_label: camera.cameraLabel ? clip(camera.cameraLabel, MAX_SHORT_TEXT) : null,
     camera_facing: camera.facingMode ?? null,
+    virtual_camera: isVirtualCameraLabel(camera.cameraLabel),
   };
 }
 

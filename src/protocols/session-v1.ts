@@ -5,6 +5,7 @@ import type { KycClient } from '../api/client.js';
 import { AbortedError, HttpError } from '../api/errors.js';
 import type { Capture } from '../capture/types.js';
 import { KycError } from '../errors.js';
+import { isVirtualCameraLabel } from '../capture/device-signals.js';
 import { readImageHeader } from './session-v1-image.js';
 import {
   buildAddImageRequest,
@@ -156,6 +157,7 @@ export function createSessionV1Adapter(options: SessionV1AdapterOptions): Protoc
         ...device,
         camera_label: capture.cameraLabel ?? device.camera_label,
         camera_facing: capture.facingMode ?? device.camera_facing,
+        virtual_camera: isVirtualCameraLabel(capture.cameraLabel ?? device.camera_label),
       },
     });
 

@@ -30,12 +30,17 @@ describe('idv-sdk end to end', () => {
   it('sends consent, document type, front, selfie as liveness and metadata, then finalizes', async () => {
     const browser = await launchBrowser({ y4m: videos.document });
     try {
-      const page = await newPage(browser);
+      // The person allows the position: it goes with the images (the integrator turned it on).
+      const page = await newPage(browser, {
+        geolocation: { latitude: 48.8566, longitude: 2.3522 },
+        permissions: ['geolocation'],
+      });
       const requests = collectRequests(page);
       await page.goto(server.url);
       // The shutter takes both photos: this test is about the protocol.
       await page.locator('#auto-capture').setChecked(false);
       await page.locator('#protocol').selectOption('idv-sdk');
+      await page.locator('#geolocation').setChecked(true);
       await page.getByRole('button', { name: 'Create session' }).click();
       await page.locator('#session-info[data-session-id]').waitFor();
       const sessionId = (await page.locator('#session-info').getAttribute('data-session-id'))!;
@@ -59,9 +64,21 @@ describe('idv-sdk end to end', () => {
       ).json()) as Record<string, unknown>;
       assert.equal(state.consent_recorded, true);
       assert.equal(state.document_type_e ?? state.document_type, 'passport');
-      const front = state.document_front as { mime_type: string; width: number } | null;
+      const front = state.document_front as {
+        mime_type: string;
+        latitude: number;
+        longitude: number;
+      } | null;
       assert.ok(front, 'the front image arrived');
       assert.equal(front.mime_type, 'image/jpeg');
+      assert.deepEqual([front.latitude, front.longitude], [48.8566, 2.3522]);
+      // Device signals in the SDK metadata: Chromium's fake camera is a virtual camera.
+      const metadata = state.sdk_metadata as { device_signals?: Record<string, unknown> };
+      assert.equal(metadata.device_signals?.virtual_camera, true);
+      assert.deepEqual(metadata.device_signals?.capture_sources, {
+        document_front: 'camera',
+        selfie: 'camera',
+      });
       assert.equal(state.document_back, null);
       assert.ok((state.liveness_frames as unknown[]).length >= 1, 'the selfie went as liveness');
       assert.equal(state.finalized, true);
