@@ -21,10 +21,17 @@ export type {
   ServerFeedback,
   SendOptions,
   ProgressCallback,
+  FinishResult,
+  PreflightResult,
 } from './protocols/types.js';
 export * from './api/errors.js';
 export * from './api/client.js';
 export * from './protocols/session-v1.js';
+export * from './protocols/idv-sdk.js';
+export * from './protocols/link-kyc.js';
+export * from './protocols/validation-v2.js';
+export * from './capture/device-signals.js';
+export * from './api/geolocation.js';
 export * from './controllers/camera-error.js';
 export * from './controllers/camera-controller.js';
 export * from './capture/encode.js';
@@ -55,7 +62,7 @@ export { JpegEncoder } from './capture/jpeg-encoder.js';
 export type { WorkMode } from './worker-client.js';
 export { documentCrop } from './capture/crop.js';
 export type { CaptureQuality } from './capture/types.js';
-export type { CaptureOptions } from './elements/kyc-capture/kyc-capture.js';
+export type { CaptureOptions, ProtocolOptions } from './elements/kyc-capture/kyc-capture.js';
 export { FaceAnalyzer, type FaceLoadTiming } from './face/face-analyzer.js';
 export {
   prefetchFaceAssets,

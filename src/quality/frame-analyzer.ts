@@ -1,6 +1,5 @@
 import { KycError } from '../errors.js';
 import { WorkerClient, workersAvailable, type WorkMode } from '../worker-client.js';
-import { analyzeDocument } from './analyze.js';
 import {
   DEFAULT_ANALYSIS_SIDE,
   readFrame,
@@ -92,6 +91,8 @@ export class FrameAnalyzer {
       throw new AnalysisError('The frame could not be read.', { cause: error });
     }
     try {
+      // Loaded only here: with a worker (nearly every browser) the main thread never needs it.
+      const { analyzeDocument } = await import('./analyze.js');
       const verdict = analyzeDocument(result.pixels, options);
       return result.full ? { verdict, full: result.full } : { verdict };
     } catch (error) {

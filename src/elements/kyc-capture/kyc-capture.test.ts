@@ -336,6 +336,38 @@ describe('<kyc-capture>', () => {
     expect(events.some((e) => e.type === 'kyc-error')).to.equal(true);
   });
 
+  it('names the missing protocol setting (link-kyc without its country) on a final screen', async () => {
+    const { el } = await mount();
+    el.protocol = 'link-kyc';
+    el.session = 'request-1';
+    el.token = 'minted-token';
+    await begin(el, 'passport');
+    const alert = q(el, '[role=alert]')!;
+    expect(alert.dataset.code).to.equal('configuration');
+    expect(alert.textContent).to.contain('expeditorCountry');
+    expect(buttonNamed(root(el), 'Try again')).to.equal(undefined);
+  });
+
+  it('probes an idv-sdk backend before the person starts, and has nothing to probe on session-v1', async () => {
+    const created = await fetch('/demo/idv/sessions', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    const session = (await created.json()) as Record<string, string>;
+    const { el } = await mount();
+    el.protocol = 'idv-sdk';
+    el.session = session['session_id'];
+    el.clientId = session['client_id'];
+    el.token = session['access_token'];
+    await el.updateComplete;
+    expect(await el.preflight()).to.deep.equal({ reachable: true, status: 'ok' });
+    expect(el.flow.status).to.equal('intro');
+
+    const plain = (await mount(await createDemoSession())).el;
+    expect(await plain.preflight()).to.equal(undefined);
+  });
+
   it('cancels on request and tells the host', async () => {
     const { el, events } = await mount(await createDemoSession());
     await begin(el, 'passport');

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { KycClient } from '../../api/client.js';
-import { TokenExpiredError } from '../../api/errors.js';
+import { KycClient, type TokenExpiry, type TokenGrant } from '../../api/client.js';
+import { NetworkError, TokenExpiredError } from '../../api/errors.js';
 import {
   DEFAULT_AUTO_CAPTURE,
   SELFIE_AUTO_CAPTURE,
@@ -54,10 +54,11 @@ import {
 } from '../../flow/types.js';
 import { en, type Messages } from '../../i18n/en.js';
 import { createSessionV1Adapter, feedbackMessage } from '../../protocols/session-v1.js';
-import { createIdvSdkAdapter, idvSdkHeaders } from '../../protocols/idv-sdk.js';
+import { currentPosition, isGeoPosition, type GeoPosition } from '../../api/geolocation.js';
+import { deviceSignals } from '../../capture/device-signals.js';
 import { scaleQuad } from '../../quality/region.js';
 import type { DocumentQualityOptions, Quad } from '../../quality/types.js';
-import type { ProtocolAdapter, ServerFeedback } from '../../protocols/types.js';
+import type { PreflightResult, ProtocolAdapter, ServerFeedback } from '../../protocols/types.js';
 import { styles } from './kyc-capture.styles.js';
 
 /** Steps that film the person rather than a document. */
@@ -71,7 +72,12 @@ const LIVENESS_HANDED_TO_HOST: ServerFeedback = {
 };
 
 /** The protocols `<kyc-capture>` knows by name. */
-export const ProtocolName = { SessionV1: 'session-v1', IdvSdk: 'idv-sdk' } as const;
+export const ProtocolName = {
+  SessionV1: 'session-v1',
+  IdvSdk: 'idv-sdk',
+  LinkKyc: 'link-kyc',
+  ValidationV2: 'validation-v2',
+} as const;
 /** A protocol known by name. */
 export type ProtocolName = (typeof ProtocolName)[keyof typeof ProtocolName];
 
@@ -121,6 +127,20 @@ export interface CaptureOptions extends SizeCap {
     readonly passive?: PassiveLivenessOptions;
     readonly active?: ActiveLivenessOptions;
   };
+}
+
+/** Settings of the protocols that need more than a token and a session id. */
+export interface ProtocolOptions {
+  /** link-kyc: the document's issuing country, ISO 3166-1 alpha-2 (`expeditorCountry`). */
+  readonly expeditorCountry?: string;
+  /** link-kyc: ask for a certified verification (the integrator's proxy may override it). */
+  readonly certify?: boolean;
+  /** link-kyc: force manual verification (the integrator's proxy may override it). */
+  readonly manualVerification?: boolean;
+  /** validation-v2: the API's numeric `documentType` per document (10, face only, is built in). */
+  readonly documentTypeCodes?: Readonly<Partial<Record<DocumentType, number>>>;
+  /** validation-v2: the LRS endeavor id, where the platform uses LRS. */
+  readonly endeavorId?: string;
 }
 
 /** The document's long/short side ratio: ID-1 cards 85.6 x 54 mm, passport pages 125 x 88 mm. */
@@ -177,6 +197,9 @@ export class KycCaptureElement extends LitElement {
     protocol: { reflect: true },
     apiBase: { attribute: 'api-base' },
     clientId: { attribute: 'client-id' },
+    protocolOptions: { attribute: false },
+    geolocation: { type: Boolean },
+    location: { attribute: false },
     documentType: { attribute: 'document-type' },
     steps: {
       converter: {
@@ -185,6 +208,7 @@ export class KycCaptureElement extends LitElement {
       },
     },
     getToken: { attribute: false },
+    tokenExpiresAt: { attribute: 'token-expires-at' },
     adapter: { attribute: false },
     messages: { attribute: false },
     options: { attribute: false },
@@ -202,12 +226,31 @@ export class KycCaptureElement extends LitElement {
   declare apiBase: string;
   /** The integrator's client id, sent as `X-Client-Id` (idv-sdk). */
   declare clientId: string | undefined;
+  /** Protocol settings (link-kyc's country and flags, validation-v2's document type codes). */
+  declare protocolOptions: ProtocolOptions;
+  /**
+   * Ask the browser for the person's position (the Geolocation API, once per flow, coarse) for
+   * protocols that send one with the images (idv-sdk's latitude/longitude). Off by default; when
+   * the person refuses or it fails, `location` is sent instead.
+   */
+  declare geolocation: boolean;
+  /** The position to send when geolocation is off or refused; default 0, 0. */
+  declare location: GeoPosition | undefined;
   /** Preselects the document type and skips the choice. */
   declare documentType: DocumentType | undefined;
   /** Steps to capture when the backend does not say (default: from the document type). */
   declare steps: CaptureStep[] | undefined;
-  /** Called once after a 401 to get a fresh start token from the host's backend. */
-  declare getToken: (() => Promise<string>) | undefined;
+  /**
+   * Asks the host's backend for a fresh start token: before the current one runs out (when
+   * `tokenExpiresAt` is known) and once after a 401. It may resolve to the token alone or to
+   * `{ token, expiresAt | expiresIn }`, which tells the element when to ask again.
+   */
+  declare getToken: (() => Promise<string | TokenGrant>) | undefined;
+  /**
+   * When the start token runs out (ms since epoch, Date or ISO 8601), if the backend said so; the
+   * element then renews it through `getToken` 30 s before, instead of waiting for a 401.
+   */
+  declare tokenExpiresAt: TokenExpiry | undefined;
   /**
    * Adds a liveness step after the selfie when the backend asks for one (seed 001's
    * `liveness_mode`): `passive` (a short burst of frames of a still, well-placed face) or
@@ -226,7 +269,7 @@ export class KycCaptureElement extends LitElement {
 
   #chosenType: DocumentType | undefined;
   #consent = false;
-  #activeAdapter: ProtocolAdapter | undefined;
+  #activeAdapter: Promise<ProtocolAdapter> | undefined;
   /** The adapter's `start()`, begun when the person starts; uploads wait for it. */
   #started: Promise<void> | undefined;
 
@@ -242,6 +285,8 @@ export class KycCaptureElement extends LitElement {
     return this.#started;
   }
   #upload: AbortController | undefined;
+  /** How each step's image was taken (no pixels), for the device signals of `kyc-complete`. */
+  readonly #sources = new Map<CaptureStep, Pick<Capture, 'step' | 'source' | 'cameraLabel'>>();
   #reviewUrl: { capture: Capture; url: string } | undefined;
   #encoder: JpegEncoder | undefined;
   #internals: ElementInternals;
@@ -250,6 +295,8 @@ export class KycCaptureElement extends LitElement {
     super();
     this.protocol = 'session-v1';
     this.apiBase = '';
+    this.protocolOptions = {};
+    this.geolocation = false;
     this.messages = {};
     this.options = {};
     this.flow = initialFlowState();
@@ -273,6 +320,16 @@ export class KycCaptureElement extends LitElement {
     this.#faces = undefined;
   }
 
+  /**
+   * Checks, before the person starts, that the backend answers (idv-sdk: ping and health). Resolves
+   * to `undefined` for protocols without probes; rejects with the typed error of the failure
+   * (`ConfigurationError`, `NetworkError`, `HttpError`, …). The flow is not touched either way.
+   */
+  async preflight(options: { signal?: AbortSignal } = {}): Promise<PreflightResult | undefined> {
+    const adapter = await this.#adapterFor();
+    return adapter.preflight?.(options);
+  }
+
   /** Cancels the flow; the host gets `kyc-cancel`. */
   cancel(): void {
     const step = currentStep(this.flow);
@@ -288,13 +345,16 @@ export class KycCaptureElement extends LitElement {
     // A new token or session means a new client; the next upload builds it.
     if (
       changed.has('token') ||
+      changed.has('tokenExpiresAt') ||
       changed.has('session') ||
       changed.has('apiBase') ||
       changed.has('clientId') ||
-      changed.has('protocol')
+      changed.has('protocol') ||
+      changed.has('protocolOptions')
     ) {
       this.#activeAdapter = undefined;
       this.#started = undefined;
+      this.#positionLookup = undefined;
     }
   }
 
@@ -353,10 +413,18 @@ export class KycCaptureElement extends LitElement {
     const steps: CaptureStep[] = this.steps?.length
       ? [...this.steps]
       : type
-        ? stepsForDocument(type)
+        ? this.#stepsFor(type)
         : [...IMAGE_STEPS];
     if (this.#wantsLiveness()) steps.push('liveness');
     return ALL_STEPS.filter((s) => steps.includes(s));
+  }
+
+  /** The images a document type needs with this protocol (validation-v2 takes no back). */
+  #stepsFor(type: DocumentType): CaptureStep[] {
+    const steps = stepsForDocument(type);
+    return this.protocol === 'validation-v2' && !this.adapter
+      ? steps.filter((step) => step !== 'document_back')
+      : steps;
   }
 
   #dispatch(action: FlowAction): void {
@@ -366,17 +434,24 @@ export class KycCaptureElement extends LitElement {
   #fail(error: unknown, phase: FlowErrorPhase): void {
     const kycError = asKycError(error);
     const retryable = isRetryable(kycError);
+    const final =
+      kycError instanceof TokenExpiredError || (kycError as { final?: unknown }).final === true;
     this.#dispatch({
       type: 'failed',
-      error: { code: kycError.code, message: kycError.message, retryable, phase },
+      error: { code: kycError.code, message: kycError.message, retryable, phase, final },
     });
     this.dispatchEvent(new KycErrorEvent({ error: kycError, phase, retryable }));
   }
 
-  #adapterFor(): ProtocolAdapter {
-    if (this.adapter) return this.adapter;
+  /**
+   * The protocol adapter, built once per token/session/protocol. Configuration problems throw at
+   * once; the protocols other than session-v1 are separate modules, loaded when first used, so a
+   * page ships only the code of the backend it talks to.
+   */
+  #adapterFor(): Promise<ProtocolAdapter> {
+    if (this.adapter) return Promise.resolve(this.adapter);
     if (this.#activeAdapter) return this.#activeAdapter;
-    if (this.protocol !== 'session-v1' && this.protocol !== 'idv-sdk') {
+    if (!(Object.values(ProtocolName) as string[]).includes(this.protocol)) {
       throw new ConfigurationError(`Unknown protocol "${this.protocol}".`);
     }
     if (!this.token || !this.session) {
@@ -387,17 +462,77 @@ export class KycCaptureElement extends LitElement {
     if (this.protocol === 'idv-sdk' && !this.clientId) {
       throw new ConfigurationError('The idv-sdk protocol needs the client id (client-id).');
     }
+    if (this.protocol === 'link-kyc' && !this.protocolOptions.expeditorCountry) {
+      throw new ConfigurationError(
+        'The link-kyc protocol needs the issuing country (protocolOptions.expeditorCountry).',
+      );
+    }
     const client = new KycClient({
       baseUrl: this.apiBase,
       token: this.token,
       getToken: this.getToken,
-      ...(this.protocol === 'idv-sdk' ? { headers: idvSdkHeaders(this.clientId!) } : {}),
+      tokenExpiresAt: this.tokenExpiresAt,
+      ...(this.protocol === 'idv-sdk' ? { headers: { 'X-Client-Id': this.clientId! } } : {}),
     });
-    this.#activeAdapter =
-      this.protocol === 'idv-sdk'
-        ? createIdvSdkAdapter({ client, sessionId: this.session, clientId: this.clientId! })
-        : createSessionV1Adapter({ client, sessionId: this.session });
-    return this.#activeAdapter;
+    const loading = this.#createAdapter(client, this.session).catch((error: unknown) => {
+      // A chunk that failed to load (offline) is fetched again on "Try again".
+      if (this.#activeAdapter === loading) this.#activeAdapter = undefined;
+      if (error instanceof KycError) throw error;
+      throw new NetworkError(
+        'The verification module could not be loaded. Check your connection.',
+        {
+          cause: error,
+        },
+      );
+    });
+    this.#activeAdapter = loading;
+    return loading;
+  }
+
+  async #createAdapter(client: KycClient, session: string): Promise<ProtocolAdapter> {
+    const settings = this.protocolOptions;
+    switch (this.protocol) {
+      case 'idv-sdk': {
+        const { createIdvSdkAdapter } = await import('../../protocols/idv-sdk.js');
+        return createIdvSdkAdapter({
+          client,
+          sessionId: session,
+          clientId: this.clientId!,
+          location: () => this.#position(),
+        });
+      }
+      case 'link-kyc': {
+        const { createLinkKycAdapter } = await import('../../protocols/link-kyc.js');
+        return createLinkKycAdapter({
+          client,
+          requestId: session,
+          expeditorCountry: settings.expeditorCountry!,
+          certify: settings.certify,
+          manualVerification: settings.manualVerification,
+        });
+      }
+      case 'validation-v2': {
+        const { createValidationV2Adapter } = await import('../../protocols/validation-v2.js');
+        return createValidationV2Adapter({
+          client,
+          applicantId: session,
+          endeavorId: settings.endeavorId,
+          documentTypeCodes: settings.documentTypeCodes,
+        });
+      }
+      default:
+        return createSessionV1Adapter({ client, sessionId: session });
+    }
+  }
+
+  #positionLookup: Promise<GeoPosition> | undefined;
+
+  /** The position sent with the images: looked up once per flow when allowed, else `location`. */
+  #position(): Promise<GeoPosition> {
+    const fallback = isGeoPosition(this.location) ? this.location : { latitude: 0, longitude: 0 };
+    if (!this.geolocation) return Promise.resolve(fallback);
+    this.#positionLookup ??= currentPosition({ fallback });
+    return this.#positionLookup;
   }
 
   #start(event: SubmitEvent): void {
@@ -405,17 +540,17 @@ export class KycCaptureElement extends LitElement {
     const type = this.documentType ?? this.#chosenType;
     const needsDocument = this.#needsDocument();
     if (!this.#consent || (needsDocument && !type)) return;
-    let adapter: ProtocolAdapter;
+    let adapter: Promise<ProtocolAdapter>;
     try {
       adapter = this.#adapterFor();
     } catch (error) {
       this.#fail(error, 'session');
       return;
     }
-    // The protocol's opening calls (idv-sdk: consent, session read) run while the person frames
-    // the first photo; the first upload waits for them.
-    this.#ensureStarted(adapter).catch(() => {}); // reported by the upload that waits for it
-    const steps = this.steps?.length ? this.steps : type ? stepsForDocument(type) : [];
+    // The protocol's module and opening calls (idv-sdk: consent, session read) load and run while
+    // the person frames the first photo; the first upload waits for them.
+    adapter.then((ready) => this.#ensureStarted(ready)).catch(() => {}); // reported by the upload that waits for it
+    const steps = this.steps?.length ? this.steps : type ? this.#stepsFor(type) : [];
     this.#dispatch({
       type: 'start',
       documentType: type,
@@ -583,10 +718,11 @@ export class KycCaptureElement extends LitElement {
     this.#upload = upload;
     const step = capture.step;
     try {
-      const adapter = this.#adapterFor();
+      const adapter = await this.#adapterFor();
       await this.#ensureStarted(adapter);
       const options = {
         documentType: this.flow.documentType,
+        remaining: this.flow.steps.slice(1),
         signal: upload.signal,
         onProgress: (fraction: number) =>
           this.dispatchEvent(new KycUploadProgressEvent({ step, fraction })),
@@ -599,6 +735,7 @@ export class KycCaptureElement extends LitElement {
             : // No liveness call in this protocol: the host has the frames (kyc-capture event).
               LIVENESS_HANDED_TO_HOST;
       if (upload.signal.aborted) return;
+      this.#sources.set(step, { step, source: capture.source, cameraLabel: capture.cameraLabel });
       this.dispatchEvent(new KycUploadResultEvent({ step, result }));
       this.#dispatch({ type: 'uploaded', result });
       const after: FlowState = this.flow;
@@ -607,7 +744,9 @@ export class KycCaptureElement extends LitElement {
           new KycFeedbackEvent({
             step,
             feedback: result.feedback,
-            message: feedbackMessage(result.feedback),
+            message: result.message ?? feedbackMessage(result.feedback),
+            retake: result.retake ?? [step],
+            ...(result.attemptsLeft !== undefined ? { attemptsLeft: result.attemptsLeft } : {}),
           }),
         );
       } else if (after.status === 'done') {
@@ -615,7 +754,11 @@ export class KycCaptureElement extends LitElement {
         const final = adapter.finish ? await adapter.finish({ signal: upload.signal }) : undefined;
         if (upload.signal.aborted) return;
         this.dispatchEvent(
-          new KycCompleteEvent({ accepted: after.accepted, ...(final ? { result: final } : {}) }),
+          new KycCompleteEvent({
+            accepted: after.accepted,
+            ...(final ? { result: final } : {}),
+            signals: deviceSignals(this.#sources.values()),
+          }),
         );
       }
     } catch (error) {
@@ -695,7 +838,14 @@ export class KycCaptureElement extends LitElement {
       case 'feedback':
         return html`<section part="screen feedback" aria-labelledby="feedback-title">
           <h2 id="feedback-title" tabindex="-1" data-autofocus>${t.feedbackTitle}</h2>
-          <p class="feedback" role="alert">${feedbackMessage(flow.feedback ?? '')}</p>
+          <p class="feedback" role="alert">
+            ${flow.feedbackMessage ?? feedbackMessage(flow.feedback ?? '')}
+          </p>
+          ${
+            flow.attemptsLeft !== undefined
+              ? html`<p part="attempts-left">${t.attemptsLeft(flow.attemptsLeft)}</p>`
+              : nothing
+          }
           <div class="actions">
             <button class="primary" @click=${() => this.#dispatch({ type: 'retake' })}>
               ${t.retake}
@@ -722,7 +872,7 @@ export class KycCaptureElement extends LitElement {
                 : nothing
             }
             ${
-              flow.error?.phase === 'upload' && flow.error.code !== 'token-expired'
+              flow.error?.phase === 'upload' && !flow.error.final
                 ? html`<button @click=${() => this.#dispatch({ type: 'retake' })}>
                     ${t.retake}
                   </button>`
