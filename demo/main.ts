@@ -83,44 +83,117 @@ function showLivenessFrames(event: Event): void {
   );
 }
 
-/**
- * The idv-sdk mock (seed 001): the integrator's backend creates the session and hands the page its
- * id, the client id and a bearer token; the element does the rest (consent, document type, images,
- * liveness, metadata, finalization) and reports `verified` in kyc-complete.
- */
-async function startIdvSdk(info: HTMLElement): Promise<void> {
-  const response = await fetch('/demo/idv/sessions', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: '{}',
-  });
-  if (!response.ok) {
-    info.textContent = `Could not create an idv-sdk session (HTTP ${response.status}).`;
-    return;
-  }
-  const session = (await response.json()) as {
-    session_id: string;
-    client_id: string;
-    access_token: string;
-  };
-  info.textContent = `idv-sdk session ${session.session_id} (client ${session.client_id}).`;
-  info.dataset.sessionId = session.session_id;
+/** Creates <kyc-capture> with the page's capture settings and logs its events. */
+function mountElement(configure: (element: HTMLElementTagNameMap['kyc-capture']) => void): void {
   $('#received').replaceChildren();
   $('#liveness-frames').replaceChildren();
   $('#event-log').replaceChildren();
   const element = document.createElement('kyc-capture');
-  element.protocol = 'idv-sdk';
-  element.session = session.session_id;
-  element.clientId = session.client_id;
-  element.token = session.access_token;
   const liveness = $<HTMLSelectElement>('#liveness').value;
   if (liveness === 'passive' || liveness === 'passive_active') element.liveness = liveness;
   element.options = {
     autoCapture: $<HTMLInputElement>('#auto-capture').checked,
     straighten: $<HTMLInputElement>('#straighten').checked,
   };
+  configure(element);
   for (const name of KYC_EVENT_NAMES) element.addEventListener(name, log);
+  element.addEventListener('kyc-capture', showLivenessFrames);
   $('#mount').replaceChildren(element);
+}
+
+/** POSTs JSON to one of the demo's "integrator backend" endpoints. */
+async function integrator<T>(
+  path: string,
+  body: unknown,
+  info: HTMLElement,
+): Promise<T | undefined> {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) {
+    info.textContent = `Could not create a session at ${path} (HTTP ${response.status}).`;
+    return undefined;
+  }
+  return (await response.json()) as T;
+}
+
+/**
+ * The idv-sdk mock (seed 001): the integrator's backend creates the session and hands the page its
+ * id, the client id and a bearer token; the element does the rest (consent, document type, images,
+ * liveness, metadata, finalization) and reports `verified` in kyc-complete.
+ */
+async function startIdvSdk(info: HTMLElement): Promise<void> {
+  const session = await integrator<{ session_id: string; client_id: string; access_token: string }>(
+    '/demo/idv/sessions',
+    {},
+    info,
+  );
+  if (!session) return;
+  info.textContent = `idv-sdk session ${session.session_id} (client ${session.client_id}).`;
+  info.dataset.sessionId = session.session_id;
+  mountElement((element) => {
+    element.protocol = 'idv-sdk';
+    element.session = session.session_id;
+    element.clientId = session.client_id;
+    element.token = session.access_token;
+    element.geolocation = $<HTMLInputElement>('#geolocation').checked;
+  });
+}
+
+/** What the demo's integrator endpoints answer: a token minted by kyc-capture/server. */
+interface MintedSession {
+  readonly id: string;
+  readonly token: string;
+  readonly expires_at: string;
+  readonly api_base: string;
+}
+
+/**
+ * The protocols whose vendor needs secrets, run through the demo's integrator backend (the demo
+ * server with kyc-capture/server): it holds the vendor credentials, mints a short-lived token for
+ * this page and proxies the one browser call. link-kyc (seed 000) sends front, back and selfie in
+ * one verify request; validation-v2 (seed 002) sends front and selfie for a fresh applicant.
+ */
+const PROXIED = {
+  'link-kyc': {
+    sessions: '/demo/link-kyc/sessions',
+    body: {},
+    options: { expeditorCountry: 'ES' },
+  },
+  'validation-v2': {
+    sessions: '/demo/validation/sessions',
+    body: { attempts: 3 },
+    // Seed 002 names only 10 (face only); these are the mock's codes for the three documents.
+    options: { documentTypeCodes: { drivers_license: 1, identity_card: 2, passport: 3 } },
+  },
+} as const;
+
+async function startProxied(protocol: keyof typeof PROXIED, info: HTMLElement): Promise<void> {
+  const { sessions, body, options } = PROXIED[protocol];
+  const session = await integrator<MintedSession>(sessions, body, info);
+  if (!session) return;
+  info.textContent = `${protocol} ${session.id}; token expires ${session.expires_at}.`;
+  info.dataset.sessionId = session.id;
+  mountElement((element) => {
+    element.protocol = protocol;
+    element.apiBase = session.api_base;
+    element.session = session.id;
+    element.token = session.token;
+    element.tokenExpiresAt = session.expires_at;
+    element.protocolOptions = options;
+    // Renewal before expiry: the integrator mints a new token for the same request.
+    element.getToken = async () => {
+      const renewed = await integrator<MintedSession>(
+        `${sessions}/${encodeURIComponent(session.id)}/token`,
+        {},
+        info,
+      );
+      if (!renewed) throw new Error('token renewal failed');
+      return { token: renewed.token, expiresAt: renewed.expires_at };
+    };
+  });
 }
 
 $('#session-form').addEventListener('submit', async (event) => {
@@ -139,6 +212,10 @@ $('#session-form').addEventListener('submit', async (event) => {
     await startIdvSdk(info);
     return;
   }
+  if (protocol === 'link-kyc' || protocol === 'validation-v2') {
+    await startProxied(protocol, info);
+    return;
+  }
   const response = await fetch('/demo/sessions', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -154,11 +231,17 @@ $('#session-form').addEventListener('submit', async (event) => {
   const session = (await response.json()) as DemoSession;
   info.textContent = `Session ${session.session_id}; start token expires ${session.expiration}.`;
   info.dataset.sessionId = session.session_id;
-  $('#received').replaceChildren();
-  $('#liveness-frames').replaceChildren();
-  $('#event-log').replaceChildren();
+  mountElement((element) => {
+    configureSessionV1(element, session);
+    element.addEventListener('kyc-upload-result', () => void refreshReceived(session.session_id));
+  });
+});
 
-  const element = document.createElement('kyc-capture');
+/** session-v1: the start token, and its renewal through the demo's token endpoint. */
+function configureSessionV1(
+  element: HTMLElementTagNameMap['kyc-capture'],
+  session: DemoSession,
+): void {
   element.session = session.session_id;
   element.token = session.start_token;
   if ($<HTMLInputElement>('#refresh-token').checked) {
@@ -176,14 +259,4 @@ $('#session-form').addEventListener('submit', async (event) => {
       return ((await renewed.json()) as { start_token: string }).start_token;
     };
   }
-  const liveness = $<HTMLSelectElement>('#liveness').value;
-  if (liveness === 'passive' || liveness === 'passive_active') element.liveness = liveness;
-  element.options = {
-    autoCapture: $<HTMLInputElement>('#auto-capture').checked,
-    straighten: $<HTMLInputElement>('#straighten').checked,
-  };
-  for (const name of KYC_EVENT_NAMES) element.addEventListener(name, log);
-  element.addEventListener('kyc-upload-result', () => void refreshReceived(session.session_id));
-  element.addEventListener('kyc-capture', showLivenessFrames);
-  $('#mount').replaceChildren(element);
-});
+}

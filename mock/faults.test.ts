@@ -310,6 +310,8 @@ describe('fault injector', () => {
   it('clears every fault through DELETE /__faults or clear()', async () => {
     injector().arm({ path: '/x', times: 5, reply: { kind: 'unavailable' } });
     injector().arm({ path: '/*', reply: { kind: 'html' } });
+    const listed = await fetch(`${state.url}/__faults`);
+    assert.deepEqual(await listed.json(), { armed: 2 });
     const cleared = await fetch(`${state.url}/__faults`, { method: 'DELETE' });
     assert.equal(cleared.status, 204);
     assert.equal(cleared.headers.get('Access-Control-Allow-Origin'), '*');
@@ -326,7 +328,7 @@ describe('fault injector', () => {
     assert.match(preflight.headers.get('Access-Control-Allow-Methods') ?? '', /DELETE/);
     const put = await fetch(`${state.url}/__faults`, { method: 'PUT', body: '{}' });
     assert.equal(put.status, 405);
-    assert.equal(put.headers.get('Allow'), 'POST, DELETE, OPTIONS');
+    assert.equal(put.headers.get('Allow'), 'GET, POST, DELETE, OPTIONS');
   });
 
   describe('control body validation', () => {

@@ -4,6 +4,7 @@
 //
 //   POST   /__faults   a JSON Fault -> 204 (400 when it is not one)
 //   DELETE /__faults   disarms every fault -> 204
+//   GET    /__faults   {armed: number of faults with uses left}, so a test can see its fault fired
 //
 // Faults match in the order they were armed; each match uses up one of its `times`, except a
 // `reset` on a reused keep-alive connection: browsers silently resend such a request on another
@@ -22,6 +23,7 @@ import {
   parseJsonBody,
   readBody,
   sendFailure,
+  sendJson,
   sendNoContent,
   type Middleware,
 } from './http.ts';
@@ -309,10 +311,14 @@ async function control(
   res: ServerResponse,
   arm: (fault: unknown) => void,
   clear: () => void,
+  armed: () => number,
 ): Promise<void> {
   try {
     const method = req.method ?? 'GET';
-    if (method === 'OPTIONS') {
+    if (method === 'GET') {
+      await drain(req);
+      sendJson(res, 200, { armed: armed() });
+    } else if (method === 'OPTIONS') {
       await drain(req);
       sendNoContent(res);
     } else if (method === 'DELETE') {
@@ -330,7 +336,7 @@ async function control(
     } else {
       await drain(req);
       throw new HttpFailure(405, 'method_not_allowed', `${method} is not allowed here.`, {
-        Allow: 'POST, DELETE, OPTIONS',
+        Allow: 'GET, POST, DELETE, OPTIONS',
       });
     }
   } catch (error) {
@@ -386,7 +392,7 @@ export function createFaultInjector(): FaultInjector {
       return;
     }
     if (pathname === FAULTS_PATH) {
-      void control(req, res, arm, clear);
+      void control(req, res, arm, clear, () => faults.length);
       return;
     }
     const fault = take(req, pathname);

@@ -1,10 +1,15 @@
 // The mock backends in one connect-style middleware (Vite, web-test-runner) or one standalone
-// server (mock/serve.ts, the node tests). Today that is session-v1 (seed 004) and its demo
-// endpoints; other protocols' mocks will be mounted here the same way.
+// server (mock/serve.ts, the node tests): session-v1 (seed 004), idv-sdk (seed 001), link-kyc
+// (seed 000, under /link-kyc) and validation-v2 (seed 002, under /validation-v2), each with its
+// demo endpoints (under /demo), which stand in for the integrator's backend.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sendFailure, HttpFailure, type Middleware } from './http.ts';
+import { createFaultInjector, type FaultInjector } from './faults.ts';
 import { routeIdvSdk } from './idv-sdk.ts';
+import { createIntegrator } from './integrator.ts';
+import { LinkKycMock } from './link-kyc.ts';
+import { ValidationV2Mock } from './validation-v2.ts';
 import { isSessionV1Path, SessionV1Mock, type MockSession } from './session-v1.ts';
 
 export type { Middleware } from './http.ts';
@@ -25,6 +30,11 @@ export interface MockBackendOptions {
   now?: () => number;
   /** Largest accepted image in decoded bytes; default 15 MB. */
   maxImageBytes?: number;
+  /** The link-kyc vendor's login; default env KYC_MOCK_LINK_USER / _PASSWORD or mock-user / mock-password. */
+  linkKycUser?: string;
+  linkKycPassword?: string;
+  /** The validation-v2 API key; default env KYC_MOCK_VALIDATION_KEY or mock-validation-api-key. */
+  validationApiKey?: string;
 }
 
 /** A running standalone mock server. */
@@ -43,6 +53,12 @@ export interface MockBackend {
   listen(port?: number): Promise<RunningMockServer>;
   /** Live session-v1 sessions by id, for tests to inspect. */
   readonly sessions: ReadonlyMap<string, MockSession>;
+  /** The link-kyc vendor mock (its credentials: options or `mock-user` / `mock-password`). */
+  readonly linkKyc: LinkKycMock;
+  /** The validation-v2 API mock (its key: `validationApiKey` or `mock-validation-api-key`). */
+  readonly validationV2: ValidationV2Mock;
+  /** Bad replies on demand (also through `POST /__faults`), for the bad-reply contract tests. */
+  readonly faults: FaultInjector;
 }
 
 const DEFAULT_MAX_IMAGE_BYTES = 15 * 1024 * 1024;
@@ -56,7 +72,35 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     maxImageBytes: options.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES,
   });
 
-  const middleware: Middleware = (req, res, next) => {
+  const linkKycOptions = {
+    user: options.linkKycUser ?? process.env['KYC_MOCK_LINK_USER'] ?? 'mock-user',
+    password: options.linkKycPassword ?? process.env['KYC_MOCK_LINK_PASSWORD'] ?? 'mock-password',
+    tokenTtlSeconds: 3600,
+    now: options.now ?? Date.now,
+    maxImageBytes: options.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES,
+  };
+  const linkKyc = new LinkKycMock(linkKycOptions);
+
+  const validationOptions = {
+    apiKey:
+      options.validationApiKey ??
+      process.env['KYC_MOCK_VALIDATION_KEY'] ??
+      'mock-validation-api-key',
+    now: options.now ?? Date.now,
+    maxImageBytes: options.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES,
+  };
+  const validationV2 = new ValidationV2Mock(validationOptions);
+
+  const faults = createFaultInjector();
+  // The integrator's backend for link-kyc and validation-v2, holding these mocks' credentials.
+  const integrator = createIntegrator({
+    linkKycUser: linkKycOptions.user,
+    linkKycPassword: linkKycOptions.password,
+    validationApiKey: validationOptions.apiKey,
+    tokenTtlSeconds: options.startTokenTtlSeconds ?? 900,
+  });
+
+  const routes: Middleware = (req, res, next) => {
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://mock.invalid');
@@ -65,12 +109,26 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       return;
     }
     if (routeIdvSdk(req, res, url, sessionV1, options)) return;
+    for (const vendor of [linkKyc, validationV2]) {
+      if (vendor.handles(url.pathname)) {
+        void vendor.handle(req, res, url);
+        return;
+      }
+    }
     if (!isSessionV1Path(url.pathname)) {
       next();
       return;
     }
     void sessionV1.handle(req, res, url);
   };
+
+  // An armed fault answers first, whatever backend the path belongs to.
+  const middleware: Middleware = (req, res, next) =>
+    faults.middleware(req, res, (error) =>
+      error
+        ? next(error)
+        : integrator(req, res, (failure) => (failure ? next(failure) : routes(req, res, next))),
+    );
 
   async function listen(port = 0): Promise<RunningMockServer> {
     const server = createServer((req: IncomingMessage, res: ServerResponse) =>
@@ -93,5 +151,5 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     };
   }
 
-  return { middleware, listen, sessions: sessionV1.sessions };
+  return { middleware, listen, sessions: sessionV1.sessions, linkKyc, validationV2, faults };
 }
