@@ -1,15 +1,20 @@
 // The LINK KYC vendor login and proxy over real HTTP: a stub vendor (node:http) records what it
 // receives; the proxy runs in its own node:http server behind its middleware.
 import assert from 'node:assert/strict';
-import {
-  createServer,
-  request as httpRequest,
-  type IncomingHttpHeaders,
-  type IncomingMessage,
-  type ServerResponse,
-} from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request as httpRequest } from 'node:http';
 import { afterEach, describe, it } from 'node:test';
+import {
+  closeServers,
+  deadUrl,
+  errorCode,
+  listen,
+  readAll,
+  send,
+  stubServer,
+  type Received,
+  type Reply,
+  type StubReply,
+} from '../test/helpers/node-http.ts';
 import {
   LinkKycAuth,
   LinkKycAuthError,
@@ -20,74 +25,13 @@ import {
 import { ProxyHttpError } from './proxy.ts';
 import { createTokenIssuer, type TokenIssuer } from './tokens.ts';
 
+afterEach(closeServers);
+
 const USER = 'link-user-7f3a';
 const PASSWORD = 'hunter2-Secret-Pa55';
 const SECRET = 'link-kyc-test-secret-at-least-32-bytes!';
 const T0 = Date.parse('2030-01-01T00:00:00Z');
 const PATH = '/kyc/identity/verify';
-
-// ---------------------------------------------------------------------------------------------
-// HTTP harness.
-
-interface Running {
-  url: string;
-  close(): Promise<void>;
-}
-
-const running: Running[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((server) => server.close()));
-});
-
-async function listen(
-  handler: (req: IncomingMessage, res: ServerResponse) => void,
-): Promise<Running> {
-  const server = createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const handle: Running = {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-  running.push(handle);
-  return handle;
-}
-
-/** A URL nothing listens on. */
-async function deadUrl(): Promise<string> {
-  const server = await listen(() => undefined);
-  running.pop();
-  await server.close();
-  return server.url;
-}
-
-function readAll(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-interface Received {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: unknown;
-}
-
-interface StubReply {
-  status: number;
-  /** A string is sent as is (with `type`); anything else as JSON. */
-  body?: unknown;
-  type?: string;
-  headers?: Record<string, string>;
-  delayMs?: number;
-}
 
 function tokenReply(token: string, expiresIn = 3600): StubReply {
   return {
@@ -126,41 +70,19 @@ async function stubVendor() {
       return { status: 200, body: { id, ...VERIFY_OK } };
     },
   };
-  const server = await listen((req, res) => {
-    void (async () => {
-      const text = await readAll(req);
-      let body: unknown = text;
-      try {
-        body = JSON.parse(text) as unknown;
-      } catch {
-        // keep the raw text
-      }
-      const received: Received = { path: req.url ?? '', headers: req.headers, body };
-      let reply: StubReply;
-      if (req.method === 'POST' && req.url === '/auth/token') {
-        stub.logins.push(received);
-        reply = stub.login(++stub.minted);
-        const token = (reply.body as { token?: unknown } | undefined)?.token;
-        if (reply.status === 200 && typeof token === 'string') stub.valid.add(token);
-      } else if (req.method === 'POST' && req.url === '/identity/verify') {
-        stub.verifies.push(received);
-        reply = stub.verify(received);
-      } else {
-        reply = { status: 404, body: { message: 'no such stub route' } };
-      }
-      if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
-      const raw =
-        reply.body === undefined
-          ? ''
-          : typeof reply.body === 'string'
-            ? reply.body
-            : JSON.stringify(reply.body);
-      res.writeHead(reply.status, {
-        'Content-Type': reply.type ?? 'application/json; charset=utf-8',
-        ...reply.headers,
-      });
-      res.end(raw);
-    })();
+  const server = await stubServer((received) => {
+    if (received.method === 'POST' && received.path === '/auth/token') {
+      stub.logins.push(received);
+      const reply = stub.login(++stub.minted);
+      const token = (reply.body as { token?: unknown } | undefined)?.token;
+      if (reply.status === 200 && typeof token === 'string') stub.valid.add(token);
+      return reply;
+    }
+    if (received.method === 'POST' && received.path === '/identity/verify') {
+      stub.verifies.push(received);
+      return stub.verify(received);
+    }
+    return undefined;
   });
   stub.url = server.url;
   return stub;
@@ -205,40 +127,6 @@ async function setup(overrides: Partial<LinkKycProxyOptions> = {}): Promise<Prox
   };
 }
 
-interface Reply {
-  status: number;
-  headers: Headers;
-  text: string;
-  json: unknown;
-}
-
-async function send(
-  url: string,
-  init: { method?: string; token?: string | null; body?: unknown; type?: string } = {},
-): Promise<Reply> {
-  const headers: Record<string, string> = {};
-  if (init.token) headers['Authorization'] = `Bearer ${init.token}`;
-  if (init.body !== undefined) headers['Content-Type'] = init.type ?? 'application/json';
-  const response = await fetch(url, {
-    method: init.method ?? 'POST',
-    headers,
-    body:
-      init.body === undefined
-        ? undefined
-        : typeof init.body === 'string'
-          ? init.body
-          : JSON.stringify(init.body),
-  });
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text) as unknown;
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, headers: response.headers, text, json };
-}
-
 const BROWSER_BODY = {
   id: 'browser-chosen-id',
   images: [{ content: 'RlJPTlQ=', faceImage: 'RkFDRQ==' }, { content: 'QkFDSw==' }],
@@ -252,10 +140,6 @@ const BROWSER_BODY = {
 
 function verifyAs(setupResult: ProxySetup, body: unknown = BROWSER_BODY): Promise<Reply> {
   return send(`${setupResult.url}${PATH}`, { token: setupResult.session.token, body });
-}
-
-function errorCode(reply: Reply): unknown {
-  return (reply.json as { error?: { code?: unknown } } | undefined)?.error?.code;
 }
 
 /** Captures console output during `fn` (the server helper must never log). */

@@ -1,74 +1,27 @@
 // The Validation v2 proxy over real HTTP: a stub vendor (node:http) records what it receives; the
 // proxy runs in its own node:http server behind its middleware.
 import assert from 'node:assert/strict';
-import {
-  createServer,
-  type IncomingHttpHeaders,
-  type IncomingMessage,
-  type ServerResponse,
-} from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, it } from 'node:test';
+import {
+  closeServers,
+  errorCode,
+  listen,
+  send,
+  stubServer,
+  type Received,
+  type Reply,
+  type StubReply,
+} from '../test/helpers/node-http.ts';
 import type { ProxyHttpError } from './proxy.ts';
 import { createTokenIssuer, type TokenIssuer } from './tokens.ts';
 import { createValidationV2Proxy, type ValidationV2ProxyOptions } from './validation-v2.ts';
+
+afterEach(closeServers);
 
 const SECRET = 'validation-v2-test-secret-at-least-32-bytes';
 const API_KEY = 'vendor-api-key-9c1e';
 const PATH = '/api/v2/public/Validation';
 const T0 = Date.parse('2030-01-01T00:00:00Z');
-
-interface Running {
-  url: string;
-  close(): Promise<void>;
-}
-
-const running: Running[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((server) => server.close()));
-});
-
-async function listen(
-  handler: (req: IncomingMessage, res: ServerResponse) => void,
-): Promise<Running> {
-  const server = createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const handle: Running = {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-  running.push(handle);
-  return handle;
-}
-
-function readAll(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-interface Received {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: unknown;
-}
-
-interface StubReply {
-  status: number;
-  /** A string is sent as is (with `type`); anything else as JSON. */
-  body?: unknown;
-  type?: string;
-  headers?: Record<string, string>;
-  delayMs?: number;
-}
 
 const SUCCESS = {
   applicantId: '05fcd***',
@@ -100,35 +53,11 @@ async function stubVendor() {
     received: [] as Received[],
     reply: (): StubReply => ({ status: 200, body: SUCCESS }),
   };
-  const server = await listen((req, res) => {
-    void (async () => {
-      const text = await readAll(req);
-      let body: unknown = text;
-      try {
-        body = JSON.parse(text) as unknown;
-      } catch {
-        // keep the raw text
-      }
-      stub.received.push({ path: req.url ?? '', headers: req.headers, body });
-      const reply =
-        req.method === 'POST' && req.url === PATH
-          ? stub.reply()
-          : { status: 404, body: { message: 'no such stub route' } };
-      if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
-      const raw =
-        reply.body === undefined
-          ? ''
-          : typeof reply.body === 'string'
-            ? reply.body
-            : JSON.stringify(reply.body);
-      res.writeHead(reply.status, {
-        'Content-Type': reply.type ?? 'application/json; charset=utf-8',
-        ...reply.headers,
-      });
-      res.end(raw);
-    })();
-  });
+  const server = await stubServer((received) =>
+    received.method === 'POST' && received.path === PATH ? stub.reply() : undefined,
+  );
   stub.url = server.url;
+  stub.received = server.received;
   return stub;
 }
 
@@ -163,40 +92,6 @@ async function setup(overrides: Partial<ValidationV2ProxyOptions> = {}): Promise
   return { stub, url: server.url, tokens, token, errors };
 }
 
-interface Reply {
-  status: number;
-  headers: Headers;
-  text: string;
-  json: unknown;
-}
-
-async function send(
-  url: string,
-  init: { method?: string; token?: string | null; body?: unknown; type?: string } = {},
-): Promise<Reply> {
-  const headers: Record<string, string> = {};
-  if (init.token) headers['Authorization'] = `Bearer ${init.token}`;
-  if (init.body !== undefined) headers['Content-Type'] = init.type ?? 'application/json';
-  const response = await fetch(url, {
-    method: init.method ?? 'POST',
-    headers,
-    body:
-      init.body === undefined
-        ? undefined
-        : typeof init.body === 'string'
-          ? init.body
-          : JSON.stringify(init.body),
-  });
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text) as unknown;
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, headers: response.headers, text, json };
-}
-
 const BROWSER_BODY = {
   model: {
     faceImageBase64: 'RkFDRQ==',
@@ -211,10 +106,6 @@ const BROWSER_BODY = {
 
 function validate(s: Setup, body: unknown = BROWSER_BODY): Promise<Reply> {
   return send(`${s.url}${PATH}`, { token: s.token, body });
-}
-
-function errorCode(reply: Reply): unknown {
-  return (reply.json as { error?: { code?: unknown } } | undefined)?.error?.code;
 }
 
 describe('createValidationV2Proxy', () => {
