@@ -106,7 +106,11 @@ describe('validation-v2 adapter', () => {
       remaining: AFTER_FRONT,
     });
     const first = await adapter.send(await testCapture('selfie'), { remaining: [] });
-    expect(first).to.deep.include({ accepted: false, attemptsLeft: 1 });
+    expect(first).to.deep.include({
+      accepted: false,
+      attemptsLeft: 1,
+      message: 'Your selfie could not be verified. Please take it again.',
+    });
     expect(first.retake).to.deep.equal(['selfie']);
 
     // Only the selfie is taken again; the held front goes with it.

@@ -247,6 +247,13 @@ function failedSteps(reply: ValidationV2Response, sent: readonly ImageStep[]): I
   return named.length ? named : [...sent];
 }
 
+/** "Your selfie could not be verified. Please take it again.", naming what is to be retaken. */
+function retakeMessage(retake: readonly ImageStep[], problem: string): string {
+  if (retake.length !== 1) return `These photos ${problem}. Please take them again.`;
+  const what = retake[0] === 'selfie' ? 'Your selfie' : 'The photo of your document';
+  return `${what} ${problem}. Please take it again.`;
+}
+
 /**
  * The validation-v2 adapter. Captures are held until the flow has no image step left, then sent in
  * one request (a back image, which the API has no field for, is not sent).
@@ -333,16 +340,14 @@ export function createValidationV2Adapter(
       }
       const retake = failedSteps(reply, sent);
       held.drop(retake);
+      const failed = reply.status === ValidationStatus.Fail;
       return {
         accepted: false,
-        feedback: reply.status === ValidationStatus.Fail ? 'verification_failed' : 'invalid_data',
+        feedback: failed ? 'verification_failed' : 'invalid_data',
         complete: false,
         retake,
         attemptsLeft: reply.attemptsLeft,
-        message:
-          reply.status === ValidationStatus.Fail
-            ? 'These photos could not be verified. Please take them again.'
-            : 'Some of the photos could not be used. Please take them again.',
+        message: retakeMessage(retake, failed ? 'could not be verified' : 'could not be used'),
       };
     }
     throw new ValidationV2Error('verification-error', { response: reply });
