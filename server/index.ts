@@ -7,6 +7,7 @@
 export * from './results.ts';
 export * from './tokens.ts';
 export * from './link-kyc.ts';
+export * from './link-kyc-callback.ts';
 export * from './validation-v2.ts';
 export {
   DEFAULT_MAX_BODY_BYTES,

@@ -348,6 +348,19 @@ describe('<kyc-capture>', () => {
     expect(buttonNamed(root(el), 'Try again')).to.equal(undefined);
   });
 
+  it('refuses a validation-v2 document flow without the document’s code before any photo', async () => {
+    const { el } = await mount();
+    el.protocol = 'validation-v2';
+    el.session = 'applicant-1';
+    el.token = 'minted-token';
+    el.protocolOptions = { documentTypeCodes: { drivers_license: 1 } };
+    await begin(el, 'passport');
+    const alert = q(el, '[role=alert]')!;
+    expect(alert.dataset.code).to.equal('configuration');
+    expect(alert.textContent).to.contain('passport');
+    expect(cameraView(el)).to.equal(null);
+  });
+
   it('probes an idv-sdk backend before the person starts, and has nothing to probe on session-v1', async () => {
     const created = await fetch('/demo/idv/sessions', {
       method: 'POST',

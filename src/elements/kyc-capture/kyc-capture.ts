@@ -419,6 +419,16 @@ export class KycCaptureElement extends LitElement {
     return ALL_STEPS.filter((s) => steps.includes(s));
   }
 
+  /** validation-v2 sends documents by number: a document flow needs its code before any photo. */
+  #checkDocumentCode(type: DocumentType | undefined): void {
+    if (this.adapter || this.protocol !== 'validation-v2' || !type) return;
+    if (this.protocolOptions.documentTypeCodes?.[type] === undefined) {
+      throw new ConfigurationError(
+        `The validation-v2 protocol needs the API's code for ${type} (protocolOptions.documentTypeCodes).`,
+      );
+    }
+  }
+
   /** The images a document type needs with this protocol (validation-v2 takes no back). */
   #stepsFor(type: DocumentType): CaptureStep[] {
     const steps = stepsForDocument(type);
@@ -542,6 +552,7 @@ export class KycCaptureElement extends LitElement {
     if (!this.#consent || (needsDocument && !type)) return;
     let adapter: Promise<ProtocolAdapter>;
     try {
+      this.#checkDocumentCode(needsDocument ? type : undefined);
       adapter = this.#adapterFor();
     } catch (error) {
       this.#fail(error, 'session');
