@@ -33,6 +33,7 @@
 // Dates in `extractedData` must be `YYYY-MM-DD` (the seed says they are normalised to it); country
 // codes are kept as sent (the seed's examples are alpha-3, `ESP`, and MRZ codes vary).
 
+import { fieldReaders, type JsonObject, type Reader } from './json-fields.ts';
 import type { TagList, UnknownValue, Vocab } from './results.ts';
 
 /** Thrown when a LINK Mobility KYC callback body is not what seed 000 documents. */
@@ -434,23 +435,19 @@ export interface LinkKycRetakeReasons {
 // ---------------------------------------------------------------------------------------------
 // Field helpers.
 
-type JsonObject = Record<string, unknown>;
-type Reader<T> = (value: unknown, path: string) => T;
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 function fail(path: string, message: string): never {
   throw new LinkKycCallbackFormatError(path, message);
 }
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const readers = fieldReaders(fail);
+const { object, text, nonEmpty, pattern } = readers;
+/** Vocabulary strings are trimmed: the seed's own examples carry " ACCEPTED" / " REJECTED". */
+const vocab = <T extends string>(allowed: Readonly<Record<string, T>>) =>
+  readers.vocab(allowed, { trim: true });
+const tags = <T extends string>(allowed: Readonly<Record<string, T>>) =>
+  readers.tags(allowed, { trim: true });
 
-function object(value: unknown, path: string): JsonObject {
-  if (!isObject(value)) fail(path, 'must be a JSON object.');
-  return value;
-}
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function required(obj: JsonObject, key: string, path: string): unknown {
   const value = obj[key];
@@ -462,45 +459,6 @@ function required(obj: JsonObject, key: string, path: string): unknown {
 function optional<T>(obj: JsonObject, key: string, path: string, read: Reader<T>): T | null {
   const value = obj[key];
   return value === undefined || value === null ? null : read(value, `${path}.${key}`);
-}
-
-function text(value: unknown, path: string): string {
-  if (typeof value !== 'string') fail(path, 'must be a string.');
-  return value;
-}
-
-function nonEmpty(value: unknown, path: string): string {
-  const s = text(value, path);
-  if (s.length === 0) fail(path, 'must not be empty.');
-  return s;
-}
-
-/** A vocabulary string: trimmed, then non-empty. */
-function word(value: unknown, path: string): string {
-  return nonEmpty(text(value, path).trim(), path);
-}
-
-function vocab<T extends string>(allowed: Readonly<Record<string, T>>): Reader<Vocab<T>> {
-  const values: readonly string[] = Object.values(allowed);
-  return (value, path) => {
-    const s = word(value, path);
-    return values.includes(s) ? (s as T) : { unknown: s };
-  };
-}
-
-function tags<T extends string>(allowed: Readonly<Record<string, T>>): Reader<TagList<T>> {
-  const values: readonly string[] = Object.values(allowed);
-  return (value, path) => {
-    if (!Array.isArray(value)) fail(path, 'must be an array of strings.');
-    const known: T[] = [];
-    const unknown: string[] = [];
-    value.forEach((item, i) => {
-      const s = word(item, `${path}[${i}]`);
-      if (values.includes(s)) known.push(s as T);
-      else unknown.push(s);
-    });
-    return { known, unknown };
-  };
 }
 
 const NO_TAGS: TagList<never> = Object.freeze({
@@ -524,12 +482,6 @@ function extracted<T>(read: Reader<T>): Reader<T | null> {
   };
 }
 
-function date(value: unknown, path: string): string {
-  const s = text(value, path);
-  if (!DATE.test(s)) fail(path, 'must be a YYYY-MM-DD date.');
-  return s;
-}
-
 /** Reads an object whose every field is an `extractedData` leaf; the object may be absent. */
 function leaves<S extends Record<string, Reader<unknown>>>(shape: S) {
   return (value: unknown, path: string): { -readonly [K in keyof S]: ReturnType<S[K]> } => {
@@ -549,6 +501,7 @@ const faceLivenessApproval = vocab(LinkKycFaceLivenessApproval);
 const documentReasons = reasons(LinkKycDocumentRejectionReason);
 const faceReasons = reasons(LinkKycFaceRejectionReason);
 
+const date = pattern(DATE, 'a YYYY-MM-DD date');
 const extractedText = extracted(text);
 const extractedDate = extracted(date);
 

@@ -23,6 +23,7 @@
 // Documented maximum lengths are NOT enforced: they describe iDenfy's storage, and rejecting a whole
 // webhook for a long OCR'd name would lose the result. Formats that typed code relies on ARE
 // enforced: `YYYY-MM-DD` dates and alpha-2 country codes.
+import { fieldReaders, type JsonObject } from './json-fields.ts';
 
 /** Thrown when a results payload is not what seed 003 documents. */
 export class ResultFormatError extends Error {
@@ -356,23 +357,14 @@ export interface VerificationWebhook {
 // ---------------------------------------------------------------------------------------------
 // Field helpers.
 
-type JsonObject = Record<string, unknown>;
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ALPHA2 = /^[A-Z]{2}$/;
-
 function fail(path: string, message: string): never {
   throw new ResultFormatError(path, message);
 }
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const { object, text, nonEmpty, pattern, vocab, tags } = fieldReaders(fail);
 
-function object(value: unknown, path: string): JsonObject {
-  if (!isObject(value)) fail(path, 'must be a JSON object.');
-  return value;
-}
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ALPHA2 = /^[A-Z]{2}$/;
 
 function required(obj: JsonObject, key: string, path: string): unknown {
   const value = obj[key];
@@ -380,55 +372,13 @@ function required(obj: JsonObject, key: string, path: string): unknown {
   return value;
 }
 
-function text(value: unknown, path: string): string {
-  if (typeof value !== 'string') fail(path, 'must be a string.');
-  return value;
-}
-
-function nonEmpty(value: unknown, path: string): string {
-  const s = text(value, path);
-  if (s.length === 0) fail(path, 'must not be empty.');
-  return s;
-}
-
 function nullable<T>(value: unknown, path: string, read: (v: unknown, p: string) => T): T | null {
   return value === null ? null : read(value, path);
-}
-
-function vocab<T extends string>(allowed: Readonly<Record<string, T>>) {
-  const values: readonly string[] = Object.values(allowed);
-  return (value: unknown, path: string): Vocab<T> => {
-    const s = nonEmpty(value, path);
-    return values.includes(s) ? (s as T) : { unknown: s };
-  };
-}
-
-function tags<T extends string>(allowed: Readonly<Record<string, T>>) {
-  const values: readonly string[] = Object.values(allowed);
-  return (value: unknown, path: string): TagList<T> => {
-    if (!Array.isArray(value)) fail(path, 'must be an array of strings.');
-    const known: T[] = [];
-    const unknown: string[] = [];
-    value.forEach((item, i) => {
-      const s = nonEmpty(item, `${path}[${i}]`);
-      if (values.includes(s)) known.push(s as T);
-      else unknown.push(s);
-    });
-    return { known, unknown };
-  };
 }
 
 function strings(value: unknown, path: string): readonly string[] {
   if (!Array.isArray(value)) fail(path, 'must be an array of strings.');
   return value.map((item, i) => text(item, `${path}[${i}]`));
-}
-
-function pattern(re: RegExp, what: string) {
-  return (value: unknown, path: string): string => {
-    const s = text(value, path);
-    if (!re.test(s)) fail(path, `must be ${what}.`);
-    return s;
-  };
 }
 
 function bool(value: unknown, path: string): boolean {
