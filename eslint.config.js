@@ -22,7 +22,7 @@ export default tseslint.config(
       'test/**/*.{mjs,ts}',
       'mock/**/*.ts',
       'server/**/*.ts',
-      'scripts/**/*.ts',
+      'scripts/**/*.{mjs,ts}',
     ],
     languageOptions: { globals: globals.node },
   },

@@ -3,6 +3,12 @@
 // face detector and the selfie pipeline.
 //
 //   npm run bench [-- --json] [--frames 100] [--manifest path | --synthetic] [--selfies path]
+//                 [--compare]
+//
+// The jscanify comparison runs when its two scripts are in .tmp/bench-baseline/; `--compare`
+// downloads them first when they are not (scripts/bench-baseline.ts: two tarballs from the npm
+// registry, nothing to build). Without them the comparison is skipped, and the table says how to
+// get it.
 //
 // Frames: the generated manifest's expected-acceptable document images (resized to each size) when
 // test/fixtures/generated/documents/manifest.json (or --manifest) exists, else frames synthesised
@@ -21,9 +27,10 @@
 //
 // With --json, stdout holds exactly one JSON object (the table goes to stderr):
 //   {"pipelineMedianMs":{"640x480":x,"1280x720":x},"checksMedianMs":{"luma":x,...,"face":x|null},
-//    "jscanify":{"medianMs":{"640x480":x},"meanJaccard":x},"ours":{"meanJaccard":x},
-//    "speedupVsJscanify":x,"facePipelineMedianMs":{"640x480":x|null}}
-// checksMedianMs are at 640x480; speedupVsJscanify = jscanify median / our pipeline median there.
+//    "jscanify":{"medianMs":{"640x480":x},"meanJaccard":x}|null,"ours":{"meanJaccard":x},
+//    "speedupVsJscanify":x|null,"facePipelineMedianMs":{"640x480":x|null}}
+// checksMedianMs are at 640x480; speedupVsJscanify = jscanify median / our pipeline median there;
+// both jscanify fields are null when the comparison was skipped.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -31,6 +38,12 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { quadJaccard } from '../src/quality/geometry.ts';
 import { sharedFixture } from '../test/shared-fixtures.ts';
+import {
+  BASELINE_HINT,
+  baselineInstalled,
+  baselineScriptPaths,
+  installBaseline,
+} from './bench-baseline.ts';
 import { REPO_ROOT, startBrowserRunner } from './browser-runner.ts';
 import {
   DOCUMENT_ASPECTS,
@@ -80,9 +93,10 @@ export interface BenchJson {
   pipelineMedianMs: Record<string, number>;
   /** The document checks, and the face detector (null when the face figures were skipped). */
   checksMedianMs: Record<CheckName, number> & { face: number | null };
-  jscanify: { medianMs: Record<string, number>; meanJaccard: number };
+  /** The comparison (null when skipped: jscanify not downloaded, see --compare). */
+  jscanify: { medianMs: Record<string, number>; meanJaccard: number } | null;
   ours: { meanJaccard: number };
-  speedupVsJscanify: number;
+  speedupVsJscanify: number | null;
   /** Face detection round trip + analyzeSelfie per frame (null when skipped). */
   facePipelineMedianMs: Record<string, number | null>;
 }
@@ -124,16 +138,19 @@ export function benchJson(
     ) as Record<CheckName, number>),
     face: faceMedian(face?.detectMs),
   };
+  const compared = compare.jscanifyMs.length > 0;
   const jscanifyMedian = med(compare.jscanifyMs);
   return {
     pipelineMedianMs,
     checksMedianMs,
-    jscanify: {
-      medianMs: { [COMPARE_SIZE]: round(jscanifyMedian, 3) },
-      meanJaccard: round(meanJaccardOf(compare.quads, 'jscanify'), 4),
-    },
+    jscanify: compared
+      ? {
+          medianMs: { [COMPARE_SIZE]: round(jscanifyMedian, 3) },
+          meanJaccard: round(meanJaccardOf(compare.quads, 'jscanify'), 4),
+        }
+      : null,
     ours: { meanJaccard: round(meanJaccardOf(compare.quads, 'ours'), 4) },
-    speedupVsJscanify: round(jscanifyMedian / med(compare.pipelineMs), 2),
+    speedupVsJscanify: compared ? round(jscanifyMedian / med(compare.pipelineMs), 2) : null,
     facePipelineMedianMs: { [FACE_SIZE]: faceMedian(face?.pipelineMs) },
   };
 }
@@ -144,7 +161,8 @@ export type FaceNotes = { source: string } | { skipped: string };
 /** The human-readable table. */
 export function benchTable(
   passes: ReadonlyMap<string, BenchSamples>,
-  notes: { source: string; jscanifyLoadMs: number },
+  /** `jscanifyLoadMs` null: the comparison was skipped. */
+  notes: { source: string; jscanifyLoadMs: number | null },
   face: FaceBenchSamples | null,
   faceNotes: FaceNotes,
 ): string {
@@ -160,14 +178,21 @@ export function benchTable(
     if (!samples.preciseTimers) lines.push('  note: page not cross-origin isolated, 100 µs timers');
   }
   const json = benchJson(passes, face);
-  lines.push(
-    '',
-    `outline vs truth at ${COMPARE_SIZE} (mean Jaccard): ours ${json.ours.meanJaccard}, ` +
-      `jscanify ${json.jscanify.meanJaccard}`,
-    `speed-up vs jscanify (its quad median / our whole pipeline median): ` +
-      `${json.speedupVsJscanify}x; OpenCV.js + jscanify load ${notes.jscanifyLoadMs.toFixed(0)} ms`,
-    '',
-  );
+  lines.push('');
+  if (json.jscanify && notes.jscanifyLoadMs !== null) {
+    lines.push(
+      `outline vs truth at ${COMPARE_SIZE} (mean Jaccard): ours ${json.ours.meanJaccard}, ` +
+        `jscanify ${json.jscanify.meanJaccard}`,
+      `speed-up vs jscanify (its quad median / our whole pipeline median): ` +
+        `${json.speedupVsJscanify}x; OpenCV.js + jscanify load ${notes.jscanifyLoadMs.toFixed(0)} ms`,
+    );
+  } else {
+    lines.push(
+      `outline vs truth at ${COMPARE_SIZE} (mean Jaccard): ours ${json.ours.meanJaccard}`,
+      `jscanify comparison: skipped (not downloaded); ${BASELINE_HINT}`,
+    );
+  }
+  lines.push('');
   if ('skipped' in faceNotes || !face) {
     lines.push(`faces: skipped (${'skipped' in faceNotes ? faceNotes.skipped : 'no face pass'})`);
   } else {
@@ -250,6 +275,8 @@ export async function runBench(options: {
   synthetic?: boolean;
   /** Selfie manifest for the face figures (default: the generated one, if any). */
   selfies?: string;
+  /** Download the jscanify baseline when absent (else it runs only when already downloaded). */
+  compare?: boolean;
 }): Promise<{
   passes: Map<string, BenchSamples>;
   face: FaceBenchSamples | null;
@@ -270,15 +297,19 @@ export async function runBench(options: {
           `no selfie manifest and no shared fixture ${PORTRAIT_FIXTURE}; set KYC_FIXTURES ` +
           'to the shared fixtures directory',
       };
+  if (options.compare && !baselineInstalled())
+    await installBaseline((line) => process.stderr.write(`${line}\n`));
+  const compareWithJscanify = baselineInstalled();
   const runner = await startBrowserRunner<QualityPage>({
     entry: QUALITY_PAGE,
     mounts: files.mounts,
   });
   const passes = new Map<string, BenchSamples>();
-  let jscanifyLoadMs: number;
+  let jscanifyLoadMs: number | null = null;
   let face: FaceBenchSamples | null = null;
   try {
-    jscanifyLoadMs = await runner.call('loadJscanify');
+    if (compareWithJscanify)
+      jscanifyLoadMs = await runner.call('loadJscanify', baselineScriptPaths());
     for (const [width, height] of SIZES) {
       const size = `${width}x${height}`;
       passes.set(
@@ -289,7 +320,7 @@ export async function runBench(options: {
           height,
           frames: options.frames,
           warmUpFrames: WARM_UP_FRAMES,
-          jscanify: size === COMPARE_SIZE,
+          jscanify: compareWithJscanify && size === COMPARE_SIZE,
         }),
       );
     }
@@ -323,6 +354,7 @@ async function main(argv: readonly string[]): Promise<void> {
       manifest: { type: 'string' },
       synthetic: { type: 'boolean', default: false },
       selfies: { type: 'string' },
+      compare: { type: 'boolean', default: false },
     },
   });
   const frames = Number(values.frames);
@@ -334,6 +366,7 @@ async function main(argv: readonly string[]): Promise<void> {
     manifest: values.manifest,
     synthetic: values.synthetic,
     selfies: values.selfies,
+    compare: values.compare,
   });
   const took = `bench took ${((performance.now() - started) / 1000).toFixed(1)} s`;
   if (values.json) {

@@ -382,13 +382,16 @@ function loadClassicScript(src: string): Promise<void> {
 let scanner: Jscanify | undefined;
 
 /**
- * Loads OpenCV.js and jscanify from the repository's node_modules (served under `/repo/`) and
- * waits for OpenCV's runtime. Returns the load time in ms.
+ * Loads OpenCV.js and jscanify (paths relative to the repository, served under `/repo/`; see
+ * scripts/bench-baseline.ts) and waits for OpenCV's runtime. Returns the load time in ms.
  */
-export async function loadJscanify(): Promise<number> {
+export async function loadJscanify(scripts: {
+  readonly opencv: string;
+  readonly jscanify: string;
+}): Promise<number> {
   const start = performance.now();
   if (!baselineGlobals.cv) {
-    await loadClassicScript('/repo/node_modules/@techstark/opencv-js/dist/opencv.js');
+    await loadClassicScript(`/repo/${scripts.opencv}`);
   }
   const loaded = baselineGlobals.cv;
   if (!loaded) throw new Error('opencv.js defined no global cv');
@@ -404,7 +407,7 @@ export async function loadJscanify(): Promise<number> {
     });
   }
   if (!baselineGlobals.jscanify)
-    await loadClassicScript('/repo/node_modules/jscanify/src/jscanify.js');
+    await loadClassicScript(`/repo/${scripts.jscanify}`);
   if (!baselineGlobals.jscanify) throw new Error('jscanify.js defined no global jscanify');
   scanner = new baselineGlobals.jscanify();
   return performance.now() - start;

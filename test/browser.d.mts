@@ -1,7 +1,13 @@
 // Types for browser.mjs (plain JavaScript, shared with web-test-runner.config.mjs), so that the
 // TypeScript e2e tests can import it under `strict` without implicit `any`.
 
-/** The Chromium binary: CHROME_PATH, else Debian's /usr/bin/chromium, else Playwright's own. */
+/** Where Debian's `chromium` package puts the browser. */
+export const DEBIAN_CHROMIUM: string;
+
+/**
+ * The Chromium binary: CHROME_PATH, else Debian's /usr/bin/chromium, else undefined (Playwright's
+ * own, where it was able to download one).
+ */
 export function chromiumExecutable(): string | undefined;
 
 /** Flags that keep headless Chromium quiet on a machine without outside network. */

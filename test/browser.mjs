@@ -2,10 +2,16 @@
 // unit runner (web-test-runner.config.mjs) and the end-to-end tests (test/e2e/*).
 import { existsSync } from 'node:fs';
 
-/** The Chromium binary: CHROME_PATH, else Debian's /usr/bin/chromium, else Playwright's own. */
+/** Where Debian's `chromium` package puts the browser. */
+export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * The Chromium binary: CHROME_PATH, else Debian's /usr/bin/chromium, else undefined (Playwright's
+ * own, where it was able to download one).
+ */
 export function chromiumExecutable() {
   if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  if (existsSync(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
   return undefined;
 }
 
