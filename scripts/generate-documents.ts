@@ -69,6 +69,7 @@ import { QualityIssue, type Point, type Quad } from '../src/quality/types.ts';
 import {
   DEFAULT_CARD_STYLE,
   type CardStyle,
+  type FrameRenderer,
   prng,
   upToDate,
   writeFileAtomic,
@@ -973,7 +974,7 @@ export interface VideoIndex {
 const VIDEO_SEED = 7;
 
 /** The fixed document pose of the videos: 60% of the width, turned 4°, top edge tilted away. */
-function videoPose(width: number, height: number): Pose {
+export function videoPose(width: number, height: number): Pose {
   return {
     roll: -4 * DEG,
     tilt: 12 * DEG,
@@ -1021,11 +1022,7 @@ export async function generateDocumentVideos(
     VIDEO_NAMES.map((name) => [name, join(dir, `${name}.y4m`)]),
   ) as Record<VideoName, string>;
 
-  // Per-frame tremor, shared by all videos so switching files does not make the document jump.
-  const tremor = Array.from({ length: frames }, (_, i) => {
-    const random = prng(hashSeed(VIDEO_SEED, 100, i));
-    return [uniform(random, -0.5, 0.5), uniform(random, -0.5, 0.5)] as const;
-  });
+  const tremor = videoTremor(frames);
   const doc = DOCUMENT_MM.id1;
   const goodQuad = projectDocument(videoPose(width, height), doc.width, doc.height, width, height);
   const partialQuad = projectDocument(
@@ -1073,19 +1070,7 @@ export async function generateDocumentVideos(
         name,
         name === 'partial' ? partialQuad : name === 'empty' ? null : goodQuad,
       );
-      const rgba = new Uint8ClampedArray(width * height * 4);
-      await writeY4m(
-        paths[name],
-        width,
-        height,
-        (i) => {
-          const frame = shift(base, tremor[i]![0], tremor[i]![1]);
-          addNoise(frame, prng(hashSeed(VIDEO_SEED, 200, i)), 1.5);
-          rgba.set(quantise(frame, 4));
-          return rgba;
-        },
-        y4m,
-      );
+      await writeY4m(paths[name], width, height, videoFrames(base, tremor), y4m);
     }
   }
   if ((await readFile(indexPath, 'utf8').catch(() => '')) !== indexText)
@@ -1093,10 +1078,40 @@ export async function generateDocumentVideos(
   return paths;
 }
 
-/** The still scene of each video, before tremor and noise. */
-function videoScene(
+/**
+ * Per-frame hand tremor of the videos (up to ±0.5 px each way), the same in every video so that
+ * switching files does not make the document jump.
+ */
+export function videoTremor(frames: number): (readonly [number, number])[] {
+  return Array.from({ length: frames }, (_, i) => {
+    const random = prng(hashSeed(VIDEO_SEED, 100, i));
+    return [uniform(random, -0.5, 0.5), uniform(random, -0.5, 0.5)] as const;
+  });
+}
+
+/** The frames of a video: its still scene moved by each frame's tremor, with fresh sensor noise. */
+export function videoFrames(
+  base: FloatImage,
+  tremor: readonly (readonly [number, number])[],
+): FrameRenderer {
+  const rgba = new Uint8ClampedArray(base.width * base.height * 4);
+  return (i) => {
+    const frame = shift(base, tremor[i]![0], tremor[i]![1]);
+    addNoise(frame, prng(hashSeed(VIDEO_SEED, 200, i)), 1.5);
+    rgba.set(quantise(frame, 4));
+    return rgba;
+  };
+}
+
+/**
+ * The still scene of each video, before tremor and noise. `overlay` (if any) draws on the image
+ * after the card and before the lighting, given the card's quad: what is printed on the card, such
+ * as the flow videos' holder photo (scripts/flow-videos.ts).
+ */
+export function videoScene(
   width: number,
   height: number,
+  overlay?: (image: FloatImage, quad: Quad) => void,
 ): (name: VideoName, quad: Quad | null) => FloatImage {
   const random = prng(hashSeed(VIDEO_SEED, 1));
   const background = drawBackground('wood', width, height, random);
@@ -1116,6 +1131,7 @@ function videoScene(
     drawDocumentShadow(canvas, quad, prng(hashSeed(VIDEO_SEED, 3)));
     image = toFloat(canvas);
     const coverage = warpTexture(image, texture, quad);
+    overlay?.(image, quad);
     applyLighting(image, lighting);
     if (name === 'glare') {
       const area = polygonArea(quad);

@@ -1256,7 +1256,7 @@ export async function generateSelfieVideos(
  * in every video (switching files does not change the wall), fresh sensor noise in every frame.
  * Frames of the same pose are rendered once.
  */
-function videoScene(
+export function videoScene(
   portrait: Portrait,
   width: number,
   height: number,
