@@ -141,17 +141,35 @@ export class FaceAnalyzer {
    * Looks for the holder's portrait on a document image (the captured full-resolution frame, or a
    * crop of it). With `quad` (the document's corners in `image` pixels, clockwise from top-left)
    * the card is straightened first, so the portrait is upright and as large as the short-range
-   * detector needs; without it the whole image is searched. `image` is copied to the worker: the
-   * caller keeps it (and closes it). The result's `box` is in `image` pixels.
+   * detector needs; without it the whole image is searched. `image` is read at the call: the
+   * caller keeps it and may hand it on (or close it) at once. The result's `box` is in `image`
+   * pixels.
    */
-  async findPortrait(
+  findPortrait(
     image: ImageBitmap,
     quad: Quad | null,
     options: PortraitOptions = {},
   ): Promise<PortraitResult> {
-    await this.load();
-    // Not transferred but cloned: the capture still encodes (and closes) the same frame.
-    const answer = await this.#request({ type: 'portrait', bitmap: image, quad, options });
+    // A snapshot taken now, synchronously: the capture transfers the same frame to the encoder
+    // right after this call, which detached it before an `await` here had passed (so the check
+    // never ran in the flow). An ImageBitmap of an ImageBitmap shares its pixels; the snapshot is
+    // moved to the worker, not cloned, and closed there.
+    return this.#findPortrait(createImageBitmap(image), quad, options);
+  }
+
+  async #findPortrait(
+    snapshot: Promise<ImageBitmap>,
+    quad: Quad | null,
+    options: PortraitOptions,
+  ): Promise<PortraitResult> {
+    const bitmap = await snapshot;
+    try {
+      await this.load();
+    } catch (error) {
+      bitmap.close();
+      throw error;
+    }
+    const answer = await this.#request({ type: 'portrait', bitmap, quad, options }, [bitmap]);
     if (answer.type !== 'portrait') throw unexpected(answer);
     return answer.result;
   }
@@ -197,6 +215,8 @@ export class FaceAnalyzer {
     try {
       return this.#ensureClient().request(request, transfer);
     } catch (error) {
+      // What was handed over to be moved is closed, as the worker would have done.
+      for (const item of transfer) if ('close' in item) item.close();
       return Promise.reject(error);
     }
   }

@@ -241,6 +241,19 @@ describe('FaceAnalyzer.findPortrait (MediaPipe FaceDetector in a worker, on synt
     image.close();
   });
 
+  it('reads the image at the call: the caller may move it on at once, as the capture does', async function () {
+    const photo = await idPhotoOrSkip(this);
+    const { image, corners } = await scene({ width: 1280, height: 720, portrait: photo, seed: 5 });
+    const pending = analyzer.findPortrait(image, corners, { aspect: 85.6 / 54 });
+    // The capture transfers the same frame to the encode worker right after asking.
+    const { port1 } = new MessageChannel();
+    port1.postMessage(image, [image]);
+    expect(image.width, 'the frame was moved away').to.equal(0);
+    const result = await pending;
+    expect(result.found).to.equal(true);
+    port1.close();
+  });
+
   it('finds it in every pose of a small sweep (640x480, backgrounds, rotations, tilts)', async function () {
     const photo = await idPhotoOrSkip(this);
     const poses: SceneOptions[] = [
