@@ -3,7 +3,8 @@
 // Both serve (dev, preview) or emit (builds) the face detector's files under `mediapipe/`.
 import { defineConfig, type Plugin } from 'vite';
 import { createMockBackend } from './mock/index.ts';
-import { mediapipeAssets } from './scripts/vite-mediapipe-assets.ts';
+import { libraryUrls } from './scripts/vite-lib-urls.ts';
+import { mediapipeAssets, mediapipeGlue } from './scripts/vite-mediapipe-assets.ts';
 
 /** Mounts the mock backend in Vite's dev and preview servers, so the demo needs no second process. */
 function mockBackend(): Plugin {
@@ -24,8 +25,8 @@ export default defineConfig(({ mode }) =>
     ? {
         // Relative asset URLs (the quality worker), resolved against the importing module.
         base: './',
-        plugins: [mediapipeAssets()],
-        worker: { format: 'es' },
+        plugins: [mediapipeAssets(), libraryUrls()],
+        worker: { format: 'es', plugins: () => [mediapipeGlue(), libraryUrls()] },
         build: {
           outDir: 'dist',
           emptyOutDir: false,
@@ -39,7 +40,7 @@ export default defineConfig(({ mode }) =>
       }
     : {
         plugins: [mockBackend(), mediapipeAssets()],
-        worker: { format: 'es' },
+        worker: { format: 'es', plugins: () => [mediapipeGlue()] },
         server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173) },
       },
 );

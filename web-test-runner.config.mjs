@@ -1,7 +1,8 @@
 // Unit and component tests: every `src/**/*.test.ts` runs in real headless Chromium (Playwright),
 // with Chromium's fake camera and the mock backend mounted on the same origin, the face detector's
-// files under any `…/mediapipe/` path (as the Vite servers serve them) and the shared fixtures under
-// /__fixtures/. Run through `npm run test:unit`, which loads tsx so that this file can import
+// files where the source resolves them (/src/face/mediapipe/<file>, and nowhere else, so a wrong URL
+// is the 404 a user would get) and the shared fixtures under /__fixtures/. tasks-vision's wasm
+// files the face worker bundles are patched as the builds patch them. Run through `npm run test:unit`, which loads tsx so that this file can import
 // TypeScript.
 import { readFile } from 'node:fs/promises';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -9,6 +10,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { baseArgs, chromiumExecutable, fakeCameraArgs } from './test/browser.mjs';
 import { SHARED_FIXTURES_URL, sharedFixture } from './test/shared-fixtures.ts';
 import { findMediapipeAsset, mediapipeAssetHeaders } from './scripts/vite-mediapipe-assets.ts';
+import { patchMediapipe } from './scripts/mediapipe-glue.ts';
 import { createMockBackend } from './mock/index.ts';
 
 const backend = createMockBackend();
@@ -19,7 +21,17 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 300000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [
+    {
+      // Before esbuild, which reprints every file it serves: the patches match the shipped text.
+      name: 'kyc-mediapipe-patches',
+      transform(context) {
+        const patched = patchMediapipe(context.path, context.body);
+        if (patched !== null) return { body: patched };
+      },
+    },
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+  ],
   middleware: [
     async (ctx, next) => {
       const asset = findMediapipeAsset(ctx.path);

@@ -6,19 +6,22 @@
 //
 // The SDK starts its workers as `new Worker(new URL('./x.ts', import.meta.url))`; bundled, those
 // URLs resolve next to /page.js, so each worker entry is bundled too and served at that name (see
-// PAGE_WORKERS), and the face detector's files are served under any `…/mediapipe/` path as the Vite
-// and unit-test servers serve them (findMediapipeAsset), so the default asset base works unchanged.
+// PAGE_WORKERS), and the face detector's files are served where the bundled page resolves them
+// (`new URL('./mediapipe/<file>', import.meta.url)` from /page.js: /mediapipe/<file>), as a build
+// would emit them, so the default asset URLs work unchanged.
 //
 // esbuild is the one tsx and @web/dev-server-esbuild already run on (0.27): it bundles a page in
 // tens of milliseconds, without the config, plugins and output folder a Vite build would involve.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright';
 import { baseArgs, chromiumExecutable } from '../test/browser.mjs';
+import { MEDIAPIPE_PATCHED_ID, patchMediapipe } from './mediapipe-glue.ts';
+import { CONTENT_TYPES, sendFile } from './static-files.ts';
 import { findMediapipeAsset, mediapipeAssetHeaders } from './vite-mediapipe-assets.ts';
 
 /** The repository root, whatever the working directory. */
@@ -35,6 +38,9 @@ export const PAGE_WORKERS: Readonly<Record<string, string>> = {
   '/face-worker.ts': resolve(REPO_ROOT, 'src/face/face-worker.ts'),
   '/worker.ts': resolve(REPO_ROOT, 'src/quality/worker.ts'),
 };
+
+/** Where the face detector's files are served: `mediapipe/` next to /page.js. */
+const PAGE_ASSET_DIR = '/mediapipe/';
 
 /** Name on `globalThis` under which the page keeps the bundled module's exports. */
 const PAGE_EXPORTS = '__kycPageModule';
@@ -87,20 +93,6 @@ export interface BrowserRunner<Api extends PageModule> {
   close(): Promise<void>;
 }
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.map': 'application/json',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.wasm': 'application/wasm',
-  '.y4m': 'application/octet-stream',
-};
-
 /** The page: loads the bundle and publishes its exports for {@link BrowserRunner.call}. */
 const INDEX_HTML = `<!doctype html>
 <meta charset="utf-8">
@@ -136,6 +128,18 @@ async function bundle(entry: string): Promise<Map<string, Uint8Array>> {
     write: false,
     outdir: '/',
     logLevel: 'silent',
+    plugins: [
+      {
+        // The tasks-vision files bundled into the face worker, patched as the builds patch them.
+        name: 'kyc-mediapipe-patches',
+        setup(builder) {
+          builder.onLoad({ filter: MEDIAPIPE_PATCHED_ID }, async (args) => ({
+            contents: patchMediapipe(args.path, await readFile(args.path, 'utf8'))!,
+            loader: 'js',
+          }));
+        },
+      },
+    ],
   });
   const files = new Map<string, Uint8Array>();
   for (const file of result.outputFiles) {
@@ -143,12 +147,6 @@ async function bundle(entry: string): Promise<Map<string, Uint8Array>> {
     files.set(served.get(name) ?? `/${relative('/', file.path)}`, file.contents);
   }
   return files;
-}
-
-/** `root` joined with the URL path `rest`, or null when `rest` climbs out of `root`. */
-function inside(root: string, rest: string): string | null {
-  const path = resolve(root, `.${sep}${decodeURIComponent(rest)}`);
-  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep) ? path : null;
 }
 
 /** Serves the bundle from memory and the mounted folders from disk, read-only. */
@@ -178,19 +176,13 @@ function startServer(
       response.writeHead(200, { 'Content-Type': CONTENT_TYPES['.js'] }).end(built);
       return;
     }
-    const asset = findMediapipeAsset(pathname);
+    const asset = findMediapipeAsset(pathname, PAGE_ASSET_DIR);
     if (asset) {
       response.writeHead(200, mediapipeAssetHeaders(asset)).end(asset.bytes());
       return;
     }
-    for (const [prefix, root] of mountList) {
-      if (!pathname.startsWith(prefix)) continue;
-      const path = inside(root, pathname.slice(prefix.length));
-      if (!path || !(await stat(path).catch(() => null))?.isFile()) break;
-      const type = CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
-      response.writeHead(200, { 'Content-Type': type }).end(await readFile(path));
-      return;
-    }
+    const mount = mountList.find(([prefix]) => pathname.startsWith(prefix));
+    if (mount && (await sendFile(response, mount[1], pathname.slice(mount[0].length)))) return;
     response.writeHead(404, { 'Content-Type': 'text/plain' }).end(`not found: ${pathname}`);
   };
   const server = createServer((request, response) => {

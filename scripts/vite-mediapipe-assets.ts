@@ -1,8 +1,12 @@
-// The face detector's files, one way everywhere: served under any `…/mediapipe/<file>` path by the
-// Vite dev and preview servers and by the unit-test server, and emitted next to the chunk that
-// resolves the default URL (src/face/assets.ts: `new URL('mediapipe/', import.meta.url)`) by the
-// library and demo builds. The model is produced in-process from the npm file (scripts/face-model.ts);
-// the wasm pair is copied from @mediapipe/tasks-vision.
+// The face detector's files, one way everywhere. The code asks for them at
+// `new URL('./mediapipe/<file>', import.meta.url)` from src/face/assets.ts, so:
+// - served from source (the Vite dev server, the unit-test server), they exist at exactly
+//   /src/face/mediapipe/<file> and nowhere else, so a test sees a wrong URL as the 404 a user would;
+// - built (the library, the demo), they are emitted next to the chunk that holds that code.
+// An app that bundles the package finds them through the same literal URLs (its bundler emits them),
+// so it needs none of this. The model is produced in-process from the npm file
+// (scripts/face-model.ts); the wasm binary is copied from @mediapipe/tasks-vision. A second plugin
+// patches the tasks-vision files bundled into the face worker (scripts/mediapipe-glue.ts).
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
@@ -10,6 +14,7 @@ import { posix } from 'node:path';
 import type { Plugin } from 'vite';
 import { FACE_ASSET_DIR, FACE_ASSET_FILES } from '../src/face/assets.ts';
 import { readFaceModelFile } from './face-model.ts';
+import { patchMediapipe } from './mediapipe-glue.ts';
 
 /** One file served and emitted under `mediapipe/`. */
 export interface MediapipeAsset {
@@ -33,11 +38,6 @@ function fromPackage(specifier: string): () => Uint8Array {
 /** The files, by name. */
 export const MEDIAPIPE_ASSETS: readonly MediapipeAsset[] = [
   {
-    fileName: FACE_ASSET_FILES.wasmLoader,
-    contentType: 'text/javascript',
-    bytes: fromPackage(`@mediapipe/tasks-vision/${FACE_ASSET_FILES.wasmLoader}`),
-  },
-  {
     fileName: FACE_ASSET_FILES.wasmBinary,
     contentType: 'application/wasm',
     bytes: fromPackage(`@mediapipe/tasks-vision/${FACE_ASSET_FILES.wasmBinary}`),
@@ -49,11 +49,16 @@ export const MEDIAPIPE_ASSETS: readonly MediapipeAsset[] = [
   },
 ];
 
-/** The asset a request path names (`/any/dir/mediapipe/<file>`), if any. */
-export function findMediapipeAsset(pathname: string): MediapipeAsset | undefined {
-  const [dir, file] = pathname.split('?')[0]!.split('/').slice(-2);
-  if (dir !== FACE_ASSET_DIR) return undefined;
-  return MEDIAPIPE_ASSETS.find((asset) => asset.fileName === file);
+/** Where the source code (src/face/assets.ts) resolves the files when served as is. */
+export const SOURCE_ASSET_DIR = `/src/face/${FACE_ASSET_DIR}/`;
+
+/** The asset a request path names: exactly `<dir><file>`, query ignored; else undefined. */
+export function findMediapipeAsset(
+  pathname: string,
+  dir: string = SOURCE_ASSET_DIR,
+): MediapipeAsset | undefined {
+  const path = pathname.split('?')[0]!;
+  return MEDIAPIPE_ASSETS.find((asset) => path === `${dir}${asset.fileName}`);
 }
 
 /** Response headers for an asset: cacheable, so an idle-time prefetch spares the later load. */
@@ -65,7 +70,7 @@ export function mediapipeAssetHeaders(asset: MediapipeAsset): Record<string, str
   };
 }
 
-/** Connect-style middleware for Vite's dev and preview servers. */
+/** Connect-style middleware for Vite's dev server: the files where the source resolves them. */
 export function mediapipeAssetsMiddleware(
   req: IncomingMessage,
   res: ServerResponse,
@@ -78,14 +83,30 @@ export function mediapipeAssetsMiddleware(
   res.end(req.method === 'HEAD' ? undefined : asset.bytes());
 }
 
-/** Vite plugin: serves the assets in dev/preview and emits them in builds that contain the face code. */
+/**
+ * Vite plugin: patches the tasks-vision files the face worker bundles (scripts/mediapipe-glue.ts).
+ * Workers are built with their own plugin list (`worker.plugins`), so it goes there too.
+ */
+export function mediapipeGlue(): Plugin {
+  return {
+    name: 'kyc-mediapipe-glue',
+    transform(code, id) {
+      const patched = patchMediapipe(id, code);
+      return patched === null ? null : { code: patched, map: null };
+    },
+  };
+}
+
+/**
+ * Vite plugin: serves the assets in dev and emits them in builds that contain the face code. Preview
+ * serves the build's own files only.
+ */
 export function mediapipeAssets(): Plugin {
   return {
     name: 'kyc-mediapipe-assets',
+    // Pre-bundling would copy tasks-vision past the loader patch (dev only).
+    config: () => ({ optimizeDeps: { exclude: ['@mediapipe/tasks-vision'] } }),
     configureServer(server) {
-      server.middlewares.use(mediapipeAssetsMiddleware);
-    },
-    configurePreviewServer(server) {
       server.middlewares.use(mediapipeAssetsMiddleware);
     },
     generateBundle(_options, bundle) {

@@ -67,7 +67,7 @@ export { FaceAnalyzer, type FaceLoadTiming } from './face/face-analyzer.js';
 export {
   prefetchFaceAssets,
   resolveFaceAssets,
-  defaultFaceAssetBase,
+  defaultFaceAssets,
   FACE_ASSET_FILES,
   type FaceAssetUrls,
   type FacePrefetchResult,

@@ -3,11 +3,11 @@
 import type { FaceDetectorOptions } from './types.js';
 
 /**
- * The files the face detector loads. The wasm pair is the ES-module build of tasks-vision, the only
- * one that loads in a module worker; the model is produced by `scripts/face-model.ts`.
+ * The files the face detector fetches at run time: the tasks-vision wasm binary (its ES-module
+ * build, whose loader is bundled into the face worker) and the BlazeFace model that
+ * `scripts/face-model.ts` produces.
  */
 export const FACE_ASSET_FILES = {
-  wasmLoader: 'vision_wasm_module_internal.js',
   wasmBinary: 'vision_wasm_module_internal.wasm',
   model: 'face_detection_short_range.tflite',
 } as const;
@@ -15,41 +15,51 @@ export const FACE_ASSET_FILES = {
 /** Directory name of the assets, next to the module that resolves the default URLs. */
 export const FACE_ASSET_DIR = 'mediapipe';
 
-/** Absolute URLs of the three files the detector needs. */
+/** Absolute URLs of the files the detector fetches. */
 export interface FaceAssetUrls {
-  readonly wasmLoader: string;
+  /** The tasks-vision wasm binary. */
   readonly wasmBinary: string;
+  /** The face detection model. */
   readonly model: string;
 }
 
 /**
- * The default asset directory: `mediapipe/` resolved against this module's URL. The build emits the
- * files next to the chunk holding this module, and the dev and test servers serve them under any
- * `…/mediapipe/` path, so the same default works built, in the demo and in the tests.
+ * The default URLs: `mediapipe/<file>` next to the module that holds this code. Written as literal
+ * `new URL('./…', import.meta.url)` expressions on purpose: that is the one pattern Vite, webpack 5,
+ * Rollup and esbuild-based bundlers all recognise, so an app that bundles the package emits the two
+ * files itself and rewrites these URLs to wherever it put them; without a bundler the package's
+ * `dist/mediapipe/` is where they are.
  */
-export function defaultFaceAssetBase(): URL {
-  // Not a literal `new URL('./…', import.meta.url)`: bundlers would try to resolve that as a file.
-  return new URL(`${FACE_ASSET_DIR}/`, import.meta.url);
+export function defaultFaceAssets(): FaceAssetUrls {
+  return {
+    wasmBinary: new URL('./mediapipe/vision_wasm_module_internal.wasm', import.meta.url).href,
+    model: new URL('./mediapipe/face_detection_short_range.tflite', import.meta.url).href,
+  };
 }
 
 function documentBase(): string {
-  return globalThis.document?.baseURI ?? globalThis.location?.href ?? defaultFaceAssetBase().href;
+  return globalThis.document?.baseURI ?? globalThis.location?.href ?? import.meta.url;
 }
 
-/** Resolves the asset URLs from the options (relative ones against the document). */
+/**
+ * Resolves the asset URLs from the options: `wasmBasePath` is the directory of the wasm binary,
+ * `modelAssetPath` the model's URL, both relative to the document; either left out takes the
+ * default.
+ */
 export function resolveFaceAssets(
   options: Pick<FaceDetectorOptions, 'wasmBasePath' | 'modelAssetPath'> = {},
 ): FaceAssetUrls {
-  const base = options.wasmBasePath
-    ? new URL(String(options.wasmBasePath).replace(/\/?$/, '/'), documentBase())
-    : defaultFaceAssetBase();
-  const model = options.modelAssetPath
-    ? new URL(String(options.modelAssetPath), documentBase())
-    : new URL(FACE_ASSET_FILES.model, defaultFaceAssetBase());
+  const defaults = defaultFaceAssets();
   return {
-    wasmLoader: new URL(FACE_ASSET_FILES.wasmLoader, base).href,
-    wasmBinary: new URL(FACE_ASSET_FILES.wasmBinary, base).href,
-    model: model.href,
+    wasmBinary: options.wasmBasePath
+      ? new URL(
+          FACE_ASSET_FILES.wasmBinary,
+          new URL(String(options.wasmBasePath).replace(/\/?$/, '/'), documentBase()),
+        ).href
+      : defaults.wasmBinary,
+    model: options.modelAssetPath
+      ? new URL(String(options.modelAssetPath), documentBase()).href
+      : defaults.model,
   };
 }
 
@@ -96,7 +106,7 @@ export async function prefetchFaceAssets(
   const failed: string[] = [];
   // One at a time, each after an idle period: the page stays responsive and the network is shared
   // with whatever the current step is doing.
-  for (const url of [urls.wasmLoader, urls.model, urls.wasmBinary]) {
+  for (const url of [urls.model, urls.wasmBinary]) {
     await whenIdle(signal);
     try {
       // Same request mode and credentials as the worker's own fetches, so that they hit this entry.

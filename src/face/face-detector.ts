@@ -1,6 +1,12 @@
-// Runs in the face worker only, loaded by a dynamic import on the first request: this module and
-// tasks-vision never reach the main bundle or a document-only flow.
+// Runs in the face worker only (the worker starts when a face step is ahead): this module,
+// tasks-vision and its wasm loader never reach the main bundle or a document-only flow.
 import { FaceDetector, type Detection } from '@mediapipe/tasks-vision';
+// tasks-vision's wasm loader (Emscripten's ES-module glue), bundled into the face worker instead of
+// fetched at run time: tasks-vision would load it with `importScripts` or `import(url)`, which
+// depends on whether the app's bundler kept the worker a module, and a separate script is one more
+// file an app's build must find. The build patches its Node-only branches out (see
+// scripts/mediapipe-glue.ts).
+import wasmModuleFactory from '@mediapipe/tasks-vision/vision_wasm_module_internal.js';
 import type { FaceAssetUrls } from './assets.js';
 import { FaceDetectorError, FaceErrorCode } from './errors.js';
 import { networkLog } from './network-guard.js';
@@ -52,18 +58,18 @@ function loadError(error: unknown, assets: FaceAssetUrls): FaceDetectorError {
   const log = networkLog();
   const binaryFailed = log.failed.some((f) => sameFile(f.url, assets.wasmBinary));
   const binaryRequested = log.allowed.some((url) => sameFile(url, assets.wasmBinary));
-  if (binaryFailed || error instanceof WebAssembly.CompileError || /^Aborted\(/.test(message))
+  if (
+    binaryFailed ||
+    !binaryRequested ||
+    error instanceof WebAssembly.CompileError ||
+    /^Aborted\(/.test(message)
+  )
     return new FaceDetectorError(
       FaceErrorCode.WasmLoadFailed,
-      'The face detector (wasm) could not be loaded.',
+      binaryFailed
+        ? 'The face detector (wasm) could not be fetched.'
+        : 'The face detector (wasm) could not be loaded.',
       { url: assets.wasmBinary, cause: error },
-    );
-  if (!binaryRequested)
-    // The loader script never got as far as requesting the binary.
-    return new FaceDetectorError(
-      FaceErrorCode.WasmLoadFailed,
-      'The face detector (wasm loader) could not be loaded.',
-      { url: assets.wasmLoader, cause: error },
     );
   return new FaceDetectorError(
     FaceErrorCode.ModelLoadFailed,
@@ -142,9 +148,10 @@ function shifted(face: DetectedFace, dx: number, dy: number): DetectedFace {
 }
 
 /**
- * Loads tasks-vision's FaceDetector (short-range BlazeFace, VIDEO running mode, CPU) from the given
- * URLs. Uses the ES-module wasm build: in a module worker `importScripts` throws, tasks-vision then
- * falls back to `import()`, and only the module build publishes its factory from a module.
+ * Loads tasks-vision's FaceDetector (short-range BlazeFace, VIDEO running mode, CPU) with the wasm
+ * binary and model at the given URLs. The loader is the bundled one: with no `wasmLoaderPath`,
+ * tasks-vision loads no script and takes the factory from `self.ModuleFactory`, which it clears
+ * after each use, so it is set again before every load.
  */
 export async function loadFaceDetector(
   options: LoadFaceDetectorOptions,
@@ -153,8 +160,9 @@ export async function loadFaceDetector(
   const model = await fetchModel(assets.model);
   let detector: FaceDetector;
   try {
+    (self as unknown as { ModuleFactory: unknown }).ModuleFactory = wasmModuleFactory;
     detector = await FaceDetector.createFromOptions(
-      { wasmLoaderPath: assets.wasmLoader, wasmBinaryPath: assets.wasmBinary },
+      { wasmLoaderPath: '', wasmBinaryPath: assets.wasmBinary },
       {
         baseOptions: { modelAssetBuffer: model, delegate: 'CPU' },
         runningMode: 'VIDEO',

@@ -6,7 +6,7 @@ import { readFrame } from '../quality/read-frame.js';
 import type { Point, Quad } from '../quality/types.js';
 import { serveRequests } from '../worker-client.js';
 import { FaceDetectorError, FaceErrorCode } from './errors.js';
-import type { LoadedFaceDetector } from './face-detector.js';
+import { loadFaceDetector, type LoadedFaceDetector } from './face-detector.js';
 import { networkLog, restrictNetwork } from './network-guard.js';
 import {
   boundingBox,
@@ -53,19 +53,9 @@ async function loaded(): Promise<LoadedFaceDetector> {
 
 async function load(request: FaceLoadRequest): Promise<LoadedFaceDetector> {
   const { assets } = request;
-  // Before any MediaPipe code runs: only the asset origins (and ours) are reachable from here.
-  restrictNetwork([assets.wasmLoader, assets.wasmBinary, assets.model]);
-  let module: typeof import('./face-detector.js');
-  try {
-    module = await import('./face-detector.js');
-  } catch (cause) {
-    throw new FaceDetectorError(
-      FaceErrorCode.WasmLoadFailed,
-      'The face detector code could not be loaded.',
-      { cause },
-    );
-  }
-  return module.loadFaceDetector(request);
+  // Before MediaPipe starts a task: only the asset origins (and ours) are reachable from here.
+  restrictNetwork([assets.wasmBinary, assets.model]);
+  return loadFaceDetector(request);
 }
 
 /** A 2D context on a new canvas of the given size (each portrait search has its own). */
