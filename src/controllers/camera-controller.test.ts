@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement, type TemplateResult } from 'lit';
 import { CameraController, type CameraConfig, type VisibilitySource } from './camera-controller.js';
+import { CameraError } from './camera-error.js';
 import { rejection } from '../../test/helpers/async.js';
 
 // These tests run against Chromium's real fake camera (--use-fake-device-for-media-stream): the
@@ -402,5 +403,166 @@ describe('CameraController', () => {
     expect(first?.readyState).to.equal('ended');
     await waitUntil(() => camera.status === 'live', 'did not restart');
     expect(recorder.liveTracks).to.have.length(1);
+  });
+});
+
+/** Media devices whose only camera never delivers a frame: a canvas stream nothing is drawn on. */
+function silentCamera(): { mediaDevices: MediaDevices; tracks: MediaStreamTrack[] } {
+  const tracks: MediaStreamTrack[] = [];
+  const mediaDevices = {
+    getUserMedia: () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 640;
+      canvas.height = 480;
+      // A frame rate of 0 sends frames only on request(): never, here.
+      const stream = canvas.captureStream(0);
+      tracks.push(...stream.getTracks());
+      return Promise.resolve(stream);
+    },
+    enumerateDevices: () => Promise.resolve([]),
+  };
+  return { mediaDevices: mediaDevices as unknown as MediaDevices, tracks };
+}
+
+/**
+ * Makes every play() reject as a web view that wants a gesture does, until `allow()` lets play()
+ * through (still counted); `restore()` undoes it.
+ */
+function refuseAutoplay(): { calls: () => number; allow: () => void; restore: () => void } {
+  const original = HTMLVideoElement.prototype.play;
+  let calls = 0;
+  let allowed = false;
+  HTMLVideoElement.prototype.play = function play(this: HTMLVideoElement): Promise<void> {
+    calls += 1;
+    if (allowed) return original.call(this);
+    return Promise.reject(new DOMException('play() needs a user gesture', 'NotAllowedError'));
+  };
+  return {
+    calls: () => calls,
+    allow: () => {
+      allowed = true;
+    },
+    restore: () => {
+      HTMLVideoElement.prototype.play = original;
+    },
+  };
+}
+
+describe('CameraController: a preview that shows no picture', () => {
+  beforeEach(() => {
+    recorder = new RecordingMediaDevices();
+    controllers = [];
+  });
+
+  afterEach(() => {
+    for (const camera of controllers) camera.stop();
+    expect(recorder.liveTracks).to.have.length(0);
+  });
+
+  it('marks the preview as showing once the first frame plays, and leaves a working camera alone', async () => {
+    const { camera } = await mount({ noVideoTimeoutMs: 300 });
+    await camera.start();
+    expect(camera.previewing).to.equal(false);
+    await waitUntil(() => camera.previewing, 'preview never showed');
+    await new Promise((done) => setTimeout(done, 500));
+    expect(camera.status).to.equal('live');
+    expect(camera.error).to.equal(undefined);
+  });
+
+  it('fails with no-video and stops the camera when the stream never delivers a frame', async () => {
+    const silent = silentCamera();
+    const { camera, video } = await mount({
+      mediaDevices: silent.mediaDevices,
+      noVideoTimeoutMs: 400,
+    });
+    await camera.start();
+    expect(camera.status).to.equal('live');
+    await waitUntil(() => camera.status === 'error', 'no failure', { timeout: 3000 });
+    expect(camera.error).to.be.instanceOf(CameraError);
+    expect(camera.error?.code).to.equal('no-video');
+    expect(camera.error?.retryable).to.equal(true);
+    expect(camera.error?.hint).to.match(/upload a photo/i);
+    expect(camera.previewing).to.equal(false);
+    expect(camera.stream).to.equal(undefined);
+    expect(video.srcObject).to.equal(null);
+    expect(silent.tracks.map((t) => t.readyState)).to.deep.equal(['ended']);
+  });
+
+  it('after an autoplay refusal, plays on the next tap, once, and then keeps running', async () => {
+    const autoplay = refuseAutoplay();
+    try {
+      const { camera, video } = await mount({ noVideoTimeoutMs: 8000 });
+      await camera.start();
+      await waitUntil(() => autoplay.calls() === 1, 'play() never asked');
+      await new Promise((done) => setTimeout(done, 300));
+      expect(video.paused).to.equal(true);
+      expect(camera.previewing).to.equal(false);
+      expect(camera.status).to.equal('live');
+
+      // The person touches the page, which lets the web view play.
+      autoplay.allow();
+      document.body.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      await waitUntil(() => camera.previewing, 'the tap did not start the preview');
+      expect(autoplay.calls()).to.equal(2);
+      // One retry only: later taps and keys leave the preview to itself.
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+      document.body.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      expect(autoplay.calls()).to.equal(2);
+      expect(camera.status).to.equal('live');
+    } finally {
+      autoplay.restore();
+    }
+  });
+
+  it('fails with no-video at once when play() is refused again on the tap', async () => {
+    const autoplay = refuseAutoplay();
+    try {
+      const { camera } = await mount({ noVideoTimeoutMs: 8000 });
+      await camera.start();
+      await waitUntil(() => autoplay.calls() === 1, 'play() never asked');
+      const started = performance.now();
+      document.body.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      await waitUntil(() => camera.status === 'error', 'no failure after the refused retry');
+      expect(performance.now() - started).to.be.below(2000);
+      expect(autoplay.calls()).to.equal(2);
+      expect(camera.error?.code).to.equal('no-video');
+      expect((camera.error?.cause as DOMException).name).to.equal('NotAllowedError');
+    } finally {
+      autoplay.restore();
+    }
+  });
+
+  it('without a tap, an autoplay refusal ends in no-video after the timeout, the refusal as cause', async () => {
+    const autoplay = refuseAutoplay();
+    try {
+      const { camera } = await mount({ noVideoTimeoutMs: 400 });
+      await camera.start();
+      await waitUntil(() => camera.status === 'error', 'no failure', { timeout: 3000 });
+      expect(camera.error?.code).to.equal('no-video');
+      expect((camera.error?.cause as DOMException).name).to.equal('NotAllowedError');
+      expect(autoplay.calls()).to.equal(1);
+    } finally {
+      autoplay.restore();
+    }
+  });
+
+  it('does not judge a preview that was detached, nor one of a stopped camera', async () => {
+    const silent = silentCamera();
+    const { camera } = await mount({ mediaDevices: silent.mediaDevices, noVideoTimeoutMs: 300 });
+    await camera.start();
+    camera.attach(null);
+    await new Promise((done) => setTimeout(done, 600));
+    expect(camera.status).to.equal('live');
+    camera.stop();
+
+    const { camera: other } = await mount({
+      mediaDevices: silent.mediaDevices,
+      noVideoTimeoutMs: 300,
+    });
+    await other.start();
+    other.stop();
+    await new Promise((done) => setTimeout(done, 600));
+    expect(other.status).to.equal('idle');
+    expect(other.error).to.equal(undefined);
   });
 });

@@ -40,6 +40,11 @@ export interface CameraConfig {
   pauseWhenHidden?: boolean;
   /** Visibility to follow; default `document`. Tests pass an `EventTarget` whose state they set. */
   visibility?: VisibilitySource;
+  /**
+   * How long a live camera may leave the attached preview without a playing picture before the
+   * controller gives up with `no-video` (ms, default 5000).
+   */
+  noVideoTimeoutMs?: number;
 }
 
 /** What to open on `start()`. */
@@ -81,6 +86,35 @@ function errorName(err: unknown): string | undefined {
 /** How long captureFrame waits for a just-started video's first frame. */
 const FIRST_FRAME_TIMEOUT_MS = 2000;
 
+/** How long a live stream may leave the preview black before it counts as `no-video`. */
+const NO_VIDEO_TIMEOUT_MS = 5000;
+
+/** Events after which a preview may have started to show its picture. */
+const PREVIEW_EVENTS = ['loadeddata', 'playing', 'resize', 'timeupdate'] as const;
+
+/** Events that give the page a user activation, so a web view that refused autoplay may now play. */
+const GESTURE_EVENTS = ['click', 'keydown', 'touchend'] as const;
+
+/** Whether `video` is playing a picture: a paused first frame is a frozen preview, not a live one. */
+function previewShows(video: HTMLVideoElement): boolean {
+  return (
+    !video.paused && video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.videoWidth > 0
+  );
+}
+
+/** The preview of one stream in one video element, watched until it shows a picture. */
+interface PreviewWatch {
+  readonly video: HTMLVideoElement;
+  readonly stream: MediaStream;
+  /** Aborted once the picture shows or the stream goes; drops the watch's timer and listeners. */
+  readonly watch: AbortController;
+  shown: boolean;
+  /** The play() refusal, kept as the `cause` of a `no-video` failure. */
+  refusal: unknown;
+  /** Whether the one retry on a gesture has been set up. */
+  gestureArmed: boolean;
+}
+
 /** Resolves true once `video` has a frame to draw, false on timeout, on `signal` or if it is emptied. */
 function videoHasFrame(
   video: HTMLVideoElement,
@@ -121,6 +155,7 @@ export class CameraController implements ReactiveController {
   readonly #idealWidth: number;
   readonly #idealHeight: number;
   readonly #pauseWhenHidden: boolean;
+  readonly #noVideoTimeoutMs: number;
 
   #status: CameraStatus = 'idle';
   #error: CameraError | undefined;
@@ -135,6 +170,8 @@ export class CameraController implements ReactiveController {
   #torchOn = false;
 
   #video: HTMLVideoElement | undefined;
+  /** The current stream's preview, until it shows a picture (then kept, marked shown). */
+  #preview: PreviewWatch | undefined;
   /** The facing mode the current start asked for, reported when the track does not say. */
   #requestedFacing: FacingMode | undefined;
   /** What the last start() asked for, so a pause or reconnection can ask again. */
@@ -154,6 +191,7 @@ export class CameraController implements ReactiveController {
     this.#idealWidth = config.idealWidth ?? 1920;
     this.#idealHeight = config.idealHeight ?? 1080;
     this.#pauseWhenHidden = config.pauseWhenHidden ?? true;
+    this.#noVideoTimeoutMs = config.noVideoTimeoutMs ?? NO_VIDEO_TIMEOUT_MS;
     host.addController(this);
   }
 
@@ -212,6 +250,11 @@ export class CameraController implements ReactiveController {
     return this.#torchOn;
   }
 
+  /** Whether the attached preview shows the live picture (false from the start until its first frame plays). */
+  get previewing(): boolean {
+    return this.#status === 'live' && this.#preview?.shown === true;
+  }
+
   /** Lit calls this when the host connects: listen to the page and devices, resume a camera the host had. */
   hostConnected(): void {
     this.#connection?.abort();
@@ -241,9 +284,17 @@ export class CameraController implements ReactiveController {
     this.#setStatus('idle');
   }
 
-  /** Shows the stream in `video` (muted, inline, playing); call again with the new element after re-renders, or null to detach. */
+  /**
+   * Shows the stream in `video` (muted, inline, playing) and watches that a picture appears (else
+   * `no-video`); call again with the new element after re-renders, or null to detach.
+   */
   attach(video: HTMLVideoElement | null): void {
     if (this.#video && this.#video !== video) this.#video.srcObject = null;
+    if (this.#preview && this.#preview.video !== video) {
+      // A detached preview cannot be judged; a new element gets its own watch when bound.
+      this.#preview.watch.abort();
+      this.#preview = undefined;
+    }
     this.#video = video ?? undefined;
     this.#bindVideo();
   }
@@ -450,16 +501,103 @@ export class CameraController implements ReactiveController {
     video.playsInline = true;
     const stream = this.#stream ?? null;
     if (video.srcObject !== stream) video.srcObject = stream;
-    if (stream && video.paused) {
-      // play() rejects with AbortError when srcObject changes before it starts; the next bind plays.
-      video.play().catch(() => undefined);
+    if (!stream) return;
+    this.#watchPreview(video, stream);
+    if (video.paused) {
+      video.play().catch((err: unknown) => {
+        // AbortError: srcObject changed before playback started; the next bind plays.
+        if (errorName(err) === 'NotAllowedError') this.#onPlayRefused(video, stream, err);
+      });
     }
+  }
+
+  /**
+   * A live stream whose preview shows no picture is a black box to the person: autoplay refused
+   * (an Android WebView that wants a gesture to play media, a WKWebView without inline playback)
+   * or a track that delivers no frames. Each stream's preview is watched until a picture plays;
+   * without one after `noVideoTimeoutMs`, the camera fails with `no-video`, which the element
+   * turns into a clear message and the file fallback.
+   */
+  #watchPreview(video: HTMLVideoElement, stream: MediaStream): void {
+    const current = this.#preview;
+    if (current?.video === video && current.stream === stream) return;
+    current?.watch.abort();
+    const run = this.#run;
+    if (!run) return;
+    const watch = new AbortController();
+    const preview: PreviewWatch = {
+      video,
+      stream,
+      watch,
+      shown: false,
+      refusal: undefined,
+      gestureArmed: false,
+    };
+    this.#preview = preview;
+    const { signal } = watch;
+    run.signal.addEventListener('abort', () => watch.abort(), { signal });
+    const check = (): void => {
+      if (signal.aborted || !previewShows(video)) return;
+      preview.shown = true;
+      watch.abort();
+      this.#host.requestUpdate();
+    };
+    for (const type of PREVIEW_EVENTS) video.addEventListener(type, check, { signal });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const arm = (): void => {
+      timer = setTimeout(() => {
+        // A hidden page paints nothing by design: judge the preview once it can be seen.
+        if (this.#visibility()?.visibilityState === 'hidden') arm();
+        else this.#noVideo(preview, preview.refusal);
+      }, this.#noVideoTimeoutMs);
+    };
+    arm();
+    // Not `{ signal }`: listeners bound to a signal are dropped before its own abort event fires.
+    signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+    check();
+  }
+
+  /**
+   * play() was refused (NotAllowedError): the web view wants a user gesture to play media. The
+   * person's next tap or key press gets one more play(); if that is refused too, there is no point
+   * waiting out the timer.
+   */
+  #onPlayRefused(video: HTMLVideoElement, stream: MediaStream, refusal: unknown): void {
+    const preview = this.#preview;
+    if (preview?.video !== video || preview.stream !== stream || preview.watch.signal.aborted) {
+      return;
+    }
+    preview.refusal = refusal;
+    if (preview.gestureArmed) return;
+    preview.gestureArmed = true;
+    const gesture = new AbortController();
+    preview.watch.signal.addEventListener('abort', () => gesture.abort(), {
+      signal: gesture.signal,
+    });
+    const retry = (): void => {
+      gesture.abort();
+      video.play().catch((again: unknown) => {
+        if (errorName(again) === 'NotAllowedError') this.#noVideo(preview, again);
+      });
+    };
+    // Capture phase on the document: any tap counts, whatever element (or shadow root) it lands in.
+    for (const type of GESTURE_EVENTS) {
+      video.ownerDocument.addEventListener(type, retry, { capture: true, signal: gesture.signal });
+    }
+  }
+
+  #noVideo(preview: PreviewWatch, cause: unknown): void {
+    // Only the watch of the running stream may fail it, and only while its picture has not shown.
+    if (preview !== this.#preview || preview.watch.signal.aborted) return;
+    this.#fail(new CameraError('no-video', cause === undefined ? undefined : { cause }));
   }
 
   /** Cancels the current start (if pending) and releases the stream; leaves status to the caller. */
   #halt(): void {
     this.#run?.abort();
     this.#run = undefined;
+    this.#preview?.watch.abort();
+    this.#preview = undefined;
     const stream = this.#stream;
     this.#stream = undefined;
     if (stream) stopStream(stream);

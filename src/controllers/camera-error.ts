@@ -20,6 +20,11 @@ export const CameraErrorCode = {
   TrackEnded: 'track-ended',
   /** A photo was asked for while the camera was not running. */
   NotLive: 'not-live',
+  /**
+   * The camera runs but its preview never showed a picture: playback refused (a web view that
+   * wants a gesture or has inline playback off) or a track that delivers no frames.
+   */
+  NoVideo: 'no-video',
   /** Anything the browser reported that has no better code. */
   Unknown: 'unknown',
 } as const;
@@ -90,6 +95,13 @@ const INFO: Record<CameraErrorCode, CameraErrorInfo> = {
   'not-live': {
     message: 'The camera is not ready yet.',
     hint: 'Wait until you see the camera picture, then take the photo again.',
+    retryable: true,
+    recoverable: true,
+  },
+  'no-video': {
+    message: 'The camera started but shows no picture.',
+    hint: 'Try again, or upload a photo instead.',
+    // The tap on "Try again" is itself the gesture a web view may be waiting for before it plays.
     retryable: true,
     recoverable: true,
   },

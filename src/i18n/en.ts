@@ -1,3 +1,4 @@
+import type { CameraErrorCode } from '../controllers/camera-error.js';
 import type { CaptureStep, DocumentType } from '../flow/types.js';
 import type { SelfieIssue } from '../face/selfie.js';
 import type { QualityIssue } from '../quality/types.js';
@@ -75,6 +76,17 @@ export const en = {
   torchOff: 'Turn off the light',
   uploadInstead: 'Upload a photo instead',
   startingCamera: 'Starting the camera…',
+  /**
+   * Camera failures inside another app (an Android WebView, a WKWebView, Facebook, Instagram,
+   * LINE…), where the app, not the person's browser, decides about the camera: name the app and
+   * the way forward, shown next to "Upload a photo instead".
+   */
+  inAppCamera: {
+    'permission-denied': 'This app has not allowed camera access. You can upload a photo instead.',
+    unsupported: 'This app cannot open the camera here. You can upload a photo instead.',
+    'insecure-context': 'This app cannot open the camera here. You can upload a photo instead.',
+    'no-video': 'This app does not show the camera picture. You can upload a photo instead.',
+  } satisfies Partial<Record<CameraErrorCode, string>>,
   cameraPaused: 'The camera is paused while this page is hidden.',
   reviewTitle: 'Check your photo',
   reviewBody: 'Make sure all the text is readable, there is no glare, and nothing is cut off.',

@@ -37,6 +37,8 @@ describe('<kyc-camera-view>', () => {
     expect(shutter.getAttribute('aria-label')).to.equal('Take photo');
     expect(shutter.disabled).to.equal(false);
     expect(part(el, 'guidance').getAttribute('aria-live')).to.equal('polite');
+    // Once the picture plays, nothing covers it.
+    await waitUntil(() => !el.shadowRoot!.querySelector('[role=status]'), 'status still shown');
     await expect(el).shadowDom.to.be.accessible();
   });
 
@@ -83,6 +85,34 @@ describe('<kyc-camera-view>', () => {
       const event = (await failed) as HTMLElementEventMap['kyc-camera-error'];
       expect(event.detail.error.code).to.equal('in-use');
       expect(event.detail.error.message.length).to.be.greaterThan(10);
+    } finally {
+      navigator.mediaDevices.getUserMedia = original;
+    }
+  });
+
+  it('never leaves a black preview: "Starting the camera…" until a frame plays, else no-video', async () => {
+    const original = navigator.mediaDevices.getUserMedia;
+    const tracks: MediaStreamTrack[] = [];
+    // A camera that opens but never delivers a frame: a canvas stream nothing is drawn on.
+    navigator.mediaDevices.getUserMedia = () => {
+      const stream = document.createElement('canvas').captureStream(0);
+      tracks.push(...stream.getTracks());
+      return Promise.resolve(stream);
+    };
+    try {
+      const el = document.createElement('kyc-camera-view');
+      const failed = oneEvent(el, 'kyc-camera-error');
+      el.active = true;
+      await fixture(html`<div>${el}</div>`);
+      await waitUntil(() => el.camera.status === 'live', 'camera live');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[role=status]')?.textContent).to.equal(
+        'Starting the camera…',
+      );
+      const event = (await failed) as HTMLElementEventMap['kyc-camera-error'];
+      expect(event.detail.error.code).to.equal('no-video');
+      expect(el.camera.status).to.equal('error');
+      expect(tracks.every((t) => t.readyState === 'ended')).to.equal(true);
     } finally {
       navigator.mediaDevices.getUserMedia = original;
     }

@@ -615,7 +615,8 @@ export class KycCameraViewElement extends LitElement {
         <div part="guide" class=${this.guide}></div>
         ${this.#renderQuad(mirrored)}
         ${
-          camera.status === 'starting' || camera.status === 'idle'
+          // Until the first frame plays, the video is black: say the camera is still coming.
+          camera.status === 'starting' || camera.status === 'idle' || (live && !camera.previewing)
             ? html`<div class="status" role="status">${t.startingCamera}</div>`
             : camera.status === 'paused'
               ? html`<div class="status" role="status">${t.cameraPaused}</div>`

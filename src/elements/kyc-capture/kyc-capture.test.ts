@@ -2,6 +2,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../define/index.js';
 import { KYC_EVENT_NAMES } from '../../events/index.js';
 import type { KycCaptureElement } from './kyc-capture.js';
+import { CameraError } from '../../controllers/camera-error.js';
+import type { KycErrorEvent } from '../../events/error.js';
+import { en } from '../../i18n/en.js';
 import {
   createDemoSession,
   receivedImages,
@@ -316,6 +319,114 @@ describe('<kyc-capture>', () => {
     } finally {
       navigator.mediaDevices.getUserMedia = original;
     }
+  });
+
+  describe('inside another app (a web view)', () => {
+    const ANDROID_WEBVIEW =
+      'Mozilla/5.0 (Linux; Android 14; Pixel 8 Build/AP2A.240705.005; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/126.0.6478.71 Mobile Safari/537.36';
+    const IOS_WEBVIEW =
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148';
+    const undo: (() => void)[] = [];
+
+    /** Shadows a navigator property for this test (restored after it). */
+    function pretend(name: 'userAgent' | 'mediaDevices', value: unknown): void {
+      Object.defineProperty(navigator, name, { value, configurable: true });
+      undo.push(() => Reflect.deleteProperty(navigator, name));
+    }
+
+    afterEach(() => {
+      for (const step of undo.splice(0).reverse()) step();
+    });
+
+    async function errorScreen(el: KycCaptureElement, code: string): Promise<HTMLElement> {
+      await until(() => el.flow.status === 'error', 'error screen', 12000);
+      await el.updateComplete;
+      const alert = q(el, '[part~="error"] [role=alert]')!;
+      expect(alert.dataset.code).to.equal(code);
+      // Nothing of the camera is left on screen: no black preview.
+      expect(cameraView(el)).to.equal(null);
+      const upload = q(el, '[part~="file-label"]')!;
+      expect(upload.textContent?.trim()).to.equal('Upload a photo instead');
+      expect(upload.querySelector('input[type=file]')).to.not.equal(null);
+      return alert;
+    }
+
+    it('names the app when it refused the camera (Android WebView)', async () => {
+      pretend('userAgent', ANDROID_WEBVIEW);
+      const original = navigator.mediaDevices.getUserMedia;
+      navigator.mediaDevices.getUserMedia = () =>
+        Promise.reject(new DOMException('denied', 'NotAllowedError'));
+      undo.push(() => (navigator.mediaDevices.getUserMedia = original));
+      const { el, events } = await mount(await createDemoSession());
+      await begin(el, 'passport');
+      const alert = await errorScreen(el, 'permission-denied');
+      expect(alert.textContent?.trim()).to.equal(en.inAppCamera['permission-denied']);
+      const error = events.find((e) => e.type === 'kyc-error') as KycErrorEvent;
+      expect(error.detail.phase).to.equal('camera');
+      expect(error.detail.error.code).to.equal('permission-denied');
+    });
+
+    it('names the app when it has no camera API at all (an old WKWebView)', async () => {
+      pretend('userAgent', IOS_WEBVIEW);
+      pretend('mediaDevices', undefined);
+      const { el } = await mount(await createDemoSession());
+      await begin(el, 'passport');
+      const alert = await errorScreen(el, 'unsupported');
+      expect(alert.textContent?.trim()).to.equal(en.inAppCamera.unsupported);
+      // Nothing a retry could change: the upload is the one way on.
+      expect(buttonNamed(root(el), 'Try again')).to.equal(undefined);
+    });
+
+    it('turns a live camera that never shows a picture into no-video and the file fallback', async () => {
+      pretend('userAgent', ANDROID_WEBVIEW);
+      const tracks: MediaStreamTrack[] = [];
+      const original = navigator.mediaDevices.getUserMedia;
+      // The camera opens but no frame ever reaches the preview.
+      navigator.mediaDevices.getUserMedia = () => {
+        const stream = document.createElement('canvas').captureStream(0);
+        tracks.push(...stream.getTracks());
+        return Promise.resolve(stream);
+      };
+      undo.push(() => (navigator.mediaDevices.getUserMedia = original));
+      const session = await createDemoSession();
+      const { el, events } = await mount(session);
+      await begin(el, 'passport');
+      await until(() => cameraView(el)?.camera.status === 'live', 'camera live');
+      const alert = await errorScreen(el, 'no-video');
+      expect(alert.textContent?.trim()).to.equal(en.inAppCamera['no-video']);
+      expect(tracks.map((t) => t.readyState)).to.deep.equal(['ended']);
+      const error = events.find((e) => e.type === 'kyc-error') as KycErrorEvent;
+      expect(error.detail.phase).to.equal('camera');
+      expect(error.detail.error).to.be.instanceOf(CameraError);
+      expect(error.detail.error.code).to.equal('no-video');
+      expect(buttonNamed(root(el), 'Try again')).to.not.equal(undefined);
+
+      // The picked photo completes the step.
+      const { canvas, ctx } = canvas2d(1600, 1000);
+      ctx.fillStyle = '#8aa';
+      ctx.fillRect(0, 0, 1600, 1000);
+      const blob = await canvasToBlob(canvas, 'image/jpeg', 0.9);
+      const input = q<HTMLInputElement>(el, 'input[type=file]')!;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([blob], 'passport.jpg', { type: 'image/jpeg' }));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await until(() => el.flow.status === 'review', 'review of the picked file');
+      await usePhoto(el);
+      const stored = await receivedImages(session.session_id);
+      expect(stored.map((i) => [i.type, i.source])).to.deep.equal([['document_front', 'file']]);
+    });
+
+    it('keeps the browser wording outside an app', async () => {
+      const original = navigator.mediaDevices.getUserMedia;
+      navigator.mediaDevices.getUserMedia = () =>
+        Promise.reject(new DOMException('denied', 'NotAllowedError'));
+      undo.push(() => (navigator.mediaDevices.getUserMedia = original));
+      const { el } = await mount(await createDemoSession());
+      await begin(el, 'passport');
+      const alert = await errorScreen(el, 'permission-denied');
+      expect(alert.textContent?.trim()).to.equal(new CameraError('permission-denied').message);
+    });
   });
 
   it('stops the camera when removed from the page', async () => {

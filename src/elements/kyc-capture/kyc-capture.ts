@@ -11,7 +11,9 @@ import { documentCrop } from '../../capture/crop.js';
 import { captureFromFile, type EncodedImage, type EncodeOptions } from '../../capture/encode.js';
 import { JpegEncoder } from '../../capture/jpeg-encoder.js';
 import type { Capture, LivenessFrame, LivenessMode } from '../../capture/types.js';
+import { CameraError, type CameraErrorCode } from '../../controllers/camera-error.js';
 import { KycError } from '../../errors.js';
+import { inAppBrowser } from '../../in-app-browser.js';
 import { KycCancelEvent } from '../../events/cancel.js';
 import { KycCaptureEvent } from '../../events/capture.js';
 import { KycCompleteEvent } from '../../events/complete.js';
@@ -446,11 +448,24 @@ export class KycCaptureElement extends LitElement {
     const retryable = isRetryable(kycError);
     const final =
       kycError instanceof TokenExpiredError || (kycError as { final?: unknown }).final === true;
+    const message = (phase === 'camera' && this.#inAppCameraMessage(kycError)) || kycError.message;
     this.#dispatch({
       type: 'failed',
-      error: { code: kycError.code, message: kycError.message, retryable, phase, final },
+      error: { code: kycError.code, message, retryable, phase, final },
     });
     this.dispatchEvent(new KycErrorEvent({ error: kycError, phase, retryable }));
+  }
+
+  /**
+   * Inside another app's web view, the browser's settings the usual camera messages point to do
+   * not exist: the app decides. Its own line from the catalog, when there is one for the code.
+   */
+  #inAppCameraMessage(error: KycError): string | undefined {
+    if (!(error instanceof CameraError) || !inAppBrowser(globalThis.navigator?.userAgent)) {
+      return undefined;
+    }
+    const lines: Readonly<Partial<Record<CameraErrorCode, string>>> = this.text.inAppCamera;
+    return lines[error.code];
   }
 
   /**
