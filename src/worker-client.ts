@@ -1,6 +1,8 @@
-// The one request/reply protocol of the SDK's module workers (frame analysis, JPEG encoding): the
-// main thread sends a request with an id and transfers the images it holds; the worker answers that
-// id exactly once, with a result or an error. Both sides live here so they cannot drift apart.
+// The one request/reply protocol of the SDK's module workers (frame analysis, JPEG encoding, face
+// detection): the worker says it has started, the main thread sends a request with an id and
+// transfers the images it holds, and the worker answers that id exactly once, with a result or an
+// error. Both sides live here so they cannot drift apart.
+import { KycError } from './errors.js';
 
 /** Where work runs: in a Worker (normal) or on the main thread (no Worker/OffscreenCanvas). */
 export type WorkMode = 'worker' | 'main-thread';
@@ -18,10 +20,35 @@ export interface WorkerFailure {
   readonly code?: string;
 }
 
-/** What a worker posts back for one request. */
+/** What a worker posts back: that it started (once, first), then one reply per request. */
 export type WorkerReply<Result> =
+  | { readonly started: true }
   | { readonly id: number; readonly result: Result }
   | { readonly id: number; readonly error: WorkerFailure };
+
+/** Stable code of a worker whose script could not be loaded or run (see {@link WorkerLoadError}). */
+export const WORKER_LOAD_FAILED = 'worker-load-failed';
+
+/**
+ * One of the SDK's workers could not start: its script was not found (a build that did not emit
+ * it, a missing copy step), was refused (a Content-Security-Policy without `worker-src` for it) or
+ * failed to evaluate. The work then runs on the main thread, slower but complete. The browser does
+ * not tell a page which URL failed: `worker` names the worker, whose file is next to the package's
+ * code (or wherever the app's bundler emitted it).
+ */
+export class WorkerLoadError extends KycError {
+  /** Which worker: `quality` (document checks) or `encode` (JPEG encoding). */
+  readonly worker: string;
+
+  constructor(worker: string, options: { cause?: unknown } = {}) {
+    super(
+      WORKER_LOAD_FAILED,
+      `The ${worker} worker could not be started; its work runs on the main thread instead.`,
+      options,
+    );
+    this.worker = worker;
+  }
+}
 
 /** What the main thread posts to a worker: the request and the id its reply will carry. */
 export interface WorkerMessage<Request> {
@@ -33,8 +60,8 @@ export interface WorkerMessage<Request> {
 
 /**
  * The main-thread side of one worker. The caller creates the Worker (bundlers only find a worker
- * written literally as `new Worker(new URL('./x.ts', import.meta.url), …)`) and says how a failure
- * becomes its own typed error.
+ * written literally as `new Worker(new URL('./x.ts', import.meta.url), …)`, so it cannot be created
+ * here) and says how a failure becomes its own typed error.
  */
 export class WorkerClient<Request, Result> {
   #worker: Worker | undefined;
@@ -42,36 +69,64 @@ export class WorkerClient<Request, Result> {
   #nextId = 1;
   #pending = new Map<number, { resolve: (r: Result) => void; reject: (e: unknown) => void }>();
   readonly #toError: (failure: WorkerFailure) => Error;
+  #markStarted: (started: boolean) => void = () => {};
+  /**
+   * Resolves true once the worker runs, false when its script could not be loaded (a 404, a CSP
+   * refusal, an error while evaluating it). Requests wait for it, so nothing is moved into a
+   * worker that never started: the caller still holds its images and can do the work itself.
+   */
+  readonly started: Promise<boolean>;
 
-  constructor(worker: Worker, toError: (failure: WorkerFailure) => Error) {
-    this.#worker = worker;
+  /** `worker` is a new Worker, or a function creating one (what it throws counts as a failed start). */
+  constructor(worker: Worker | (() => Worker), toError: (failure: WorkerFailure) => Error) {
     this.#toError = toError;
-    worker.addEventListener('message', (event: MessageEvent<WorkerReply<Result>>) =>
+    this.started = new Promise((resolve) => (this.#markStarted = resolve));
+    try {
+      this.#worker = typeof worker === 'function' ? worker() : worker;
+    } catch {
+      this.#failed = true;
+      this.#markStarted(false);
+      return;
+    }
+    this.#worker.addEventListener('message', (event: MessageEvent<WorkerReply<Result>>) =>
       this.#settle(event.data),
     );
-    worker.addEventListener('error', (event) => {
+    this.#worker.addEventListener('error', (event) => {
       // Handled here: it is not an uncaught error of the page.
       event.preventDefault();
       this.#failed = true;
-      this.#failAll(toError({ message: `The worker failed: ${event.message}` }));
+      // Before the worker said it started, this is its script failing to load (a plain Event,
+      // without a message) or to evaluate.
+      this.#markStarted(false);
+      this.#failAll(toError({ message: `The worker failed: ${(event as ErrorEvent).message}` }));
     });
   }
 
   /**
-   * True once the worker has failed (e.g. its script could not load, as under a CSP without
-   * `worker-src`); the caller then does the work on the main thread instead.
+   * True once the worker has failed (its script could not load, as under a CSP without
+   * `worker-src`, or it crashed); the caller then does the work on the main thread instead.
    */
   get failed(): boolean {
     return this.#failed;
   }
 
-  /** Sends `request`, moving (not copying) what `transfer` lists, and resolves with the result. */
-  request(request: Request, transfer: Transferable[] = []): Promise<Result> {
+  /**
+   * Sends `request` once the worker has started, moving (not copying) what `transfer` lists, and
+   * resolves with the result. When the worker never started, rejects with a `worker-load-failed`
+   * failure and leaves `transfer` untouched.
+   */
+  async request(request: Request, transfer: Transferable[] = []): Promise<Result> {
+    if (!(await this.started)) {
+      throw this.#toError({
+        message: 'The worker could not be started.',
+        code: WORKER_LOAD_FAILED,
+      });
+    }
     const worker = this.#worker;
     if (!worker) {
       // What was handed over to be moved is closed, as the worker would have done.
       for (const item of transfer) if ('close' in item) item.close();
-      return Promise.reject(this.#toError({ message: 'The worker was stopped.' }));
+      throw this.#toError({ message: 'The worker was stopped.' });
     }
     const id = this.#nextId++;
     return new Promise<Result>((resolve, reject) => {
@@ -85,10 +140,15 @@ export class WorkerClient<Request, Result> {
   dispose(): void {
     this.#worker?.terminate();
     this.#worker = undefined;
+    this.#markStarted(true); // requests from now on find it stopped
     this.#failAll(this.#toError({ message: 'The worker was stopped.' }));
   }
 
   #settle(reply: WorkerReply<Result>): void {
+    if ('started' in reply) {
+      this.#markStarted(true);
+      return;
+    }
     const pending = this.#pending.get(reply.id);
     if (!pending) return;
     this.#pending.delete(reply.id);
@@ -118,6 +178,7 @@ export function serveRequests<Request, Result>(
     ): void;
     postMessage(message: WorkerReply<Result>, transfer: Transferable[]): void;
   };
+  scope.postMessage({ started: true }, []);
   scope.addEventListener('message', async ({ data: { id, request } }) => {
     try {
       const result = await handle(request);

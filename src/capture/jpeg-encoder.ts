@@ -1,4 +1,9 @@
-import { WorkerClient, workersAvailable, type WorkMode } from '../worker-client.js';
+import {
+  WorkerClient,
+  WorkerLoadError,
+  workersAvailable,
+  type WorkMode,
+} from '../worker-client.js';
 import { EncodeError, encodeJpeg, type EncodedImage, type EncodeOptions } from './encode.js';
 
 /** A still sent to the encode worker. The bitmap is transferred; the worker closes it. */
@@ -17,17 +22,26 @@ export interface EncodeRequest {
 export class JpegEncoder {
   readonly #worker: WorkerClient<EncodeRequest, EncodedImage> | undefined;
 
-  constructor(options: { forceMainThread?: boolean } = {}) {
+  constructor(
+    options: {
+      forceMainThread?: boolean;
+      /** Told, once, when the worker could not start (encoding then runs here). */
+      onWorkerLoadError?: (error: WorkerLoadError) => void;
+    } = {},
+  ) {
     if (!options.forceMainThread && workersAvailable()) {
       this.#worker = new WorkerClient(
         // The .ts name is what Vite (build) and the test server (esbuild) both resolve and transform.
-        new Worker(new URL('./encode-worker.ts', import.meta.url), { type: 'module' }),
+        () => new Worker(new URL('./encode-worker.ts', import.meta.url), { type: 'module' }),
         // encodeJpeg's own EncodeErrors keep their message (it is for the person); others are causes.
         ({ message, code }) =>
           code === 'encode-failed'
             ? new EncodeError(message)
             : new EncodeError(undefined, { cause: message }),
       );
+      void this.#worker.started.then((started) => {
+        if (!started) options.onWorkerLoadError?.(new WorkerLoadError('encode'));
+      });
     }
   }
 
@@ -38,7 +52,7 @@ export class JpegEncoder {
 
   /** Encodes `bitmap` as `encodeJpeg` does and closes it (it is moved to the worker). */
   async encode(bitmap: ImageBitmap, options: EncodeOptions = {}): Promise<EncodedImage> {
-    if (!this.#worker || this.#worker.failed) {
+    if (!this.#worker || !(await this.#worker.started) || this.#worker.failed) {
       try {
         return await encodeJpeg(bitmap, options);
       } finally {

@@ -12,7 +12,7 @@ export { KycEvent } from './kyc-event.js';
 export type { KycCancelDetail } from './cancel.js';
 export type { KycCaptureDetail } from './capture.js';
 export type { KycCompleteDetail } from './complete.js';
-export type { KycErrorDetail } from './error.js';
+export type { KycErrorDetail, KycErrorPhase } from './error.js';
 export type { KycFeedbackDetail } from './feedback.js';
 export type { KycReadyDetail } from './ready.js';
 export type { KycStepChangeDetail } from './step-change.js';

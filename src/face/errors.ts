@@ -8,6 +8,8 @@ export const FaceErrorCode = {
   WasmLoadFailed: 'face-wasm-load-failed',
   /** The face model could not be fetched or MediaPipe rejected it; `url` says which. */
   ModelLoadFailed: 'face-model-load-failed',
+  /** The face worker's script could not be loaded or run (not emitted by the build, refused by a CSP). */
+  WorkerLoadFailed: 'face-worker-load-failed',
   /** Detection failed on a frame, or the face worker stopped unexpectedly. */
   DetectionFailed: 'face-detection-failed',
   /** The analyser was disposed while a request was pending. */

@@ -4,7 +4,12 @@ import {
   type ReadFrameOptions,
 } from '../quality/read-frame.js';
 import type { Quad } from '../quality/types.js';
-import { WorkerClient, workersAvailable, type WorkerFailure } from '../worker-client.js';
+import {
+  WORKER_LOAD_FAILED,
+  WorkerClient,
+  workersAvailable,
+  type WorkerFailure,
+} from '../worker-client.js';
 import { resolveFaceAssets, type FaceAssetUrls } from './assets.js';
 import { FaceDetectorError, FaceErrorCode } from './errors.js';
 import type { NetworkLog } from './network-guard.js';
@@ -35,6 +40,11 @@ const CODES = new Set<string>(Object.values(FaceErrorCode));
 
 /** A failure that crossed the worker boundary, as a typed error. */
 function toFaceError(failure: WorkerFailure): FaceDetectorError {
+  if (failure.code === WORKER_LOAD_FAILED)
+    return new FaceDetectorError(
+      FaceErrorCode.WorkerLoadFailed,
+      'The face worker could not be started.',
+    );
   const code =
     failure.code && CODES.has(failure.code)
       ? (failure.code as FaceErrorCode)
@@ -228,8 +238,17 @@ export class FaceAnalyzer {
         FaceErrorCode.Unsupported,
         'This browser cannot run the face detector in a worker.',
       );
-    // The .ts name is what Vite (build) and the test server (esbuild) both resolve and transform.
-    const worker = new Worker(new URL('./face-worker.ts', import.meta.url), { type: 'module' });
+    let worker: Worker;
+    try {
+      // The .ts name is what Vite (build) and the test server (esbuild) both resolve and transform.
+      worker = new Worker(new URL('./face-worker.ts', import.meta.url), { type: 'module' });
+    } catch (cause) {
+      throw new FaceDetectorError(
+        FaceErrorCode.WorkerLoadFailed,
+        'The face worker could not be started.',
+        { cause },
+      );
+    }
     const client = new WorkerClient<FaceWorkerRequest, FaceWorkerResult>(worker, toFaceError);
     // A crashed worker is gone for good: the next request starts a new one.
     worker.addEventListener('error', () => {

@@ -1,5 +1,10 @@
 import { KycError } from '../errors.js';
-import { WorkerClient, workersAvailable, type WorkMode } from '../worker-client.js';
+import {
+  WorkerClient,
+  WorkerLoadError,
+  workersAvailable,
+  type WorkMode,
+} from '../worker-client.js';
 import {
   DEFAULT_ANALYSIS_SIDE,
   readFrame,
@@ -37,13 +42,22 @@ export class FrameAnalyzer {
   readonly #worker: WorkerClient<AnalyzeRequest, AnalyzeResult> | undefined;
   #canvas: HTMLCanvasElement | undefined;
 
-  constructor(options: { forceMainThread?: boolean } = {}) {
+  constructor(
+    options: {
+      forceMainThread?: boolean;
+      /** Told, once, when the worker could not start (the analysis then runs here). */
+      onWorkerLoadError?: (error: WorkerLoadError) => void;
+    } = {},
+  ) {
     if (!options.forceMainThread && workersAvailable()) {
       this.#worker = new WorkerClient(
         // The .ts name is what Vite (build) and the test server (esbuild) both resolve and transform.
-        new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }),
+        () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }),
         ({ message }) => new AnalysisError(message),
       );
+      void this.#worker.started.then((started) => {
+        if (!started) options.onWorkerLoadError?.(new WorkerLoadError('quality'));
+      });
     }
   }
 
@@ -56,14 +70,14 @@ export class FrameAnalyzer {
    * Analyses one frame (scaled so its longer side is at most `maxSide`, default 640) and closes
    * it; with `keepFull`, also hands it back as a full-resolution ImageBitmap.
    */
-  analyze(
+  async analyze(
     frame: CameraFrame,
     options: DocumentQualityOptions = {},
     read: ReadFrameOptions = {},
   ): Promise<AnalyzedFrame> {
     const maxSide = read.maxSide ?? DEFAULT_ANALYSIS_SIDE;
     const keepFull = read.keepFull ?? false;
-    if (!this.#worker || this.#worker.failed) {
+    if (!this.#worker || !(await this.#worker.started) || this.#worker.failed) {
       return this.#analyzeHere(frame, options, { maxSide, keepFull });
     }
     return this.#worker.request({ frame, options, maxSide, keepFull }, [frame]);

@@ -6,6 +6,7 @@ import {
 } from '../../capture/auto-capture.js';
 import { CameraController } from '../../controllers/camera-controller.js';
 import type { CameraError } from '../../controllers/camera-error.js';
+import { KycError } from '../../errors.js';
 import { FrameSampler, type FrameSample } from '../../controllers/frame-sampler.js';
 import { en, type Messages } from '../../i18n/en.js';
 import type { FaceAnalyzer } from '../../face/face-analyzer.js';
@@ -126,10 +127,28 @@ export class KycCameraErrorEvent extends Event {
   }
 }
 
+/**
+ * Internal notice from the camera view to its owner: a live check cannot run as built (its worker,
+ * the face detector's wasm or model could not be loaded). The view carries on without it (the
+ * document checks on the main thread, the selfie with the shutter).
+ */
+export class KycAnalysisErrorEvent extends Event {
+  /** The event's name. */
+  static readonly eventName = 'kyc-analysis-error' as const;
+  /** The typed error. */
+  readonly detail: { readonly error: KycError };
+
+  constructor(error: KycError) {
+    super(KycAnalysisErrorEvent.eventName, { bubbles: true });
+    this.detail = { error };
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'kyc-frame': KycFrameEvent;
     'kyc-camera-error': KycCameraErrorEvent;
+    'kyc-analysis-error': KycAnalysisErrorEvent;
     'kyc-liveness-frames': KycLivenessFramesEvent;
   }
 }
@@ -372,7 +391,9 @@ export class KycCameraViewElement extends LitElement {
           this.#faceReady = true;
           this.requestUpdate();
         },
-        () => this.#onFaceFailure(),
+        (error: unknown) => {
+          if (this.#faces === faces) this.#onFaceFailure(error);
+        },
       );
     }
     if (!changed.has('active') && !changed.has('facingMode')) return;
@@ -437,7 +458,9 @@ export class KycCameraViewElement extends LitElement {
   }
 
   /** The face detector cannot load: say nothing more about faces and offer the shutter. */
-  #onFaceFailure(): void {
+  #onFaceFailure(error: unknown): void {
+    if (this.#faceFailed) return;
+    if (error instanceof KycError) this.dispatchEvent(new KycAnalysisErrorEvent(error));
     this.#faceFailed = true;
     this.verdict = undefined;
     this.struggling = true;
@@ -453,16 +476,18 @@ export class KycCameraViewElement extends LitElement {
     const { quality, selfie } = this;
     try {
       if (quality) {
-        return await (this.#analyzer ??= new FrameAnalyzer()).analyze(frame, quality, {
-          keepFull,
+        this.#analyzer ??= new FrameAnalyzer({
+          onWorkerLoadError: (error) => this.dispatchEvent(new KycAnalysisErrorEvent(error)),
         });
+        return await this.#analyzer.analyze(frame, quality, { keepFull });
       }
       if (selfie && this.#faces && !this.#faceFailed) {
         return await this.#faces.analyzeSelfie(frame, time, selfie.quality, { keepFull });
       }
     } catch (error) {
       // A detector that cannot load fails every frame the same way: stop asking it.
-      if (selfie && (error as { code?: string }).code?.startsWith('face-')) this.#onFaceFailure();
+      if (selfie && (error as { code?: string }).code?.startsWith('face-'))
+        this.#onFaceFailure(error);
       // Otherwise one frame that could not be analysed changes nothing: the next one is tried.
       return undefined;
     }

@@ -151,10 +151,9 @@ describe('<kyc-capture>', () => {
     const { el: second } = await mount(await createDemoSession());
     second.options = { portrait: false };
     await begin(second, 'passport');
-    await until(() => faceFiles(selfieAhead).length === 3, 'three face files prefetched', 15000);
+    await until(() => faceFiles(selfieAhead).length === 2, 'two face files prefetched', 15000);
     expect(faceFiles(selfieAhead).sort()).to.deep.equal([
       'face_detection_short_range.tflite',
-      'vision_wasm_module_internal.js',
       'vision_wasm_module_internal.wasm',
     ]);
     // Prefetched, not run: no face worker during the document step.
@@ -162,8 +161,8 @@ describe('<kyc-capture>', () => {
     second.remove();
   });
 
-  it('leaves the selfie to the shutter, offered at once, when the face detector cannot load', async () => {
-    const { el } = await mount(await createDemoSession());
+  it('leaves the selfie to the shutter, offered at once, and tells the host, when the face detector cannot load', async () => {
+    const { el, events } = await mount(await createDemoSession());
     el.steps = ['selfie'];
     el.options = { faceDetector: { modelAssetPath: '/nowhere/face.tflite' } };
     await el.updateComplete;
@@ -182,6 +181,15 @@ describe('<kyc-capture>', () => {
     const shutter = view.shadowRoot!.querySelector('[part~="shutter"]')!;
     expect(shutter.classList.contains('prominent')).to.equal(true);
     expect(view.verdict).to.equal(undefined);
+    // The host is told once, with the URL that failed; the flow carries on.
+    const errors = events.filter((e): e is KycErrorEvent => e.type === 'kyc-error');
+    expect(
+      errors.map((e) => [e.detail.phase, e.detail.error.code, e.detail.retryable]),
+    ).to.deep.equal([['analysis', 'face-model-load-failed', false]]);
+    expect((errors[0]!.detail.error as { url?: string }).url).to.equal(
+      `${location.origin}/nowhere/face.tflite`,
+    );
+    expect(el.flow.status).to.equal('camera');
     await shoot(el);
     await usePhoto(el);
     // The selfie went through (the mock then asks for the document too).

@@ -21,6 +21,7 @@ import { KycErrorEvent } from '../../events/error.js';
 import { KycFeedbackEvent } from '../../events/feedback.js';
 import {
   isSelfieVerdict,
+  type KycAnalysisErrorEvent,
   type KycCameraErrorEvent,
   type KycFrameEvent,
   type KycLivenessFramesEvent,
@@ -384,9 +385,10 @@ export class KycCaptureElement extends LitElement {
   #warmPortraitCheck(): void {
     const step = currentStep(this.flow);
     if (this.flow.status !== 'camera' || !step || !this.#portraitCheck(step)) return;
+    // A detector that cannot load is reported (phase `analysis`); the backend decides then.
     this.#faceAnalyzer()
       .load()
-      .catch(() => {}); // the check itself reports nothing then; the backend decides
+      .catch((error: unknown) => this.#reportAnalysisError(error));
   }
 
   #prefetching: AbortController | undefined;
@@ -441,6 +443,21 @@ export class KycCaptureElement extends LitElement {
 
   #dispatch(action: FlowAction): void {
     this.flow = transition(this.flow, action);
+  }
+
+  /** What {@link #reportAnalysisError} told the host already (code and URL), so it says it once. */
+  readonly #reportedAnalysisErrors = new Set<string>();
+
+  /**
+   * Tells the host that an on-device check cannot run as built (a worker, the face detector's wasm
+   * or model), once per failure: `kyc-error` with phase `analysis`. The flow goes on without it.
+   */
+  #reportAnalysisError(error: unknown): void {
+    const kycError = asKycError(error);
+    const key = `${kycError.code} ${(kycError as { url?: unknown }).url ?? ''}`;
+    if (this.#reportedAnalysisErrors.has(key)) return;
+    this.#reportedAnalysisErrors.add(key);
+    this.dispatchEvent(new KycErrorEvent({ error: kycError, phase: 'analysis', retryable: false }));
   }
 
   #fail(error: unknown, phase: FlowErrorPhase): void {
@@ -598,7 +615,9 @@ export class KycCaptureElement extends LitElement {
    * for the rare image whose bytes are still over.
    */
   async #encode(bitmap: ImageBitmap, options: EncodeOptions): Promise<EncodedImage> {
-    const encoder = (this.#encoder ??= new JpegEncoder());
+    const encoder = (this.#encoder ??= new JpegEncoder({
+      onWorkerLoadError: (error) => this.#reportAnalysisError(error),
+    }));
     const longest = this.options.maxLongSide ?? DEFAULT_SIZE_CAP.maxLongSide;
     const maxLongSide = Math.min(options.maxLongSide ?? longest, longest);
     return capSize(await encoder.encode(bitmap, { ...options, maxLongSide }), this.options);
@@ -989,7 +1008,7 @@ export class KycCaptureElement extends LitElement {
 
   /**
    * Looks for the portrait on a captured document front; never blocks the capture (a detector that
-   * cannot run leaves the decision to the backend).
+   * cannot run leaves the decision to the backend, and is reported to the host).
    */
   async #findPortrait(
     step: CaptureStep,
@@ -1004,7 +1023,8 @@ export class KycCaptureElement extends LitElement {
         ...options,
       });
       return { found: result.found, score: result.score, box: result.box };
-    } catch {
+    } catch (error) {
+      this.#reportAnalysisError(error);
       return undefined;
     }
   }
@@ -1082,6 +1102,7 @@ export class KycCaptureElement extends LitElement {
         .manualAfterMs=${this.options.manualAfterMs ?? 10_000}
         @kyc-frame=${this.#onFrame}
         @kyc-liveness-frames=${this.#onLivenessFrames}
+        @kyc-analysis-error=${(e: KycAnalysisErrorEvent) => this.#reportAnalysisError(e.detail.error)}
         @kyc-camera-error=${(e: KycCameraErrorEvent) => {
           // A camera failing behind the review or upload screen matters only once it is needed again.
           if (this.flow.status === 'camera') this.#fail(e.detail.error, 'camera');
