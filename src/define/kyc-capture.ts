@@ -2,7 +2,10 @@
 import { KycCaptureElement } from '../elements/kyc-capture/kyc-capture.js';
 import './kyc-camera-view.js';
 
-if (!customElements.get('kyc-capture')) customElements.define('kyc-capture', KycCaptureElement);
+// No registry during a server render outside Lit's Node shim: see ./kyc-camera-view.ts.
+if (typeof customElements !== 'undefined' && !customElements.get('kyc-capture')) {
+  customElements.define('kyc-capture', KycCaptureElement);
+}
 
 declare global {
   interface HTMLElementTagNameMap {
