@@ -61,6 +61,19 @@ import type { DocumentQualityOptions, Quad } from '../../quality/types.js';
 import type { PreflightResult, ProtocolAdapter, ServerFeedback } from '../../protocols/types.js';
 import { styles } from './kyc-capture.styles.js';
 
+/** The parts of `<kyc-camera-view>`, re-exported under the same names. */
+const CAMERA_VIEW_PARTS = [
+  'video',
+  'guide',
+  'overlay',
+  'quad',
+  'guidance',
+  'manual-hint',
+  'liveness-progress',
+  'liveness-retry',
+  'shutter',
+].join(', ');
+
 /** Steps that film the person rather than a document. */
 const isFaceStep = (step: CaptureStep): boolean => step === 'selfie' || step === 'liveness';
 
@@ -1051,7 +1064,9 @@ export class KycCaptureElement extends LitElement {
         : 'id-card';
     const total = flow.accepted.length + flow.steps.length;
     const live = this.#liveSettings(step);
+    // Its parts are the host's to style too (`kyc-capture::part(shutter)`), under the same names.
     return html`<kyc-camera-view
+        exportparts=${CAMERA_VIEW_PARTS}
         ?hidden=${!visible}
         .active=${true}
         .facingMode=${isFaceStep(step) ? 'user' : 'environment'}
