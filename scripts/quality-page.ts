@@ -406,8 +406,7 @@ export async function loadJscanify(scripts: {
       else loaded.onRuntimeInitialized = () => done();
     });
   }
-  if (!baselineGlobals.jscanify)
-    await loadClassicScript(`/repo/${scripts.jscanify}`);
+  if (!baselineGlobals.jscanify) await loadClassicScript(`/repo/${scripts.jscanify}`);
   if (!baselineGlobals.jscanify) throw new Error('jscanify.js defined no global jscanify');
   scanner = new baselineGlobals.jscanify();
   return performance.now() - start;
