@@ -2,7 +2,9 @@
 // src/index.ts fails this test until the list is changed too, so every change to the surface is a
 // conscious one (and shows up in review as one line here).
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { access, readdir, readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
@@ -156,5 +158,40 @@ test('every library name the README tells integrators to use is exported', async
     'KycErrorEvent',
   ]) {
     assert.ok(mentioned.has(name) && listed.has(name), name);
+  }
+});
+
+test('the tarball carries the licence, and every entry point is in package.json files', async () => {
+  const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as {
+    files: string[];
+    exports: Record<string, string | Record<string, string>>;
+    customElements: string;
+  };
+  const { stdout } = await promisify(execFile)(
+    'npm',
+    ['pack', '--dry-run', '--json', '--ignore-scripts'],
+    { cwd: root },
+  );
+  const [{ files }] = JSON.parse(stdout) as [{ files: { path: string }[] }];
+  const packed = files.map(({ path }) => path);
+  for (const file of ['LICENSE', 'README.md', 'package.json'])
+    assert.ok(packed.includes(file), file);
+  assert.match(await readFile(join(root, 'LICENSE'), 'utf8'), /^MIT License/);
+  const targets = Object.values(pkg.exports).flatMap((target) =>
+    typeof target === 'string' ? [target] : Object.values(target),
+  );
+  for (const target of [...targets, pkg.customElements]) {
+    const path = target.replace(/^\.\//, '');
+    const shipped =
+      path === 'package.json' ||
+      pkg.files.some((entry) => path === entry || path.startsWith(`${entry}/`));
+    assert.ok(shipped, `${target} is in files`);
+  }
+  // The types-only framework entries are emitted from src/frameworks/ by tsconfig.build.json.
+  for (const entry of ['./react', './vue']) {
+    const target = pkg.exports[entry];
+    assert.ok(typeof target === 'object' && Object.keys(target).join() === 'types', entry);
+    const source = target.types!.replace('./dist/types/', 'src/').replace(/\.d\.ts$/, '.ts');
+    await access(join(root, source));
   }
 });

@@ -29,6 +29,16 @@ export type {
   Resolution,
 } from './controllers/camera-controller.js';
 export type { GeoPosition } from './api/geolocation.js';
+// What a framework binds on each element, derived from the classes (the typings of
+// `kyc-capture/react` and `kyc-capture/vue` are built from these; so can Svelte's or Solid's).
+export type {
+  KycCaptureProperties,
+  KycCaptureAttributes,
+  KycCaptureEvents,
+  KycCameraViewProperties,
+  KycCameraViewAttributes,
+  KycCameraViewEvents,
+} from './frameworks/props.js';
 export { en, type Messages } from './i18n/en.js';
 
 // Events: one class per `kyc-*` event, each with a typed, readonly `detail`.

@@ -126,6 +126,13 @@ export class KycCameraErrorEvent extends Event {
   }
 }
 
+/** The events `<kyc-camera-view>` dispatches (requests to its owner), for typings that list them. */
+export const CAMERA_VIEW_EVENT_NAMES = [
+  KycFrameEvent.eventName,
+  KycCameraErrorEvent.eventName,
+  KycLivenessFramesEvent.eventName,
+] as const;
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'kyc-frame': KycFrameEvent;
