@@ -1,21 +1,120 @@
-// Side-effect-free entry: classes, types, the client and the protocol adapters.
-// To register the elements, import `kyc-capture/define` instead (or call customElements.define).
-export { KycError } from './errors.js';
+// `kyc-capture`: the public API, side-effect free. To register the elements, import
+// `kyc-capture/define` (the only module with side effects) or call customElements.define yourself.
+//
+// Every name is listed on purpose, grouped by what an integrator does with it; adding or removing
+// one is an API change (scripts/package-exports.test.ts pins the runtime list). Kept internal, and
+// reachable only through the elements:
+// - wire formats and their helpers: request builders, path tables, vendor enums, SDK version
+//   strings, JSON parsers of vendor replies (`session-v1-wire`, `parse*Response`), image-header
+//   readers. They follow the seed documents, change with them, and an integrator never builds a
+//   request by hand: the adapters below do.
+// - the protocol registry entries (`SESSION_V1`, `IDV_SDK`, …) and the flow's `transition`: the
+//   element's own machinery.
+// - worker protocols and the classes around them (FrameAnalyzer, FaceAnalyzer, JpegEncoder,
+//   FrameSampler, AutoCapture, the liveness policies, the network guard): they assume the
+//   element's lifecycle and asset layout.
+// - the face detector's asset table (`FACE_ASSET_FILES`, `defaultFaceAssets`): the file names and
+//   where they sit are the build's business; `resolveFaceAssets` gives the URLs an integrator needs.
+// There are no public testing helpers yet.
+
+// Elements, and the types of their properties.
+export { KycCaptureElement, ProtocolName } from './elements/kyc-capture/kyc-capture.js';
+export type { CaptureOptions, ProtocolOptions } from './elements/kyc-capture/kyc-capture.js';
+export { KycCameraViewElement } from './elements/kyc-camera-view/kyc-camera-view.js';
+export type { GuideShape } from './elements/kyc-camera-view/kyc-camera-view.js';
+export type {
+  CameraController,
+  CameraStatus,
+  FacingMode,
+  Resolution,
+} from './controllers/camera-controller.js';
+export type { GeoPosition } from './api/geolocation.js';
+// What a framework binds on each element, derived from the classes (the typings of
+// `kyc-capture/react` and `kyc-capture/vue` are built from these; so can Svelte's or Solid's).
+export type {
+  KycCaptureProperties,
+  KycCaptureAttributes,
+  KycCaptureEvents,
+  KycCameraViewProperties,
+  KycCameraViewAttributes,
+  KycCameraViewEvents,
+} from './frameworks/props.js';
+export { en, type Messages } from './i18n/en.js';
+
+// Events: one class per `kyc-*` event, each with a typed, readonly `detail`.
 export {
-  KycCaptureElement,
-  ConfigurationError,
-  ProtocolName,
-} from './elements/kyc-capture/kyc-capture.js';
+  KycEvent,
+  KYC_EVENT_NAMES,
+  KycReadyEvent,
+  KycStepChangeEvent,
+  KycCaptureEvent,
+  KycUploadProgressEvent,
+  KycUploadResultEvent,
+  KycFeedbackEvent,
+  KycCompleteEvent,
+  KycErrorEvent,
+  KycCancelEvent,
+  type KycReadyDetail,
+  type KycStepChangeDetail,
+  type KycCaptureDetail,
+  type KycUploadProgressDetail,
+  type KycUploadResultDetail,
+  type KycFeedbackDetail,
+  type KycCompleteDetail,
+  type KycErrorDetail,
+  type KycErrorPhase,
+  type KycCancelDetail,
+} from './events/index.js';
+// <kyc-camera-view>'s requests to its owner (not composed: a host sees them only on a view it
+// renders itself).
 export {
-  KycCameraViewElement,
   KycFrameEvent,
   KycCameraErrorEvent,
-  type GuideShape,
+  KycAnalysisErrorEvent,
+  type KycFrameDetail,
 } from './elements/kyc-camera-view/kyc-camera-view.js';
-export * from './events/index.js';
-export * from './flow/types.js';
-export * from './flow/machine.js';
-export type { Capture, CaptureSource } from './capture/types.js';
+
+// Errors: every one a KycError with a stable `code`, any of them can arrive in `kyc-error`.
+export { KycError } from './errors.js';
+export { ConfigurationError } from './elements/kyc-capture/kyc-capture.js';
+export { CameraError, CameraErrorCode } from './controllers/camera-error.js';
+export {
+  ApiErrorCode,
+  HttpError,
+  NetworkError,
+  TimeoutError,
+  TokenExpiredError,
+  ResponseFormatError,
+  AbortedError,
+  type HttpErrorDetails,
+} from './api/errors.js';
+export { ImageFileError, ImageFileErrorCode, EncodeError } from './capture/encode.js';
+export { CaptureInputError, CaptureInputErrorCode } from './protocols/session-v1.js';
+export { LinkKycError, LinkKycErrorCode } from './protocols/link-kyc.js';
+export { ValidationV2Error, ValidationV2ErrorCode } from './protocols/validation-v2.js';
+export { FaceDetectorError, FaceErrorCode } from './face/errors.js';
+export { AnalysisError } from './quality/frame-analyzer.js';
+export { WorkerLoadError } from './worker-client.js';
+
+// Flow: what `flow`, `steps`, `documentType` and the events speak of.
+export { FlowStatus, currentStep } from './flow/machine.js';
+export type { FlowState, FlowError, FlowErrorPhase } from './flow/machine.js';
+export { CaptureStep, DocumentType, stepsForDocument, type ImageStep } from './flow/types.js';
+
+// Client and tokens: for custom adapters and for `getToken` / `tokenExpiresAt`.
+export {
+  KycClient,
+  HttpMethod,
+  type KycClientOptions,
+  type RequestOptions,
+  type ParsedRequestOptions,
+  type FetchFunction,
+  type TokenGrant,
+  type TokenExpiry,
+} from './api/client.js';
+
+// Protocol adapters: the `adapter` property's interface, the built-in adapters (to wrap or call
+// directly) and what their `kyc-complete` results look like.
 export type {
   ProtocolAdapter,
   ServerFeedback,
@@ -24,91 +123,94 @@ export type {
   FinishResult,
   PreflightResult,
 } from './protocols/types.js';
-export * from './api/errors.js';
-export * from './api/client.js';
-export * from './protocols/session-v1.js';
-export * from './protocols/idv-sdk.js';
-export * from './protocols/link-kyc.js';
-export * from './protocols/validation-v2.js';
-export * from './capture/device-signals.js';
-export * from './api/geolocation.js';
-export * from './controllers/camera-error.js';
-export * from './controllers/camera-controller.js';
-export * from './capture/encode.js';
-export { en, type Messages } from './i18n/en.js';
-export * from './quality/types.js';
-export { analyzeDocument, DEFAULT_DOCUMENT_OPTIONS } from './quality/analyze.js';
-export { quadJaccard, polygonArea, orderCorners } from './quality/geometry.js';
+export { createSessionV1Adapter, type SessionV1AdapterOptions } from './protocols/session-v1.js';
+export type { DeviceInfo } from './protocols/session-v1-wire.js';
 export {
-  FrameAnalyzer,
-  AnalysisError,
-  type AnalyzerMode,
-  type AnalyzedFrame,
-} from './quality/frame-analyzer.js';
-export type { CameraFrame, ReadFrameOptions } from './quality/read-frame.js';
+  createIdvSdkAdapter,
+  idvSdkHeaders,
+  type IdvSdkAdapter,
+  type IdvSdkAdapterOptions,
+  type IdvSdkResult,
+  type IdvLocation,
+} from './protocols/idv-sdk.js';
 export {
-  FrameSampler,
-  type FrameSample,
-  type FrameSamplerConfig,
-} from './controllers/frame-sampler.js';
+  createLinkKycAdapter,
+  linkKycRejectionGuidance,
+  type LinkKycAdapter,
+  type LinkKycAdapterOptions,
+  type LinkKycVerifyResponse,
+  type LinkKycRejectionReason,
+  type RetakeGuidance,
+} from './protocols/link-kyc.js';
 export {
-  AutoCapture,
+  createValidationV2Adapter,
+  type ValidationV2Adapter,
+  type ValidationV2AdapterOptions,
+  type ValidationV2Response,
+} from './protocols/validation-v2.js';
+
+// Captures and document checks: what `kyc-capture` / `kyc-complete` carry, the `options` tunables,
+// and the pure checks themselves (plain pixel buffers in, a verdict out; they run in a Worker too).
+export type {
+  Capture,
+  CaptureSource,
+  CaptureQuality,
+  LivenessFrame,
+  LivenessMode,
+} from './capture/types.js';
+export type { DeviceSignals } from './capture/device-signals.js';
+export {
   DEFAULT_AUTO_CAPTURE,
+  SELFIE_AUTO_CAPTURE,
   type AutoCaptureOptions,
-  type AutoCaptureState,
 } from './capture/auto-capture.js';
-export { capSize, DEFAULT_SIZE_CAP, type SizeCap } from './capture/compress.js';
-export { JpegEncoder } from './capture/jpeg-encoder.js';
-export type { WorkMode } from './worker-client.js';
-export { documentCrop } from './capture/crop.js';
-export type { CaptureQuality } from './capture/types.js';
-export type { CaptureOptions, ProtocolOptions } from './elements/kyc-capture/kyc-capture.js';
-export { FaceAnalyzer, type FaceLoadTiming } from './face/face-analyzer.js';
+export { DEFAULT_SIZE_CAP, type SizeCap } from './capture/compress.js';
+export { analyzeDocument, DEFAULT_DOCUMENT_OPTIONS } from './quality/analyze.js';
 export {
-  prefetchFaceAssets,
-  resolveFaceAssets,
-  defaultFaceAssets,
-  FACE_ASSET_FILES,
-  type FaceAssetUrls,
-  type FacePrefetchResult,
-} from './face/assets.js';
-export { FaceDetectorError, FaceErrorCode } from './face/errors.js';
-export type { NetworkLog } from './face/network-guard.js';
-export type * from './face/types.js';
-export { type AnalyzedSelfie } from './face/face-analyzer.js';
+  QualityIssue,
+  type DocumentQualityOptions,
+  type FrameVerdict,
+  type QualityMetrics,
+  type LumaFrame,
+  type RgbaFrame,
+  type Point,
+  type Quad,
+} from './quality/types.js';
+
+// Faces: selfie checks, the detector's options and self-hosted files, portrait and liveness tunables.
 export {
   analyzeSelfie,
-  faceGeometry,
-  resolveSelfieOptions,
   DEFAULT_SELFIE_OPTIONS,
   SelfieIssue,
   type SelfieQualityOptions,
   type SelfieVerdict,
-  type FaceGeometry,
   type SelfieMetrics,
+  type FaceGeometry,
 } from './face/selfie.js';
+export type {
+  FaceDetectorOptions,
+  DetectedFace,
+  FaceDetectionResult,
+  FaceBox,
+  FaceKeypoints,
+  FacePoint,
+} from './face/types.js';
 export {
-  ActiveLiveness,
-  PassiveLiveness,
+  prefetchFaceAssets,
+  resolveFaceAssets,
+  type FaceAssetUrls,
+  type FacePrefetchResult,
+} from './face/assets.js';
+export {
+  DEFAULT_PORTRAIT_OPTIONS,
+  PortraitIssue,
+  type PortraitOptions,
+  type PortraitResult,
+} from './face/portrait.js';
+export {
   Challenge,
-  CHALLENGES,
-  LivenessInstruction,
-  drawChallenges,
-  seededRandom,
   DEFAULT_ACTIVE_LIVENESS,
   DEFAULT_PASSIVE_LIVENESS,
   type ActiveLivenessOptions,
   type PassiveLivenessOptions,
-  type LivenessStepCapture,
 } from './face/liveness.js';
-export type { LivenessFrame, LivenessMode } from './capture/types.js';
-export { SELFIE_AUTO_CAPTURE } from './capture/auto-capture.js';
-export {
-  hasPortrait,
-  judgePortrait,
-  PORTRAIT_DOCUMENT_STEPS,
-  PortraitIssue,
-  DEFAULT_PORTRAIT_OPTIONS,
-  type PortraitOptions,
-  type PortraitResult,
-} from './face/portrait.js';

@@ -5,7 +5,10 @@ import './kyc-camera-view.js';
 // that an app importing only this entry gets typed `addEventListener('kyc-error', …)` listeners.
 import '../events/index.js';
 
-if (!customElements.get('kyc-capture')) customElements.define('kyc-capture', KycCaptureElement);
+// No registry during a server render outside Lit's Node shim: see ./kyc-camera-view.ts.
+if (typeof customElements !== 'undefined' && !customElements.get('kyc-capture')) {
+  customElements.define('kyc-capture', KycCaptureElement);
+}
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -144,6 +144,14 @@ export class KycAnalysisErrorEvent extends Event {
   }
 }
 
+/** The events `<kyc-camera-view>` dispatches (requests to its owner), for typings that list them. */
+export const CAMERA_VIEW_EVENT_NAMES = [
+  KycFrameEvent.eventName,
+  KycCameraErrorEvent.eventName,
+  KycAnalysisErrorEvent.eventName,
+  KycLivenessFramesEvent.eventName,
+] as const;
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'kyc-frame': KycFrameEvent;
@@ -155,16 +163,39 @@ declare global {
 
 /**
  * Live camera preview with a capture guide, guidance text and the shutter. Owns the camera through
- * a `CameraController`; reports photos and failures up as events.
+ * a `CameraController`; reports photos and failures up as events. `<kyc-capture>` renders one and
+ * re-exports its parts; its events are requests to that owner (they bubble but are not composed).
  *
- * @csspart video - the live preview
- * @csspart guide - the frame the document or face should fill
- * @csspart guidance - the live instruction (an aria-live region)
- * @csspart shutter - the take-photo button
+ * @summary The camera step: preview, guide, live guidance and the shutter.
+ *
+ * @fires {KycFrameEvent} kyc-frame - A photo was taken (auto-capture or the shutter); the listener owns the frame.
+ * @fires {KycCameraErrorEvent} kyc-camera-error - The camera failed (permission, device, track ended).
+ * @fires {KycAnalysisErrorEvent} kyc-analysis-error - A live check cannot run as built (worker, face wasm or model); the view carries on without it.
+ * @fires {KycLivenessFramesEvent} kyc-liveness-frames - A liveness sequence is complete.
+ *
+ * @csspart video - The live preview.
+ * @csspart guide - The frame the document or face should fill.
+ * @csspart overlay - The layer the detected document outline is drawn on.
+ * @csspart quad - The detected document outline.
+ * @csspart guidance - The live instruction (an aria-live region).
+ * @csspart manual-hint - The hint to use the shutter when auto-capture struggles.
+ * @csspart liveness-progress - "Movement n of 4" on a liveness step.
+ * @csspart liveness-retry - "Try again" after a liveness challenge ran out of time.
+ * @csspart shutter - The take-photo button.
+ *
+ * @cssprop [--kyc-camera-background=#000] - Behind the preview.
+ * @cssprop [--kyc-camera-aspect=4 / 3] - Aspect ratio of the preview.
+ * @cssprop [--kyc-guide-color=rgba(255, 255, 255, 0.9)] - The guide's border.
+ * @cssprop [--kyc-guide-dim=rgba(0, 0, 0, 0.45)] - The dimming outside the guide.
+ * @cssprop [--kyc-quad-good=#34a853] - The document outline when the frame is good.
+ * @cssprop [--kyc-quad-bad=#f9ab00] - The document outline while a check fails.
+ * @cssprop [--kyc-shutter-color=#fff] - The shutter button.
+ * @cssprop [--kyc-focus=#f9ab00] - Focus ring, and the ring of the shutter when it is offered.
  */
 export class KycCameraViewElement extends LitElement {
   static override styles = styles;
 
+  // `as const`: the framework typings (src/frameworks/) derive props and attributes from it.
   static override properties = {
     active: { type: Boolean },
     facingMode: { attribute: 'facing-mode' },
@@ -173,6 +204,7 @@ export class KycCameraViewElement extends LitElement {
     guidance: {},
     progress: {},
     messages: { attribute: false },
+    /** Hidden behind another screen of its owner: the camera stays open, sampling stops. */
     hidden: { type: Boolean, reflect: true },
     quality: { attribute: false },
     selfie: { attribute: false },
@@ -183,7 +215,7 @@ export class KycCameraViewElement extends LitElement {
     busy: { state: true },
     verdict: { state: true },
     struggling: { state: true },
-  };
+  } as const;
 
   /** Whether the camera should run. */
   declare active: boolean;
@@ -213,6 +245,7 @@ export class KycCameraViewElement extends LitElement {
   declare autoCapture: AutoCaptureOptions | null;
   /** After this long without an auto-capture, the shutter is offered prominently (ms). */
   declare manualAfterMs: number;
+  /** True while a shutter photo is being taken. */
   declare busy: boolean;
   /** The latest frame's analysis. */
   declare verdict: LiveVerdict | undefined;

@@ -500,6 +500,22 @@ describe('<kyc-capture>', () => {
     expect(await plain.preflight()).to.equal(undefined);
   });
 
+  it('lets the host page style the camera view through its own parts', async () => {
+    const style = document.createElement('style');
+    style.textContent = 'kyc-capture::part(shutter) { background-color: rgb(1, 2, 3); }';
+    document.head.append(style);
+    try {
+      const { el } = await mount(await createDemoSession());
+      await begin(el, 'passport');
+      const view = cameraView(el)!;
+      await view.updateComplete;
+      const shutter = view.shadowRoot!.querySelector('[part~="shutter"]')!;
+      expect(getComputedStyle(shutter).backgroundColor).to.equal('rgb(1, 2, 3)');
+    } finally {
+      style.remove();
+    }
+  });
+
   it('cancels on request and tells the host', async () => {
     const { el, events } = await mount(await createDemoSession());
     await begin(el, 'passport');

@@ -64,6 +64,19 @@ import type { DocumentQualityOptions, Quad } from '../../quality/types.js';
 import type { PreflightResult, ProtocolAdapter, ServerFeedback } from '../../protocols/types.js';
 import { styles } from './kyc-capture.styles.js';
 
+/** The parts of `<kyc-camera-view>`, re-exported under the same names. */
+const CAMERA_VIEW_PARTS = [
+  'video',
+  'guide',
+  'overlay',
+  'quad',
+  'guidance',
+  'manual-hint',
+  'liveness-progress',
+  'liveness-retry',
+  'shutter',
+].join(', ');
+
 /** Steps that film the person rather than a document. */
 const isFaceStep = (step: CaptureStep): boolean => step === 'selfie' || step === 'liveness';
 
@@ -187,13 +200,75 @@ function isRetryable(error: KycError): boolean {
  * review, upload with server feedback, done. Owns the flow state and the protocol client; talks to
  * the host page through `kyc-*` events.
  *
- * @csspart screen - each screen's container
- * @csspart review-image - the photo shown for review
- * @csspart file-label - the "upload a photo instead" control
+ * @summary Walks a person through document and selfie capture and uploads each image.
+ *
+ * @fires {KycReadyEvent} kyc-ready - The element is connected and its flow is ready to start.
+ * @fires {KycStepChangeEvent} kyc-step-change - The screen or the step changed.
+ * @fires {KycCaptureEvent} kyc-capture - A photo was taken or a file picked (under review, in memory only).
+ * @fires {KycUploadProgressEvent} kyc-upload-progress - An upload started (0) or was answered (1).
+ * @fires {KycUploadResultEvent} kyc-upload-result - The backend answered an upload, accepted or not.
+ * @fires {KycFeedbackEvent} kyc-feedback - The backend asked for a retake, with its reason.
+ * @fires {KycCompleteEvent} kyc-complete - The backend has every image it needs.
+ * @fires {KycErrorEvent} kyc-error - Something failed: camera, upload or session.
+ * @fires {KycCancelEvent} kyc-cancel - The flow was cancelled.
+ *
+ * @csspart screen - Each screen's container (also named after its screen: `intro`, `review`, …).
+ * @csspart intro - The first screen: consent and the document choice.
+ * @csspart review - The review screen.
+ * @csspart uploading - The screen shown while an image uploads.
+ * @csspart feedback - The screen that gives the backend's retake reason.
+ * @csspart done - The last screen, once the backend has every image.
+ * @csspart cancelled - The screen shown after `cancel()`.
+ * @csspart error - The error screen.
+ * @csspart camera-actions - The controls under the camera (the file fallback).
+ * @csspart review-image - The photo shown for review.
+ * @csspart review-warning - The review's warning when no portrait was found on the document.
+ * @csspart attempts-left - How many attempts the backend still allows (validation-v2).
+ * @csspart file-label - The "upload a photo instead" control.
+ * @csspart video - The live camera preview (exported from `<kyc-camera-view>`).
+ * @csspart guide - The frame the document or face should fill (exported from `<kyc-camera-view>`).
+ * @csspart overlay - The layer the detected document outline is drawn on (exported from `<kyc-camera-view>`).
+ * @csspart quad - The detected document outline (exported from `<kyc-camera-view>`).
+ * @csspart guidance - The live instruction, an aria-live region (exported from `<kyc-camera-view>`).
+ * @csspart manual-hint - The hint to use the shutter when auto-capture struggles (exported from `<kyc-camera-view>`).
+ * @csspart liveness-progress - "Movement n of 4" on a liveness step (exported from `<kyc-camera-view>`).
+ * @csspart liveness-retry - "Try again" after a liveness challenge ran out of time (exported from `<kyc-camera-view>`).
+ * @csspart shutter - The take-photo button (exported from `<kyc-camera-view>`).
+ *
+ * @cssprop [--kyc-accent=#0b57d0] - Buttons and links.
+ * @cssprop [--kyc-on-accent=#fff] - Text on the accent colour.
+ * @cssprop [--kyc-color=#1b1f24] - Text colour.
+ * @cssprop [--kyc-background=#fff] - Background.
+ * @cssprop [--kyc-muted=#5f6368] - Secondary text ("Step 1 of 3").
+ * @cssprop [--kyc-font=1rem/1.5 system-ui, sans-serif] - The `font` shorthand.
+ * @cssprop [--kyc-radius=0.75rem] - Corner radius of the element.
+ * @cssprop [--kyc-button-radius=999px] - Corner radius of buttons.
+ * @cssprop [--kyc-max-width=40rem] - Largest inline size.
+ * @cssprop [--kyc-padding=1.25rem] - Padding of each screen.
+ * @cssprop [--kyc-focus=#f9ab00] - Focus ring, and the ring of the shutter when it is offered.
+ * @cssprop [--kyc-warning=#b45309] - Edge of warnings and retake reasons.
+ * @cssprop [--kyc-warning-background=#fff4e5] - Background of warnings and retake reasons.
+ * @cssprop [--kyc-camera-background=#000] - Behind the camera preview (inherited by `<kyc-camera-view>`).
+ * @cssprop [--kyc-camera-aspect=4 / 3] - Aspect ratio of the preview (inherited by `<kyc-camera-view>`).
+ * @cssprop [--kyc-guide-color=rgba(255, 255, 255, 0.9)] - The guide's border (inherited by `<kyc-camera-view>`).
+ * @cssprop [--kyc-guide-dim=rgba(0, 0, 0, 0.45)] - The dimming outside the guide (inherited by `<kyc-camera-view>`).
+ * @cssprop [--kyc-quad-good=#34a853] - The document outline when the frame is good (inherited by `<kyc-camera-view>`).
+ * @cssprop [--kyc-quad-bad=#f9ab00] - The document outline while a check fails (inherited by `<kyc-camera-view>`).
+ * @cssprop [--kyc-shutter-color=#fff] - The shutter button (inherited by `<kyc-camera-view>`).
+ *
+ * @cssstate intro - Consent and the document choice: `kyc-capture:state(intro)`.
+ * @cssstate camera - A camera step is live.
+ * @cssstate review - The person reviews a photo before it is sent.
+ * @cssstate uploading - An image is being uploaded.
+ * @cssstate feedback - The backend asked for a retake.
+ * @cssstate done - The backend has every image it needs.
+ * @cssstate error - An error screen shows.
+ * @cssstate cancelled - The flow was cancelled.
  */
 export class KycCaptureElement extends LitElement {
   static override styles = styles;
 
+  // `as const`: the framework typings (src/frameworks/) derive props and attributes from it.
   static override properties = {
     token: { attribute: false },
     session: { reflect: true },
@@ -217,7 +292,7 @@ export class KycCaptureElement extends LitElement {
     options: { attribute: false },
     liveness: {},
     flow: { state: true },
-  };
+  } as const;
 
   /** Short-lived start token from the backend; kept in memory only (property, not attribute). */
   declare token: string | undefined;
@@ -1086,7 +1161,9 @@ export class KycCaptureElement extends LitElement {
         : 'id-card';
     const total = flow.accepted.length + flow.steps.length;
     const live = this.#liveSettings(step);
+    // Its parts are the host's to style too (`kyc-capture::part(shutter)`), under the same names.
     return html`<kyc-camera-view
+        exportparts=${CAMERA_VIEW_PARTS}
         ?hidden=${!visible}
         .active=${true}
         .facingMode=${isFaceStep(step) ? 'user' : 'environment'}
