@@ -9,8 +9,9 @@
 // - `static properties = { … } as const` (the framework typings derive from it) is unwrapped to the
 //   bare object literal before analysis: the analyzer reads only a literal there.
 // - Lit's `state: true` properties have no attribute; the analyzer gives them one. Members named
-//   `#…` are private to the class, and events it finds without a name (a `dispatchEvent(new X())`
-//   it cannot resolve) are already declared by name through @fires: both are dropped.
+//   `#…` are private to the class, and events it finds without a name, or names after the
+//   constructor's argument (a `dispatchEvent(new X(error))` it cannot resolve), are already
+//   declared by name through @fires: both are dropped.
 // - Paths: the package ships bundles, not src/. The elements are documented in `dist/index.js`,
 //   which exports them, and their definitions in `dist/define.js`, which registers them.
 import ts from 'typescript';
@@ -86,7 +87,15 @@ function litCleanup() {
             (attribute) => !stateNames.includes(attribute.fieldName),
           );
         }
-        if (declaration.events) declaration.events = declaration.events.filter((e) => e.name);
+        if (declaration.events) {
+          // What @fires declares wins over the analyzer's guess for the same class.
+          const declared = new Set(
+            declaration.events.filter((e) => e.description).map((e) => e.type?.text),
+          );
+          declaration.events = declaration.events.filter(
+            (e) => e.name && (e.description || !declared.has(e.type?.text)),
+          );
+        }
       }
     },
   };
