@@ -5,7 +5,7 @@ import lit from 'eslint-plugin-lit';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test/fixtures/generated', '.tmp'] },
+  { ignores: ['dist', '**/dist', 'node_modules', 'test/fixtures/generated', '.tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],
@@ -24,6 +24,15 @@ export default tseslint.config(
       'server/**/*.ts',
       'scripts/**/*.{mjs,ts}',
     ],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    // The example apps' code runs in the browser; their build configs in Node.
+    files: ['examples/*/src/**/*.{js,ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ['examples/*/*.{js,mjs,ts}'],
     languageOptions: { globals: globals.node },
   },
   {

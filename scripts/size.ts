@@ -6,6 +6,11 @@
 // demand and are listed apart: the protocols other than session-v1 (a page loads the one it talks
 // to, so the budget counts the largest) and the main-thread document analysis (only browsers
 // without Worker + OffscreenCanvas load it; the worker has its own copy).
+//
+// Then what each example app under examples/ ships, built by its own bundler from the packed
+// tarball (scripts/examples.ts): the JavaScript it loads before the first analysed camera frame,
+// on a document-only flow and on a flow with a selfie step, in headless Chromium. `--library`
+// skips that part (it installs and builds five apps: about two minutes).
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,6 +100,13 @@ console.log(
 console.log(
   `${'face step only (lazy, + 13 MB wasm)'.padEnd(36)} ${kb(faceStep.raw).padStart(10)} ${kb(faceStep.gzip).padStart(10)} gzip (not in the budget)`,
 );
+let examples: Record<string, unknown> | undefined;
+if (!process.argv.includes('--library')) {
+  const { EXAMPLES, exampleSizeTable, measureExamples } = await import('./examples.ts');
+  const sizes = await measureExamples(EXAMPLES, (line) => process.stderr.write(`${line}\n`));
+  console.log(`\n${exampleSizeTable(sizes)}`);
+  examples = Object.fromEntries(sizes);
+}
 if (process.argv.includes('--json'))
   console.log(
     JSON.stringify({
@@ -105,6 +117,7 @@ if (process.argv.includes('--json'))
       faceStep,
       fallback,
       budgetGzip: BUDGET_GZIP_BYTES,
+      ...(examples ? { examples } : {}),
     }),
   );
 if (total.gzip > BUDGET_GZIP_BYTES) {
