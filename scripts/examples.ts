@@ -134,11 +134,11 @@ export interface ServedExample {
  * Serves a built example's folder as static files (index.html for `/`) on 127.0.0.1, with the mock
  * backend on the same origin, as an integrator's web server and API would be. Anything else is a
  * 404: nothing is served from the repository or node_modules. `missing` makes the paths it matches
- * a 404 too, as on a server where a copy step was forgotten.
+ * a 404 too, as on a server where a copy step was forgotten; `headers` go on every file (a CSP).
  */
 export async function serveExample(
   root: string,
-  options: { port?: number; missing?: RegExp } = {},
+  options: { port?: number; missing?: RegExp; headers?: Record<string, string> } = {},
 ): Promise<ServedExample> {
   const backend = createMockBackend();
   const server: Server = createServer((request, response) => {
@@ -153,7 +153,11 @@ export async function serveExample(
         response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
         return;
       }
-      sendFile(response, root, pathname, { index: 'index.html', head }).then(
+      sendFile(response, root, pathname, {
+        index: 'index.html',
+        head,
+        headers: options.headers,
+      }).then(
         (sent) => {
           if (!sent) response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
         },

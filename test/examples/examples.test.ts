@@ -25,6 +25,11 @@ import { generateFlowVideos } from '../../scripts/flow-videos.ts';
 import { en } from '../../src/i18n/en.ts';
 import { launchBrowser, newPage, SwitchableCamera } from '../e2e/harness.ts';
 
+/** The Content-Security-Policy the README's "Use it in your app" documents. */
+const README_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; " +
+  "img-src 'self' blob:; media-src 'self' blob: mediastream:; connect-src 'self'";
+
 /** The camera's two pictures; `selfie` is null without the shared face fixture. */
 let videos: { card: string; selfie: string | null };
 let skippedFace: string | undefined;
@@ -157,6 +162,50 @@ for (const name of EXAMPLES) {
         await served.close();
       }
     });
+
+    if (name === 'vite')
+      // The policy the README documents, on every file the app serves (its workers included).
+      it('works under the documented Content-Security-Policy, face detector included', async () => {
+        const served = await serveExample(exampleDist(name), {
+          headers: { 'Content-Security-Policy': README_CSP },
+        });
+        await camera.show(videos.card);
+        const page = await newPage(browser);
+        const violations: string[] = [];
+        page.on('console', (message) => {
+          if (/Content Security Policy/.test(message.text())) violations.push(message.text());
+        });
+        try {
+          await page.goto(served.url);
+          await page.getByRole('button', { name: 'Verify my identity' }).click();
+          await page.locator('kyc-capture').waitFor({ state: 'attached' });
+          await page.evaluate(() => {
+            const seen: unknown[] = [];
+            Object.assign(window, { seen });
+            const kyc = document.querySelector('kyc-capture')!;
+            kyc.addEventListener('kyc-capture', ({ detail }) =>
+              seen.push({
+                auto: detail.capture.quality?.auto,
+                portrait: detail.capture.portrait?.found,
+              }),
+            );
+            kyc.addEventListener('kyc-error', ({ detail }) =>
+              seen.push({ error: detail.error.code }),
+            );
+          });
+          await page.getByRole('radio', { name: en.documentTypes.identity_card }).check();
+          await page.getByRole('checkbox', { name: en.consentLabel }).check();
+          await page.getByRole('button', { name: en.start }).click();
+          await page.getByRole('heading', { name: en.reviewTitle }).waitFor({ timeout: 15000 });
+          const seen = await page.evaluate(() => (window as unknown as { seen: unknown[] }).seen);
+          // Auto-captured by the quality worker; the portrait found by the face worker's wasm.
+          assert.deepEqual(seen, [{ auto: true, portrait: videos.selfie ? true : false }]);
+          assert.deepEqual(violations, []);
+        } finally {
+          await page.close();
+          await served.close();
+        }
+      });
 
     if (name === 'no-bundler')
       // The one example with a copy step: the failure an integrator can cause. Its default
