@@ -12,7 +12,7 @@
 // cache by the old integrity and test a stale build (seen here). `npm run examples:lock` rewrites
 // the lockfiles that way.
 import { execFile } from 'node:child_process';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -69,6 +69,7 @@ async function npm(cwd: string, args: string[], log: Log): Promise<string> {
 /** Builds the library and packs it into {@link TARBALL}; resolves with its path. */
 export async function packTarball(log: Log = () => {}): Promise<string> {
   await npm(REPO_ROOT, ['run', 'build'], log);
+  await mkdir(PACK_DIR, { recursive: true });
   const stdout = await npm(REPO_ROOT, ['pack', '--json', '--pack-destination', PACK_DIR], log);
   const [packed] = JSON.parse(stdout) as { filename: string }[];
   if (!packed) throw new Error('npm pack reported no file');
