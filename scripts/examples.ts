@@ -21,7 +21,7 @@ import { parseArgs, promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright';
 import { createMockBackend, type MockBackend } from '../mock/index.ts';
-import { launchBrowser, newPage } from '../test/e2e/harness.ts';
+import { launchBrowser, newPage, waitForVerdict } from '../test/e2e/harness.ts';
 import { generateDocumentVideos } from './generate-documents.ts';
 import { REPO_ROOT } from './browser-runner.ts';
 import { sendFile } from './static-files.ts';
@@ -195,28 +195,35 @@ export interface ExampleJsSize {
   readonly withSelfieAssets: number;
 }
 
-/** Starts the example's flow on `page` (identity card) and waits for the first analysed frame. */
-async function toFirstFrame(page: Page, url: string, steps?: readonly string[]): Promise<void> {
+/**
+ * Opens an example at `url` as a person would, up to its "Verify my identity" button (the app asks
+ * its backend for a session and mounts `<kyc-capture>`); resolves once the element is there.
+ */
+export async function openExample(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.getByRole('button', { name: 'Verify my identity' }).click();
   await page.locator('kyc-capture').waitFor({ state: 'attached' });
-  if (steps)
-    await page.evaluate(
-      (s) => (document.querySelector('kyc-capture')!.steps = [...s] as never),
-      steps,
-    );
-  await page.getByRole('radio', { name: 'Identity card' }).check();
+}
+
+/** On the element's intro: the document (none when the flow has no document step), consent, Start. */
+export async function startFlow(
+  page: Page,
+  documentName: string | null = 'Identity card',
+): Promise<void> {
+  if (documentName) await page.getByRole('radio', { name: documentName }).check();
   await page.getByRole('checkbox', { name: /I agree/ }).check();
   await page.getByRole('button', { name: 'Start' }).click();
-  await page.waitForFunction(
-    () =>
-      (
-        document.querySelector('kyc-capture')?.shadowRoot?.querySelector('kyc-camera-view') as
-          { verdict?: unknown } | undefined
-      )?.verdict !== undefined,
-    undefined,
-    { timeout: 15000 },
-  );
+}
+
+/** Starts the example's flow on `page` (identity card) and waits for the first analysed frame. */
+async function toFirstFrame(page: Page, url: string, steps?: readonly string[]): Promise<void> {
+  await openExample(page, url);
+  if (steps)
+    await page.evaluate((s) => {
+      document.querySelector('kyc-capture')!.steps = [...s] as never;
+    }, steps);
+  await startFlow(page);
+  await waitForVerdict(page);
 }
 
 /** Gzipped bytes of the responses `page` got so far, split into JavaScript and the rest. */

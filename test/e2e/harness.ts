@@ -250,6 +250,19 @@ export async function waitForGuidance(page: Page, text: string, timeout = 8000):
   );
 }
 
+/** Waits until the camera view has analysed a frame (its live verdict is set). */
+export async function waitForVerdict(page: Page, timeout = 15000): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      (
+        document.querySelector('kyc-capture')?.shadowRoot?.querySelector('kyc-camera-view') as
+          { verdict?: unknown } | undefined
+      )?.verdict !== undefined,
+    undefined,
+    { timeout },
+  );
+}
+
 /** Waits until the camera view's shutter can be pressed (the camera is live). */
 export async function waitForShutter(page: Page): Promise<void> {
   await page.waitForFunction(() => {

@@ -12,6 +12,7 @@ import {
   guidanceText,
   waitForGuidance,
   waitForShutter,
+  waitForVerdict,
   launchBrowser,
   newPage,
   startDemoServer,
@@ -91,15 +92,7 @@ describe('the selfie step', () => {
     });
 
     // From entering the step to the first analysed frame (the detector loaded in its worker).
-    await page.waitForFunction(
-      () =>
-        (
-          document.querySelector('kyc-capture')?.shadowRoot?.querySelector('kyc-camera-view') as
-            { verdict?: unknown } | undefined
-        )?.verdict !== undefined,
-      undefined,
-      { timeout: 15000 },
-    );
+    await waitForVerdict(page);
     const toLive = await page.evaluate(
       () => performance.now() - (window as unknown as { selfieStart: number }).selfieStart,
     );

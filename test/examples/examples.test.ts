@@ -16,8 +16,10 @@ import {
   exampleDist,
   exampleSizeTable,
   measureExampleJs,
+  openExample,
   packTarball,
   serveExample,
+  startFlow,
   type ExampleName,
   type ExampleJsSize,
 } from '../../scripts/examples.ts';
@@ -94,9 +96,7 @@ for (const name of EXAMPLES) {
       const page = await newPage(browser);
       try {
         const { requests, failures } = recordTraffic(page);
-        await page.goto(served.url);
-        await page.getByRole('button', { name: 'Verify my identity' }).click();
-        await page.locator('kyc-capture').waitFor({ state: 'attached' });
+        await openExample(page, served.url);
         await page.evaluate(() => {
           const seen: SeenCapture[] = [];
           Object.assign(window, { seen });
@@ -109,9 +109,7 @@ for (const name of EXAMPLES) {
             });
           });
         });
-        await page.getByRole('radio', { name: en.documentTypes.identity_card }).check();
-        await page.getByRole('checkbox', { name: en.consentLabel }).check();
-        await page.getByRole('button', { name: en.start }).click();
+        await startFlow(page, en.documentTypes.identity_card);
 
         await acceptAutoCapture(page); // front
         await page.getByRole('heading', { name: en.stepTitles.document_back }).waitFor();
@@ -176,9 +174,7 @@ for (const name of EXAMPLES) {
           if (/Content Security Policy/.test(message.text())) violations.push(message.text());
         });
         try {
-          await page.goto(served.url);
-          await page.getByRole('button', { name: 'Verify my identity' }).click();
-          await page.locator('kyc-capture').waitFor({ state: 'attached' });
+          await openExample(page, served.url);
           await page.evaluate(() => {
             const seen: unknown[] = [];
             Object.assign(window, { seen });
@@ -193,9 +189,7 @@ for (const name of EXAMPLES) {
               seen.push({ error: detail.error.code }),
             );
           });
-          await page.getByRole('radio', { name: en.documentTypes.identity_card }).check();
-          await page.getByRole('checkbox', { name: en.consentLabel }).check();
-          await page.getByRole('button', { name: en.start }).click();
+          await startFlow(page, en.documentTypes.identity_card);
           await page.getByRole('heading', { name: en.reviewTitle }).waitFor({ timeout: 15000 });
           const seen = await page.evaluate(() => (window as unknown as { seen: unknown[] }).seen);
           // Auto-captured by the quality worker; the portrait found by the face worker's wasm.
@@ -217,9 +211,7 @@ for (const name of EXAMPLES) {
         // Reduced motion: the shutter offered prominently pulses, which Playwright waits out.
         const page = await newPage(browser, { reducedMotion: 'reduce' });
         try {
-          await page.goto(served.url);
-          await page.getByRole('button', { name: 'Verify my identity' }).click();
-          await page.locator('kyc-capture').waitFor({ state: 'attached' });
+          await openExample(page, served.url);
           await page.evaluate(() => {
             const errors: unknown[] = [];
             Object.assign(window, { errors });
@@ -233,8 +225,7 @@ for (const name of EXAMPLES) {
               }),
             );
           });
-          await page.getByRole('checkbox', { name: en.consentLabel }).check();
-          await page.getByRole('button', { name: en.start }).click();
+          await startFlow(page, null); // a selfie only: no document to choose
           await page.waitForFunction(() => (window as unknown as { errors: [] }).errors.length > 0);
           const errors = await page.evaluate(() => (window as unknown as { errors: [] }).errors);
           assert.deepEqual(errors, [
