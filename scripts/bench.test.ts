@@ -7,7 +7,7 @@ import type { Quad } from '../src/quality/types.ts';
 import { REPO_ROOT } from './browser-runner.ts';
 import { sharedFixture } from '../test/shared-fixtures.ts';
 import { baselineInstalled } from './bench-baseline.ts';
-import { benchJson, benchTable, percentile, type BenchJson } from './bench.ts';
+import { benchJson, benchTable, liveFigures, percentile, type BenchJson } from './bench.ts';
 import type { BenchSamples, CheckName, FaceBenchSamples } from './quality-page.ts';
 
 // The bench's numbers are quoted in READMEs and reviews: these tests pin down how they are derived
@@ -80,6 +80,7 @@ describe('bench statistics', () => {
       speedupVsJscanify: 3.33,
       // Round trip + analyzeSelfie: 9, 10, 11, 33 → 10.5.
       facePipelineMedianMs: { '640x480': 10.5 },
+      live: null,
     } satisfies BenchJson);
   });
 
@@ -96,6 +97,33 @@ describe('bench statistics', () => {
     });
     assert.match(withFace, /face detection \(worker\) +8\.50 +30\.00/);
     assert.match(withFace, /a face found in 3 of 4 frames; detector load 800 ms/);
+  });
+
+  test('the live capture: its figures in the JSON and the table, against the targets', () => {
+    const live = liveFigures({
+      captureMs: 812,
+      longTasks: [
+        { start: 1, duration: 61.23, stages: [] },
+        { start: 2, duration: 55, stages: [] },
+      ],
+    });
+    assert.deepEqual(live, { captureMs: 812, longTasks: 2, longestTaskMs: 61.2 });
+    assert.deepEqual(benchJson(passes, null, live).live, live);
+    const table = benchTable(
+      passes,
+      { source: 'test', jscanifyLoadMs: 1 },
+      null,
+      { skipped: 'x' },
+      live,
+    );
+    assert.match(
+      table,
+      /good document → capture 812 ms \(target ≤ 1500\); main-thread tasks > 50 ms from camera start to upload: 2 \(longest 61\.2 ms\) \(target 0\)/,
+    );
+    assert.match(
+      benchTable(passes, { source: 'test', jscanifyLoadMs: 1 }, null, { skipped: 'x' }),
+      /live capture: skipped/,
+    );
   });
 
   test('without jscanify the comparison is null and the table says how to get it', () => {
@@ -127,6 +155,7 @@ describe('npm run bench -- --json (end to end)', () => {
         '--frames',
         '4',
         '--synthetic',
+        '--skip-live', // the same script runs, and is asserted, in test/e2e/auto-capture.test.ts
       ],
       { cwd: REPO_ROOT, timeout: 60_000 },
     );
@@ -139,6 +168,7 @@ describe('npm run bench -- --json (end to end)', () => {
       'ours',
       'speedupVsJscanify',
       'facePipelineMedianMs',
+      'live',
     ]);
     assert.deepEqual(Object.keys(json.pipelineMedianMs), ['640x480', '1280x720']);
     assert.deepEqual(Object.keys(json.checksMedianMs), [

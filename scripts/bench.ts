@@ -3,7 +3,12 @@
 // face detector and the selfie pipeline.
 //
 //   npm run bench [-- --json] [--frames 100] [--manifest path | --synthetic] [--selfies path]
-//                 [--compare]
+//                 [--compare] [--skip-live]
+//
+// Last, a scripted live capture on the built demo (test/e2e/live-capture.ts, the same script as the
+// e2e test): the fake camera shows no document, then a good one; printed are the time from its
+// appearance to the capture (target ≤ 1.5 s) and the main-thread tasks over 50 ms from camera
+// start to the upload (target 0). `--skip-live` leaves it out (it builds the demo: ~20 s more).
 //
 // The jscanify comparison runs when its two scripts are in .tmp/bench-baseline/; `--compare`
 // downloads them first when they are not (scripts/bench-baseline.ts: two tarballs from the npm
@@ -28,7 +33,8 @@
 // With --json, stdout holds exactly one JSON object (the table goes to stderr):
 //   {"pipelineMedianMs":{"640x480":x,"1280x720":x},"checksMedianMs":{"luma":x,...,"face":x|null},
 //    "jscanify":{"medianMs":{"640x480":x},"meanJaccard":x}|null,"ours":{"meanJaccard":x},
-//    "speedupVsJscanify":x|null,"facePipelineMedianMs":{"640x480":x|null}}
+//    "speedupVsJscanify":x|null,"facePipelineMedianMs":{"640x480":x|null},
+//    "live":{"captureMs":x,"longTasks":n,"longestTaskMs":x|null}|null}
 // checksMedianMs are at 640x480; speedupVsJscanify = jscanify median / our pipeline median there;
 // both jscanify fields are null when the comparison was skipped.
 import { existsSync } from 'node:fs';
@@ -45,6 +51,7 @@ import {
   installBaseline,
 } from './bench-baseline.ts';
 import { REPO_ROOT, startBrowserRunner } from './browser-runner.ts';
+import { liveDocumentCapture, startLiveRig, type LiveCapture } from '../test/e2e/live-capture.ts';
 import {
   DOCUMENT_ASPECTS,
   FileMounts,
@@ -99,6 +106,28 @@ export interface BenchJson {
   speedupVsJscanify: number | null;
   /** Face detection round trip + analyzeSelfie per frame (null when skipped). */
   facePipelineMedianMs: Record<string, number | null>;
+  /** The scripted live capture (null when skipped). */
+  live: LiveFigures | null;
+}
+
+/** What the live capture measured. */
+export interface LiveFigures {
+  /** From the good document's appearance to the capture (ms). */
+  captureMs: number;
+  /** Main-thread tasks over 50 ms from camera start to the upload. */
+  longTasks: number;
+  /** The longest of them (ms), null when there is none. */
+  longestTaskMs: number | null;
+}
+
+/** The live figures of a capture. */
+export function liveFigures(capture: Pick<LiveCapture, 'captureMs' | 'longTasks'>): LiveFigures {
+  const durations = capture.longTasks.map((task) => task.duration);
+  return {
+    captureMs: capture.captureMs,
+    longTasks: durations.length,
+    longestTaskMs: durations.length ? round(Math.max(...durations), 1) : null,
+  };
 }
 
 /** Nearest-rank percentile (p in 0-100) of `values`; NaN when empty. */
@@ -125,6 +154,7 @@ export function meanJaccardOf(quads: BenchSamples['quads'], pick: 'ours' | 'jsca
 export function benchJson(
   passes: ReadonlyMap<string, BenchSamples>,
   face: FaceBenchSamples | null,
+  live: LiveFigures | null = null,
 ): BenchJson {
   const compare = passes.get(COMPARE_SIZE);
   if (!compare) throw new Error(`no ${COMPARE_SIZE} pass`);
@@ -152,6 +182,7 @@ export function benchJson(
     ours: { meanJaccard: round(meanJaccardOf(compare.quads, 'ours'), 4) },
     speedupVsJscanify: compared ? round(jscanifyMedian / med(compare.pipelineMs), 2) : null,
     facePipelineMedianMs: { [FACE_SIZE]: faceMedian(face?.pipelineMs) },
+    live,
   };
 }
 
@@ -165,6 +196,7 @@ export function benchTable(
   notes: { source: string; jscanifyLoadMs: number | null },
   face: FaceBenchSamples | null,
   faceNotes: FaceNotes,
+  live: LiveFigures | null = null,
 ): string {
   const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(2).padStart(8) : '     n/a');
   const row = (label: string, values: readonly number[]) =>
@@ -207,6 +239,14 @@ export function benchTable(
         (face.loadMs === null ? '' : `; detector load ${face.loadMs.toFixed(0)} ms`),
     );
   }
+  lines.push(
+    '',
+    live
+      ? `live capture (built demo, fake camera): good document → capture ${live.captureMs} ms ` +
+          `(target ≤ 1500); main-thread tasks > 50 ms from camera start to upload: ` +
+          `${live.longTasks}${live.longestTaskMs === null ? '' : ` (longest ${live.longestTaskMs} ms)`} (target 0)`
+      : 'live capture: skipped (--skip-live)',
+  );
   return lines.join('\n');
 }
 
@@ -277,6 +317,8 @@ export async function runBench(options: {
   selfies?: string;
   /** Download the jscanify baseline when absent (else it runs only when already downloaded). */
   compare?: boolean;
+  /** Leave out the scripted live capture. */
+  skipLive?: boolean;
 }): Promise<{
   passes: Map<string, BenchSamples>;
   face: FaceBenchSamples | null;
@@ -337,11 +379,23 @@ export async function runBench(options: {
   } finally {
     await runner.close();
   }
+  let live: LiveFigures | null = null;
+  if (!options.skipLive) {
+    // After the page runner has closed: the live capture wants the machine to itself.
+    const rig = await startLiveRig();
+    try {
+      const { page, result } = await liveDocumentCapture(rig);
+      await page.close();
+      live = liveFigures(result);
+    } finally {
+      await rig.close();
+    }
+  }
   return {
     passes,
     face,
-    table: benchTable(passes, { source: description, jscanifyLoadMs }, face, faceNotes),
-    json: benchJson(passes, face),
+    table: benchTable(passes, { source: description, jscanifyLoadMs }, face, faceNotes, live),
+    json: benchJson(passes, face, live),
   };
 }
 
@@ -355,6 +409,7 @@ async function main(argv: readonly string[]): Promise<void> {
       synthetic: { type: 'boolean', default: false },
       selfies: { type: 'string' },
       compare: { type: 'boolean', default: false },
+      'skip-live': { type: 'boolean', default: false },
     },
   });
   const frames = Number(values.frames);
@@ -367,6 +422,7 @@ async function main(argv: readonly string[]): Promise<void> {
     synthetic: values.synthetic,
     selfies: values.selfies,
     compare: values.compare,
+    skipLive: values['skip-live'],
   });
   const took = `bench took ${((performance.now() - started) / 1000).toFixed(1)} s`;
   if (values.json) {
