@@ -1,10 +1,14 @@
 // Measures the document and selfie checks against a labelled manifest (scripts/generate-documents.ts
 // and generate-selfies.ts write them): every image is decoded and analysed in headless Chromium,
 // where the checks ship, and the verdicts are scored against the labels. Prints one JSON report on
-// stdout, a one-line summary on stderr, and exits 0 whatever the numbers (it measures; thresholds
-// belong to whoever reads it).
+// stdout, a summary on stderr (one line per scene family, then the total), and exits 0 whatever the
+// numbers (it measures; thresholds belong to whoever reads it).
 //
-//   npm run eval -- <manifest.json> [--out report.json]
+//   npm run eval -- <manifest.json> [more.json …] [--out report.json]
+//
+// Several manifests make one report: their items in order, each manifest's items in the family
+// named by the item's `family`, else the manifest's top-level `family`, else the manifest's file
+// name without `.json` (so two files both called manifest.json share the family "manifest").
 //
 // Definitions (also in the report's "notes"):
 // - jaccard: intersection over union of the detected and the true quad; 0 when exactly one of them
@@ -16,7 +20,16 @@
 //   quads exist, after putting both in clockwise order (geometry.ts#cornerErrors).
 // - falseAccept: share of expected-unacceptable items judged acceptable; falseReject: share of
 //   expected-acceptable items judged unacceptable; issueRecall[issue]: share of items expecting the
-//   issue whose reported issues include it. A rate whose denominator is empty is null.
+//   issue whose reported issues include it; issuePrecision[issue]: share of items whose reported
+//   issues include it that expect it (keyed by every issue reported or expected; null when never
+//   reported), so that an engine reporting every issue scores full recall but low precision. A rate
+//   whose denominator is empty is null. Expected means `expect.issues` strictly: the generator's
+//   `tolerated` issues count against precision.
+// - summary.families[family]: {documents: {count, meanJaccard, falseAccept, falseReject,
+//   issueRecall, issuePrecision}, selfies: {count, falseAccept, falseReject, issueRecall,
+//   issuePrecision}}, each family scored alone as above (count 0 and null rates for a kind it
+//   lacks); the other summary fields are the total over every family. Items and skipped entries
+//   carry their `family`.
 // - msPerFrameMedian: median wall time of one analyzeDocument call per item, in the page, after a
 //   few warm-up runs (decoding and pixel reading are not included).
 // Options: the defaults, plus documentAspect from the item's `document` type (id1, passport) when
@@ -26,13 +39,14 @@
 // face detector (MediaPipe in its worker) and then analyzeSelfie with the default options, on the
 // image resized to at most 640 px on its long side (the selfie step's analysis size). They are
 // scored separately, in summary.selfie (absent when the manifest has none), with the same
-// falseAccept / falseReject / issueRecall definitions; the document summary covers documents only.
+// falseAccept / falseReject / issueRecall / issuePrecision definitions; the document summary covers
+// documents only.
 // - summary.selfie.msPerFrameMedian: median of detection round trip (bitmap to the face worker and
 //   faces back) + analyzeSelfie per item; detectMsMedian: the detector alone, in the worker.
 // - items keep the manifest's order; a selfie item gives image, acceptable, issues, faces (the
 //   number detected), then its labels, timings and what the checks measured.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cornerErrors, quadJaccard } from '../src/quality/geometry.ts';
@@ -63,6 +77,11 @@ export interface ManifestItem {
   readonly document: DocumentType | null;
   /** Selfies: how many faces the image truly holds (its `faces` field), when given. */
   readonly faces: number | null;
+  /**
+   * Scene family the item belongs to (its `family` field, else the manifest's top-level `family`,
+   * else the manifest's file name without `.json`): summary.families scores each one apart.
+   */
+  readonly family: string;
 }
 
 /**
@@ -134,8 +153,27 @@ export interface EvalSummary {
   meanJaccardAll: number | null;
   /** Items left out of every jaccard mean (no true quad and none detected). */
   jaccardUndefined: number;
+  /** Per issue reported or expected: share of the items reporting it that expect it (null: never reported). */
+  issuePrecision: Record<string, number | null>;
   /** The selfie items' figures; only when the manifest has selfie items. */
   selfie?: SelfieSummary;
+  /** The same measures per scene family (see {@link ManifestItem.family}); the fields above are the total. */
+  families?: Record<string, FamilySummary>;
+}
+
+/** summary.families[family]: one family's documents and selfies, scored as the total is. */
+export interface FamilySummary {
+  documents: FamilyScores & { meanJaccard: number | null };
+  selfies: FamilyScores;
+}
+
+/** The measures each family gets per kind (count 0 and null rates when it has no such items). */
+export interface FamilyScores {
+  count: number;
+  falseAccept: number | null;
+  falseReject: number | null;
+  issueRecall: Record<string, number>;
+  issuePrecision: Record<string, number | null>;
 }
 
 /** summary.selfie; the first six fields are the agreed format, the rest are extras. */
@@ -148,6 +186,8 @@ export interface SelfieSummary {
   detectMsMedian: number | null;
   /** Share of items with a true face count ("faces") where the detector found exactly that many. */
   faceCountAccuracy: number | null;
+  /** As in {@link EvalSummary.issuePrecision}. */
+  issuePrecision: Record<string, number | null>;
 }
 
 /** One scored item; the first five fields are the agreed format, the rest are extras. */
@@ -161,6 +201,8 @@ export interface EvalItem {
   expectedIssues: string[];
   cornerErrorsPx: number[] | null;
   ms: number;
+  /** The item's scene family. */
+  family: string;
 }
 
 /** One scored selfie; the first four fields are the agreed format, the rest are extras. */
@@ -182,6 +224,8 @@ export interface SelfieEvalItem {
   face: SelfieFaceMeasure | null;
   sharpness: number;
   meanLuma: number;
+  /** The item's scene family. */
+  family: string;
 }
 
 /** Whether a report item is a selfie's (document items have no `kind`). */
@@ -194,7 +238,7 @@ export interface EvalReport {
   /** Every scored item, in the manifest's order. */
   items: (EvalItem | SelfieEvalItem)[];
   /** Items of kinds this eval does not score yet, and why. */
-  skipped: { image: string; kind: string; reason: string }[];
+  skipped: { image: string; kind: string; reason: string; family: string }[];
   /** How each number is defined. */
   notes: string[];
 }
@@ -205,6 +249,8 @@ const NOTES = [
   'cornerErrorMedianPx: median of the 4 per-corner distances of every item where both quads exist',
   'falseAccept: share of expected-unacceptable items judged acceptable; falseReject: share of expected-acceptable items judged unacceptable; null when no such item',
   'issueRecall[issue]: share of items expecting the issue whose reported issues include it',
+  'issuePrecision[issue]: share of items reporting the issue that expect it (expect.issues only; "tolerated" counts against it); null when never reported',
+  'summary.families[family]: documents {count, meanJaccard, falseAccept, falseReject, issueRecall, issuePrecision} and selfies {count, falseAccept, falseReject, issueRecall, issuePrecision} per family (item "family", else the manifest\'s "family", else its file name without .json); the other summary fields are the total',
   'msPerFrameMedian: median wall time of one analyzeDocument call per item in headless Chromium, after warm-up; decoding excluded',
   'options: default DocumentQualityOptions, plus documentAspect from the item\'s "document" type (id1 85.6/54, passport 125/88) when given',
   'summary.selfie (selfie items only, absent without them): falseAccept, falseReject and issueRecall as above; msPerFrameMedian: median of face-detection round trip + analyzeSelfie per item; detectMsMedian: the detector alone in its worker; images resized to at most 640 px on the long side; default SelfieQualityOptions',
@@ -261,17 +307,23 @@ interface Judged {
   readonly issues: readonly string[];
 }
 
-/** falseAccept, falseReject and per-issue recall over `outcomes` (rounded for the report). */
+/**
+ * falseAccept, falseReject, per-issue recall and per-issue precision over `outcomes` (rounded for
+ * the report). Precision is what keeps an engine that reports everything from looking good: recall
+ * alone would give it 100 %.
+ */
 export function acceptanceRates(outcomes: readonly Judged[]): {
   falseAccept: number | null;
   falseReject: number | null;
   issueRecall: Record<string, number>;
+  issuePrecision: Record<string, number | null>;
 } {
   let expectedUnacceptable = 0;
   let falseAccepts = 0;
   let expectedAcceptable = 0;
   let falseRejects = 0;
   const recall = new Map<string, { expected: number; found: number }>();
+  const precision = new Map<string, { reported: number; right: number }>();
   for (const outcome of outcomes) {
     const { expected } = outcome;
     if (expected.acceptable) {
@@ -286,16 +338,30 @@ export function acceptanceRates(outcomes: readonly Judged[]): {
       entry.expected++;
       if (outcome.issues.includes(issue)) entry.found++;
       recall.set(issue, entry);
+      // Expected issues get a precision entry too, null while never reported.
+      if (!precision.has(issue)) precision.set(issue, { reported: 0, right: 0 });
+    }
+    for (const issue of new Set(outcome.issues)) {
+      const entry = precision.get(issue) ?? { reported: 0, right: 0 };
+      entry.reported++;
+      if (expected.issues.includes(issue)) entry.right++;
+      precision.set(issue, entry);
     }
   }
+  const byName = <T>(map: Map<string, T>) => [...map].sort(([a], [b]) => a.localeCompare(b));
   const issueRecall: Record<string, number> = {};
-  for (const [issue, { expected, found }] of [...recall].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [issue, { expected, found }] of byName(recall)) {
     issueRecall[issue] = round(found / expected, 4);
+  }
+  const issuePrecision: Record<string, number | null> = {};
+  for (const [issue, { reported, right }] of byName(precision)) {
+    issuePrecision[issue] = roundOrNull(rate(right, reported), 4);
   }
   return {
     falseAccept: roundOrNull(rate(falseAccepts, expectedUnacceptable), 4),
     falseReject: roundOrNull(rate(falseRejects, expectedAcceptable), 4),
     issueRecall,
+    issuePrecision,
   };
 }
 
@@ -328,9 +394,10 @@ export function scoreDocuments(outcomes: readonly DocumentOutcome[]): {
       expectedIssues: [...expected.issues],
       cornerErrorsPx: errors ? errors.map((e) => round(e, 2)) : null,
       ms: round(outcome.ms, 3),
+      family: expected.family,
     });
   }
-  const { falseAccept, falseReject, issueRecall } = acceptanceRates(outcomes);
+  const { falseAccept, falseReject, issueRecall, issuePrecision } = acceptanceRates(outcomes);
   const summary: EvalSummary = {
     count: outcomes.length,
     meanJaccard: roundOrNull(mean(jaccardAcceptable), 4),
@@ -342,6 +409,7 @@ export function scoreDocuments(outcomes: readonly DocumentOutcome[]): {
     meanJaccardScope: 'acceptable',
     meanJaccardAll: roundOrNull(mean(jaccardAll), 4),
     jaccardUndefined: outcomes.length - jaccardAll.length,
+    issuePrecision,
   };
   return { summary, items };
 }
@@ -352,15 +420,17 @@ export function scoreSelfies(outcomes: readonly SelfieOutcome[]): {
   items: SelfieEvalItem[];
 } {
   const counted = outcomes.filter((o) => o.expected.faces !== null);
+  const { issuePrecision, ...rates } = acceptanceRates(outcomes);
   const summary: SelfieSummary = {
     count: outcomes.length,
-    ...acceptanceRates(outcomes),
+    ...rates,
     msPerFrameMedian: roundOrNull(median(outcomes.map((o) => o.ms)), 3),
     detectMsMedian: roundOrNull(median(outcomes.map((o) => o.detectMs)), 3),
     faceCountAccuracy: roundOrNull(
       rate(counted.filter((o) => o.faces === o.expected.faces).length, counted.length),
       4,
     ),
+    issuePrecision,
   };
   const items = outcomes.map((outcome): SelfieEvalItem => ({
     image: outcome.expected.image,
@@ -382,8 +452,37 @@ export function scoreSelfies(outcomes: readonly SelfieOutcome[]): {
     },
     sharpness: round(outcome.sharpness, 2),
     meanLuma: round(outcome.meanLuma, 2),
+    family: outcome.expected.family,
   }));
   return { summary, items };
+}
+
+/**
+ * summary.families: documents and selfies of each family scored apart, with the measures of the
+ * total (families in name order; a kind the family lacks has count 0 and null rates).
+ */
+export function scoreFamilies(
+  documents: readonly DocumentOutcome[],
+  selfies: readonly SelfieOutcome[],
+): Record<string, FamilySummary> {
+  const names = [...new Set([...documents, ...selfies].map((o) => o.expected.family))].sort(
+    (a, b) => a.localeCompare(b),
+  );
+  const families: Record<string, FamilySummary> = {};
+  for (const name of names) {
+    const ownDocuments = documents.filter((o) => o.expected.family === name);
+    const ownSelfies = selfies.filter((o) => o.expected.family === name);
+    const { summary } = scoreDocuments(ownDocuments);
+    families[name] = {
+      documents: {
+        count: ownDocuments.length,
+        meanJaccard: summary.meanJaccard,
+        ...acceptanceRates(ownDocuments),
+      },
+      selfies: { count: ownSelfies.length, ...acceptanceRates(ownSelfies) },
+    };
+  }
+  return families;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -407,15 +506,21 @@ function parseQuad(value: unknown, where: string): Quad | null {
 
 /**
  * Reads a manifest in the format scripts/generate-documents.ts and generate-selfies.ts write (their
- * `Manifest` types): `{"items":[{"image","kind","corners":[[x,y] x4]|null,"faces":n,
- * "expect":{"acceptable","issues"}, ...}]}`, image paths relative to the manifest's folder.
- * Checked field by field, since hand-written manifests are welcome too; extra fields are ignored.
+ * `Manifest` types): `{"family"?,"items":[{"image","kind","corners":[[x,y] x4]|null,"faces":n,
+ * "family"?,"expect":{"acceptable","issues"}, ...}]}`, image paths relative to the manifest's
+ * folder. An item's family is its own `family`, else the manifest's, else the manifest's file name
+ * without `.json`. Checked field by field, since hand-written manifests are welcome too; extra
+ * fields are ignored.
  */
 export function parseManifest(json: unknown, manifestPath: string): ManifestItem[] {
   if (!isRecord(json) || !Array.isArray(json.items)) {
     throw new Error(`${manifestPath}: expected {"items": [...]}`);
   }
   const folder = dirname(manifestPath);
+  if (json.family !== undefined && (typeof json.family !== 'string' || !json.family)) {
+    throw new Error(`${manifestPath}: "family" must be a non-empty string`);
+  }
+  const manifestFamily = json.family ?? basename(manifestPath, '.json');
   return json.items.map((raw: unknown, index): ManifestItem => {
     const where = `${manifestPath} item ${index}`;
     if (!isRecord(raw)) throw new Error(`${where}: not an object`);
@@ -428,6 +533,9 @@ export function parseManifest(json: unknown, manifestPath: string): ManifestItem
     const { issues } = expect;
     if (!Array.isArray(issues) || !issues.every((i) => typeof i === 'string')) {
       throw new Error(`${where}: "expect.issues" must be an array of strings`);
+    }
+    if (raw.family !== undefined && (typeof raw.family !== 'string' || !raw.family)) {
+      throw new Error(`${where}: "family" must be a non-empty string`);
     }
     return {
       image,
@@ -442,6 +550,7 @@ export function parseManifest(json: unknown, manifestPath: string): ManifestItem
           : null,
       faces:
         Number.isInteger(raw.faces) && (raw.faces as number) >= 0 ? (raw.faces as number) : null,
+      family: raw.family ?? manifestFamily,
     };
   });
 }
@@ -560,9 +669,17 @@ const EVALUATORS: Readonly<Record<string, KindEvaluator>> = {
 const WARM_UP_RUNS = 5;
 
 /** Runs the eval over a manifest file and returns the report. */
-export async function evaluateManifest(manifestPath: string): Promise<EvalReport> {
-  const absolute = resolve(manifestPath);
-  const items = parseManifest(JSON.parse(await readFile(absolute, 'utf8')), absolute);
+export function evaluateManifest(manifestPath: string): Promise<EvalReport> {
+  return evaluateManifests([manifestPath]);
+}
+
+/** Runs the eval over the items of every manifest, in order, and returns one report. */
+export async function evaluateManifests(manifestPaths: readonly string[]): Promise<EvalReport> {
+  const items: ManifestItem[] = [];
+  for (const manifestPath of manifestPaths) {
+    const absolute = resolve(manifestPath);
+    items.push(...parseManifest(JSON.parse(await readFile(absolute, 'utf8')), absolute));
+  }
   for (const [kind, known] of Object.entries(KNOWN_ISSUES)) {
     const unknown = new Set(
       items
@@ -589,7 +706,12 @@ export async function evaluateManifest(manifestPath: string): Promise<EvalReport
     for (const [index, item] of items.entries()) {
       const evaluator = EVALUATORS[item.kind];
       if (!evaluator) {
-        skipped.push({ image: item.image, kind: item.kind, reason: 'kind not evaluated yet' });
+        skipped.push({
+          image: item.image,
+          kind: item.kind,
+          reason: 'kind not evaluated yet',
+          family: item.family,
+        });
         continue;
       }
       const warmUp = warmedUp.has(item.kind) ? 0 : WARM_UP_RUNS;
@@ -608,13 +730,13 @@ export async function evaluateManifest(manifestPath: string): Promise<EvalReport
 
 /** The report from the outcomes in manifest order (items keep that order). */
 function report(outcomes: readonly Outcome[], skipped: EvalReport['skipped']): EvalReport {
-  const documents = scoreDocuments(
-    outcomes.flatMap((o) => (o.kind === 'document' ? [o.outcome] : [])),
-  );
+  const documentOutcomes = outcomes.flatMap((o) => (o.kind === 'document' ? [o.outcome] : []));
+  const documents = scoreDocuments(documentOutcomes);
   const selfieOutcomes = outcomes.flatMap((o) => (o.kind === 'selfie' ? [o.outcome] : []));
   const selfies = scoreSelfies(selfieOutcomes);
   const summary: EvalSummary = { ...documents.summary };
   if (selfieOutcomes.length) summary.selfie = selfies.summary;
+  summary.families = scoreFamilies(documentOutcomes, selfieOutcomes);
   // Each scorer keeps its own kind's order: interleave them back into the manifest's.
   let d = 0;
   let f = 0;
@@ -624,21 +746,32 @@ function report(outcomes: readonly Outcome[], skipped: EvalReport['skipped']): E
   return { summary, items, skipped, notes: NOTES };
 }
 
-/** The stderr line: the headline numbers for a human. */
+const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`);
+const num = (v: number | null, unit = '') => (v === null ? 'n/a' : `${v}${unit}`);
+
+/** "issue recall/precision, …" over every issue either map names. */
+function issuesLine(
+  issueRecall: Record<string, number>,
+  issuePrecision: Record<string, number | null>,
+): string {
+  const issues = [...new Set([...Object.keys(issueRecall), ...Object.keys(issuePrecision)])].sort(
+    (a, b) => a.localeCompare(b),
+  );
+  const each = issues.map(
+    (issue) => `${issue} ${pct(issueRecall[issue] ?? null)}/${pct(issuePrecision[issue] ?? null)}`,
+  );
+  return `recall/precision: ${each.join(', ') || 'n/a'}`;
+}
+
+/** The stderr line for the whole report: the headline numbers for a human. */
 export function oneLine(report: EvalReport): string {
   const s = report.summary;
-  const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`);
-  const num = (v: number | null, unit = '') => (v === null ? 'n/a' : `${v}${unit}`);
-  const recallOf = (issueRecall: Record<string, number>) =>
-    Object.entries(issueRecall)
-      .map(([issue, value]) => `${issue} ${pct(value)}`)
-      .join(', ') || 'n/a';
   const parts: string[] = [];
   if (s.count > 0 || !s.selfie) {
     parts.push(
       `${s.count} documents; meanJaccard ${num(s.meanJaccard)} (acceptable items); ` +
         `corner error median ${num(s.cornerErrorMedianPx, ' px')}; falseAccept ${pct(s.falseAccept)}; ` +
-        `falseReject ${pct(s.falseReject)}; recall: ${recallOf(s.issueRecall)}; ` +
+        `falseReject ${pct(s.falseReject)}; ${issuesLine(s.issueRecall, s.issuePrecision)}; ` +
         `${num(s.msPerFrameMedian, ' ms')}/frame median`,
     );
   }
@@ -646,7 +779,7 @@ export function oneLine(report: EvalReport): string {
   if (f) {
     parts.push(
       `${f.count} selfies: falseAccept ${pct(f.falseAccept)}; falseReject ${pct(f.falseReject)}; ` +
-        `recall: ${recallOf(f.issueRecall)}; ${num(f.msPerFrameMedian, ' ms')}/frame median ` +
+        `${issuesLine(f.issueRecall, f.issuePrecision)}; ${num(f.msPerFrameMedian, ' ms')}/frame median ` +
         `(detector ${num(f.detectMsMedian, ' ms')}); face count right ${pct(f.faceCountAccuracy)}`,
     );
   }
@@ -657,23 +790,45 @@ export function oneLine(report: EvalReport): string {
   return `eval: ${parts.join(' | ')}${skipped}`;
 }
 
+/** What goes to stderr: one line per family ("eval [name]: …"), then the total ({@link oneLine}). */
+export function summaryLines(report: EvalReport): string[] {
+  const lines = Object.entries(report.summary.families ?? {}).map(([name, family]) => {
+    const { documents: d, selfies: f } = family;
+    const parts: string[] = [];
+    if (d.count > 0 || f.count === 0) {
+      parts.push(
+        `${d.count} documents; meanJaccard ${num(d.meanJaccard)}; falseAccept ${pct(d.falseAccept)}; ` +
+          `falseReject ${pct(d.falseReject)}; ${issuesLine(d.issueRecall, d.issuePrecision)}`,
+      );
+    }
+    if (f.count > 0) {
+      parts.push(
+        `${f.count} selfies: falseAccept ${pct(f.falseAccept)}; falseReject ${pct(f.falseReject)}; ` +
+          issuesLine(f.issueRecall, f.issuePrecision),
+      );
+    }
+    return `eval [${name}]: ${parts.join(' | ')}`;
+  });
+  return [...lines, oneLine(report)];
+}
+
 async function main(argv: readonly string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: [...argv],
     options: { out: { type: 'string' } },
     allowPositionals: true,
   });
-  if (positionals.length !== 1) {
-    throw new Error('usage: npm run eval -- <manifest.json> [--out report.json]');
+  if (positionals.length === 0) {
+    throw new Error('usage: npm run eval -- <manifest.json> [more.json …] [--out report.json]');
   }
-  const report = await evaluateManifest(positionals[0]!);
+  const report = await evaluateManifests(positionals);
   const json = JSON.stringify(report);
   if (values.out) {
     await mkdir(dirname(resolve(values.out)), { recursive: true });
     await writeFile(values.out, `${json}\n`);
   }
   process.stdout.write(`${json}\n`);
-  process.stderr.write(`${oneLine(report)}\n`);
+  process.stderr.write(`${summaryLines(report).join('\n')}\n`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
