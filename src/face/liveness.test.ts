@@ -47,6 +47,7 @@ function geometry({
   ];
   return {
     size,
+    boxSize: size,
     centre: [cx, cy],
     offset: [(cx - W / 2) / W, (cy - H / 2) / H],
     roll,

@@ -23,8 +23,9 @@ function face(cx: number, cy: number, eye: number, roll = 0, yaw = 0, score = 0.
     x: cx + along * eye * ux - down * eye * uy,
     y: cy + along * eye * uy + down * eye * ux,
   });
+  // The detector's box: about 1.04 forehead-to-chin heights (0.9 eye distances × 2.15 × 1.04).
   return {
-    box: { x: cx - eye, y: cy - eye, width: 2 * eye, height: 2.2 * eye },
+    box: { x: cx - eye, y: cy - 0.6 * eye, width: 2 * eye, height: 2 * eye },
     score,
     keypoints: {
       rightEye: at(-0.5, 0),
@@ -91,6 +92,22 @@ describe('selfie checks', () => {
     const bystander = analyzeSelfie(image, { faces: [face(320, 200, 80), face(560, 80, 20)] });
     expect(bystander.issues).to.deep.equal([]);
     expect(bystander.metrics.faces).to.equal(2);
+  });
+
+  it('refuses a face filling the frame even where its keypoints say it fits (the box decides)', () => {
+    const image = frame();
+    // Keypoints of a 0.58 face (eyes 144 px apart: 0.9 × 144 × 2.15 / 480), as a face whose
+    // eye-to-mouth distance is short for its height gives them; the detector's box says 0.88.
+    const close = face(320, 200, 144);
+    const box = { ...close.box, y: 20, height: 0.88 * 480 * 1.04 };
+    const verdict = analyzeSelfie(image, { faces: [{ ...close, box }] });
+    expect(verdict.face!.size).to.be.closeTo(0.58, 0.01);
+    expect(verdict.face!.boxSize).to.be.closeTo(0.88, 0.01);
+    expect(verdict.issues).to.include(SelfieIssue.TooLarge);
+    // And the other way round: a box that is smaller than the keypoints say changes nothing.
+    const fits = analyzeSelfie(image, { faces: [face(320, 200, 80)] });
+    expect(fits.face!.boxSize).to.be.lessThan(0.65);
+    expect(fits.issues).to.deep.equal([]);
   });
 
   it('does not take a detection the detector is unsure of for a face', () => {

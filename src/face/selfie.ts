@@ -34,7 +34,11 @@ export interface SelfieQualityOptions {
    * the labels' tolerance band (too small below 0.22, acceptable from 0.30).
    */
   readonly minFaceSize?: number;
-  /** Largest face size; default 0.65 (acceptable up to 0.60, too large above 0.70). */
+  /**
+   * Largest face size; default 0.65 (acceptable up to 0.60, too large above 0.70). Judged on the
+   * larger of the two size estimates (keypoints and the detector's box), so that a face filling
+   * the frame is refused even where the keypoints underestimate it.
+   */
   readonly maxFaceSize?: number;
   /** Largest distance of the face centre from the frame centre, as a share of each side; 0.18. */
   readonly maxCenterOffset?: number;
@@ -100,10 +104,23 @@ export const DEFAULT_SELFIE_OPTIONS = Object.freeze({
   }),
 });
 
+/**
+ * The detector's box height per forehead-to-chin height: 1.04 (5-95 % of faces 0.95-1.08) over the
+ * generated selfie set's single-face photos, one person at many sizes and poses. The box comes from
+ * a model trained on many faces, so it does not depend on one face's proportions the way the
+ * eye-to-mouth factor does; it is the second estimate of a face's size.
+ */
+export const FACE_BOX_PER_HEIGHT = 1.04;
+
 /** Where a face is and how it is turned, from its keypoints. */
 export interface FaceGeometry {
   /** Forehead-to-chin height over the frame's shorter side (estimated from the keypoints). */
   readonly size: number;
+  /**
+   * The same height estimated from the detector's box ({@link FACE_BOX_PER_HEIGHT}): the
+   * cross-check of `size`. The too-large check takes the larger of the two.
+   */
+  readonly boxSize: number;
   /** Face centre in frame pixels. */
   readonly centre: readonly [number, number];
   /** Face centre's offset from the frame centre, as shares of the frame's width and height. */
@@ -209,6 +226,7 @@ export function faceGeometry(
   ];
   return {
     size: faceHeight / Math.min(width, height),
+    boxSize: face.box.height / FACE_BOX_PER_HEIGHT / Math.min(width, height),
     centre,
     offset: [(centre[0] - width / 2) / width, (centre[1] - height / 2) / height],
     roll,
@@ -261,7 +279,8 @@ export function analyzeSelfie(
     const others = faces.filter((f) => f.size >= o.otherFaceMinSize).length;
     if (checks.count && others >= 2) issues.push(SelfieIssue.MultipleFaces);
     if (checks.size && face.size < o.minFaceSize) issues.push(SelfieIssue.TooSmall);
-    if (checks.size && face.size > o.maxFaceSize) issues.push(SelfieIssue.TooLarge);
+    if (checks.size && Math.max(face.size, face.boxSize) > o.maxFaceSize)
+      issues.push(SelfieIssue.TooLarge);
     if (
       checks.position &&
       (Math.abs(face.offset[0]) > o.maxCenterOffset || Math.abs(face.offset[1]) > o.maxCenterOffset)
