@@ -166,19 +166,35 @@ describe('desk family: written set', () => {
           assert.ok(Math.min(c[0], c[1], W - c[0], H - c[1]) >= 0.04 * SHORT - 0.01);
       }
     }
-    const files = (await readdir(dir)).filter((f) => f.endsWith('.png')).sort();
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.jpg')).sort();
     assert.deepEqual(files, items.map((i) => i.image).sort());
-    const png = decodePng(await readFile(join(dir, files[0]!)));
-    assert.deepEqual([png.width, png.height], [W, H]);
+    for (const name of files) {
+      const jpeg = await readFile(join(dir, name));
+      assert.deepEqual([...jpeg.subarray(0, 2)], [0xff, 0xd8], 'SOI');
+      assert.deepEqual([...jpeg.subarray(-2)], [0xff, 0xd9], 'EOI');
+      const sof = jpeg.indexOf(Buffer.from([0xff, 0xc0]));
+      assert.deepEqual([jpeg.readUInt16BE(sof + 7), jpeg.readUInt16BE(sof + 5)], [W, H]);
+    }
+    for (const item of items) {
+      const q = item.params.jpegQuality as number;
+      assert.ok(q >= 70 && q <= 95);
+    }
+  });
+
+  test('--format png writes the same pixels losslessly', () => {
+    const { file, item } = renderItem(2, 'glare', 3, W, H, 'png');
+    assert.match(item.image, /^0003-glare\.png$/);
+    const png = decodePng(file);
+    assert.deepEqual([png.width, png.height, png.channels], [W, H, 3]);
   });
 
   test('rendering is deterministic: same seed, same bytes; another seed, other bytes', () => {
     const a = renderItem(4, 'acceptable', 9, W, H);
     const b = renderItem(4, 'acceptable', 9, W, H);
     const c = renderItem(4, 'acceptable', 10, W, H);
-    assert.ok(a.png.equals(b.png));
+    assert.ok(a.file.equals(b.file));
     assert.deepEqual(a.item, b.item);
-    assert.ok(!a.png.equals(c.png));
+    assert.ok(!a.file.equals(c.file));
   });
 
   test('exposure follows the variant: dark is dark, bright clips the paper, acceptable does not', () => {

@@ -1,10 +1,11 @@
 // The "desk" family: a second, independent set of labelled document photos, kept OUT of all tuning
 // as the quality engine's held-out family. It shares no scene code with document-scenes.ts or
-// make-y4m.ts (no card design, background, lighting or rasteriser): only the PNG encoder
-// (scripts/png.ts), the seeded PRNG and the polygon maths that ship with the SDK.
+// make-y4m.ts (no card design, background, lighting or rasteriser): only the image encoders
+// (scripts/png.ts, scripts/jpeg.ts), the seeded PRNG and the polygon maths that ship with the SDK.
 //
-//   node --import tsx scripts/families/desk.ts [--out DIR] [--count N] [--seed S]
-//   defaults: --out test/fixtures/generated/families/desk, --count 120, --seed 1 (640x480 PNGs)
+//   node --import tsx scripts/families/desk.ts [--out DIR] [--count N] [--seed S] [--format jpeg|png]
+//   defaults: --out test/fixtures/generated/families/desk, --count 120, --seed 1, --format jpeg
+//   (640x480, JPEG quality drawn per item from 70-95 by scripts/jpeg.ts)
 //
 // How a photo is made (all lengths in millimetres, in camera space: x right, y down, z forward):
 // - a document: an ID-1 card (85.6x54 mm, rounded corners) or an open passport booklet whose lower
@@ -44,6 +45,7 @@ import {
   runJobs,
   type LabelledItem,
 } from '../labelled-set.ts';
+import { encodeJpeg } from '../jpeg.ts';
 import { encodePng } from '../png.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -96,6 +98,8 @@ export const LABEL_RULES = {
   brightPaperP10: 1.15,
   /** bright: and the frame mean is at least this before clipping. */
   brightTarget: [0.72, 0.9],
+  /** Every item: JPEG quality drawn from this range (phones and the capture path deliver JPEG). */
+  jpegQuality: [70, 95],
 } as const;
 
 /** Share of acceptable items in the default set; the rest is spread evenly over the issues. */
@@ -961,25 +965,33 @@ function prepare(scene: DeskScene): Prepared {
   };
 }
 
-/** In-plane coordinates (mm) where the ray through pixel (x, y) meets a plane, or null. */
+/**
+ * Where the ray through pixel (x, y) meets a plane, in its in-plane coordinates (mm), written to
+ * `out` (no allocation: this runs for every ray); false when it does not meet it in front.
+ */
 function intersect(
   camera: Camera,
   plane: { o: Vec3; e1: Vec3; e2: Vec3; n: Vec3; no: number },
   x: number,
   y: number,
-): Point | null {
-  const d: Vec3 = [
-    (x - camera.width / 2) / camera.focal,
-    (y - camera.height / 2) / camera.focal,
-    1,
-  ];
-  const nd = dot(plane.n, d);
-  if (Math.abs(nd) < 1e-9) return null;
+  out: number[],
+): boolean {
+  const dx = (x - camera.width / 2) / camera.focal;
+  const dy = (y - camera.height / 2) / camera.focal;
+  const n = plane.n;
+  const nd = n[0] * dx + n[1] * dy + n[2];
+  if (Math.abs(nd) < 1e-9) return false;
   const t = plane.no / nd;
-  if (t <= 0) return null;
-  const rel: Vec3 = [d[0] * t - plane.o[0], d[1] * t - plane.o[1], d[2] * t - plane.o[2]];
-  return [dot(plane.e1, rel), dot(plane.e2, rel)];
+  if (t <= 0) return false;
+  const rx = dx * t - plane.o[0];
+  const ry = dy * t - plane.o[1];
+  const rz = t - plane.o[2];
+  out[0] = plane.e1[0] * rx + plane.e1[1] * ry + plane.e1[2] * rz;
+  out[1] = plane.e2[0] * rx + plane.e2[1] * ry + plane.e2[2] * rz;
+  return true;
 }
+const DOC_UV = [0, 0];
+const DESK_UV = [0, 0];
 
 /** Text-like marks: glyph cells of a 3x5 grid of strokes, words separated by spaces. */
 function glyphInk(
@@ -1045,10 +1057,6 @@ function documentFace(p: Prepared, u: number, v: number, hit: Hit): void {
     0.06 * wave,
   );
   let paper = true;
-  const set = (c: Rgb) => {
-    colour = c;
-    paper = false;
-  };
   const soft = mixRgb(d.ink, d.paper, 0.45);
   const header = document === 'id1' ? 10 : 9;
   const photo = document === 'id1' ? { w: 22, h: 28, y: 14 } : { w: 35, h: 45, y: 14 };
@@ -1056,33 +1064,53 @@ function documentFace(p: Prepared, u: number, v: number, hit: Hit): void {
   const x0 = d.photoLeft ? photoX + photo.w + 5 : 5;
   const x1 = d.photoLeft ? w - 5 : photoX - 5;
   if (v < header) {
-    set(d.accent);
-    if (glyphInk(u, v, 6, header * 0.32, w * 0.7, header * 0.38, s + 1, false))
-      set(mixRgb(d.paper, [1, 1, 1], 0.5));
+    {
+      colour = d.accent;
+      paper = false;
+    }
+    if (glyphInk(u, v, 6, header * 0.32, w * 0.7, header * 0.38, s + 1, false)) {
+      colour = mixRgb(d.paper, [1, 1, 1], 0.5);
+      paper = false;
+    }
   } else if (u >= photoX && u < photoX + photo.w && v >= photo.y && v < photo.y + photo.h) {
-    set(portrait(u - photoX, v - photo.y, photo.w, photo.h, s));
+    {
+      colour = portrait(u - photoX, v - photo.y, photo.w, photo.h, s);
+      paper = false;
+    }
   } else if (document === 'passport' && v >= 64) {
     // The MRZ: two lines of 44 monospaced characters on a lighter band.
     colour = mixRgb(d.paper, [1, 1, 1], d.tone === 'dark' ? 0 : 0.35);
     if (
       glyphInk(u, v, 6, 69, 6 + 44 * 2.54, 3.2, s + 2, true) ||
       glyphInk(u, v, 6, 77, 6 + 44 * 2.54, 3.2, s + 3, true)
-    )
-      set(d.ink);
+    ) {
+      colour = d.ink;
+      paper = false;
+    }
   } else if (d.chip && document === 'id1' && u >= x0 && u < x0 + 11 && v >= 40 && v < 48.5) {
     const line = Math.abs(v - 44.25) < 0.25 || Math.abs(u - x0 - 5.5) < 0.25;
-    set(line ? [0.55, 0.45, 0.2] : [0.85, 0.72, 0.38]);
+    {
+      colour = line ? [0.55, 0.45, 0.2] : [0.85, 0.72, 0.38];
+      paper = false;
+    }
   } else {
     const rows = document === 'id1' ? 5 : 7;
     const pitch = document === 'id1' ? 6 : 7;
     for (let k = 0; k < rows; k++) {
       const y = 14 + k * pitch;
       if (document === 'id1' && d.chip && k === 4) break;
-      if (textLine(u, v, x0, y, x1, 1.3, s + 10 + k)) set(soft);
-      else if (textLine(u, v, x0, y + 1.9, x1, document === 'id1' ? 2.3 : 2.8, s + 30 + k))
-        set(d.ink);
+      if (textLine(u, v, x0, y, x1, 1.3, s + 10 + k)) {
+        colour = soft;
+        paper = false;
+      } else if (textLine(u, v, x0, y + 1.9, x1, document === 'id1' ? 2.3 : 2.8, s + 30 + k)) {
+        colour = d.ink;
+        paper = false;
+      }
     }
-    if (document === 'id1' && textLine(u, v, 5, 48, w - 5, 2, s + 50)) set(d.ink);
+    if (document === 'id1' && textLine(u, v, 5, 48, w - 5, 2, s + 50)) {
+      colour = d.ink;
+      paper = false;
+    }
   }
   if (document === 'passport') {
     // The page bends into the spine along its top edge.
@@ -1307,9 +1335,9 @@ function trace(p: Prepared, x: number, y: number, hit: Hit): void {
   hit.glare = 0;
   hit.paper = false;
   if (p.doc) {
-    const uv = intersect(sc.camera, p.doc, x, y);
-    if (uv) {
-      const [u, v] = uv;
+    if (intersect(sc.camera, p.doc, x, y, DOC_UV)) {
+      const u = DOC_UV[0]!;
+      const v = DOC_UV[1]!;
       const hand = sc.hand;
       const front = hand ? capsuleDepth(hand.front, u, v) : -1;
       if (front >= 0) return skin(p, u, v, front, hit);
@@ -1347,13 +1375,13 @@ function trace(p: Prepared, x: number, y: number, hit: Hit): void {
       if (back >= 0) return skin(p, u, v, back, hit);
     }
   }
-  const sq = intersect(sc.camera, p.desk, x, y);
-  if (!sq) {
+  if (!intersect(sc.camera, p.desk, x, y, DESK_UV)) {
     hit.r = hit.g = hit.b = 0.3;
     hit.id = ID.desk;
     return;
   }
-  const [s, q] = sq;
+  const s = DESK_UV[0]!;
+  const q = DESK_UV[1]!;
   hit.id = ID.desk;
   const c = onDesk(p, s, q, hit) ?? deskSurface(p, s, q);
   let shade = 1;
@@ -1361,9 +1389,9 @@ function trace(p: Prepared, x: number, y: number, hit: Hit): void {
     // The document's shadow: its outline moved by the light's offset, softened.
     let su = s;
     let sv = q;
-    if (sc.held) {
-      const back = intersect(sc.camera, p.doc, x, y);
-      if (back) [su, sv] = back;
+    if (sc.held && intersect(sc.camera, p.doc, x, y, DOC_UV)) {
+      su = DOC_UV[0]!;
+      sv = DOC_UV[1]!;
     }
     const bh = sc.document === 'passport' ? h * 2 + 6 : h;
     const sdf = roundedRectSdf(
@@ -1502,24 +1530,26 @@ export function renderScene(
         const along = nx * Math.cos(e.angle) + ny * Math.sin(e.angle);
         l *= mix(1, e.depth, smooth(e.offset - e.width, e.offset + e.width, along));
       }
-      const rr = Math.hypot(x - width / 2, y - height / 2) / halfDiag;
-      l *= 1 - light.vignette * rr * rr;
+      const r2 = ((x - width / 2) ** 2 + (y - height / 2) ** 2) / (halfDiag * halfDiag);
+      l *= 1 - light.vignette * r2;
       for (let c = 0; c < 3; c++) albedo[c][i] = albedo[c][i]! * l * light.balance[c]!;
       sum += 0.299 * albedo[0][i]! + 0.587 * albedo[1][i]! + 0.114 * albedo[2][i]!;
     }
   // Auto-exposure on the frame's mean, protecting the document's paper from clipping (acceptable
   // items), or pushing it into clipping (bright).
   let gain = scene.exposureTarget / (sum / n);
-  const paperLuma: number[] = [];
+  const paperLuma = new Float32Array(n);
+  let paperCount = 0;
   let paperMax = 0;
   for (let i = 0; i < n; i++)
     if (paper[i]) {
       paperMax = Math.max(paperMax, albedo[0][i]!, albedo[1][i]!, albedo[2][i]!);
-      paperLuma.push(0.299 * albedo[0][i]! + 0.587 * albedo[1][i]! + 0.114 * albedo[2][i]!);
+      paperLuma[paperCount++] =
+        0.299 * albedo[0][i]! + 0.587 * albedo[1][i]! + 0.114 * albedo[2][i]!;
     }
   if (scene.variant === 'bright') {
-    paperLuma.sort((a, b) => a - b);
-    const p10 = paperLuma[Math.floor(paperLuma.length * 0.1)] ?? 1;
+    const sorted = paperLuma.subarray(0, paperCount).sort();
+    const p10 = sorted[Math.floor(paperCount * 0.1)] ?? 1;
     gain = Math.max(gain, LABEL_RULES.brightPaperP10 / p10);
   } else if (scene.variant !== 'dark' && paperMax > 0) {
     gain = Math.min(gain, LABEL_RULES.paperCeiling / paperMax);
@@ -1533,7 +1563,6 @@ export function renderScene(
     if (scene.blurSigma > 0) convolve(plane, width, height, gaussianKernel(scene.blurSigma));
   }
   let clipped = 0;
-  let paperCount = 0;
   let mean = 0;
   for (let i = 0; i < n; i++) {
     mean +=
@@ -1541,20 +1570,23 @@ export function renderScene(
       0.587 * Math.min(1, out[1]![i]!) +
       0.114 * Math.min(1, out[2]![i]!);
     if (paper[i]) {
-      paperCount++;
       if (out[0]![i]! >= 1 && out[1]![i]! >= 1 && out[2]![i]! >= 1) clipped++;
     }
   }
   // Sensor noise (shot-like: grows with the signal), then 8 bits.
   const random = prng(noiseSeed);
-  const gauss = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const rgb = new Uint8Array(n * 3);
-  for (let i = 0; i < n; i++)
-    for (let c = 0; c < 3; c++) {
-      const v = out[c]![i]!;
-      const noisy = v + scene.noise * (0.6 + 0.8 * Math.sqrt(clamp01(v))) * gauss();
-      rgb[i * 3 + c] = Math.round(clamp01(noisy) * 255);
+  // Box-Muller, both outputs used.
+  for (let k = 0; k < n * 3; k += 2) {
+    const radius = Math.sqrt(-2 * Math.log(1 - random()));
+    const angle = 2 * Math.PI * random();
+    for (let m = 0; m < 2 && k + m < n * 3; m++) {
+      const v = out[(k + m) % 3]![Math.floor((k + m) / 3)]!;
+      const g = radius * (m === 0 ? Math.cos(angle) : Math.sin(angle));
+      const noisy = v + scene.noise * (0.6 + 0.8 * Math.sqrt(clamp01(v))) * g;
+      rgb[k + m] = Math.round(clamp01(noisy) * 255);
     }
+  }
   return {
     rgb,
     exposure: { gain, frameMean: mean / n, clippedPaper: paperCount ? clipped / paperCount : 0 },
@@ -1604,20 +1636,25 @@ export function itemSeed(seed: number, index: number): number {
 
 const round = (v: number, digits = 3) => Math.round(v * 10 ** digits) / 10 ** digits;
 
-/** Renders item `index` of a set: its PNG and its manifest entry. */
+/** How images are written: JPEG as a phone delivers them (default), or lossless PNG. */
+export type DeskFormat = 'jpeg' | 'png';
+
+/** Renders item `index` of a set: its image file and its manifest entry. */
 export function renderItem(
   index: number,
   variant: DeskVariant,
   seed: number,
   width = DEFAULT_WIDTH,
   height = DEFAULT_HEIGHT,
-): { png: Buffer; item: DeskItem } {
+  format: DeskFormat = 'jpeg',
+): { file: Buffer; item: DeskItem } {
   const s = itemSeed(seed, index);
   const scene = drawScene(variant, s, width, height);
   const { rgb, exposure } = renderScene(scene, s ^ 0x6e01);
+  const quality = Math.round(range(prng(s ^ 0x1e9), LABEL_RULES.jpegQuality));
   const issue = DESK_VARIANTS[variant];
   const item: DeskItem = {
-    image: `${String(index + 1).padStart(4, '0')}-${variant}.png`,
+    image: `${String(index + 1).padStart(4, '0')}-${variant}.${format === 'jpeg' ? 'jpg' : 'png'}`,
     kind: 'document',
     family: FAMILY,
     variant,
@@ -1654,9 +1691,14 @@ export function renderItem(
           }
         : {}),
       ...(scene.blurSigma ? { blurSigmaPx: round(scene.blurSigma, 2) } : {}),
+      ...(format === 'jpeg' ? { jpegQuality: quality } : {}),
     },
   };
-  return { png: encodePng({ width, height, channels: 3, data: rgb }), item };
+  const file =
+    format === 'jpeg'
+      ? encodeJpeg({ width, height, data: rgb }, quality)
+      : encodePng({ width, height, channels: 3, data: rgb });
+  return { file, item };
 }
 
 /** One image to render and write (what the worker threads are sent). */
@@ -1666,13 +1708,21 @@ export interface DeskJob {
   readonly seed: number;
   readonly width: number;
   readonly height: number;
+  readonly format: DeskFormat;
   readonly dir: string;
 }
 
 /** Renders one job's image into its folder and returns its manifest item. */
 export async function renderToFile(job: DeskJob): Promise<DeskItem> {
-  const { png, item } = renderItem(job.index, job.variant, job.seed, job.width, job.height);
-  await writeFile(join(job.dir, item.image), png);
+  const { file, item } = renderItem(
+    job.index,
+    job.variant,
+    job.seed,
+    job.width,
+    job.height,
+    job.format,
+  );
+  await writeFile(join(job.dir, item.image), file);
   return item;
 }
 
@@ -1683,6 +1733,8 @@ export interface DeskSetOptions {
   readonly seed?: number;
   readonly width?: number;
   readonly height?: number;
+  /** Default 'jpeg' (quality drawn per item); 'png' for lossless images. */
+  readonly format?: DeskFormat;
   /** Worker threads (default: the cores, at most 4); 1 renders in this thread. */
   readonly workers?: number;
   readonly onProgress?: (done: number, total: number) => void;
@@ -1702,6 +1754,7 @@ export async function generateDeskSet(
     seed,
     width: options.width ?? DEFAULT_WIDTH,
     height: options.height ?? DEFAULT_HEIGHT,
+    format: options.format ?? 'jpeg',
     dir: out,
   }));
   // Each item depends only on its own seed, so the threads change nothing but the time.
@@ -1722,7 +1775,7 @@ export async function generateDeskSet(
 }
 
 function parseCli(argv: readonly string[]): DeskSetOptions {
-  const options: { out?: string; count?: number; seed?: number } = {};
+  const options: { out?: string; count?: number; seed?: number; format?: DeskFormat } = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = argv[++i];
@@ -1730,6 +1783,7 @@ function parseCli(argv: readonly string[]): DeskSetOptions {
     if (arg === '--out') options.out = value;
     else if (arg === '--count') options.count = Number(value);
     else if (arg === '--seed') options.seed = Number(value);
+    else if (arg === '--format' && (value === 'jpeg' || value === 'png')) options.format = value;
     else throw new Error(`unknown option ${arg}`);
   }
   return options;
