@@ -73,10 +73,14 @@ export const LABEL_RULES = {
   maxRoll: 25,
   /** Acceptable: no part of the hand within this distance of a corner (mm). */
   handCornerClearanceMm: 6,
-  /** Acceptable: auto-exposure target (mean of the frame, 0-1) and no clipped paper. */
+  /** Acceptable: auto-exposure target (mean of the frame, 0-1), unless the ceiling lowers it. */
   exposureTarget: [0.36, 0.54],
-  /** Acceptable: the brightest paper is exposed to at most this (0-1): nothing on it clips. */
-  paperCeiling: 0.94,
+  /**
+   * Acceptable (and every variant but dark and bright): the brightest pixel of the document (paper,
+   * or the light print of a dark card) is exposed to at most this (0-1), so that nothing on it
+   * clips, with room for sensor noise and JPEG ringing.
+   */
+  documentCeiling: 0.9,
   /** too_far: fill drawn from this range (acceptable starts at 0.15; the brief's limit is 0.05). */
   tooFarFill: [0.012, 0.035],
   /** corners (out of frame): one corner at least this far outside, the others this far inside. */
@@ -1535,24 +1539,25 @@ export function renderScene(
       for (let c = 0; c < 3; c++) albedo[c][i] = albedo[c][i]! * l * light.balance[c]!;
       sum += 0.299 * albedo[0][i]! + 0.587 * albedo[1][i]! + 0.114 * albedo[2][i]!;
     }
-  // Auto-exposure on the frame's mean, protecting the document's paper from clipping (acceptable
-  // items), or pushing it into clipping (bright).
+  // Auto-exposure on the frame's mean, protecting the document from clipping (acceptable items),
+  // or pushing its paper into clipping (bright).
   let gain = scene.exposureTarget / (sum / n);
   const paperLuma = new Float32Array(n);
   let paperCount = 0;
-  let paperMax = 0;
-  for (let i = 0; i < n; i++)
-    if (paper[i]) {
-      paperMax = Math.max(paperMax, albedo[0][i]!, albedo[1][i]!, albedo[2][i]!);
+  let documentMax = 0;
+  for (let i = 0; i < n; i++) {
+    if (ids[i] === ID.document)
+      documentMax = Math.max(documentMax, albedo[0][i]!, albedo[1][i]!, albedo[2][i]!);
+    if (paper[i])
       paperLuma[paperCount++] =
         0.299 * albedo[0][i]! + 0.587 * albedo[1][i]! + 0.114 * albedo[2][i]!;
-    }
+  }
   if (scene.variant === 'bright') {
     const sorted = paperLuma.subarray(0, paperCount).sort();
     const p10 = sorted[Math.floor(paperCount * 0.1)] ?? 1;
     gain = Math.max(gain, LABEL_RULES.brightPaperP10 / p10);
-  } else if (scene.variant !== 'dark' && paperMax > 0) {
-    gain = Math.min(gain, LABEL_RULES.paperCeiling / paperMax);
+  } else if (scene.variant !== 'dark' && documentMax > 0) {
+    gain = Math.min(gain, LABEL_RULES.documentCeiling / documentMax);
   }
   const out = [albedo[0], albedo[1], albedo[2]] as Float32Array[];
   for (let c = 0; c < 3; c++) {
