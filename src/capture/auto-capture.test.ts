@@ -23,6 +23,7 @@ function verdict(
       meanLuma: 120,
       contrast: 50,
       fill: 0.4,
+      span: 0.6,
       aspect: 1.58,
     },
     width: 640,

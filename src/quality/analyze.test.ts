@@ -228,6 +228,16 @@ describe('analyzeDocument', () => {
     const far = analyze(drawScene({ scale: 0.3, background: 'dark', seed: 2 }).canvas);
     expect(far.issues).to.deep.equal([QualityIssue.TooFar]);
 
+    // Reaching across more than half the frame is close enough, whatever the area: a long, narrow
+    // document spans the frame's width while covering little of it.
+    const narrow = drawScene({ scale: 0.6, aspect: 2.6, tiltX: 10, background: 'dark', seed: 2 });
+    const wide = analyze(narrow.canvas, { documentAspect: 2.6 });
+    expect(quadJaccard(wide.quad, narrow.corners)).to.be.greaterThan(0.95);
+    expect(wide.metrics.fill, 'a small area').to.be.lessThan(DEFAULT_DOCUMENT_OPTIONS.minFill);
+    expect(wide.metrics.span, 'across half the frame').to.be.greaterThan(0.5);
+    expect(wide.issues).to.deep.equal([]);
+    expect(far.metrics.span).to.be.lessThan(0.5);
+
     // A passport data page (125 x 88 mm) where an ID-1 card is expected, then where it is.
     const passport = drawScene({ scale: 0.6, aspect: 125 / 88, background: 'dark', seed: 2 });
     expect(analyze(passport.canvas).issues).to.deep.equal([QualityIssue.WrongShape]);
@@ -277,7 +287,9 @@ describe('analyzeDocument', () => {
     const cut = drawScene({ scale: 0.3, aspect: 1.1, centre: [0.1, 0.5], background: 'dark' });
     expect(analyze(cut.canvas, off).issues).to.deep.equal([]);
     expect(analyze(clean.canvas, { minContrast: 200 }).issues).to.include(QualityIssue.LowContrast);
-    expect(analyze(clean.canvas, { minFill: 0.9 }).issues).to.include(QualityIssue.TooFar);
+    expect(analyze(clean.canvas, { minFill: 0.9, closeSpan: 1 }).issues).to.include(
+      QualityIssue.TooFar,
+    );
     expect(analyze(clean.canvas, { aspectTolerance: 0 }).issues).to.include(
       QualityIssue.WrongShape,
     );

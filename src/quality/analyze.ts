@@ -17,6 +17,7 @@ import {
   type DocumentQualityOptions,
   type FrameVerdict,
   type RgbaFrame,
+  type Quad,
 } from './types.js';
 
 /** The names of the checks that options can turn off. */
@@ -35,6 +36,16 @@ export interface DocumentAnalysisOptions extends DocumentQualityOptions {
   readonly maxFrameLuma?: number;
 }
 
+/** The larger of the quad's extent's shares of the frame's width and height. */
+function documentSpan(quad: Quad, width: number, height: number): number {
+  const xs = quad.map(([x]) => Math.min(width, Math.max(0, x)));
+  const ys = quad.map(([, y]) => Math.min(height, Math.max(0, y)));
+  return Math.max(
+    (Math.max(...xs) - Math.min(...xs)) / width,
+    (Math.max(...ys) - Math.min(...ys)) / height,
+  );
+}
+
 /** Every option with its value filled in. */
 export type ResolvedDocumentOptions = Required<Omit<DocumentAnalysisOptions, 'checks'>> & {
   readonly checks: Readonly<Record<DocumentCheck, boolean>>;
@@ -48,6 +59,7 @@ export const DEFAULT_DOCUMENT_OPTIONS: ResolvedDocumentOptions = Object.freeze({
   documentAspect: 85.6 / 54,
   aspectTolerance: 0.08,
   minFill: 0.2,
+  closeSpan: 0.5,
   cornerMargin: 0.01,
   minSharpness: 80,
   maxGlare: 0.02,
@@ -85,6 +97,7 @@ export function resolveDocumentOptions(
     documentAspect: pick('documentAspect'),
     aspectTolerance: pick('aspectTolerance'),
     minFill: pick('minFill'),
+    closeSpan: pick('closeSpan'),
     cornerMargin: pick('cornerMargin'),
     minSharpness: pick('minSharpness'),
     maxGlare: pick('maxGlare'),
@@ -153,6 +166,7 @@ export function analyzeDocument(
 
   const quad = found ? found.quad : null;
   const fill = quad ? polygonArea(quad) / (width * height) : 0;
+  const span = quad ? documentSpan(quad, width, height) : 0;
   const aspect = quad ? rectifiedAspect(quad, width, height) : 0;
 
   const issues: QualityIssue[] = [];
@@ -167,7 +181,7 @@ export function analyzeDocument(
       );
       if (outside || found.occluded.some(Boolean)) issues.push(QualityIssue.Corners);
     }
-    if (checks.fill && fill < o.minFill) issues.push(QualityIssue.TooFar);
+    if (checks.fill && fill < o.minFill && span < o.closeSpan) issues.push(QualityIssue.TooFar);
     if (checks.shape && Math.abs(aspect / o.documentAspect - 1) > o.aspectTolerance) {
       issues.push(QualityIssue.WrongShape);
     }
@@ -211,6 +225,7 @@ export function analyzeDocument(
       meanLuma: exposure.mean,
       contrast: exposure.std,
       fill,
+      span,
       aspect,
     },
     width,

@@ -62,6 +62,11 @@ export interface QualityMetrics {
   readonly contrast: number;
   /** Document area / frame area, 0-1 (0 without a document). */
   readonly fill: number;
+  /**
+   * How far the document reaches across the frame: the larger of its extent's shares of the
+   * frame's width and height, 0-1 (0 without a document).
+   */
+  readonly span: number;
   /** Long side / short side of the found document (0 without a document). */
   readonly aspect: number;
 }
@@ -92,6 +97,12 @@ export interface DocumentQualityOptions {
   readonly aspectTolerance?: number;
   /** Minimum document area / frame area (default 0.2): below it, "move closer". */
   readonly minFill?: number;
+  /**
+   * A document reaching across this share of the frame's width or height is never "too far",
+   * whatever its area (default 0.5): a steep tilt shrinks the area, not the resolution along the
+   * side that faces the camera.
+   */
+  readonly closeSpan?: number;
   /** Corners must be at least this share of the shorter frame side inside the frame (default 0.01). */
   readonly cornerMargin?: number;
   /** Absolute sharpness floor, in QualityMetrics.sharpness units (default 80). */
