@@ -22,6 +22,8 @@ function verdict(
       glare: 0,
       meanLuma: 120,
       contrast: 50,
+      clippedDark: 0,
+      clippedBright: 0,
       fill: 0.4,
       span: 0.6,
       aspect: 1.58,

@@ -154,6 +154,36 @@ describe('analyzeDocument', () => {
     expect(sparkly.issues).to.deep.equal([]);
   });
 
+  it('takes a white card in good light for bright and fine, and a dark card for dark and fine', () => {
+    /** A card of `card` grey with print of `ink` grey on a desk of `desk` grey, in good light. */
+    const plain = (desk: number, card: number, ink: number) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 640;
+      canvas.height = 480;
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = `rgb(${desk}, ${desk}, ${desk})`;
+      ctx.fillRect(0, 0, 640, 480);
+      ctx.fillStyle = `rgb(${card}, ${card}, ${card})`;
+      ctx.fillRect(120, 110, 400, 252);
+      ctx.fillStyle = `rgb(${ink}, ${ink}, ${ink})`;
+      ctx.fillRect(150, 160, 60, 80); // the photo
+      for (let line = 0; line < 6; line++) ctx.fillRect(250, 160 + line * 28, 150, 6);
+      return canvas;
+    };
+    // White (mean luma over 222, nothing blown) on a light desk: the issue's "Too bright" card,
+    // which the mean-luma rule (document over 222 in a frame over 190) refused.
+    const white = analyze(plain(200, 248, 60));
+    expect(white.metrics.meanLuma).to.be.greaterThan(222);
+    expect(white.metrics.clippedBright).to.equal(0);
+    expect(white.quad).to.not.equal(null);
+    expect(white.issues).to.not.include(QualityIssue.Bright);
+    // A dark card with light print on a mid desk: dark, and legible.
+    const dark = analyze(plain(140, 40, 200));
+    expect(dark.metrics.meanLuma).to.be.lessThan(DEFAULT_DOCUMENT_OPTIONS.minLuma);
+    expect(dark.quad).to.not.equal(null);
+    expect(dark.issues).to.not.include(QualityIssue.Dark);
+  });
+
   it('flags dark, over-exposed and washed-out frames', () => {
     expect(analyze(toned(clean.canvas, { gain: 0.3 })).issues).to.include(QualityIssue.Dark);
     expect(analyze(toned(clean.canvas, { offset: 110 })).issues).to.include(QualityIssue.Bright);

@@ -64,7 +64,7 @@ export const DEFAULT_DOCUMENT_OPTIONS: ResolvedDocumentOptions = Object.freeze({
   minSharpness: 80,
   maxGlare: 0.02,
   minLuma: 75,
-  maxLuma: 222,
+  maxBlown: 0.05,
   minContrast: 16,
   coarseWidth: 320,
   glareLuma: 245,
@@ -102,7 +102,7 @@ export function resolveDocumentOptions(
     minSharpness: pick('minSharpness'),
     maxGlare: pick('maxGlare'),
     minLuma: pick('minLuma'),
-    maxLuma: pick('maxLuma'),
+    maxBlown: pick('maxBlown'),
     minContrast: pick('minContrast'),
     coarseWidth: pick('coarseWidth'),
     glareLuma: pick('glareLuma'),
@@ -190,16 +190,18 @@ export function analyzeDocument(
     // The document decides, with the frame as a witness: over-exposure brightens the whole frame,
     // a glare patch only the document, and a card on a black desk is a dark frame around a well-lit
     // document. A frame that is black or blown out as a whole says so even without a document.
+    // Dark is lost detail too: an under-exposed frame, or a document whose shadows are crushed over
+    // a fifth of it. A dark card in good light is dark and fine (its print stands out).
     const dark =
-      (found && exposure.mean < o.minLuma) ||
       frameExposure.mean < o.minLuma * 0.6 ||
-      frameExposure.clippedLow > 0.5;
+      frameExposure.clippedLow > 0.5 ||
+      (found !== null && exposure.clippedLow > 0.2);
+    // Bright is lost detail, not a light document: a white card in good light has a high mean
+    // and nothing blown. Over-exposure blows out part of the document and brightens the frame.
     const bright =
       (found
-        ? exposure.mean > o.maxLuma && frameExposure.mean > o.maxFrameLuma
-        : frameExposure.mean > o.maxFrameLuma) ||
-      frameExposure.mean > o.maxFrameLuma + 15 ||
-      frameExposure.clippedHigh > 0.5;
+        ? exposure.clippedHigh > o.maxBlown && frameExposure.mean > o.maxFrameLuma
+        : frameExposure.mean > o.maxFrameLuma) || frameExposure.clippedHigh > 0.5;
     if (dark) issues.push(QualityIssue.Dark);
     else if (bright) issues.push(QualityIssue.Bright);
   }
@@ -224,6 +226,8 @@ export function analyzeDocument(
       glare: glare ? glare.score : 0,
       meanLuma: exposure.mean,
       contrast: exposure.std,
+      clippedDark: exposure.clippedLow,
+      clippedBright: exposure.clippedHigh,
       fill,
       span,
       aspect,

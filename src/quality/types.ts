@@ -60,6 +60,10 @@ export interface QualityMetrics {
   readonly meanLuma: number;
   /** Luma standard deviation (contrast), 0-255. */
   readonly contrast: number;
+  /** Share of the document's pixels (the frame's without one) crushed to black (luma ≤ 8). */
+  readonly clippedDark: number;
+  /** Share of the document's pixels (the frame's without one) blown to white (luma ≥ 250). */
+  readonly clippedBright: number;
   /** Document area / frame area, 0-1 (0 without a document). */
   readonly fill: number;
   /**
@@ -111,8 +115,11 @@ export interface DocumentQualityOptions {
   readonly maxGlare?: number;
   /** Mean luma below which the frame is too dark. */
   readonly minLuma?: number;
-  /** Mean luma above which the frame is too bright. */
-  readonly maxLuma?: number;
+  /**
+   * Share of the document's pixels blown out (luma ≥ 250) above which, in a bright frame, the photo
+   * is "too bright" (default 0.05). Not the mean: a white card in good light is bright and fine.
+   */
+  readonly maxBlown?: number;
   /** Luma standard deviation below which contrast is too low. */
   readonly minContrast?: number;
   /** Turn individual checks off. */
