@@ -1,10 +1,14 @@
-// The face fixture in browser tests: the committed test/fixtures/faces/astronaut.png, served by the
-// test server under /__fixtures/ (found as test/shared-fixtures.ts finds it). Where it is found
-// nowhere, a test that needs it fails under CI and skips through mocha (`this.skip()`) elsewhere.
+// The face fixtures in browser tests: the committed test/fixtures/faces/*.png (README.md there),
+// served by the test server under /__fixtures/ (found as test/shared-fixtures.ts finds them). Where
+// one is found nowhere, a test that needs it fails under CI and skips through mocha (`this.skip()`)
+// elsewhere.
 import { FIXTURES_URL, MISSING_FIXTURE_HEADER } from '../fixture-server.js';
 
-/** Where the test server serves the 512x512 portrait. */
-export const PORTRAIT_URL = `${FIXTURES_URL}faces/astronaut.png`;
+/** The 512x512 portrait (astronaut), relative to the fixtures folder. */
+export const PORTRAIT = 'faces/astronaut.png';
+
+/** A second person (CC0): greyscale, three-quarter profile, a camera at the eye; 256x256. */
+export const CAMERAMAN = 'faces/cameraman.png';
 
 /**
  * The part of the portrait cropped as an ID photo is (ICAO 9303: 35x45 mm, the head 70-80 % of the
@@ -17,14 +21,18 @@ type Loaded = ImageBitmap | { readonly missing: string; readonly fail: boolean }
 
 const loaded = new Map<string, Promise<Loaded>>();
 
-function loadPortrait(crop?: readonly [number, number, number, number]): Promise<Loaded> {
-  const key = crop ? crop.join(',') : 'whole';
+function loadFixture(
+  file: string,
+  crop?: readonly [number, number, number, number],
+): Promise<Loaded> {
+  const key = `${file} ${crop ? crop.join(',') : 'whole'}`;
   let image = loaded.get(key);
   if (!image) {
-    image = fetch(PORTRAIT_URL).then(async (response): Promise<Loaded> => {
+    const url = `${FIXTURES_URL}${file}`;
+    image = fetch(url).then(async (response): Promise<Loaded> => {
       if (!response.ok) {
         return {
-          missing: `${PORTRAIT_URL} answered ${response.status}: ${await response.text()}`,
+          missing: `${url} answered ${response.status}: ${await response.text()}`,
           fail: response.headers.get(MISSING_FIXTURE_HEADER) !== 'skip',
         };
       }
@@ -37,17 +45,24 @@ function loadPortrait(crop?: readonly [number, number, number, number]): Promise
 }
 
 /**
- * The portrait (or a crop of it), decoded once per crop. Where the fixture is missing: throws
+ * A face fixture (or a crop of it), decoded once per crop. Where the fixture is missing: throws
  * under CI (the test fails), else skips the running test through mocha with the reason.
  */
-export async function portraitOrSkip(
+export async function faceFixtureOrSkip(
   context: Mocha.Context,
+  file: string,
   crop?: readonly [number, number, number, number],
 ): Promise<ImageBitmap> {
-  const image = await loadPortrait(crop);
+  const image = await loadFixture(file, crop);
   if (image instanceof ImageBitmap) return image;
   if (image.fail) throw new Error(`${image.missing}; CI is set, so a missing fixture fails`);
   // Mocha reports the test as pending; the reason goes to the log (mocha's skip takes none).
   console.warn(`skipped: ${image.missing}`);
   context.skip();
 }
+
+/** The portrait (or a crop of it), as {@link faceFixtureOrSkip}. */
+export const portraitOrSkip = (
+  context: Mocha.Context,
+  crop?: readonly [number, number, number, number],
+): Promise<ImageBitmap> => faceFixtureOrSkip(context, PORTRAIT, crop);
