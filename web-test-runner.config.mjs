@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { baseArgs, chromiumExecutable, fakeCameraArgs } from './test/browser.mjs';
-import { FIXTURES_URL, MISSING_FIXTURE_HEADER } from './test/fixture-server.ts';
+import { FIXTURES_URL, MISSING_FIXTURE_HEADER } from './test/fixture-names.ts';
 import { fixturePath, isCi, missingFixtureMessage } from './test/shared-fixtures.ts';
 import { findMediapipeAsset, mediapipeAssetHeaders } from './scripts/vite-mediapipe-assets.ts';
 import { patchMediapipe } from './scripts/mediapipe-glue.ts';

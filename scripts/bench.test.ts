@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import type { Quad } from '../src/quality/types.ts';
 import { REPO_ROOT } from './browser-runner.ts';
+import { PORTRAIT_FIXTURE } from '../test/fixture-names.ts';
 import { fixturePath, missingFixtureMessage, skipOrFail } from '../test/shared-fixtures.ts';
 import { baselineInstalled } from './bench-baseline.ts';
 import { benchJson, benchTable, percentile, type BenchJson } from './bench.ts';
@@ -160,7 +161,7 @@ describe('npm run bench -- --json (end to end)', () => {
     // With --synthetic the face frames are drawn from the committed portrait; should it be
     // missing, the face figures are null (checked here) and the test ends skipped, or failed under CI.
     const facePipeline = json.facePipelineMedianMs['640x480'];
-    const portrait = fixturePath('faces/astronaut.png');
+    const portrait = fixturePath(PORTRAIT_FIXTURE);
     if (portrait) {
       assert.ok(face !== null && face > 0, `face ${face}`);
       assert.ok(facePipeline != null && facePipeline >= face, `face pipeline ${facePipeline}`);
@@ -189,6 +190,6 @@ describe('npm run bench -- --json (end to end)', () => {
     assert.match(stderr, /pipeline \(analyzeDocument\)/);
     // After all the checks: node:test reports a skipped test as skipped even if it then throws.
     if (!portrait)
-      skipOrFail(t, `face figures not measured: ${missingFixtureMessage('faces/astronaut.png')}`);
+      skipOrFail(t, `face figures not measured: ${missingFixtureMessage(PORTRAIT_FIXTURE)}`);
   });
 });

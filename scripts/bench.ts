@@ -37,6 +37,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { quadJaccard } from '../src/quality/geometry.ts';
+import { PORTRAIT_FIXTURE } from '../test/fixture-names.ts';
 import { fixturePath, missingFixtureMessage } from '../test/shared-fixtures.ts';
 import {
   BASELINE_HINT,
@@ -73,9 +74,6 @@ export const DEFAULT_SELFIE_MANIFEST = resolve(
   REPO_ROOT,
   'test/fixtures/generated/selfies/manifest.json',
 );
-/** The portrait the face frames are drawn from when there is no selfie manifest. */
-const PORTRAIT_FIXTURE = 'faces/astronaut.png';
-
 /** Frame sizes timed: a typical analysis size and a camera's 720p. */
 const SIZES = [
   [640, 480],

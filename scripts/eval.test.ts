@@ -23,6 +23,7 @@ import {
   type SelfieOutcome,
 } from './eval.ts';
 import { decodePng, encodePng, type PngImage } from './png.ts';
+import { PORTRAIT_FIXTURE } from '../test/fixture-names.ts';
 import { fixturePath, missingFixtureMessage, skipOrFail } from '../test/shared-fixtures.ts';
 
 // The eval turns verdicts into the numbers the detector is tuned by; these tests pin down how each
@@ -550,7 +551,7 @@ function selfieScene(portrait: PngImage, places: [number, number, number][], gai
 }
 
 describe('npm run eval on selfies (end to end)', () => {
-  const portraitPath = fixturePath('faces/astronaut.png');
+  const portraitPath = fixturePath(PORTRAIT_FIXTURE);
   let dir = '';
   let report: EvalReport;
   let stderr = '';
@@ -602,7 +603,7 @@ describe('npm run eval on selfies (end to end)', () => {
   /** Where the face fixture is missing: fails the test under CI, else skips it with the reason. */
   const needsPortrait = (t: TestContext): boolean => {
     if (portraitPath) return true;
-    skipOrFail(t, missingFixtureMessage('faces/astronaut.png'));
+    skipOrFail(t, missingFixtureMessage(PORTRAIT_FIXTURE));
     return false;
   };
 

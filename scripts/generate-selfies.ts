@@ -88,6 +88,7 @@ import {
   type Lighting,
 } from './document-scenes.ts';
 import { decodePng, encodePng } from './png.ts';
+import { PORTRAIT_FIXTURE } from '../test/fixture-names.ts';
 import { fixtureDirs, fixturePath, missingFixtureMessage } from '../test/shared-fixtures.ts';
 import {
   drawLayer,
@@ -134,7 +135,7 @@ export const DEFAULT_COUNT = 300;
 /** Default seed. */
 export const DEFAULT_SEED = 1;
 /** The fixture portrait, relative to the fixtures folder. */
-export const PORTRAIT_FILE = 'faces/astronaut.png';
+export const PORTRAIT_FILE = PORTRAIT_FIXTURE;
 
 let portraitCache: { path: string; portrait: Portrait } | undefined;
 

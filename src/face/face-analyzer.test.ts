@@ -3,7 +3,11 @@ import { rejection } from '../../test/helpers/async.js';
 import { prefetchFaceAssets, resolveFaceAssets } from './assets.js';
 import { FaceDetectorError, FaceErrorCode } from './errors.js';
 import { FaceAnalyzer } from './face-analyzer.js';
-import { CAMERAMAN, faceFixtureOrSkip, portraitOrSkip } from '../../test/helpers/portrait.js';
+import {
+  CAMERAMAN_FIXTURE,
+  faceFixtureOrSkip,
+  portraitOrSkip,
+} from '../../test/helpers/portrait.js';
 
 const WIDTH = 640;
 const HEIGHT = 480;
@@ -153,7 +157,7 @@ describe('FaceAnalyzer (MediaPipe FaceDetector in a worker)', function () {
 
   it('finds a second person too: greyscale, three-quarter profile, a camera at the eye, mirrored or not', async function () {
     // Not the portrait every other positive test uses: a detector tuned to one photo fails here.
-    const image = await faceFixtureOrSkip(this, CAMERAMAN);
+    const image = await faceFixtureOrSkip(this, CAMERAMAN_FIXTURE);
     for (const mirror of [false, true]) {
       const result = await detect(
         await frame((ctx) => {

@@ -2,13 +2,14 @@
 // served by the test server under /__fixtures/ (found as test/shared-fixtures.ts finds them). Where
 // one is found nowhere, a test that needs it fails under CI and skips through mocha (`this.skip()`)
 // elsewhere.
-import { FIXTURES_URL, MISSING_FIXTURE_HEADER } from '../fixture-server.js';
+import {
+  CAMERAMAN_FIXTURE,
+  FIXTURES_URL,
+  MISSING_FIXTURE_HEADER,
+  PORTRAIT_FIXTURE,
+} from '../fixture-names.js';
 
-/** The 512x512 portrait (astronaut), relative to the fixtures folder. */
-export const PORTRAIT = 'faces/astronaut.png';
-
-/** A second person (CC0): greyscale, three-quarter profile, a camera at the eye; 256x256. */
-export const CAMERAMAN = 'faces/cameraman.png';
+export { CAMERAMAN_FIXTURE, PORTRAIT_FIXTURE };
 
 /**
  * The part of the portrait cropped as an ID photo is (ICAO 9303: 35x45 mm, the head 70-80 % of the
@@ -65,4 +66,4 @@ export async function faceFixtureOrSkip(
 export const portraitOrSkip = (
   context: Mocha.Context,
   crop?: readonly [number, number, number, number],
-): Promise<ImageBitmap> => faceFixtureOrSkip(context, PORTRAIT, crop);
+): Promise<ImageBitmap> => faceFixtureOrSkip(context, PORTRAIT_FIXTURE, crop);
