@@ -1,14 +1,16 @@
 // Unit and component tests: every `src/**/*.test.ts` runs in real headless Chromium (Playwright),
 // with Chromium's fake camera and the mock backend mounted on the same origin, the face detector's
 // files where the source resolves them (/src/face/mediapipe/<file>, and nowhere else, so a wrong URL
-// is the 404 a user would get) and the shared fixtures under /__fixtures/. tasks-vision's wasm
-// files the face worker bundles are patched as the builds patch them. Run through `npm run test:unit`, which loads tsx so that this file can import
-// TypeScript.
+// is the 404 a user would get) and the face fixtures under /__fixtures/ (found as
+// test/shared-fixtures.ts finds them: the committed ones first). tasks-vision's wasm files the face
+// worker bundles are patched as the builds patch them. Run through `npm run test:unit`, which loads
+// tsx so that this file can import TypeScript.
 import { readFile } from 'node:fs/promises';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { baseArgs, chromiumExecutable, fakeCameraArgs } from './test/browser.mjs';
-import { SHARED_FIXTURES_URL, sharedFixture } from './test/shared-fixtures.ts';
+import { FIXTURES_URL, MISSING_FIXTURE_HEADER } from './test/fixture-names.ts';
+import { fixturePath, isCi, missingFixtureMessage } from './test/shared-fixtures.ts';
 import { findMediapipeAsset, mediapipeAssetHeaders } from './scripts/vite-mediapipe-assets.ts';
 import { patchMediapipe } from './scripts/mediapipe-glue.ts';
 import { createMockBackend } from './mock/index.ts';
@@ -40,11 +42,14 @@ export default {
       ctx.body = Buffer.from(asset.bytes());
     },
     async (ctx, next) => {
-      if (!ctx.path.startsWith(SHARED_FIXTURES_URL)) return next();
-      const file = sharedFixture(decodeURIComponent(ctx.path.slice(SHARED_FIXTURES_URL.length)));
+      if (!ctx.path.startsWith(FIXTURES_URL)) return next();
+      const relative = decodeURIComponent(ctx.path.slice(FIXTURES_URL.length));
+      const file = fixturePath(relative);
       if (!file) {
+        // The browser cannot read CI from the environment: the answer tells the test what to do.
         ctx.status = 404;
-        ctx.body = 'fixture absent (set KYC_FIXTURES)';
+        ctx.set(MISSING_FIXTURE_HEADER, isCi() ? 'fail' : 'skip');
+        ctx.body = missingFixtureMessage(relative);
         return;
       }
       ctx.type = file.split('.').pop();

@@ -24,7 +24,7 @@
 //
 // Faces, at 640x480 only: the generated selfies' expected-acceptable images (resized) when
 // test/fixtures/generated/selfies/manifest.json (or --selfies) exists and --synthetic is not given,
-// else frames drawn in the page from the shared portrait (faces/astronaut.png, see
+// else frames drawn in the page from the committed portrait (faces/astronaut.png, see
 // test/shared-fixtures.ts); without that fixture the face figures are skipped (null), with a note.
 // Each frame goes the selfie step's way: the bitmap to the face worker (MediaPipe), the faces back,
 // analyzeSelfie. checksMedianMs.face is the detector alone, timed in the worker;
@@ -43,7 +43,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { quadJaccard } from '../src/quality/geometry.ts';
-import { sharedFixture } from '../test/shared-fixtures.ts';
+import { PORTRAIT_FIXTURE } from '../test/fixture-names.ts';
+import { fixturePath, missingFixtureMessage } from '../test/shared-fixtures.ts';
 import {
   BASELINE_HINT,
   baselineInstalled,
@@ -80,9 +81,6 @@ export const DEFAULT_SELFIE_MANIFEST = resolve(
   REPO_ROOT,
   'test/fixtures/generated/selfies/manifest.json',
 );
-/** The shared portrait the face frames are drawn from when there is no selfie manifest. */
-const PORTRAIT_FIXTURE = 'faces/astronaut.png';
-
 /** Frame sizes timed: a typical analysis size and a camera's 720p. */
 const SIZES = [
   [640, 480],
@@ -300,11 +298,11 @@ async function faceSource(
       description: `${items.length} acceptable selfies from ${path}, resized to ${FACE_SIZE}`,
     };
   }
-  const portrait = sharedFixture(PORTRAIT_FIXTURE);
+  const portrait = fixturePath(PORTRAIT_FIXTURE);
   if (!portrait) return null;
   return {
     source: { kind: 'portrait', url: files.urlFor(portrait) },
-    description: `the shared portrait (${portrait}) drawn at varied sizes and places`,
+    description: `the portrait (${portrait}) drawn at varied sizes and places`,
   };
 }
 
@@ -335,9 +333,7 @@ export async function runBench(options: {
   const faceNotes: FaceNotes = faces
     ? { source: faces.description }
     : {
-        skipped:
-          `no selfie manifest and no shared fixture ${PORTRAIT_FIXTURE}; set KYC_FIXTURES ` +
-          'to the shared fixtures directory',
+        skipped: `no selfie manifest, and ${missingFixtureMessage(PORTRAIT_FIXTURE)}`,
       };
   if (options.compare && !baselineInstalled())
     await installBaseline((line) => process.stderr.write(`${line}\n`));

@@ -35,7 +35,8 @@ import {
   type Variant,
 } from './generate-documents.ts';
 import { decodePng, encodePng, type PngImage } from './png.ts';
-import { sharedFixture } from '../test/shared-fixtures.ts';
+import { PORTRAIT_FIXTURE } from '../test/fixture-names.ts';
+import { fixturePath, missingFixtureMessage, skipOrFail } from '../test/shared-fixtures.ts';
 
 // The eval turns verdicts into the numbers the detector is tuned by; these tests pin down how each
 // number is defined (on hand-made outcomes, including an engine that reports everything) and that
@@ -664,7 +665,7 @@ describe('npm run eval (end to end)', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Selfies end to end: the real face detector on frames cut from the shared portrait
+// Selfies end to end: the real face detector on frames cut from the committed portrait
 
 /** `src` (RGB or RGBA) sampled bilinearly: its rectangle `from` drawn into `to` on `frame`. */
 function drawScaled(
@@ -720,7 +721,7 @@ function selfieScene(portrait: PngImage, places: [number, number, number][], gai
 }
 
 describe('npm run eval on selfies (end to end)', () => {
-  const portraitPath = sharedFixture('faces/astronaut.png');
+  const portraitPath = fixturePath(PORTRAIT_FIXTURE);
   let dir = '';
   let report: EvalReport;
   let stderr = '';
@@ -769,13 +770,10 @@ describe('npm run eval on selfies (end to end)', () => {
 
   after(() => (dir ? rm(dir, { recursive: true, force: true }) : undefined));
 
-  /** Skips (with the reason) where the shared face fixture is absent. */
+  /** Where the face fixture is missing: fails the test under CI, else skips it with the reason. */
   const needsPortrait = (t: TestContext): boolean => {
     if (portraitPath) return true;
-    t.skip(
-      'shared fixture faces/astronaut.png is absent: set KYC_FIXTURES to the shared fixtures ' +
-        'directory to run this test',
-    );
+    skipOrFail(t, missingFixtureMessage(PORTRAIT_FIXTURE));
     return false;
   };
 

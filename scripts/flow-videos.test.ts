@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdtemp, open, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,15 +7,15 @@ import { REPO_ROOT, startBrowserRunner, type BrowserRunner } from './browser-run
 import { DOCUMENT_MM, projectDocument, quantise } from './document-scenes.ts';
 import { generateFlowVideos } from './flow-videos.ts';
 import { videoPose, videoScene } from './generate-documents.ts';
-import { fixturesDir, PORTRAIT_FILE } from './generate-selfies.ts';
+import { PORTRAIT_FILE } from './generate-selfies.ts';
 import { i420FrameSize, y4mFileSize } from './make-y4m.ts';
+import { fixturePath, missingFixtureMessage, skipOrFail } from '../test/shared-fixtures.ts';
 
-// The face fixture is not in the repository (../shared/fixtures/README.md): without it, say so and
-// skip what needs it, so that a fresh clone passes.
-const portraitPath = join(fixturesDir(), PORTRAIT_FILE);
-const missing = existsSync(portraitPath)
-  ? false
-  : `no face fixture at ${portraitPath} (set KYC_FIXTURES): flow videos not tested`;
+// The face fixture is committed (test/fixtures/faces/). Should it be missing, every test that
+// needs it fails under CI and is skipped elsewhere (skipOrFail), never passed.
+const missing = fixturePath(PORTRAIT_FILE)
+  ? undefined
+  : `flow videos not tested: ${missingFixtureMessage(PORTRAIT_FILE)}`;
 
 type FlowPage = typeof import('./flow-videos-page.ts');
 
@@ -86,7 +85,7 @@ describe('generateFlowVideos', () => {
   });
 
   test('writes card.y4m and selfie.y4m: one header, one size, 1280x720 at 30 fps', async (t) => {
-    if (!paths) return t.skip(missing || 'no videos');
+    if (!paths) return skipOrFail(t, missing ?? 'no videos');
     const headers = [await headerOf(paths.card), await headerOf(paths.selfie)];
     assert.equal(headers[0], headers[1]);
     assert.match(headers[0]!, /^YUV4MPEG2 W1280 H720 F30:1 Ip A1:1 C420jpeg XKYC_FLOWVID=\S+$/);
@@ -100,7 +99,7 @@ describe('generateFlowVideos', () => {
   });
 
   test('leaves current videos alone', async (t) => {
-    if (!paths) return t.skip(missing || 'no videos');
+    if (!paths) return skipOrFail(t, missing ?? 'no videos');
     const times = async () => [
       (await stat(paths!.card)).mtimeMs,
       (await stat(paths!.selfie)).mtimeMs,
@@ -137,7 +136,7 @@ describe('generateFlowVideos', () => {
     });
 
     test('a card frame passes the document checks and shows the holder’s portrait', async (t) => {
-      if (!runner) return t.skip(missing || 'no videos');
+      if (!runner) return skipOrFail(t, missing ?? 'no videos');
       const { verdict, portrait } = await runner.call(
         'checkCardFrame',
         '/frames/card.rgba',
@@ -170,7 +169,7 @@ describe('generateFlowVideos', () => {
     });
 
     test('a selfie frame passes the selfie checks with exactly one face', async (t) => {
-      if (!runner) return t.skip(missing || 'no videos');
+      if (!runner) return skipOrFail(t, missing ?? 'no videos');
       const { verdict, faces } = await runner.call(
         'checkSelfieFrame',
         '/frames/selfie.rgba',
@@ -189,18 +188,16 @@ describe('generateFlowVideos', () => {
 
 describe('generateFlowVideos without the face fixture', () => {
   test('writes nothing and says what is needed', async () => {
-    const saved = process.env.KYC_FIXTURES;
     const empty = await mkdtemp(join(tmpdir(), 'no-fixtures-'));
-    process.env.KYC_FIXTURES = empty;
     try {
-      const result = await generateFlowVideos(join(empty, 'flow'));
+      const result = await generateFlowVideos(join(empty, 'flow'), { fixtureDirs: [empty] });
       assert.ok('skipped' in result);
+      assert.match(result.skipped, /faces\/astronaut\.png not found in .*no-fixtures-/);
       assert.match(result.skipped, /KYC_FIXTURES/);
       assert.match(result.skipped, /\.\.\/shared\/fixtures/);
+      assert.match(result.skipped, /test\/fixtures\//);
       assert.deepEqual(await readdir(empty), []);
     } finally {
-      if (saved === undefined) delete process.env.KYC_FIXTURES;
-      else process.env.KYC_FIXTURES = saved;
       await rm(empty, { recursive: true, force: true });
     }
   });

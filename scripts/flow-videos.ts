@@ -15,8 +15,8 @@
 // - selfie.y4m: generate-selfies.ts's `selfie-good` scene (the fixture person, face 0.45 of the
 //   frame height, centred, swaying by a few pixels and degrees) at this size and rate.
 //
-// The face fixture is not in the repository (../shared/fixtures/README.md): without it this
-// writes nothing and says why. Seeded and deterministic like the generators it reuses; a file is
+// The face fixture is committed (test/fixtures/faces/, found through test/shared-fixtures.ts):
+// should it be missing, this writes nothing and says why. Seeded and deterministic like the generators it reuses; a file is
 // rewritten only when its header (which carries the generator versions) or size is not current.
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -33,11 +33,9 @@ import {
   videoTremor,
 } from './generate-documents.ts';
 import {
-  fixturesDir,
   GENERATOR_VERSION as SELFIES_VERSION,
   loadPortrait,
   planSelfieVideos,
-  PORTRAIT_FILE,
   videoScene as selfieVideoScene,
 } from './generate-selfies.ts';
 import { runIfMain } from './labelled-set.ts';
@@ -70,6 +68,8 @@ export interface FlowVideoOptions {
   readonly frames?: number;
   /** Regenerate even when the files are current. */
   readonly force?: boolean;
+  /** Folders to look for the face fixture in (default: those every test searches). */
+  readonly fixtureDirs?: readonly string[];
 }
 
 /** Frame rate of both videos: a phone camera's. */
@@ -147,24 +147,16 @@ function printPhoto(photo: Canvas): (image: FloatImage, quad: Quad) => void {
 
 /**
  * Writes card.y4m and selfie.y4m into `outDir` (same header, size and frame count, so
- * SwitchableCamera can switch between them), unless they are current. Without the shared face
- * fixture it writes nothing.
+ * SwitchableCamera can switch between them), unless they are current. Without the face fixture
+ * it writes nothing.
  * @returns absolute paths of the two videos, or why they were skipped
  */
 export async function generateFlowVideos(
   outDir: string = DEFAULT_FLOW_VIDEOS_DIR,
   options: FlowVideoOptions = {},
 ): Promise<{ card: string; selfie: string } | { skipped: string }> {
-  const portrait = await loadPortrait();
-  if ('missing' in portrait) {
-    const path = join(fixturesDir(), PORTRAIT_FILE);
-    return {
-      skipped:
-        `no face fixture at ${path}: flow videos not generated (set KYC_FIXTURES to the folder ` +
-        `holding ${PORTRAIT_FILE}, by default ../shared/fixtures beside the repository; see ` +
-        `../shared/fixtures/README.md)`,
-    };
-  }
+  const portrait = await loadPortrait(options.fixtureDirs);
+  if ('missing' in portrait) return { skipped: `flow videos not generated: ${portrait.missing}` };
   const dir = resolve(outDir);
   await mkdir(dir, { recursive: true });
   const width = options.width ?? 1280;

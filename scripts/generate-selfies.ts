@@ -8,9 +8,10 @@
 //   defaults: --out test/fixtures/generated/selfies, --count 300, --seed 1,
 //             --videos test/fixtures/generated/selfie-videos
 //
-// The one face is a real photograph that no registry ships: faces/astronaut.png under
-// $KYC_FIXTURES (default <repo>/../shared/fixtures). Without it this prints why and writes no
-// selfies (exit 0), so a fresh clone still passes. selfie-scenes.ts cuts the person out of it
+// The one face is a real photograph: faces/astronaut.png, committed under test/fixtures/ (public
+// domain, see test/fixtures/faces/README.md) and found as every test finds it
+// (test/shared-fixtures.ts). Without it this prints why and writes no selfies (exit 0); the tests
+// that need them then fail under CI and skip elsewhere. selfie-scenes.ts cuts the person out of it
 // and holds the face's measured landmarks; every photo here is that person composited onto the
 // backgrounds of document-scenes.ts (or in front of the photo's own studio backdrop), scaled,
 // moved, rolled, mirrored, "turned" by a displacement warp and tinted, then lit, blurred, exposed
@@ -87,6 +88,8 @@ import {
   type Lighting,
 } from './document-scenes.ts';
 import { decodePng, encodePng } from './png.ts';
+import { PORTRAIT_FIXTURE } from '../test/fixture-names.ts';
+import { fixtureDirs, fixturePath, missingFixtureMessage } from '../test/shared-fixtures.ts';
 import {
   drawLayer,
   faceTransform,
@@ -132,32 +135,22 @@ export const DEFAULT_COUNT = 300;
 /** Default seed. */
 export const DEFAULT_SEED = 1;
 /** The fixture portrait, relative to the fixtures folder. */
-export const PORTRAIT_FILE = 'faces/astronaut.png';
-
-/** The fixtures folder: $KYC_FIXTURES, or ../shared/fixtures beside the repository. */
-export function fixturesDir(): string {
-  return resolve(process.env.KYC_FIXTURES || resolve(REPO_ROOT, '../shared/fixtures'));
-}
+export const PORTRAIT_FILE = PORTRAIT_FIXTURE;
 
 let portraitCache: { path: string; portrait: Portrait } | undefined;
 
 /**
- * The prepared fixture portrait, or why it is unavailable (a message for the user: the generator
- * prints it and writes no selfies; the tests skip with it).
+ * The prepared fixture portrait from the first of `dirs` that has it (default: the folders every
+ * test searches, {@link fixtureDirs}), or why it is unavailable (a message for the user: the
+ * generator prints it and writes nothing; the tests fail under CI or skip with it).
  */
-export async function loadPortrait(): Promise<Portrait | { readonly missing: string }> {
-  const path = join(fixturesDir(), PORTRAIT_FILE);
+export async function loadPortrait(
+  dirs: readonly string[] = fixtureDirs(),
+): Promise<Portrait | { readonly missing: string }> {
+  const path = fixturePath(PORTRAIT_FILE, dirs);
+  if (!path) return { missing: missingFixtureMessage(PORTRAIT_FILE, dirs) };
   if (portraitCache?.path === path) return portraitCache.portrait;
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch {
-    return {
-      missing:
-        `no face fixture at ${path}: selfies not generated (set KYC_FIXTURES to the folder ` +
-        `holding ${PORTRAIT_FILE}, see ../shared/fixtures/README.md)`,
-    };
-  }
+  const bytes = await readFile(path);
   const portrait = preparePortrait(decodePng(bytes));
   portraitCache = { path, portrait };
   return portrait;
@@ -921,6 +914,8 @@ export interface SelfieSetOptions {
   readonly only?: readonly number[];
   /** Regenerate even when the stamp matches. */
   readonly force?: boolean;
+  /** Folders to look for the face fixture in (default {@link fixtureDirs}; tests of its absence). */
+  readonly fixtureDirs?: readonly string[];
   /**
    * Worker threads (default: the number of cores, at most 4; 1 renders in this thread). Workers
    * load this module through tsx, so a caller running under another TypeScript loader passes 1.
@@ -962,7 +957,7 @@ export async function renderToFile(spec: ItemSpec, path: string): Promise<Label>
  * writes nothing and says why.
  */
 export async function generateSelfies(options: SelfieSetOptions = {}): Promise<SelfieSetResult> {
-  const portrait = await loadPortrait();
+  const portrait = await loadPortrait(options.fixtureDirs);
   if ('missing' in portrait) return { skipped: portrait.missing };
   const dir = resolve(options.out ?? DEFAULT_SELFIES_DIR);
   const count = options.count ?? DEFAULT_COUNT;
@@ -1030,6 +1025,8 @@ export interface SelfieVideoOptions {
   readonly hold?: number;
   /** Regenerate even when the files are current. */
   readonly force?: boolean;
+  /** Folders to look for the face fixture in (default {@link fixtureDirs}; tests of its absence). */
+  readonly fixtureDirs?: readonly string[];
 }
 
 /** A range of frames of one video showing one pose. */
@@ -1221,7 +1218,7 @@ export async function generateSelfieVideos(
   outDir: string = DEFAULT_SELFIE_VIDEOS_DIR,
   options: SelfieVideoOptions = {},
 ): Promise<Record<SelfieVideoName, string> | { readonly skipped: string }> {
-  const portrait = await loadPortrait();
+  const portrait = await loadPortrait(options.fixtureDirs);
   if ('missing' in portrait) return { skipped: portrait.missing };
   const dir = resolve(outDir);
   await mkdir(dir, { recursive: true });

@@ -1,5 +1,5 @@
 // Software rendering of "selfies" for the labelled data generator (generate-selfies.ts): the one
-// real face we have, the fixture portrait ../shared/fixtures/faces/astronaut.png (a 512x512 NASA
+// real face we have, the fixture portrait test/fixtures/faces/astronaut.png (a 512x512 NASA
 // photograph, public domain), cut out from its studio backdrop and composited onto the backgrounds
 // of document-scenes.ts at a known scale, position, roll and yaw. Its landmarks were measured once,
 // by eye, on 4-10x crops of the file; every transform below maps them too, so the labels come from

@@ -22,9 +22,9 @@ import {
   type PortraitResult,
 } from './portrait.js';
 import type { DetectedFace, FaceBox } from './types.js';
-import { ID_PHOTO_CROP, loadPortrait, portraitOrSkip } from '../../test/helpers/portrait.js';
+import { ID_PHOTO_CROP, portraitOrSkip } from '../../test/helpers/portrait.js';
 
-/** The fixture cropped as an ID photo, or skips the test where the fixture is absent. */
+/** The fixture cropped as an ID photo (missing: fails under CI, else skips the test). */
 const idPhotoOrSkip = (context: Mocha.Context) => portraitOrSkip(context, ID_PHOTO_CROP);
 
 const apply = (h: readonly number[], [x, y]: Point): Point => {
@@ -329,11 +329,11 @@ describe('FaceAnalyzer.findPortrait (MediaPipe FaceDetector in a worker, on synt
   });
 
   it('reports the time per call', async function () {
-    const photo = await loadPortrait(ID_PHOTO_CROP);
+    const photo = await idPhotoOrSkip(this);
     const { image, corners } = await scene({
       width: 1280,
       height: 720,
-      portrait: photo ?? 'blank',
+      portrait: photo,
       rotation: 7,
       tiltX: 12,
       scale: 0.55,
@@ -349,7 +349,7 @@ describe('FaceAnalyzer.findPortrait (MediaPipe FaceDetector in a worker, on synt
     }
     image.close();
     console.log(
-      `[portrait] per call on a 1280x720 frame (${photo ? 'portrait found' : 'blank card'}): ` +
+      `[portrait] per call on a 1280x720 frame (a card with the ID photo): ` +
         `median ${median(found).toFixed(1)} ms in the worker, ` +
         `${median(trips).toFixed(1)} ms round trip, over ${found.length} calls; ` +
         `all calls above: median ${median(times).toFixed(1)} ms worker, ` +

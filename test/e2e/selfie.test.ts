@@ -1,11 +1,13 @@
-// The selfie step on the built demo: the fake camera shows generated selfie videos (the shared face
-// fixture in front of a wall; scripts/generate-selfies.ts), the face detector runs in its worker
-// from our own origin. Skipped, with a message, where the shared face fixture is absent.
+// The selfie step on the built demo: the fake camera shows generated selfie videos (the committed
+// face fixture in front of a wall; scripts/generate-selfies.ts), the face detector runs in its
+// worker from our own origin. Should the fixture be missing, each test fails under CI and is skipped
+// elsewhere (test/shared-fixtures.ts's skipOrFail), never passed.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright';
 import { generateSelfieVideos, type SelfieVideoName } from '../../scripts/generate-selfies.ts';
 import { en } from '../../src/i18n/en.ts';
+import { skipOrFail } from '../shared-fixtures.ts';
 import { describeLongTasks, longTasks, pageNow, recordMainThread } from './long-tasks.ts';
 import {
   collectRequests,
@@ -72,10 +74,7 @@ const reviewHeading = (page: Page) => page.getByRole('heading', { name: en.revie
 
 describe('the selfie step', () => {
   it('says why it cannot capture an empty scene, then auto-captures the face, all from our origin', async (t) => {
-    if (skipped) {
-      t.skip(`SKIP: ${skipped}`);
-      return;
-    }
+    if (skipped) return skipOrFail(t, skipped);
     const page = await newPage(browser!);
     const requests = collectRequests(page);
     await recordMainThread(page);
@@ -183,10 +182,7 @@ describe('the selfie step', () => {
   });
 
   it('completes a passive_active liveness step on a video whose head moves: four challenges, four images', async (t) => {
-    if (skipped) {
-      t.skip(`SKIP: ${skipped}`);
-      return;
-    }
+    if (skipped) return skipOrFail(t, skipped);
     // Its own browser: the fake camera plays selfie-moves.y4m (tilts, turns, closer, back) on loop.
     const movesBrowser = await launchBrowser({ y4m: videos!['selfie-moves'] });
     try {
@@ -275,10 +271,7 @@ describe('the selfie step', () => {
   });
 
   it('completes a passive liveness step: a burst of still frames of the face', async (t) => {
-    if (skipped) {
-      t.skip(`SKIP: ${skipped}`);
-      return;
-    }
+    if (skipped) return skipOrFail(t, skipped);
     await camera!.show(videos!['selfie-good']);
     const page = await newPage(browser!);
     await throughPassportFront(page, { liveness: 'passive' });

@@ -1,8 +1,15 @@
-// The shared face fixture in browser tests: served by the test server under /__fixtures/ (see
-// test/shared-fixtures.ts); tests that need it skip, with a message, where it is absent.
+// The face fixtures in browser tests: the committed test/fixtures/faces/*.png (README.md there),
+// served by the test server under /__fixtures/ (found as test/shared-fixtures.ts finds them). Where
+// one is found nowhere, a test that needs it fails under CI and skips through mocha (`this.skip()`)
+// elsewhere.
+import {
+  CAMERAMAN_FIXTURE,
+  FIXTURES_URL,
+  MISSING_FIXTURE_HEADER,
+  PORTRAIT_FIXTURE,
+} from '../fixture-names.js';
 
-/** Where the test server serves the 512x512 portrait (404 when the fixture is absent). */
-export const PORTRAIT_URL = '/__fixtures/faces/astronaut.png';
+export { CAMERAMAN_FIXTURE, PORTRAIT_FIXTURE };
 
 /**
  * The part of the portrait cropped as an ID photo is (ICAO 9303: 35x45 mm, the head 70-80 % of the
@@ -10,17 +17,26 @@ export const PORTRAIT_URL = '/__fixtures/faces/astronaut.png';
  */
 export const ID_PHOTO_CROP = [133, 0, 184, 236] as const;
 
-const loaded = new Map<string, Promise<ImageBitmap | null>>();
+/** The decoded portrait, or why it is missing and whether that fails the test (under CI). */
+type Loaded = ImageBitmap | { readonly missing: string; readonly fail: boolean };
 
-/** The portrait (or a crop of it), decoded once per crop; null when the fixture is absent. */
-export function loadPortrait(
+const loaded = new Map<string, Promise<Loaded>>();
+
+function loadFixture(
+  file: string,
   crop?: readonly [number, number, number, number],
-): Promise<ImageBitmap | null> {
-  const key = crop ? crop.join(',') : 'whole';
+): Promise<Loaded> {
+  const key = `${file} ${crop ? crop.join(',') : 'whole'}`;
   let image = loaded.get(key);
   if (!image) {
-    image = fetch(PORTRAIT_URL).then(async (response) => {
-      if (!response.ok) return null;
+    const url = `${FIXTURES_URL}${file}`;
+    image = fetch(url).then(async (response): Promise<Loaded> => {
+      if (!response.ok) {
+        return {
+          missing: `${url} answered ${response.status}: ${await response.text()}`,
+          fail: response.headers.get(MISSING_FIXTURE_HEADER) !== 'skip',
+        };
+      }
       const blob = await response.blob();
       return crop ? createImageBitmap(blob, ...crop) : createImageBitmap(blob);
     });
@@ -29,18 +45,25 @@ export function loadPortrait(
   return image;
 }
 
-/** The portrait (or a crop), or skips the running test with a message when it is absent. */
-export async function portraitOrSkip(
+/**
+ * A face fixture (or a crop of it), decoded once per crop. Where the fixture is missing: throws
+ * under CI (the test fails), else skips the running test through mocha with the reason.
+ */
+export async function faceFixtureOrSkip(
   context: Mocha.Context,
+  file: string,
   crop?: readonly [number, number, number, number],
 ): Promise<ImageBitmap> {
-  const image = await loadPortrait(crop);
-  if (!image) {
-    console.log(
-      `SKIP: shared fixture faces/astronaut.png is absent (${PORTRAIT_URL} answered 404); ` +
-        'set KYC_FIXTURES to the shared fixtures directory to run this test.',
-    );
-    context.skip();
-  }
-  return image!;
+  const image = await loadFixture(file, crop);
+  if (image instanceof ImageBitmap) return image;
+  if (image.fail) throw new Error(`${image.missing}; CI is set, so a missing fixture fails`);
+  // Mocha reports the test as pending; the reason goes to the log (mocha's skip takes none).
+  console.warn(`skipped: ${image.missing}`);
+  context.skip();
 }
+
+/** The portrait (or a crop of it), as {@link faceFixtureOrSkip}. */
+export const portraitOrSkip = (
+  context: Mocha.Context,
+  crop?: readonly [number, number, number, number],
+): Promise<ImageBitmap> => faceFixtureOrSkip(context, PORTRAIT_FIXTURE, crop);

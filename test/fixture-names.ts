@@ -1,0 +1,19 @@
+// The face fixtures' names and how the unit-test server hands them to browser tests: no Node
+// imports here, so that scripts, node tests, web-test-runner.config.mjs and the browser helpers all
+// use these (the files and their licences: test/fixtures/faces/README.md; the lookup:
+// test/shared-fixtures.ts).
+
+/** The 512x512 portrait (astronaut Eileen Collins, NASA, public domain), relative to a fixtures folder. */
+export const PORTRAIT_FIXTURE = 'faces/astronaut.png';
+
+/** A second person (CC0): greyscale, three-quarter profile, a camera at the eye; 256x256. */
+export const CAMERAMAN_FIXTURE = 'faces/cameraman.png';
+
+/** URL prefix under which the unit-test server serves the fixtures. */
+export const FIXTURES_URL = '/__fixtures/';
+
+/**
+ * Header of the 404 for a fixture found nowhere: `fail` under CI (the test must fail), `skip`
+ * elsewhere (the test skips itself through mocha's `this.skip()`).
+ */
+export const MISSING_FIXTURE_HEADER = 'x-kyc-missing-fixture';
