@@ -929,6 +929,7 @@ export async function generateDocumentSet(
     names,
     workerModule: new URL('./generate-documents.worker.ts', import.meta.url),
     render: renderToFile,
+    family: 'studio',
     workers: options.workers,
     force: options.force,
     onProgress: options.onProgress,

@@ -980,6 +980,7 @@ export async function generateSelfies(options: SelfieSetOptions = {}): Promise<S
     names,
     workerModule: new URL('./generate-selfies.worker.ts', import.meta.url),
     render: renderToFile,
+    family: 'studio',
     workers: options.workers,
     force: options.force,
     onProgress: options.onProgress,

@@ -176,6 +176,7 @@ export async function finishSet(
   dir: string,
   items: readonly LabelledItem[],
   stamp: unknown,
+  family?: string,
 ): Promise<string> {
   const keep = new Set(items.map((i) => i.image));
   for (const name of await readdir(dir)) {
@@ -183,7 +184,7 @@ export async function finishSet(
       await rm(join(dir, name), { force: true });
   }
   const manifestPath = join(dir, 'manifest.json');
-  await writeFileAtomic(manifestPath, formatManifest(items));
+  await writeFileAtomic(manifestPath, formatManifest(items, family));
   await writeFileAtomic(join(dir, STAMP), stampText(stamp));
   return manifestPath;
 }
@@ -205,6 +206,8 @@ export interface SetJob<S, L> {
   /** Rewrite even when the folder is current. */
   readonly force?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
+  /** The scene family, written at the manifest's top (the eval reports each family apart). */
+  readonly family?: string;
 }
 
 /**
@@ -227,14 +230,18 @@ export async function writeSet<S, L extends Omit<LabelledItem, 'image'>>(
   );
   const items = specs.map((_, k) => ({ image: names[k]!, ...labels[k]! }));
   return {
-    manifestPath: await finishSet(dir, items as unknown as LabelledItem[], stamp),
+    manifestPath: await finishSet(dir, items as unknown as LabelledItem[], stamp, job.family),
     count: items.length,
   };
 }
 
-/** manifest.json's text: one item per line, so that it is readable and diffs line by line. */
-export function formatManifest(items: readonly LabelledItem[]): string {
-  return `{"items":[\n${items.map((item) => JSON.stringify(item)).join(',\n')}\n]}\n`;
+/**
+ * manifest.json's text: one item per line, so that it is readable and diffs line by line; the
+ * family (when given) first.
+ */
+export function formatManifest(items: readonly LabelledItem[], family?: string): string {
+  const head = family === undefined ? '' : `"family":${JSON.stringify(family)},`;
+  return `{${head}"items":[\n${items.map((item) => JSON.stringify(item)).join(',\n')}\n]}\n`;
 }
 
 /** Items per issue, per variant and acceptable, for reports. */

@@ -1775,7 +1775,7 @@ export async function generateDeskSet(
   for (const name of await readdir(out))
     if (/^\d{4}-[a-z_]+\.(png|jpg)$/.test(name) && !keep.has(name)) await rm(join(out, name));
   const manifestPath = join(out, 'manifest.json');
-  await writeFile(manifestPath, formatManifest(items));
+  await writeFile(manifestPath, formatManifest(items, FAMILY));
   return { manifestPath, items };
 }
 
