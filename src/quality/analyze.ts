@@ -10,7 +10,7 @@ import { polygonArea } from './geometry.js';
 import { downscaleFactor, rgbaToPlanes } from './luma.js';
 import { findDocumentQuad } from './quad.js';
 import { insetQuad, scaleQuad } from './region.js';
-import { rectifiedAspect } from './shape.js';
+import { aspectError, rectifiedAspect } from './shape.js';
 import { directionalSharpness, normalisedSharpness } from './sharpness.js';
 import {
   QualityIssue,
@@ -182,7 +182,10 @@ export function analyzeDocument(
       if (outside || found.occluded.some(Boolean)) issues.push(QualityIssue.Corners);
     }
     if (checks.fill && fill < o.minFill && span < o.closeSpan) issues.push(QualityIssue.TooFar);
-    if (checks.shape && Math.abs(aspect / o.documentAspect - 1) > o.aspectTolerance) {
+    if (
+      checks.shape &&
+      aspectError(found.quad, width, height, o.documentAspect) > o.aspectTolerance
+    ) {
       issues.push(QualityIssue.WrongShape);
     }
   }

@@ -5,7 +5,8 @@ import { downscaleFactor, downscaleLuma, rgbaToLuma, rgbaToPlanes } from './luma
 import { findDocumentQuad } from './quad.js';
 import { insetQuad, quadSpans, scaleQuad } from './region.js';
 import { directionalSharpness, laplacianVariance } from './sharpness.js';
-import { rectifiedAspect } from './shape.js';
+import { aspectError, rectifiedAspect } from './shape.js';
+import { DEFAULT_DOCUMENT_OPTIONS } from './analyze.js';
 import {
   drawScene,
   filtered,
@@ -14,7 +15,7 @@ import {
   motionBlurred,
   projectCard,
 } from './test-scenes.js';
-import type { LumaFrame, Quad, RgbaFrame } from './types.js';
+import type { LumaFrame, Point, Quad, RgbaFrame } from './types.js';
 
 /** An RGBA frame of one colour. */
 function solid(width: number, height: number, [r, g, b]: readonly number[]): RgbaFrame {
@@ -211,6 +212,38 @@ describe('rectifiedAspect', () => {
       expect(error).to.be.lessThan(Math.abs(averagedSides(quad) - truth));
     }
     expect(rectifiedAspect(rect(0, 0, 0, 0), 640, 480)).to.equal(0);
+  });
+
+  it('judges the shape for every camera a person may hold when the quad cannot tell which', () => {
+    /** An ID-1 card tilted `tilt`° about the horizontal axis, 60 % of the width, through a pinhole. */
+    const project = (fov: number, tilt: number): Quad => {
+      const f = 320 / Math.tan(((fov / 2) * Math.PI) / 180);
+      const t = (tilt * Math.PI) / 180;
+      const distance = (f * 85.6) / 384;
+      const at = (x: number, y: number): Point => {
+        const z = distance + y * Math.sin(t);
+        return [320 + (f * x) / z, 240 + (f * y * Math.cos(t)) / z];
+      };
+      return [at(-42.8, -27), at(42.8, -27), at(42.8, 27), at(-42.8, 27)];
+    };
+    const truth = 85.6 / 54;
+    for (const fov of [55, 80]) {
+      const quad = project(fov, 35);
+      // One vanishing point only: with the focal length assumed (65°) the aspect is off by up to
+      // 10 %, more than the tolerance; some camera of the range explains it exactly.
+      const assumed = Math.abs(rectifiedAspect(quad, 640, 480) / truth - 1);
+      expect(assumed, `${fov}°`).to.be.greaterThan(0.05);
+      expect(aspectError(quad, 640, 480, truth), `${fov}°`).to.be.lessThan(0.01);
+    }
+    // Held nearly flat (10°), a card is still not a passport page, whatever the camera. (Tilted
+    // further about one axis, the outline alone cannot tell them apart: the README says so.)
+    for (const fov of [55, 80]) {
+      expect(aspectError(project(fov, 10), 640, 480, 125 / 88), `${fov}°`).to.be.greaterThan(
+        DEFAULT_DOCUMENT_OPTIONS.aspectTolerance,
+      );
+    }
+    // Seen face on, there is nothing to choose: the error is the plain one.
+    expect(aspectError(rect(100, 100, 300, 200), 640, 480, 1.5)).to.be.closeTo(0, 1e-9);
   });
 });
 

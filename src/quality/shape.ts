@@ -33,6 +33,35 @@ export function rectifiedAspect(quad: Quad, width: number, height: number, focal
   );
 }
 
+/**
+ * The focal lengths of the cameras a person may hold, as shares of the frame's long side: from a
+ * 55° field of view (a mild tele or a cropped main camera) to 80° (an ultra-wide-ish main camera).
+ */
+export const FOCAL_SHARE_RANGE = [
+  0.5 / Math.tan((55 / 2) * (Math.PI / 180)),
+  0.5 / Math.tan(40 * (Math.PI / 180)),
+] as const;
+
+/**
+ * How far `quad`'s rectified proportions are from `expected` (relative, 0 = exact), for the camera
+ * that fits best: the focal length the quad gives away when its perspective shows it both ways,
+ * else any of the range people's cameras have ({@link FOCAL_SHARE_RANGE}). Tilted about one axis, a
+ * quad cannot tell a 55° camera from an 80° one, and the aspect it implies differs by up to ~10 %
+ * between them: "wrong shape" should mean wrong for every camera, not for the one assumed.
+ */
+export function aspectError(quad: Quad, width: number, height: number, expected: number): number {
+  const long = Math.max(width, height);
+  const error = (aspect: number) => (aspect > 0 ? Math.abs(aspect / expected - 1) : Infinity);
+  let best = error(rectifiedAspect(quad, width, height));
+  const steps = 8;
+  for (let i = 0; i <= steps; i++) {
+    const share =
+      FOCAL_SHARE_RANGE[0] + ((FOCAL_SHARE_RANGE[1] - FOCAL_SHARE_RANGE[0]) * i) / steps;
+    best = Math.min(best, error(rectifiedAspect(quad, width, height, share * long)));
+  }
+  return best;
+}
+
 /** rectifiedAspect over flat clockwise corners [x0, y0, x1, y1, x2, y2, x3, y3] (no allocation). */
 export function cornersAspect(
   c: ArrayLike<number>,
