@@ -8,7 +8,7 @@ import { exposureStats } from './exposure.js';
 import { glareStats } from './glare.js';
 import { polygonArea } from './geometry.js';
 import { downscaleFactor, rgbaToPlanes } from './luma.js';
-import { findDocumentQuad } from './quad.js';
+import { findDocumentQuad } from './quad/index.js';
 import { insetQuad, scaleQuad } from './region.js';
 import { aspectError, rectifiedAspect } from './shape.js';
 import { directionalSharpness, normalisedSharpness } from './sharpness.js';

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { exposureStats } from './exposure.js';
 import { glareStats } from './glare.js';
 import { downscaleFactor, downscaleLuma, rgbaToLuma, rgbaToPlanes } from './luma.js';
-import { findDocumentQuad } from './quad.js';
+import { findDocumentQuad } from './quad/index.js';
 import { insetQuad, quadSpans, scaleQuad } from './region.js';
 import { directionalSharpness, laplacianVariance } from './sharpness.js';
 import { aspectError, rectifiedAspect } from './shape.js';

@@ -5,7 +5,7 @@
 // rows and columns) and the buffer types frames arrive in.
 import { expect } from '@open-wc/testing';
 import { rgbaToPlanes } from './luma.js';
-import { findDocumentQuad } from './quad.js';
+import { findDocumentQuad } from './quad/index.js';
 import { drawScene, frameOf } from './test-scenes.js';
 import type { RgbaFrame } from './types.js';
 

@@ -1,0 +1,361 @@
+// Stage 2b of the quad finder: candidate quads from pairs of near-parallel lines (the two pairs
+// roughly perpendicular), each side scored by how much of its visible length edges back. Sides
+// running past the real corners collect no support, so oversize candidates lose to the true
+// outline, and an upper bound per pair of lines prunes most candidates unseen. A document cut by
+// the frame along a whole side is searched for too: two lines running out of view, closed by a
+// third, the missing side placed from the document's proportions (complete.ts).
+import { cornersAspect, DEFAULT_FOCAL_SHARE } from '../shape.js';
+import { completeQuad } from './complete.js';
+import { lineSupport, meet, sideSupport, type Line, type SideSpan } from './lines.js';
+import { QUAD_TUNING } from './tuning.js';
+import { orientationGap, type Workspace } from './workspace.js';
+
+const {
+  maxPairs,
+  maxCombos,
+  maxPairGapDeg,
+  minCrossingDeg,
+  minSideShare,
+  cornerSlack,
+  maxAspect,
+  cornerSkip,
+  overshoot: overshootShare,
+  unbackedPenalty,
+  minSideSeen,
+  minSideBacked,
+  minBacked,
+  aspectSigma,
+  priorFloor,
+  threeSidedFactor,
+  closingSeen,
+  closingBacked,
+  pairSideSeen,
+  pairSideBacked,
+  minPairSeen,
+  runOnShare,
+  insideMargin,
+} = QUAD_TUNING.candidates;
+
+/** A near-parallel pair of lines. */
+interface Pair {
+  a: number;
+  b: number;
+  deg: number;
+  /** Edge support of both lines over their whole visible length: no quad using them scores more. */
+  bound: number;
+}
+
+/** The winning hypothesis: corners at the coarse size (cycle order) and its edge support. */
+export interface BestQuad {
+  readonly corners: number[];
+  readonly support: number;
+  /** The side from corner 2 to corner 3 is out of view and was placed from the document's shape. */
+  readonly threeSided: boolean;
+}
+
+/** What sideScore found on one side, besides its score (seen and backed length, px). */
+interface SideScore extends SideSpan {
+  /** Largest backed share of the continuation past either end that was checked. */
+  overshoot: number;
+}
+
+/** Scratch for the continuations sideScore checks (its callers only need the largest share). */
+const past: SideSpan = { seen: 0, backed: 0 };
+
+/**
+ * Support of side p→q on `line`, judged between 5% and 95% of its length (documents have rounded
+ * corners, and a card's outline must not lose to an inner line, a header band's edge, with square
+ * ones), plus the support of the line's continuation past either end (up to 15% of the side): a
+ * document's side stops at its corners, a plank seam or a table edge runs on. Returns the score
+ * contribution; writes the side's seen and backed length and its overshoot to `out`.
+ */
+function sideScore(
+  line: Line,
+  ws: Workspace,
+  px: number,
+  py: number,
+  qx: number,
+  qy: number,
+  skipStart: boolean,
+  skipEnd: boolean,
+  out: SideScore,
+): number {
+  const dx = qx - px;
+  const dy = qy - py;
+  const a = skipStart ? cornerSkip : 0;
+  const b = skipEnd ? 1 - cornerSkip : 1;
+  sideSupport(line, ws, px + a * dx, py + a * dy, px + b * dx, py + b * dy, out);
+  let overshoot = 0;
+  out.overshoot = 0;
+  if (skipStart) {
+    sideSupport(line, ws, px - overshootShare * dx, py - overshootShare * dy, px, py, past);
+    overshoot += past.backed;
+    if (past.seen > 0) out.overshoot = Math.max(out.overshoot, past.backed / past.seen);
+  }
+  if (skipEnd) {
+    sideSupport(line, ws, qx, qy, qx + overshootShare * dx, qy + overshootShare * dy, past);
+    overshoot += past.backed;
+    if (past.seen > 0) out.overshoot = Math.max(out.overshoot, past.backed / past.seen);
+  }
+  // Backed length rewards the largest real outline; unbacked length punishes sides that run on
+  // past the document; support past the corners says the corner is not one.
+  return out.backed - unbackedPenalty * (out.seen - out.backed) - unbackedPenalty * overshoot;
+}
+
+/** Whether canvas point (x, y) lies inside the w×h frame shrunk by `margin` px. */
+function inside(x: number, y: number, w: number, h: number, margin: number): boolean {
+  return x >= margin && y >= margin && x <= w - margin && y <= h - margin;
+}
+
+/** Convex (all turns the same way) and with every side at least `minSide` long. */
+function convexQuad(c: ArrayLike<number>, minSide: number): boolean {
+  let sign = 0;
+  for (let k = 0; k < 4; k++) {
+    const x0 = c[2 * k]!;
+    const y0 = c[2 * k + 1]!;
+    const x1 = c[(2 * k + 2) % 8]!;
+    const y1 = c[(2 * k + 3) % 8]!;
+    const x2 = c[(2 * k + 4) % 8]!;
+    const y2 = c[(2 * k + 5) % 8]!;
+    const cross = (x1 - x0) * (y2 - y1) - (y1 - y0) * (x2 - x1);
+    if (cross === 0 || (sign !== 0 && Math.sign(cross) !== sign)) return false;
+    sign = Math.sign(cross);
+    if (Math.hypot(x1 - x0, y1 - y0) < minSide) return false;
+  }
+  return true;
+}
+
+/** Area of the quad given as flat corners. */
+function quadArea(c: ArrayLike<number>): number {
+  let area2 = 0;
+  for (let k = 0; k < 4; k++) {
+    area2 += c[2 * k]! * c[(2 * k + 3) % 8]! - c[(2 * k + 2) % 8]! * c[2 * k + 1]!;
+  }
+  return Math.abs(area2) / 2;
+}
+
+/** The best-supported plausible quad among pairs of near-parallel line pairs. */
+export function bestQuad(
+  lines: Line[],
+  ws: Workspace,
+  aspect: number,
+  minArea: number,
+): BestQuad | null {
+  const { width: w, height: h } = ws;
+  const minSide = minSideShare * Math.min(w, h);
+  const low = -cornerSlack;
+  const high = 1 + cornerSlack;
+  const pairs: Pair[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    for (let j = i + 1; j < lines.length; j++) {
+      const a = lines[i]!;
+      const b = lines[j]!;
+      // Perspective makes opposite sides converge; 20° covers ~25° of tilt at phone focal lengths.
+      if (orientationGap(a.deg, b.deg) > maxPairGapDeg) continue;
+      const flipped = Math.abs(a.deg - b.deg) > 90;
+      const gap = flipped ? Math.abs(a.rho + b.rho) : Math.abs(a.rho - b.rho);
+      if (gap < minSide) continue;
+      let mean = flipped ? (a.deg + b.deg + 180) / 2 : (a.deg + b.deg) / 2;
+      if (mean >= 180) mean -= 180;
+      pairs.push({ a: i, b: j, deg: mean, bound: lineSupport(a, ws) + lineSupport(b, ws) });
+    }
+  }
+  // Strongest bounds first, so a good quad is found early and the bound prunes the rest.
+  pairs.sort((p, q) => q.bound - p.bound);
+  if (pairs.length > maxPairs) pairs.length = maxPairs;
+
+  const corners = [0, 0, 0, 0, 0, 0, 0, 0];
+  const sideLines: Line[] = [];
+  const side: SideScore = { seen: 0, backed: 0, overshoot: 0 };
+  let best: BestQuad | null = null;
+  let bestScore = 0;
+  let combos = 0;
+  const logAspect = Math.log(aspect);
+  for (let p = 0; p < pairs.length && combos < maxCombos; p++) {
+    const P = pairs[p]!;
+    if (p + 1 < pairs.length && P.bound + pairs[p + 1]!.bound <= bestScore) break;
+    for (let q = p + 1; q < pairs.length; q++) {
+      const Q = pairs[q]!;
+      if (P.bound + Q.bound <= bestScore) break;
+      if (orientationGap(P.deg, Q.deg) < minCrossingDeg) continue;
+      if (++combos > maxCombos) break;
+      const a1 = lines[P.a]!;
+      const a2 = lines[P.b]!;
+      const b1 = lines[Q.a]!;
+      const b2 = lines[Q.b]!;
+      // Corner cycle: a1∩b1 → a1∩b2 → a2∩b2 → a2∩b1; sides lie on a1, b2, a2, b1.
+      if (
+        !meet(a1, b1, ws, corners, 0) ||
+        !meet(a1, b2, ws, corners, 2) ||
+        !meet(a2, b2, ws, corners, 4) ||
+        !meet(a2, b1, ws, corners, 6)
+      ) {
+        continue;
+      }
+      let inBounds = true;
+      for (let k = 0; k < 8; k += 2) {
+        const x = corners[k]!;
+        const y = corners[k + 1]!;
+        if (x < low * w || x > high * w || y < low * h || y > high * h) inBounds = false;
+      }
+      if (!inBounds || !convexQuad(corners, minSide)) continue;
+      if (quadArea(corners) < minArea * w * h) continue;
+      const ratio = cornersAspect(corners, w, h);
+      if (ratio > maxAspect) continue;
+
+      sideLines[0] = a1;
+      sideLines[1] = b2;
+      sideLines[2] = a2;
+      sideLines[3] = b1;
+      let seen = 0;
+      let backed = 0;
+      let total = 0;
+      let ok = true;
+      for (let k = 0; k < 4 && ok; k++) {
+        const x0 = corners[2 * k]!;
+        const y0 = corners[2 * k + 1]!;
+        const x1 = corners[(2 * k + 2) % 8]!;
+        const y1 = corners[(2 * k + 3) % 8]!;
+        total += sideScore(sideLines[k]!, ws, x0, y0, x1, y1, true, true, side);
+        // Every side must be partly in view and mostly backed by edges where it is: a finger or a
+        // glare patch can hide some of a side, not most of it.
+        const length = Math.hypot(x1 - x0, y1 - y0) * (1 - 2 * cornerSkip);
+        if (side.seen < minSideSeen * length || side.backed < minSideBacked * side.seen) ok = false;
+        seen += side.seen;
+        backed += side.backed;
+      }
+      if (!ok || backed < minBacked * seen) continue;
+      // The aspect prior breaks ties between the card and rectangles printed on it.
+      const logRatio = Math.log(ratio) - logAspect;
+      const prior = Math.exp(-(logRatio * logRatio) / (2 * aspectSigma * aspectSigma));
+      const score = total * (priorFloor + (1 - priorFloor) * prior);
+      if (score > bestScore) {
+        bestScore = score;
+        best = { corners: corners.slice(), support: backed / seen, threeSided: false };
+      }
+    }
+  }
+  const partial = bestThreeSided(lines, pairs, ws, aspect, minArea, bestScore);
+  return partial ?? best;
+}
+
+/**
+ * The best quad with one side out of view (two adjacent corners outside the frame), when it beats
+ * `bestScore`: two near-parallel lines that both run out of the frame, closed by a third line whose
+ * two corners are in view; the missing side is placed where the document's shape puts it. Under
+ * perspective that needs the missing side's vanishing point, which a pinhole camera fixes: it lies
+ * on the closing line, and its direction is orthogonal (in 3D) to the pair's.
+ */
+function bestThreeSided(
+  lines: Line[],
+  pairs: Pair[],
+  ws: Workspace,
+  aspect: number,
+  minArea: number,
+  bestScore: number,
+): BestQuad | null {
+  const { width: w, height: h } = ws;
+  const minSide = minSideShare * Math.min(w, h);
+  const focal = DEFAULT_FOCAL_SHARE * Math.max(w, h);
+  const order = lines
+    .map((_, k) => k)
+    .sort((p, q) => lineSupport(lines[q]!, ws) - lineSupport(lines[p]!, ws));
+  const corners = [0, 0, 0, 0, 0, 0, 0, 0];
+  const side: SideScore = { seen: 0, backed: 0, overshoot: 0 };
+  let best: BestQuad | null = null;
+  let evaluated = 0;
+  for (const P of pairs) {
+    for (const k of order) {
+      const b = lines[k]!;
+      if (k === P.a || k === P.b) continue;
+      // A missing side is a document half out of view: demand more than from a whole outline.
+      if ((P.bound + lineSupport(b, ws)) * threeSidedFactor <= bestScore) break;
+      if (orientationGap(P.deg, b.deg) < minCrossingDeg) continue;
+      if (++evaluated > maxCombos) return best;
+      const a1 = lines[P.a]!;
+      const a2 = lines[P.b]!;
+      if (!meet(a1, b, ws, corners, 0) || !meet(a2, b, ws, corners, 2)) continue;
+      if (
+        !inside(corners[0]!, corners[1]!, w, h, insideMargin) ||
+        !inside(corners[2]!, corners[3]!, w, h, insideMargin)
+      ) {
+        continue;
+      }
+      // Walk along each pair line away from the closing line: both must leave the frame that way.
+      const dir1 = awayFrom(a1, corners[0]!, corners[1]!, ws);
+      const dir2 = awayFrom(a2, corners[2]!, corners[3]!, ws);
+      if (dir1 === 0 || dir2 === 0) continue;
+      const placed = completeQuad(
+        [a1.c, a1.s, -a1.rho],
+        [a2.c, a2.s, -a2.rho],
+        [b.c, b.s, -b.rho],
+        -a1.s * dir1,
+        a1.c * dir1,
+        aspect,
+        focal,
+        w,
+        h,
+        corners,
+      );
+      if (!placed || !convexQuad(corners, minSide) || quadArea(corners) < minArea * w * h) continue;
+      // Sides: b (0→1), a2 (1→2), a1 (3→0); the missing one (2→3) neither helps nor hurts.
+      // With a side missing, the three seen must look like a document's: well backed, and ending
+      // at the corners (plank seams and table edges run on past any line that crosses them).
+      let total = sideScore(
+        b,
+        ws,
+        corners[0]!,
+        corners[1]!,
+        corners[2]!,
+        corners[3]!,
+        true,
+        true,
+        side,
+      );
+      let seen = side.seen;
+      let backed = side.backed;
+      const closing = Math.hypot(corners[2]! - corners[0]!, corners[3]! - corners[1]!);
+      if (side.seen < closingSeen * closing || side.backed < closingBacked * side.seen) continue;
+      let runOn = side.overshoot > runOnShare ? 1 : 0;
+      let pairSeen = 0;
+      let pairLength = 0;
+      let ok = true;
+      for (const [line, x0, y0, x1, y1] of [
+        [a2, corners[2]!, corners[3]!, corners[4]!, corners[5]!],
+        [a1, corners[0]!, corners[1]!, corners[6]!, corners[7]!],
+      ] as const) {
+        total += sideScore(line, ws, x0, y0, x1, y1, true, false, side);
+        // Each side at least partly, and together at least a third of the document must show.
+        const length = Math.hypot(x1 - x0, y1 - y0);
+        if (side.seen < pairSideSeen * length || side.backed < pairSideBacked * side.seen)
+          ok = false;
+        pairSeen += side.seen;
+        pairLength += length;
+        if (side.overshoot > runOnShare) runOn++;
+        seen += side.seen;
+        backed += side.backed;
+      }
+      // One side may happen to line up with a seam; two or more running on is texture, not a card.
+      if (!ok || runOn > 1 || pairSeen < minPairSeen * pairLength) continue;
+      const score = total * threeSidedFactor;
+      if (score > bestScore) {
+        bestScore = score;
+        best = { corners: corners.slice(), support: backed / seen, threeSided: true };
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * +1 or -1: the direction along `line` (whose direction is (-s, c)) in which it is backed by edges
+ * from the corner at (x, y) on, i.e. where the document's side runs; 0 when neither way is.
+ */
+function awayFrom(line: Line, x: number, y: number, ws: Workspace): number {
+  const t = (x - line.bx) * -line.s + (y - line.by) * line.c;
+  const i = Math.max(0, Math.min(line.len, Math.round(t - line.t0)));
+  const before = ws.cum[line.off + i]!;
+  const after = ws.cum[line.off + line.len]! - before;
+  if (Math.max(before, after) < minSideShare * Math.min(ws.width, ws.height)) return 0;
+  return after >= before ? 1 : -1;
+}

@@ -1,0 +1,140 @@
+// Three-sided completion: where the side of a document that runs out of the frame lies, from the
+// three sides in view, the document's proportions and a pinhole camera. Used on the coarse lines by
+// the candidate search, and again on the refined sides.
+import { sideRatio } from '../shape.js';
+import { QUAD_TUNING } from './tuning.js';
+
+const { missingVisible } = QUAD_TUNING.candidates;
+
+/** Length of the part of segment p→q inside the w×h frame (Liang-Barsky). */
+function visibleLength(
+  px: number,
+  py: number,
+  qx: number,
+  qy: number,
+  w: number,
+  h: number,
+): number {
+  const dx = qx - px;
+  const dy = qy - py;
+  let t0 = 0;
+  let t1 = 1;
+  const edges: [number, number][] = [
+    [-dx, px],
+    [dx, w - px],
+    [-dy, py],
+    [dy, h - py],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return 0;
+    } else {
+      const r = q / p;
+      if (p < 0) t0 = Math.max(t0, r);
+      else t1 = Math.min(t1, r);
+    }
+  }
+  return t1 > t0 ? (t1 - t0) * Math.hypot(dx, dy) : 0;
+}
+
+/**
+ * Places the missing side of a document seen on three sides: `l1` and `l2` (homogeneous lines
+ * a·x + b·y + c = 0 in coordinates centred on the w×h frame) run out of view, `lb` closes them; the
+ * corners l1∩lb and l2∩lb are in `corners[0..3]` (canvas coordinates), (ux, uy) is the direction
+ * along l1 into the document. Under perspective the missing side goes through its vanishing point,
+ * which lies on lb and, for a pinhole camera of focal length `focal`, in the direction orthogonal
+ * (in 3D) to the pair's. It is placed where the document's shape puts it, long side either way,
+ * whichever keeps it out of view; writes corners[4..7] and returns true when there is one.
+ */
+export function completeQuad(
+  l1: readonly [number, number, number],
+  l2: readonly [number, number, number],
+  lb: readonly [number, number, number],
+  ux: number,
+  uy: number,
+  aspect: number,
+  focal: number,
+  w: number,
+  h: number,
+  corners: number[],
+): boolean {
+  const hw = w / 2;
+  const hh = h / 2;
+  const [l1x, l1y, l1z] = l1;
+  const [l2x, l2y, l2z] = l2;
+  const [lbx, lby, lbz] = lb;
+  // V1 = l1 × l2; V2 = lb × k, where k = (V1x, V1y, f²·V1z) is the line of points orthogonal to V1.
+  const v1x = l1y * l2z - l1z * l2y;
+  const v1y = l1z * l2x - l1x * l2z;
+  const v1z = l1x * l2y - l1y * l2x;
+  const kx = v1x;
+  const ky = v1y;
+  const kz = v1z * focal * focal;
+  const v2x = lby * kz - lbz * ky;
+  const v2y = lbz * kx - lbx * kz;
+  const v2z = lbx * ky - lby * kx;
+  // Missing side through P(t) = corner 0 + t·u and V2; corner 2 on l2.
+  const ox = corners[0]! - hw;
+  const oy = corners[1]! - hh;
+  const place = (t: number): boolean => {
+    const px = ox + t * ux;
+    const py = oy + t * uy;
+    const dx = py * v2z - v2y;
+    const dy = v2x - px * v2z;
+    const dz = px * v2y - py * v2x;
+    const cx = l2y * dz - l2z * dy;
+    const cy = l2z * dx - l2x * dz;
+    const cz = l2x * dy - l2y * dx;
+    if (Math.abs(cz) < 1e-12) return false;
+    corners[4] = cx / cz + hw;
+    corners[5] = cy / cz + hh;
+    corners[6] = px + hw;
+    corners[7] = py + hh;
+    return true;
+  };
+  // Side ratio |0→1| / |0→3| falls as t grows; the document's long side is either the closing
+  // side (ratio = aspect, nearer) or the pair's (ratio = 1 / aspect, farther).
+  for (const target of [aspect, 1 / aspect]) {
+    const t = solveRatio(place, corners, target, Math.hypot(w, h), w, h);
+    if (t <= 0 || !place(t)) continue;
+    // The missing side must really be out of view, or its edge would have been seen.
+    const missing = Math.hypot(corners[6]! - corners[4]!, corners[7]! - corners[5]!);
+    if (
+      visibleLength(corners[4]!, corners[5]!, corners[6]!, corners[7]!, w, h) <=
+      missingVisible * missing
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The t > 0 at which sideRatio of the corners `place(t)` writes equals `target` (the ratio falls
+ * as t grows), by bracketing and bisection; -1 when there is none.
+ */
+function solveRatio(
+  place: (t: number) => boolean,
+  corners: number[],
+  target: number,
+  scale: number,
+  w: number,
+  h: number,
+): number {
+  let lo = 0.01 * scale;
+  let hi = scale;
+  if (!place(lo) || sideRatio(corners, w, h) < target) return -1;
+  for (let k = 0; k < 6; k++) {
+    if (!place(hi)) return -1;
+    if (sideRatio(corners, w, h) <= target) break;
+    if (k === 5) return -1;
+    hi *= 2;
+  }
+  for (let k = 0; k < 24; k++) {
+    const mid = (lo + hi) / 2;
+    if (!place(mid)) return -1;
+    if (sideRatio(corners, w, h) > target) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}

@@ -1,0 +1,121 @@
+// Document quadrilateral detection, written for this SDK (no OpenCV): it has to fit a few
+// milliseconds per frame in a Worker on a mid-range phone, which rules out shipping 11 MB of wasm.
+//
+// Coarse to fine, one module per stage:
+// 1. edges.ts: on the frame downscaled to ~320 px wide, as luma and two opponent-colour planes (a
+//    card's coloured header can have exactly the lightness of the desk under it), Sobel edges and
+//    direction-limited Hough votes.
+// 2. lines.ts: the accumulator's peaks as lines, each with an edge-support profile;
+//    candidates.ts: quads from pairs of near-parallel lines, scored by edge support, plus documents
+//    cut by the frame along a whole side (complete.ts places the missing side).
+// 3. refine.ts: each side of the winner fitted to a fraction of a pixel on the full-resolution
+//    frame, corners where adjacent sides meet; occlusion.ts: corners a finger covers.
+// Every tuning constant is in tuning.ts; workspace.ts holds the coarse stage's reused buffers.
+import { downscaleFactor, rgbaToPlanes, type ColourPlanes } from '../luma.js';
+import type { Point, Quad, RgbaFrame } from '../types.js';
+import { bestQuad } from './candidates.js';
+import { edgesAndVotes } from './edges.js';
+import { houghLines, supportProfile } from './lines.js';
+import { crossedCorners, occlusion } from './occlusion.js';
+import { refineCorners } from './refine.js';
+import { QUAD_TUNING } from './tuning.js';
+import { workspaceFor } from './workspace.js';
+
+const { defaults } = QUAD_TUNING;
+const { minVotesShare, minVotesPx } = QUAD_TUNING.lines;
+
+/** Tunables of the quad detector. */
+export interface QuadDetectionOptions {
+  /** Expected long/short side ratio, a soft prior between candidates (default 85.6/54, ID-1). */
+  readonly documentAspect?: number;
+  /** The frame already converted by rgbaToPlanes at an integer factor (saves a pass). */
+  readonly planes?: ColourPlanes;
+  /** Width the coarse search runs at when `planes` is not given (default 320). */
+  readonly coarseWidth?: number;
+  /** Minimum Sobel magnitude of an edge pixel at the coarse size (default 36: a ~9-level step). */
+  readonly edgeThreshold?: number;
+  /** Smallest document the detector reports, as a share of the frame area (default 0.03). */
+  readonly minArea?: number;
+}
+
+/** A detected document outline with what the detector knows about it. */
+export interface QuadDetection {
+  /** Corners clockwise from the top-left one, in the frame's pixels (canvas convention). */
+  readonly quad: Quad;
+  /** Share of the outline's visible length that is backed by edges at the coarse size, 0-1. */
+  readonly support: number;
+  /** Per corner (same order as `quad`): the edges leading into it vanish, e.g. under a finger. */
+  readonly occluded: readonly [boolean, boolean, boolean, boolean];
+}
+
+/** The coarse planes' buffers, reused frame after frame when the caller passes no `planes`. */
+const planeBuffers = {
+  luma: new Uint8Array(0) as Uint8Array,
+  redGreen: new Uint8Array(0) as Uint8Array,
+  yellowBlue: new Uint8Array(0) as Uint8Array,
+};
+
+/**
+ * Finds the document outline in an RGBA frame, or null when no plausible quadrilateral is there.
+ * Pure and deterministic (scratch buffers are reused between calls, results never alias them).
+ */
+export function findDocumentQuad(
+  frame: RgbaFrame,
+  options: QuadDetectionOptions = {},
+): QuadDetection | null {
+  const aspect = options.documentAspect ?? defaults.documentAspect;
+  let planes = options.planes;
+  let factor: number;
+  if (planes) {
+    factor = Math.round(frame.width / planes.luma.width);
+  } else {
+    factor = downscaleFactor(frame.width, options.coarseWidth ?? defaults.coarseWidth);
+    planes = rgbaToPlanes(frame, factor, planeBuffers);
+    planeBuffers.luma = planes.luma.data;
+    planeBuffers.redGreen = planes.redGreen.data;
+    planeBuffers.yellowBlue = planes.yellowBlue.data;
+  }
+  const { width: cw, height: ch } = planes.luma;
+  if (cw < defaults.minCoarseSize || ch < defaults.minCoarseSize) return null;
+  const ws = workspaceFor(cw, ch);
+  const strongest = edgesAndVotes(planes, ws, options.edgeThreshold ?? defaults.edgeThreshold);
+  const minVotes = Math.max(minVotesPx, minVotesShare * Math.min(cw, ch));
+  const lines = houghLines(ws, minVotes, strongest);
+  for (let k = 0; k < lines.length; k++) supportProfile(lines[k]!, k, ws);
+  const found = bestQuad(lines, ws, aspect, options.minArea ?? defaults.minArea);
+  if (!found) return null;
+
+  // Coarse corners, scaled to the frame's canvas coordinates.
+  const corners: Point[] = [];
+  for (let k = 0; k < 4; k++) {
+    corners.push([found.corners[2 * k]! * factor, found.corners[2 * k + 1]! * factor]);
+  }
+  const fits = refineCorners(frame, corners, factor, found.threeSided, aspect);
+  const occluded = occlusion(fits, corners, frame.width, frame.height);
+  const crossed = crossedCorners(lines, found.corners, ws);
+  for (let k = 0; k < 4; k++) occluded[k] ||= crossed[k]!;
+
+  // Clockwise on screen (positive shoelace with y down), starting at the smallest x + y (the
+  // convention geometry.ts#orderCorners and the eval use).
+  let area2 = 0;
+  for (let k = 0; k < 4; k++) {
+    const [x0, y0] = corners[k]!;
+    const [x1, y1] = corners[(k + 1) % 4]!;
+    area2 += x0 * y1 - x1 * y0;
+  }
+  const order = area2 >= 0 ? [0, 1, 2, 3] : [0, 3, 2, 1];
+  let start = 0;
+  for (let k = 1; k < 4; k++) {
+    const p = corners[order[k]!]!;
+    const b = corners[order[start]!]!;
+    const s = p[0] + p[1];
+    const sb = b[0] + b[1];
+    if (s < sb || (s === sb && p[1] < b[1])) start = k;
+  }
+  const pick = (k: number): number => order[(start + k) % 4]!;
+  return {
+    quad: [corners[pick(0)]!, corners[pick(1)]!, corners[pick(2)]!, corners[pick(3)]!],
+    support: found.support,
+    occluded: [occluded[pick(0)]!, occluded[pick(1)]!, occluded[pick(2)]!, occluded[pick(3)]!],
+  };
+}

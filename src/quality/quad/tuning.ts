@@ -1,0 +1,137 @@
+// Every tuning constant of the document quad finder, grouped by the stage that reads it. Each
+// stage copies the values it needs into module constants once, so its hot loops read plain locals.
+// Sizes are at the coarse (~320 px wide) scale unless a comment says otherwise.
+
+/** Tuning constants of the quad finder, by stage. */
+export const QUAD_TUNING = {
+  /** Option defaults (see QuadDetectionOptions). */
+  defaults: {
+    /** ID-1 card, 85.6 × 54 mm: the most common document, so the default aspect prior. */
+    documentAspect: 85.6 / 54,
+    /** Coarse search width: small enough for a few ms a frame, large enough for a card's outline. */
+    coarseWidth: 320,
+    /** Sobel magnitude of a ~9-level step: below it, noise and paper grain. */
+    edgeThreshold: 36,
+    /** Smallest document reported, share of the frame area: smaller is too far to read anyway. */
+    minArea: 0.03,
+    /** Below this coarse size (px, either side) there is too little to find lines in. */
+    minCoarseSize: 16,
+  },
+  /** Edges and Hough votes (edges.ts). */
+  edges: {
+    /** Each edge pixel votes θ ± this many 1° bins: its averaged direction is good to ~1°. */
+    voteSpread: 1,
+    /** Share of the summed gradient lengths the three along-edge gradients must keep: texture cancels. */
+    minCoherence: 0.75,
+    /** Sobel magnitude of a ~40-level step: beyond it an edge pixel counts fully, by length only. */
+    voteFullMagnitude: 160,
+    /** Luma std of an ordinary, well-exposed scene: dimmer frames scale thresholds down. */
+    contrastReference: 45,
+    /** Lowest contrast scale: below it noise would pass the scaled-down threshold. */
+    minContrastScale: 0.3,
+  },
+  /** Hough peaks and line support (lines.ts). */
+  lines: {
+    /** Accumulator peaks examined per frame: bounds the work in heavy texture. */
+    maxCandidates: 2048,
+    /** Lines kept: enough for a document's four sides among desk edges and print. */
+    maxLines: 36,
+    /** Smallest peak, share of the coarse frame's shorter side (at least minVotesPx). */
+    minVotesShare: 0.1,
+    /** Smallest peak in votes, whatever the frame size. */
+    minVotesPx: 10,
+    /** Peak floor relative to the strongest: in heavy texture, only lines that matter next to it. */
+    relativeFloor: 0.06,
+    /** Width of an orientation bucket, degrees. */
+    bucketDeg: 6,
+    /** Lines kept per bucket: wood grain must not crowd out a small document's short sides. */
+    maxPerBucket: 8,
+    /** Peaks this close in angle (°) and ρ (px) are the same line. */
+    mergeDeg: 2,
+    mergeRho: 2.5,
+    /** An edge pixel supports a line within this many degrees of its orientation. */
+    supportToleranceDeg: 12,
+    /** ... and within this many px either side of it. */
+    supportReach: 2,
+  },
+  /** Candidate quads: pairs, four- and three-sided search, scoring (candidates.ts). */
+  candidates: {
+    /** Pairs kept (all pairs of maxLines lines); the search is bounded by maxCombos. */
+    maxPairs: 640,
+    /** Quad hypotheses scored per frame, strongest pairs first. */
+    maxCombos: 12000,
+    /** Opposite sides converge under perspective: 20° covers ~25° of tilt at phone focal lengths. */
+    maxPairGapDeg: 20,
+    /** The two pairs must cross at least this much (°): a document's sides are perpendicular. */
+    minCrossingDeg: 50,
+    /** Shortest side (and pair gap), share of the coarse frame's shorter side. */
+    minSideShare: 0.08,
+    /** Corners may lie this far outside the frame (share of its size) and still be considered. */
+    cornerSlack: 0.5,
+    /** Longest long/short ratio considered: a passport spread is ~1.4, a receipt no document. */
+    maxAspect: 2.6,
+    /** Share of each side, at both ends, left out of its support: documents have rounded corners. */
+    cornerSkip: 0.05,
+    /** Share of a side past each corner where support counts against it: a side stops at corners. */
+    overshoot: 0.15,
+    /** Score weight of a side's unbacked length, and of its support past the corners. */
+    unbackedPenalty: 0.5,
+    /** Each side: seen over this share of its length, and backed over this share of what is seen. */
+    minSideSeen: 0.25,
+    minSideBacked: 0.4,
+    /** The whole outline: backed over this share of what is seen. */
+    minBacked: 0.6,
+    /** Std of the log aspect prior: wide enough for perspective, narrow enough to break ties. */
+    aspectSigma: 0.2,
+    /** Score share that does not depend on the aspect prior: an unusual document still wins alone. */
+    priorFloor: 0.15,
+    /** Handicap of a quad with one side out of view: a half-seen document must earn more. */
+    threeSidedFactor: 0.85,
+    /** Three-sided: the closing side is seen over this share and backed over this share of it. */
+    closingSeen: 0.5,
+    closingBacked: 0.6,
+    /** Three-sided: each pair side seen over this share, backed over this share of what is seen. */
+    pairSideSeen: 0.15,
+    pairSideBacked: 0.6,
+    /** Three-sided: the two pair sides together show at least this share of their length. */
+    minPairSeen: 0.3,
+    /** A side whose continuation is backed over this share runs on past its corner (a seam). */
+    runOnShare: 0.3,
+    /** Three-sided: corners in view are at least this many px inside the frame. */
+    insideMargin: 2,
+    /** The missing side counts as out of view when at most this share of it is in the frame. */
+    missingVisible: 0.15,
+  },
+  /** Sub-pixel side refinement on the full-resolution frame (refine.ts). */
+  refine: {
+    /** Size of the per-side sample buffers. */
+    maxSamples: 64,
+    /** Samples per side: enough for a sub-pixel line, few enough to be quick. */
+    samplesCap: 40,
+    /** Fewest samples per side, and one per this many px of side up to samplesCap. */
+    samplesMin: 12,
+    samplesSpacing: 4,
+    /** Largest search radius across a side, px: bounds the profile buffers. */
+    maxSpan: 16,
+  },
+  /** Covered corners (occlusion.ts). */
+  occlusion: {
+    /**
+     * A corner counts as covered when its edges go missing this far from it (share of the
+     * document's long side, at least occlusionMinPx) on both sides: beyond a rounded corner's reach
+     * (radius ~3.5% of an ID card's long side, ~3.2% of a passport page's), within a fingertip's.
+     */
+    occlusionReach: 0.055,
+    occlusionMinPx: 8,
+    /**
+     * An object's outline crossing a side this close to a corner (share of the shortest side), but
+     * not closer than crossingGap, covers the corner when edges back it crossingRun (share of the
+     * longest side) on both sides of the crossing.
+     */
+    crossingReach: 0.25,
+    crossingRun: 0.06,
+    crossingGap: 0.04,
+    /** A crossing line meets the side at least this steeply (°): shallower is a side or a seam. */
+    crossingMinDeg: 25,
+  },
+} as const;
