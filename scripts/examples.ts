@@ -77,11 +77,18 @@ export async function packTarball(log: Log = () => {}): Promise<string> {
   return TARBALL;
 }
 
+/** An example's lockfile: its path and what these scripts read of it. */
+async function readLockfile(name: ExampleName): Promise<{
+  path: string;
+  lock: { packages: Record<string, { integrity?: string }> };
+}> {
+  const path = join(exampleDir(name), 'package-lock.json');
+  return { path, lock: JSON.parse(await readFile(path, 'utf8')) };
+}
+
 /** Fails when the example's lockfile pins the tarball's integrity (see the top of this file). */
 async function checkLockfile(name: ExampleName): Promise<void> {
-  const lock = JSON.parse(await readFile(join(exampleDir(name), 'package-lock.json'), 'utf8')) as {
-    packages: Record<string, { integrity?: string }>;
-  };
+  const { lock } = await readLockfile(name);
   const entry = lock.packages['node_modules/kyc-capture'];
   if (!entry) throw new Error(`examples/${name}/package-lock.json has no kyc-capture entry`);
   if (entry.integrity)
@@ -112,10 +119,7 @@ export async function relockExamples(names: readonly ExampleName[], log: Log): P
   for (const name of names) {
     const dir = exampleDir(name);
     await npm(dir, ['install', '--package-lock-only'], log);
-    const path = join(dir, 'package-lock.json');
-    const lock = JSON.parse(await readFile(path, 'utf8')) as {
-      packages: Record<string, { integrity?: string }>;
-    };
+    const { path, lock } = await readLockfile(name);
     delete lock.packages['node_modules/kyc-capture']?.integrity;
     await writeFile(path, `${JSON.stringify(lock, null, 2)}\n`);
   }

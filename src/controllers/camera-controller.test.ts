@@ -88,17 +88,21 @@ async function mount(
   return { host, camera, video: host.video };
 }
 
-describe('CameraController', () => {
-  beforeEach(() => {
-    recorder = new RecordingMediaDevices();
-    controllers = [];
-  });
+/** A fresh recorder and no controllers, before each test. */
+function freshCamera(): void {
+  recorder = new RecordingMediaDevices();
+  controllers = [];
+}
 
-  afterEach(() => {
-    for (const camera of controllers) camera.stop();
-    // Whatever a test did, the controller must not leave a camera running.
-    expect(recorder.liveTracks).to.have.length(0);
-  });
+/** Stops what a test started; whatever it did, no camera may be left running. */
+function stopCameras(): void {
+  for (const camera of controllers) camera.stop();
+  expect(recorder.liveTracks).to.have.length(0);
+}
+
+describe('CameraController', () => {
+  beforeEach(freshCamera);
+  afterEach(stopCameras);
 
   it('starts live, shows the stream playing and fills label, devices and resolution', async () => {
     const { host, camera, video } = await mount();
@@ -449,15 +453,8 @@ function refuseAutoplay(): { calls: () => number; allow: () => void; restore: ()
 }
 
 describe('CameraController: a preview that shows no picture', () => {
-  beforeEach(() => {
-    recorder = new RecordingMediaDevices();
-    controllers = [];
-  });
-
-  afterEach(() => {
-    for (const camera of controllers) camera.stop();
-    expect(recorder.liveTracks).to.have.length(0);
-  });
+  beforeEach(freshCamera);
+  afterEach(stopCameras);
 
   it('marks the preview as showing once the first frame plays, and leaves a working camera alone', async () => {
     const { camera } = await mount({ noVideoTimeoutMs: 300 });
