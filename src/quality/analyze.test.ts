@@ -182,6 +182,15 @@ describe('analyzeDocument', () => {
     expect(dark.metrics.meanLuma).to.be.lessThan(DEFAULT_DOCUMENT_OPTIONS.minLuma);
     expect(dark.quad).to.not.equal(null);
     expect(dark.issues).to.not.include(QualityIssue.Dark);
+    // The white card over-exposed on a dark desk: its paper is blown out (so is the frame's mean
+    // not), which is "bright" and not one big "glare" blob; a lamp's patch on it stays glare.
+    const blown = analyze(plain(40, 255, 60));
+    expect(blown.metrics.clippedBright).to.be.greaterThan(0.5);
+    expect(blown.issues).to.include(QualityIssue.Bright);
+    expect(blown.issues).to.not.include(QualityIssue.Glare);
+    const patch = analyze(withGlare(plain(40, 200, 60), 420, 300, 60));
+    expect(patch.issues).to.include(QualityIssue.Glare);
+    expect(patch.issues).to.not.include(QualityIssue.Bright);
   });
 
   it('flags dark, over-exposed and washed-out frames', () => {

@@ -34,6 +34,12 @@ export interface DocumentAnalysisOptions extends DocumentQualityOptions {
    * the whole frame, a glare patch only the document.
    */
   readonly maxFrameLuma?: number;
+  /**
+   * Share of the document blown out (luma ≥ 250) from which it is "bright" whatever the frame
+   * (default 0.5): a lamp's reflection is a patch of a card, over-exposure takes its whole paper,
+   * and a white card on a dark desk is over-exposed without brightening the frame's mean.
+   */
+  readonly washedOutShare?: number;
 }
 
 /** The larger of the quad's extent's shares of the frame's width and height. */
@@ -69,6 +75,7 @@ export const DEFAULT_DOCUMENT_OPTIONS: ResolvedDocumentOptions = Object.freeze({
   coarseWidth: 320,
   glareLuma: 245,
   maxFrameLuma: 190,
+  washedOutShare: 0.5,
   checks: Object.freeze({
     blur: true,
     glare: true,
@@ -107,6 +114,7 @@ export function resolveDocumentOptions(
     coarseWidth: pick('coarseWidth'),
     glareLuma: pick('glareLuma'),
     maxFrameLuma: pick('maxFrameLuma'),
+    washedOutShare: pick('washedOutShare'),
     checks,
   };
 }
@@ -189,6 +197,8 @@ export function analyzeDocument(
       issues.push(QualityIssue.WrongShape);
     }
   }
+  // A document blown out over a large share is over-exposed, not glared: one instruction, "bright".
+  const washedOut = found !== null && exposure.clippedHigh > o.washedOutShare;
   if (checks.exposure) {
     // The document decides, with the frame as a witness: over-exposure brightens the whole frame,
     // a glare patch only the document, and a card on a black desk is a dark frame around a well-lit
@@ -203,7 +213,7 @@ export function analyzeDocument(
     // and nothing blown. Over-exposure blows out part of the document and brightens the frame.
     const bright =
       (found
-        ? exposure.clippedHigh > o.maxBlown && frameExposure.mean > o.maxFrameLuma
+        ? (exposure.clippedHigh > o.maxBlown && frameExposure.mean > o.maxFrameLuma) || washedOut
         : frameExposure.mean > o.maxFrameLuma) || frameExposure.clippedHigh > 0.5;
     if (dark) issues.push(QualityIssue.Dark);
     else if (bright) issues.push(QualityIssue.Bright);
@@ -213,7 +223,8 @@ export function analyzeDocument(
     issues.push(QualityIssue.LowContrast);
   }
   if (found) {
-    if (checks.glare && glare && glare.score > o.maxGlare) issues.push(QualityIssue.Glare);
+    if (checks.glare && glare && !washedOut && glare.score > o.maxGlare)
+      issues.push(QualityIssue.Glare);
     // Focus cannot be judged on a document that is mostly blown out; "bright" or "glare" says why.
     if (checks.blur && exposure.clippedHigh < 0.5 && sharpness < o.minSharpness) {
       issues.push(QualityIssue.Blur);
