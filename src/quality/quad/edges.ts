@@ -136,6 +136,13 @@ function colourGradients(planes: ColourPlanes, ws: Workspace, floor: number): vo
   }
 }
 
+/** Distance (px) either side of an edge pixel at which its step height is read. */
+const stepReach = 3;
+/** Squared: a broad gradient's neighbours across it keep over 1/√2 (~70%) of its magnitude. */
+const broadShare = 2;
+/** Sobel magnitude of a sharp step of height 1 (the [1 2 1] smoothing sums to 4). */
+const sobelPerStep = 4;
+
 /** |x| + |y|. */
 function l1(x: number, y: number): number {
   return (x < 0 ? -x : x) + (y < 0 ? -y : y);
@@ -181,6 +188,7 @@ export function edgesAndVotes(planes: ColourPlanes, ws: Workspace, threshold: nu
   colourGradients(planes, ws, floor);
 
   const full = voteFullMagnitude * scale;
+  const luma = planes.luma.data;
   const fullSquared = full * full;
   const hw = w / 2;
   const hh = h / 2;
@@ -243,7 +251,24 @@ export function edgesAndVotes(planes: ColourPlanes, ws: Workspace, threshold: nu
       const py = y + 0.5 - hh;
       // Weighted by contrast up to a cap: faint texture counts for little, while a document edge
       // counts by its length whatever its contrast beyond the cap.
-      const weight = m >= fullSquared ? 1 : Math.sqrt(m) / full;
+      // A defocused edge spreads the same step over more pixels: its gradient peak drops, its
+      // step does not. The step across the edge (luma 3 px either side) keeps a blurred outline's
+      // votes, so the document is still found and can be called blurred.
+      let weight = m >= fullSquared ? 1 : Math.sqrt(m) / full;
+      // Only where the gradient is broad (both neighbours across nearly as strong): a blurred
+      // outline is, while grain and print, narrow, must not borrow a step from their neighbours.
+      if (
+        weight < 1 &&
+        y >= stepReach &&
+        y < h - stepReach &&
+        mag[i - across]! * broadShare > m &&
+        mag[i + across]! * broadShare > m
+      ) {
+        const reach = stepReach * across;
+        const step = luma[i + reach]! - luma[i - reach]!;
+        const stepWeight = (sobelPerStep * (step < 0 ? -step : step)) / full;
+        if (stepWeight > weight) weight = stepWeight < 1 ? stepWeight : 1;
+      }
       for (let k = -voteSpread; k <= voteSpread; k++) {
         let bin = centre + k;
         if (bin < 0) bin += THETA_BINS;
