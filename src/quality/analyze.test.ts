@@ -283,6 +283,22 @@ describe('analyzeDocument', () => {
     const expected = analyze(passport.canvas, { documentAspect: 125 / 88 });
     expect(expected.issues).to.deep.equal([]);
     expect(quadJaccard(expected.quad, passport.corners)).to.be.greaterThan(0.97);
+
+    // A dark 150 x 73 mm slab (a phone face down) is no ID card, however strong its outline:
+    // "no document", with no outline drawn around it. (Face up, its lit screen's short sides and
+    // the slab's long ones can still make a card-shaped quad: see the README's weak points.)
+    const { canvas: desk, ctx } = makeCanvas(640, 480);
+    ctx.fillStyle = 'rgb(150, 140, 125)';
+    ctx.fillRect(0, 0, 640, 480);
+    ctx.fillStyle = 'rgb(25, 25, 30)';
+    ctx.beginPath();
+    ctx.roundRect(120, 150, 400, 195, 24);
+    ctx.fill();
+    const phone = analyze(desk);
+    expect(phone.issues[0]).to.equal(QualityIssue.NoDocument);
+    expect(phone.quad).to.equal(null);
+    // Where a 2.05:1 document is what the step asks for, it is found.
+    expect(analyze(desk, { documentAspect: 400 / 195 }).quad).to.not.equal(null);
   });
 
   it('orders issues by importance', () => {

@@ -18,6 +18,7 @@ const {
   minSideShare,
   cornerSlack,
   maxAspect,
+  maxAspectError,
   cornerSkip,
   overshoot: overshootShare,
   unbackedPenalty,
@@ -169,6 +170,7 @@ export function bestQuad(
   const side: SideScore = { seen: 0, backed: 0, overshoot: 0 };
   let best: BestQuad | null = null;
   let bestScore = 0;
+  let bestLogRatio = 0;
   let combos = 0;
   const logAspect = Math.log(aspect);
   for (let p = 0; p < pairs.length && combos < maxCombos; p++) {
@@ -232,8 +234,16 @@ export function bestQuad(
       if (score > bestScore) {
         bestScore = score;
         best = { corners: corners.slice(), support: backed / seen, threeSided: false };
+        bestLogRatio = logRatio;
       }
     }
+  }
+  // The best outline is not the document asked for (a phone, a keyboard, a receipt): none is.
+  // Gating the winner rather than the candidates keeps a quad mixed from the object's lines and
+  // its inner ones (a phone's long sides and its screen's short ones) from taking its place.
+  if (best && Math.abs(bestLogRatio) > Math.log(1 + maxAspectError)) {
+    best = null;
+    bestScore = 0;
   }
   const partial = bestThreeSided(lines, pairs, ws, aspect, minArea, bestScore);
   return partial ?? best;

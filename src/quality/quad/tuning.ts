@@ -70,6 +70,12 @@ export const QUAD_TUNING = {
     cornerSlack: 0.5,
     /** Longest long/short ratio considered: a passport spread is ~1.4, a receipt no document. */
     maxAspect: 2.6,
+    /**
+     * Largest relative error of a candidate's aspect (perspective undone at the default focal
+     * length) against the document's: tilt under an unknown field of view and coarse corners
+     * stay within ~15%; a phone (~2.05 against an ID card's 1.59) is 30% off.
+     */
+    maxAspectError: 0.25,
     /** Share of each side, at both ends, left out of its support: documents have rounded corners. */
     cornerSkip: 0.05,
     /** Share of a side past each corner where support counts against it: a side stops at corners. */
