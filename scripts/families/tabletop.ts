@@ -1042,7 +1042,14 @@ export function drawScene(
   const tableCentre: Point = [dot3(rel, table.u), dot3(rel, table.v)];
   const lying = frame !== null && !held;
 
-  const surface = oneOf(random, SURFACES);
+  // A dark card on dark leather would be exposed for its light print and leave the frame near
+  // the dark band: keep that pairing out so exposure labels keep their margin.
+  const surface = oneOf(
+    random,
+    design.kind === 'dark' && variant !== 'dark'
+      ? SURFACES.filter((k) => k !== 'leather')
+      : SURFACES,
+  );
   const distractors: Distractor[] = [];
   const want =
     variant === 'no_document'
