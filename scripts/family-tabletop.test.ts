@@ -1,0 +1,226 @@
+// The "tabletop" tuning family (scripts/families/tabletop.ts): its labels follow from the geometry
+// and the exposure it draws, it is deterministic, and scripts/eval.ts reads its manifest.
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { parseManifest } from './eval.ts';
+import {
+  DOCUMENT_SIZE_MM,
+  documentQuad,
+  drawScene,
+  fillShare,
+  generateTabletopSet,
+  insetOf,
+  LABEL_RULES,
+  makeCamera,
+  placeDocument,
+  planeAxes,
+  planVariants,
+  renderItem,
+  shareInFrame,
+  TABLETOP_VARIANTS,
+  type TabletopItem,
+  type TabletopVariant,
+} from './families/tabletop.ts';
+import { decodePng } from './png.ts';
+
+const W = 240;
+const H = 180;
+
+describe('tabletop family: labels from geometry', () => {
+  const variants = Object.keys(TABLETOP_VARIANTS) as TabletopVariant[];
+  // Scenes are cheap to draw (rendering is what costs): many seeds per variant.
+  const scenes = variants.flatMap((variant) =>
+    Array.from({ length: 12 }, (_, k) => ({
+      variant,
+      scene: drawScene(variant, 1000 + k * 7919, 640, 480),
+    })),
+  );
+
+  test('a frontal pose projects to the document proportions at the pinhole size', () => {
+    for (const kind of ['id1', 'passport'] as const) {
+      for (const fov of [55, 80]) {
+        const camera = makeCamera(640, 480, fov);
+        const frame = placeDocument(camera, kind, planeAxes(0, 0, 0), 320, 240, 300);
+        const [tl, tr, br, bl] = documentQuad(camera, frame, kind);
+        const [w, h] = DOCUMENT_SIZE_MM[kind];
+        assert.ok(Math.abs(tr[1] - tl[1]) < 1e-9 && Math.abs(br[0] - tr[0]) < 1e-9, 'upright');
+        assert.ok(Math.abs((tr[0] - tl[0]) / (bl[1] - tl[1]) - w / h) < 1e-9, 'proportions');
+        assert.ok(Math.abs(tr[0] - tl[0] - (camera.focal * w) / 300) < 1e-9, 'f * width / z');
+        assert.ok(Math.abs((tl[0] + br[0]) / 2 - 320) < 1e-9, 'centred');
+      }
+    }
+  });
+
+  test('a tilted pose keeps the tilt it was given, and the quad is clockwise', () => {
+    for (const tilt of [0, 20, 35]) {
+      const [, , n] = planeAxes(tilt, 40, 15);
+      assert.ok(Math.abs((Math.acos(n[2]) * 180) / Math.PI - tilt) < 1e-9);
+      const camera = makeCamera(640, 480, 70);
+      const quad = documentQuad(
+        camera,
+        placeDocument(camera, 'id1', planeAxes(tilt, 40, 15), 320, 240, 250),
+        'id1',
+      );
+      // Clockwise in image coordinates (y down): positive shoelace sum.
+      let twice = 0;
+      for (let k = 0; k < 4; k++) {
+        const a = quad[k]!;
+        const b = quad[(k + 1) % 4]!;
+        twice += a[0] * b[1] - b[0] * a[1];
+      }
+      assert.ok(twice > 0);
+    }
+  });
+
+  test('acceptable geometry: corners inside with the margin, fill in band, pose bounded, hand clear', () => {
+    for (const { variant, scene } of scenes) {
+      if (!['acceptable', 'defocus', 'motion', 'glare', 'dark', 'bright'].includes(variant))
+        continue;
+      const camera = scene.camera;
+      assert.ok(scene.corners, variant);
+      for (const c of scene.corners)
+        assert.ok(insetOf(camera, c) >= LABEL_RULES.cornerMargin * 480, `${variant} corner`);
+      const fill = fillShare(camera, scene.corners);
+      assert.ok(fill >= LABEL_RULES.acceptableFill.min && fill <= LABEL_RULES.acceptableFill.max);
+      assert.ok(scene.tiltDeg <= LABEL_RULES.maxTilt && Math.abs(scene.rollDeg) <= 25);
+      assert.ok(camera.fovDeg >= 55 && camera.fovDeg <= 80);
+      assert.equal(scene.defocusRadius > 0, variant === 'defocus');
+      assert.equal(scene.motion !== null, variant === 'motion');
+      assert.equal(scene.glareTarget > 0, variant === 'glare');
+    }
+  });
+
+  test('each degradation is applied with its margin', () => {
+    for (const { variant, scene } of scenes) {
+      const camera = scene.camera;
+      if (variant === 'no_document') {
+        assert.equal(scene.corners, null);
+        assert.ok(scene.distractors.length > 0, 'something on the table');
+        assert.ok(
+          scene.distractors.every((d) => d.kind !== 'card'),
+          'no card',
+        );
+        continue;
+      }
+      assert.ok(scene.corners);
+      if (variant === 'too_far') {
+        const fill = fillShare(camera, scene.corners);
+        assert.ok(fill >= LABEL_RULES.tooFarFill[0] && fill <= 0.035, `too_far fill ${fill}`);
+        for (const c of scene.corners) assert.ok(insetOf(camera, c) > 0);
+      }
+      if (variant === 'corner_out') {
+        const insets = scene.corners.map((c) => insetOf(camera, c) / 480);
+        assert.equal(insets.filter((i) => i <= -LABEL_RULES.cornerOutside).length, 1);
+        assert.equal(insets.filter((i) => i >= LABEL_RULES.cornerOthersInside).length, 3);
+        assert.ok(shareInFrame(camera, scene.corners) >= LABEL_RULES.minVisible);
+      }
+      if (variant === 'finger') {
+        for (const c of scene.corners)
+          assert.ok(insetOf(camera, c) >= LABEL_RULES.cornerMargin * 480, 'in frame');
+        assert.ok(scene.hand);
+      }
+      if (variant === 'defocus') {
+        assert.ok(scene.defocusRadius >= LABEL_RULES.defocusRadius[0]);
+      }
+      if (variant === 'motion') assert.ok(scene.motion!.length >= LABEL_RULES.motionLength[0]);
+      if (variant === 'glare') assert.ok(scene.glareTarget >= LABEL_RULES.glareMinShare);
+    }
+  });
+
+  test('the plan: 40 % acceptable, every variant present, deterministic per seed', () => {
+    const plan = planVariants(240, 1);
+    assert.equal(plan.filter((v) => v === 'acceptable').length, 96);
+    for (const v of Object.keys(TABLETOP_VARIANTS)) assert.ok(plan.includes(v as TabletopVariant));
+    const perIssue = new Map<string, number>();
+    for (const v of plan) {
+      const issue = TABLETOP_VARIANTS[v];
+      if (issue) perIssue.set(issue, (perIssue.get(issue) ?? 0) + 1);
+    }
+    for (const count of perIssue.values()) assert.ok(count >= 20 && count <= 21);
+    assert.deepEqual(planVariants(240, 1), plan);
+    assert.notDeepEqual(planVariants(240, 2), plan);
+  });
+});
+
+describe('tabletop family: rendered', () => {
+  let dir: string;
+  let items: TabletopItem[];
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tabletop-family-'));
+    ({ items } = await generateTabletopSet({
+      out: dir,
+      count: 10,
+      seed: 3,
+      width: W,
+      height: H,
+      workers: 1,
+    }));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  test('the manifest parses with the eval, items labelled as the family says', async () => {
+    const path = join(dir, 'manifest.json');
+    const json = JSON.parse(await readFile(path, 'utf8'));
+    assert.equal(json.family, 'tabletop');
+    const parsed = parseManifest(json, path);
+    assert.equal(parsed.length, 10);
+    for (const [k, item] of parsed.entries()) {
+      const raw = items[k]!;
+      assert.equal(item.kind, 'document');
+      assert.equal(item.family, 'tabletop');
+      assert.equal(item.document, raw.document);
+      assert.equal(item.acceptable, raw.variant === 'acceptable');
+      const issue = TABLETOP_VARIANTS[raw.variant];
+      assert.deepEqual(item.issues, issue ? [issue] : []);
+      assert.equal(item.corners === null, raw.variant === 'no_document');
+      if (item.acceptable) {
+        for (const c of item.corners!)
+          assert.ok(Math.min(c[0], c[1], W - c[0], H - c[1]) >= 0.05 * H - 0.01);
+        assert.equal(raw.params.clippedDocument, 0);
+      }
+      const q = raw.params.jpegQuality as number;
+      assert.ok(q >= 70 && q <= 95);
+    }
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.jpg')).sort();
+    assert.deepEqual(files, items.map((i) => i.image).sort());
+    const jpeg = await readFile(join(dir, files[0]!));
+    assert.deepEqual([...jpeg.subarray(0, 2)], [0xff, 0xd8], 'SOI');
+    const sof = jpeg.indexOf(Buffer.from([0xff, 0xc0]));
+    assert.deepEqual([jpeg.readUInt16BE(sof + 7), jpeg.readUInt16BE(sof + 5)], [W, H]);
+  });
+
+  test('same seed, same bytes; another seed, other bytes; --format png is lossless RGB', () => {
+    const a = renderItem(4, 'acceptable', 9, W, H);
+    const b = renderItem(4, 'acceptable', 9, W, H);
+    const c = renderItem(4, 'acceptable', 10, W, H);
+    assert.ok(a.file.equals(b.file));
+    assert.deepEqual(a.item, b.item);
+    assert.ok(!a.file.equals(c.file));
+    const png = renderItem(2, 'glare', 3, W, H, 'png');
+    assert.match(png.item.image, /^0003-glare\.png$/);
+    const image = decodePng(png.file);
+    assert.deepEqual([image.width, image.height, image.channels], [W, H, 3]);
+  });
+
+  test('exposure follows the variant: glare, dark and bright by their rules; others never clip', () => {
+    for (const seed of [5, 6]) {
+      const glare = renderItem(0, 'glare', seed, W, H).exposure;
+      assert.ok(
+        glare.clippedDocument >= LABEL_RULES.glareMinShare,
+        `glare ${glare.clippedDocument}`,
+      );
+      const dark = renderItem(1, 'dark', seed, W, H).exposure;
+      assert.ok(dark.frameMean < 0.14, `dark ${dark.frameMean}`);
+      const bright = renderItem(2, 'bright', seed, W, H).exposure;
+      assert.ok(bright.clippedPaper >= 0.85, `bright ${bright.clippedPaper}`);
+      for (const variant of ['acceptable', 'defocus', 'finger'] as const) {
+        const fine = renderItem(3, variant, seed, W, H).exposure;
+        assert.ok(fine.documentPeak <= LABEL_RULES.documentCeiling + 1e-6, variant);
+        assert.equal(fine.clippedDocument, 0);
+      }
+    }
+  });
+});
