@@ -64,7 +64,7 @@ export type ResolvedDocumentOptions = Required<Omit<DocumentAnalysisOptions, 'ch
 export const DEFAULT_DOCUMENT_OPTIONS: ResolvedDocumentOptions = Object.freeze({
   documentAspect: 85.6 / 54,
   aspectTolerance: 0.08,
-  minFill: 0.2,
+  minFill: 0.1,
   closeSpan: 0.5,
   cornerMargin: 0.01,
   minSharpness: 80,

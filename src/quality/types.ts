@@ -99,7 +99,10 @@ export interface DocumentQualityOptions {
   readonly documentAspect?: number;
   /** Tolerance on that ratio (relative, default 0.08: measured with perspective undone). */
   readonly aspectTolerance?: number;
-  /** Minimum document area / frame area (default 0.2): below it, "move closer". */
+  /**
+   * Minimum document area / frame area (default 0.1): below it, "move closer". An ID card filling
+   * a tenth of a 1920x1080 frame is ~700 px wide, more than backends ask for.
+   */
   readonly minFill?: number;
   /**
    * A document reaching across this share of the frame's width or height is never "too far",
