@@ -151,7 +151,7 @@ export function bestQuad(
     for (let j = i + 1; j < lines.length; j++) {
       const a = lines[i]!;
       const b = lines[j]!;
-      // Perspective makes opposite sides converge; 20° covers ~25° of tilt at phone focal lengths.
+      // Perspective makes opposite sides converge (see maxPairGapDeg).
       if (orientationGap(a.deg, b.deg) > maxPairGapDeg) continue;
       const flipped = Math.abs(a.deg - b.deg) > 90;
       const gap = flipped ? Math.abs(a.rho + b.rho) : Math.abs(a.rho - b.rho);
