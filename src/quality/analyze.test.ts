@@ -302,6 +302,37 @@ describe('analyzeDocument', () => {
     expect(analyze(desk, { documentAspect: 400 / 195 }).quad).to.not.equal(null);
   });
 
+  it('takes the data page of an open passport, not the booklet', () => {
+    // A booklet opened flat: a blank visa page above the printed data page (each 125 x 88 mm,
+    // so the spread has nearly a page's proportions), on a dark cover a little larger.
+    const { canvas, ctx } = makeCanvas(640, 480);
+    ctx.fillStyle = 'rgb(150, 120, 90)';
+    ctx.fillRect(0, 0, 640, 480);
+    ctx.fillStyle = 'rgb(30, 40, 70)';
+    ctx.fillRect(146, 20, 348, 456);
+    ctx.fillStyle = 'rgb(236, 234, 228)';
+    ctx.fillRect(150, 24, 340, 222); // visa page
+    ctx.fillStyle = 'rgb(226, 232, 222)';
+    ctx.fillRect(150, 248, 340, 224); // data page, below the fold
+    ctx.strokeStyle = 'rgb(200, 120, 120)';
+    ctx.lineWidth = 2;
+    ctx.strokeRect(330, 80, 100, 60); // a stamp box on the visa page
+    ctx.fillStyle = 'rgb(40, 40, 50)';
+    ctx.fillRect(170, 280, 90, 110); // photo
+    for (let line = 0; line < 6; line++) ctx.fillRect(280, 280 + line * 18, 150 - line * 12, 6);
+    for (let line = 0; line < 2; line++) {
+      for (let c = 0; c < 30; c++) ctx.fillRect(170 + c * 10, 420 + line * 20, 6, 9); // MRZ
+    }
+    const page: Quad = [
+      [150, 248],
+      [490, 248],
+      [490, 472],
+      [150, 472],
+    ];
+    const verdict = analyze(canvas, { documentAspect: 125 / 88 });
+    expect(quadJaccard(verdict.quad, page)).to.be.greaterThan(0.95);
+  });
+
   it('orders issues by importance', () => {
     // Small, dark, blurred and with a corner out: "corners" comes first, "blur" last.
     const scene = drawScene({ scale: 0.4, centre: [0.15, 0.5], background: 'dark', seed: 6 });

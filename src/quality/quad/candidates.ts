@@ -6,6 +6,7 @@
 // third, the missing side placed from the document's proportions (complete.ts).
 import { cornersAspect, DEFAULT_FOCAL_SHARE } from '../shape.js';
 import { completeQuad } from './complete.js';
+import { documentPart } from './spread.js';
 import { lineSupport, meet, sideSupport, type Line, type SideSpan } from './lines.js';
 import { QUAD_TUNING } from './tuning.js';
 import { orientationGap, type Workspace } from './workspace.js';
@@ -246,7 +247,12 @@ export function bestQuad(
     bestScore = 0;
   }
   const partial = bestThreeSided(lines, pairs, ws, aspect, minArea, bestScore);
-  return partial ?? best;
+  const winner = partial ?? best;
+  if (!winner) return null;
+  // An open booklet: the data page, not the spread (nor the spread cut by the frame).
+  const part = documentPart(winner.corners, lines, ws, aspect);
+  if (!part || quadArea(part) < minArea * w * h) return winner;
+  return { corners: part, support: winner.support, threeSided: false };
 }
 
 /**

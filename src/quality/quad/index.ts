@@ -8,6 +8,8 @@
 // 2. lines.ts: the accumulator's peaks as lines, each with an edge-support profile;
 //    candidates.ts: quads from pairs of near-parallel lines, scored by edge support, plus documents
 //    cut by the frame along a whole side (complete.ts places the missing side).
+//    spread.ts: an outline that is two pages side by side (an open passport) gives way to the page
+//    with the print.
 // 3. refine.ts: each side of the winner fitted to a fraction of a pixel on the full-resolution
 //    frame, corners where adjacent sides meet; occlusion.ts: corners a finger covers.
 // Every tuning constant is in tuning.ts; workspace.ts holds the coarse stage's reused buffers.

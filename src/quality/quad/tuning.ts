@@ -112,6 +112,18 @@ export const QUAD_TUNING = {
     /** The missing side counts as out of view when at most this share of it is in the frame. */
     missingVisible: 0.15,
   },
+  /** Two documents side by side: an open passport's pages (spread.ts). */
+  spread: {
+    /** A cut meets both sides it joins within this range of their length (fractions). */
+    cutRange: [0.2, 0.8] as const,
+    /** The cut is in view over this share of its length and backed over this share of that. */
+    cutSeen: 0.6,
+    cutBacked: 0.6,
+    /** A part kept has the document's aspect within this relative error (perspective undone). */
+    partAspectError: 0.15,
+    /** ... and this many times the other part's edge pixels per pixel: the page with the print. */
+    minDensityGain: 1.3,
+  },
   /** Sub-pixel side refinement on the full-resolution frame (refine.ts). */
   refine: {
     /** Size of the per-side sample buffers. */
