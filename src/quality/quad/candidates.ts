@@ -136,12 +136,16 @@ function quadArea(c: ArrayLike<number>): number {
   return Math.abs(area2) / 2;
 }
 
-/** The best-supported plausible quad among pairs of near-parallel line pairs. */
+/**
+ * The best-supported plausible quad among pairs of near-parallel line pairs; with `partial`, also
+ * one with a side out of view (bestThreeSided).
+ */
 export function bestQuad(
   lines: Line[],
   ws: Workspace,
   aspect: number,
   minArea: number,
+  partial = true,
 ): BestQuad | null {
   const { width: w, height: h } = ws;
   const minSide = minSideShare * Math.min(w, h);
@@ -246,8 +250,7 @@ export function bestQuad(
     best = null;
     bestScore = 0;
   }
-  const partial = bestThreeSided(lines, pairs, ws, aspect, minArea, bestScore);
-  const winner = partial ?? best;
+  const winner = (partial && bestThreeSided(lines, pairs, ws, aspect, minArea, bestScore)) || best;
   if (!winner) return null;
   // An open booklet: the data page, not the spread (nor the spread cut by the frame).
   const part = documentPart(winner.corners, lines, ws, aspect);

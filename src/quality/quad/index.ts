@@ -24,7 +24,7 @@ import { QUAD_TUNING } from './tuning.js';
 import { workspaceFor } from './workspace.js';
 
 const { defaults } = QUAD_TUNING;
-const { minVotesShare, minVotesPx } = QUAD_TUNING.lines;
+const { minVotesShare, minVotesPx, retryVotesShare } = QUAD_TUNING.lines;
 
 /** Tunables of the quad detector. */
 export interface QuadDetectionOptions {
@@ -48,6 +48,14 @@ export interface QuadDetection {
   readonly support: number;
   /** Per corner (same order as `quad`): the edges leading into it vanish, e.g. under a finger. */
   readonly occluded: readonly [boolean, boolean, boolean, boolean];
+}
+
+/** Whether every corner (flat, coarse pixels) lies inside the w×h frame. */
+function insideFrame(c: readonly number[], w: number, h: number): boolean {
+  for (let k = 0; k < 8; k += 2) {
+    if (c[k]! < 0 || c[k + 1]! < 0 || c[k]! > w || c[k + 1]! > h) return false;
+  }
+  return true;
 }
 
 /** The coarse planes' buffers, reused frame after frame when the caller passes no `planes`. */
@@ -82,9 +90,16 @@ export function findDocumentQuad(
   const ws = workspaceFor(cw, ch);
   const strongest = edgesAndVotes(planes, ws, options.edgeThreshold ?? defaults.edgeThreshold);
   const minVotes = Math.max(minVotesPx, minVotesShare * Math.min(cw, ch));
-  const lines = houghLines(ws, minVotes, strongest);
+  let lines = houghLines(ws, minVotes, strongest);
   for (let k = 0; k < lines.length; k++) supportProfile(lines[k]!, k, ws);
-  const found = bestQuad(lines, ws, aspect, options.minArea ?? defaults.minArea);
+  let found = bestQuad(lines, ws, aspect, options.minArea ?? defaults.minArea);
+  if (!found && retryVotesShare > 0) {
+    lines = houghLines(ws, minVotes * retryVotesShare, strongest * retryVotesShare);
+    for (let k = 0; k < lines.length; k++) supportProfile(lines[k]!, k, ws);
+    // Fainter lines make more quads of desk texture and objects: only a whole outline in view.
+    found = bestQuad(lines, ws, aspect, options.minArea ?? defaults.minArea, false);
+    if (found && !insideFrame(found.corners, cw, ch)) found = null;
+  }
   if (!found) return null;
 
   // Coarse corners, scaled to the frame's canvas coordinates.

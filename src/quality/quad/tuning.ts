@@ -40,6 +40,8 @@ export const QUAD_TUNING = {
     minVotesShare: 0.1,
     /** Smallest peak in votes, whatever the frame size. */
     minVotesPx: 10,
+    /** When no outline is found, the lines are read again with floors this much lower. */
+    retryVotesShare: 0.35,
     /** Peak floor relative to the strongest: in heavy texture, only lines that matter next to it. */
     relativeFloor: 0.06,
     /** Width of an orientation bucket, degrees. */
