@@ -25,6 +25,7 @@ const CASES: readonly { index: number; variant: TabletopVariant; why: string }[]
   { index: 90, variant: 'finger', why: 'a finger over a corner of a held card' },
   { index: 165, variant: 'corner_out', why: 'a corner out of the frame' },
   { index: 173, variant: 'glare', why: 'a lamp mirrored on a passport page' },
+  { index: 108, variant: 'too_far', why: 'a card filling 1-3% of the frame: move closer' },
 ];
 
 describe('tabletop photos get the verdicts their labels give', () => {

@@ -20,11 +20,13 @@ import { edgesAndVotes } from './edges.js';
 import { houghLines, supportProfile } from './lines.js';
 import { crossedCorners, occlusion } from './occlusion.js';
 import { refineCorners } from './refine.js';
+import { edgeDensity } from './spread.js';
 import { QUAD_TUNING } from './tuning.js';
 import { workspaceFor } from './workspace.js';
 
 const { defaults } = QUAD_TUNING;
-const { minVotesShare, minVotesPx, retryVotesShare } = QUAD_TUNING.lines;
+const { minVotesShare, minVotesPx, retryVotesShare, retryAreaShare, retryMinPrint } =
+  QUAD_TUNING.lines;
 
 /** Tunables of the quad detector. */
 export interface QuadDetectionOptions {
@@ -92,13 +94,16 @@ export function findDocumentQuad(
   const minVotes = Math.max(minVotesPx, minVotesShare * Math.min(cw, ch));
   let lines = houghLines(ws, minVotes, strongest);
   for (let k = 0; k < lines.length; k++) supportProfile(lines[k]!, k, ws);
-  let found = bestQuad(lines, ws, aspect, options.minArea ?? defaults.minArea);
+  const minArea = options.minArea ?? defaults.minArea;
+  let found = bestQuad(lines, ws, aspect, minArea);
   if (!found && retryVotesShare > 0) {
     lines = houghLines(ws, minVotes * retryVotesShare, strongest * retryVotesShare);
     for (let k = 0; k < lines.length; k++) supportProfile(lines[k]!, k, ws);
     // Fainter lines make more quads of desk texture and objects: only a whole outline in view.
-    found = bestQuad(lines, ws, aspect, options.minArea ?? defaults.minArea, false);
+    found = bestQuad(lines, ws, aspect, minArea * retryAreaShare, false);
     if (found && !insideFrame(found.corners, cw, ch)) found = null;
+    // ... and with print inside: a blank sticky note or a paper's edge is no document.
+    if (found && edgeDensity(found.corners, ws) < retryMinPrint) found = null;
   }
   if (!found) return null;
 

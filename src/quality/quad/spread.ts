@@ -24,16 +24,24 @@ function crossing(l: Line, ws: Workspace, x0: number, y0: number, x1: number, y1
   return d0 === d1 ? NaN : d0 / (d0 - d1);
 }
 
-/** Kept edge pixels per coarse pixel inside the quad given as flat corners (clipped to the frame). */
-function edgeDensity(c: readonly number[], ws: Workspace): number {
+/** Share of the quad (about its centre) whose edge pixels are counted as print. */
+const innerShare = 0.8;
+
+/**
+ * Kept edge pixels per coarse pixel inside the inner part of the quad given as flat corners
+ * (clipped to the frame): how much print it holds.
+ */
+export function edgeDensity(c: readonly number[], ws: Workspace): number {
   const { width: w, height: h, orientation } = ws;
   if (spans.length < 2 * h) spans = new Int32Array(2 * h);
-  const quad: Quad = [
-    [c[0]!, c[1]!],
-    [c[2]!, c[3]!],
-    [c[4]!, c[5]!],
-    [c[6]!, c[7]!],
+  // The inner 80%: the outline's own edges (and a fold's) are not print.
+  const mx = (c[0]! + c[2]! + c[4]! + c[6]!) / 4;
+  const my = (c[1]! + c[3]! + c[5]! + c[7]!) / 4;
+  const at = (k: number): [number, number] => [
+    mx + innerShare * (c[2 * k]! - mx),
+    my + innerShare * (c[2 * k + 1]! - my),
   ];
+  const quad: Quad = [at(0), at(1), at(2), at(3)];
   const count = quadSpans(quad, w, h, spans);
   if (count === 0) return 0;
   let edges = 0;

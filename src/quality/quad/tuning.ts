@@ -42,6 +42,10 @@ export const QUAD_TUNING = {
     minVotesPx: 10,
     /** When no outline is found, the lines are read again with floors this much lower. */
     retryVotesShare: 0.35,
+    /** ... and documents down to this share of minArea: a far card's sides are short and faint. */
+    retryAreaShare: 0.3,
+    /** ... and with at least this share of edge pixels inside (print: a document is not blank). */
+    retryMinPrint: 0.05,
     /** Peak floor relative to the strongest: in heavy texture, only lines that matter next to it. */
     relativeFloor: 0.06,
     /** Width of an orientation bucket, degrees. */
