@@ -10,9 +10,18 @@ import { cornersAspect } from '../shape.js';
 import type { Quad } from '../types.js';
 import { sideSupport, type Line, type SideSpan } from './lines.js';
 import { QUAD_TUNING } from './tuning.js';
-import type { Workspace } from './workspace.js';
+import { DEG, type Workspace } from './workspace.js';
 
-const { cutRange, cutSeen, cutBacked, partAspectError, minDensityGain } = QUAD_TUNING.spread;
+const {
+  cutRange,
+  cutSeen,
+  cutBacked,
+  partAspectError,
+  minDensityGain,
+  rimShare,
+  rimMinPx,
+  rimDeg,
+} = QUAD_TUNING.spread;
 
 const span: SideSpan = { seen: 0, backed: 0 };
 let spans = new Int32Array(0);
@@ -109,4 +118,93 @@ export function documentPart(
     }
   }
   return best;
+}
+
+/** Whether a document of this aspect is a passport page (125 x 88 mm), which lies on a cover. */
+export function isPassportAspect(aspect: number): boolean {
+  return Math.abs(Math.log(aspect / PASSPORT_ASPECT)) < 0.05;
+}
+const PASSPORT_ASPECT = 125 / 88;
+
+/**
+ * A passport page lies on its cover, which shows as a rim a few millimetres wide along the page's
+ * outer edges: both edges are strong lines, and the outer (cover on desk) makes the longer quad.
+ * Each side of `corners` (flat, cycle order, coarse px) that has, just inside it, a near-parallel
+ * line backed along most of it moves to that line (the page's edge); corners are re-intersected.
+ * Returns the corners unchanged when no side moves.
+ */
+export function pageInsideRim(
+  corners: readonly number[],
+  lines: readonly Line[],
+  ws: Workspace,
+): number[] {
+  const mx = (corners[0]! + corners[2]! + corners[4]! + corners[6]!) / 4 - ws.width / 2;
+  const my = (corners[1]! + corners[3]! + corners[5]! + corners[7]!) / 4 - ws.height / 2;
+  // Each side as a line n·p = d (centred coordinates), n pointing away from the quad's centre.
+  const sides: [number, number, number][] = [];
+  let shortest = Infinity;
+  for (let k = 0; k < 4; k++) {
+    const x0 = corners[2 * k]! - ws.width / 2;
+    const y0 = corners[2 * k + 1]! - ws.height / 2;
+    const x1 = corners[(2 * k + 2) % 8]! - ws.width / 2;
+    const y1 = corners[(2 * k + 3) % 8]! - ws.height / 2;
+    const length = Math.hypot(x1 - x0, y1 - y0);
+    shortest = Math.min(shortest, length);
+    let nx = (y1 - y0) / length;
+    let ny = -(x1 - x0) / length;
+    if (nx * (x0 - mx) + ny * (y0 - my) < 0) {
+      nx = -nx;
+      ny = -ny;
+    }
+    sides.push([nx, ny, nx * x0 + ny * y0]);
+  }
+  const maxInset = rimShare * shortest;
+  let moved = false;
+  for (let k = 0; k < 4; k++) {
+    const [nx, ny, d] = sides[k]!;
+    const x0 = corners[2 * k]!;
+    const y0 = corners[2 * k + 1]!;
+    const x1 = corners[(2 * k + 2) % 8]!;
+    const y1 = corners[(2 * k + 3) % 8]!;
+    let bestInset = Infinity;
+    let best: Line | null = null;
+    for (const line of lines) {
+      // Near-parallel, normals turned alike: then its offset compares with the side's.
+      const dot = line.c * nx + line.s * ny;
+      if (Math.abs(dot) < Math.cos(rimDeg * DEG)) continue;
+      const rho = dot > 0 ? line.rho : -line.rho;
+      const inset = d - rho;
+      if (inset < rimMinPx || inset > maxInset || inset >= bestInset) continue;
+      // Backed along most of the side, moved onto that line.
+      sideSupport(
+        line,
+        ws,
+        x0 - inset * nx,
+        y0 - inset * ny,
+        x1 - inset * nx,
+        y1 - inset * ny,
+        span,
+      );
+      if (span.seen < cutSeen * Math.hypot(x1 - x0, y1 - y0)) continue;
+      if (span.backed < cutBacked * span.seen) continue;
+      bestInset = inset;
+      best = line;
+    }
+    if (best !== null) {
+      // The side keeps its direction and moves in: the page's edge is parallel to the cover's.
+      sides[k] = [nx, ny, d - bestInset];
+      moved = true;
+    }
+  }
+  if (!moved) return corners as number[];
+  const out: number[] = [];
+  for (let k = 0; k < 4; k++) {
+    // Corner k is where side k - 1 meets side k.
+    const [a1, b1, c1] = sides[(k + 3) % 4]!;
+    const [a2, b2, c2] = sides[k]!;
+    const det = a1 * b2 - a2 * b1;
+    if (Math.abs(det) < 1e-9) return corners as number[];
+    out.push((c1 * b2 - c2 * b1) / det + ws.width / 2, (a1 * c2 - a2 * c1) / det + ws.height / 2);
+  }
+  return out;
 }

@@ -129,6 +129,13 @@ export const QUAD_TUNING = {
     partAspectError: 0.15,
     /** ... and this many times the other part's edge pixels per pixel: the page with the print. */
     minDensityGain: 1.3,
+    /**
+     * A passport's cover rim: a side moves in to a line within rimDeg of parallel, between rimMinPx
+     * and rimShare of the shortest side inside it (a cover overhangs the page by 1-4 mm of 88).
+     */
+    rimShare: 0.06,
+    rimMinPx: 1.5,
+    rimDeg: 3,
   },
   /** Sub-pixel side refinement on the full-resolution frame (refine.ts). */
   refine: {
