@@ -6,7 +6,6 @@
 // third, the missing side placed from the document's proportions (complete.ts).
 import { cornersAspect, DEFAULT_FOCAL_SHARE } from '../shape.js';
 import { completeQuad } from './complete.js';
-import { documentPart, isPassportAspect, pageInsideRim } from './spread.js';
 import { lineSupport, meet, sideSupport, type Line, type SideSpan } from './lines.js';
 import { QUAD_TUNING } from './tuning.js';
 import { orientationGap, type Workspace } from './workspace.js';
@@ -250,20 +249,7 @@ export function bestQuad(
     best = null;
     bestScore = 0;
   }
-  const winner = (partial && bestThreeSided(lines, pairs, ws, aspect, minArea, bestScore)) || best;
-  if (!winner) return null;
-  // An open booklet: the data page, not the spread (nor the spread cut by the frame), and the
-  // page's edges, not its cover's.
-  const part = documentPart(winner.corners, lines, ws, aspect);
-  const page = part && quadArea(part) >= minArea * w * h ? part : null;
-  if (!isPassportAspect(aspect)) {
-    return page ? { corners: page, support: winner.support, threeSided: false } : winner;
-  }
-  return {
-    corners: pageInsideRim(page ?? winner.corners, lines, ws),
-    support: winner.support,
-    threeSided: page ? false : winner.threeSided,
-  };
+  return (partial && bestThreeSided(lines, pairs, ws, aspect, minArea, bestScore)) || best;
 }
 
 /**

@@ -20,7 +20,7 @@ import { edgesAndVotes } from './edges.js';
 import { houghLines, supportProfile } from './lines.js';
 import { crossedCorners, occlusion } from './occlusion.js';
 import { refineCorners } from './refine.js';
-import { edgeDensity } from './spread.js';
+import { documentPart, edgeDensity, isPassportAspect, pageInsideRim } from './spread.js';
 import { QUAD_TUNING } from './tuning.js';
 import { workspaceFor } from './workspace.js';
 
@@ -50,6 +50,15 @@ export interface QuadDetection {
   readonly support: number;
   /** Per corner (same order as `quad`): the edges leading into it vanish, e.g. under a finger. */
   readonly occluded: readonly [boolean, boolean, boolean, boolean];
+}
+
+/** Area of the quad given as flat corners. */
+function polygonAreaFlat(c: readonly number[]): number {
+  let area2 = 0;
+  for (let k = 0; k < 4; k++) {
+    area2 += c[2 * k]! * c[(2 * k + 3) % 8]! - c[(2 * k + 2) % 8]! * c[2 * k + 1]!;
+  }
+  return Math.abs(area2) / 2;
 }
 
 /** Whether every corner (flat, coarse pixels) lies inside the w×h frame. */
@@ -106,6 +115,23 @@ export function findDocumentQuad(
     if (found && edgeDensity(found.corners, ws) < retryMinPrint) found = null;
   }
   if (!found) return null;
+  // An open booklet: the data page, not the spread (nor the spread cut by the frame), and the
+  // page's edges, not its cover's. A fold between two light pages is a faint line: a passport's
+  // are looked for among the fainter lines too.
+  const passport = isPassportAspect(aspect);
+  let page = documentPart(found.corners, lines, ws, aspect);
+  if (!page && passport) {
+    lines = houghLines(ws, minVotes * retryVotesShare, strongest * retryVotesShare);
+    for (let k = 0; k < lines.length; k++) supportProfile(lines[k]!, k, ws);
+    page = documentPart(found.corners, lines, ws, aspect);
+  }
+  if (page && polygonAreaFlat(page) < minArea * retryAreaShare * cw * ch) page = null;
+  const outline = page ?? found.corners;
+  found = {
+    corners: passport ? pageInsideRim(outline, lines, ws) : outline,
+    support: found.support,
+    threeSided: page ? false : found.threeSided,
+  };
 
   // Coarse corners, scaled to the frame's canvas coordinates.
   const corners: Point[] = [];
