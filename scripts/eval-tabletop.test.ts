@@ -31,6 +31,7 @@ const CASES: readonly { index: number; variant: TabletopVariant; why: string }[]
   { index: 90, variant: 'finger', why: 'a finger over a corner of a held card' },
   { index: 165, variant: 'corner_out', why: 'a corner out of the frame' },
   { index: 173, variant: 'glare', why: 'a lamp mirrored on a passport page' },
+  { index: 43, variant: 'glare', why: "a lamp's halo on a card is glare, not blur" },
   { index: 108, variant: 'too_far', why: 'a card filling 1-3% of the frame: move closer' },
 ];
 
@@ -65,8 +66,9 @@ describe('tabletop photos get the verdicts their labels give', () => {
       if (label.expect.acceptable) {
         assert.ok(item.jaccard !== null && item.jaccard > 0.9, `outline ${item.jaccard}`);
       } else {
-        // The first issue is the one instruction the person sees.
-        assert.equal(item.issues[0], label.expect.issues[0], `${item.image}: ${item.issues}`);
+        // The one issue the scene has, and no other: a glare's halo is not blur, a defocused
+        // card is not missing.
+        assert.deepEqual(item.issues, label.expect.issues, item.image);
       }
     });
   }

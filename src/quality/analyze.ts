@@ -223,10 +223,12 @@ export function analyzeDocument(
     issues.push(QualityIssue.LowContrast);
   }
   if (found) {
-    if (checks.glare && glare && !washedOut && glare.score > o.maxGlare)
-      issues.push(QualityIssue.Glare);
-    // Focus cannot be judged on a document that is mostly blown out; "bright" or "glare" says why.
-    if (checks.blur && exposure.clippedHigh < 0.5 && sharpness < o.minSharpness) {
+    const glared = checks.glare && glare !== null && !washedOut && glare.score > o.maxGlare;
+    if (glared) issues.push(QualityIssue.Glare);
+    // Focus cannot be judged on a document that is mostly blown out ("bright" says why), nor
+    // under a glare, whose smooth halo reads as blur ("glare" says why; focus is judged again
+    // once it is gone).
+    if (checks.blur && !glared && exposure.clippedHigh < 0.5 && sharpness < o.minSharpness) {
       issues.push(QualityIssue.Blur);
     }
   }
