@@ -285,9 +285,9 @@ describe('analyzeDocument', () => {
     expect(expected.issues).to.deep.equal([]);
     expect(quadJaccard(expected.quad, passport.corners)).to.be.greaterThan(0.97);
 
-    // A dark 150 x 73 mm slab (a phone face down) is no ID card, however strong its outline:
-    // "no document", with no outline drawn around it. (Face up, its lit screen's short sides and
-    // the slab's long ones can still make a card-shaped quad: see the README's weak points.)
+    // A dark 150 x 73 mm slab (a phone in a printed case, face down) is no ID card, however strong
+    // its outline: "no document", with no outline drawn around it. (Face up, its lit screen's
+    // short sides and the slab's long ones can still make a card-shaped quad: see the README.)
     const { canvas: desk, ctx } = makeCanvas(640, 480);
     ctx.fillStyle = 'rgb(150, 140, 125)';
     ctx.fillRect(0, 0, 640, 480);
@@ -295,6 +295,9 @@ describe('analyzeDocument', () => {
     ctx.beginPath();
     ctx.roundRect(120, 150, 400, 195, 24);
     ctx.fill();
+    // Print on it (a case's logo and text), so that only its shape says it is no card.
+    ctx.fillStyle = 'rgb(170, 170, 180)';
+    for (let line = 0; line < 5; line++) ctx.fillRect(170, 185 + line * 28, 220 - line * 30, 8);
     const phone = analyze(desk);
     expect(phone.issues[0]).to.equal(QualityIssue.NoDocument);
     expect(phone.quad).to.equal(null);

@@ -25,8 +25,7 @@ import { QUAD_TUNING } from './tuning.js';
 import { workspaceFor } from './workspace.js';
 
 const { defaults } = QUAD_TUNING;
-const { minVotesShare, minVotesPx, retryVotesShare, retryAreaShare, retryMinPrint } =
-  QUAD_TUNING.lines;
+const { minVotesShare, minVotesPx, retryVotesShare, retryAreaShare, minPrint } = QUAD_TUNING.lines;
 
 /** Tunables of the quad detector. */
 export interface QuadDetectionOptions {
@@ -105,14 +104,15 @@ export function findDocumentQuad(
   for (let k = 0; k < lines.length; k++) supportProfile(lines[k]!, k, ws);
   const minArea = options.minArea ?? defaults.minArea;
   let found = bestQuad(lines, ws, aspect, minArea);
+  // A document holds print: a blank sheet, a book's cover or a sticky note is none.
+  if (found && edgeDensity(found.corners, ws) < minPrint) found = null;
   if (!found && retryVotesShare > 0) {
     lines = houghLines(ws, minVotes * retryVotesShare, strongest * retryVotesShare);
     for (let k = 0; k < lines.length; k++) supportProfile(lines[k]!, k, ws);
     // Fainter lines make more quads of desk texture and objects: only a whole outline in view.
     found = bestQuad(lines, ws, aspect, minArea * retryAreaShare, false);
     if (found && !insideFrame(found.corners, cw, ch)) found = null;
-    // ... and with print inside: a blank sticky note or a paper's edge is no document.
-    if (found && edgeDensity(found.corners, ws) < retryMinPrint) found = null;
+    if (found && edgeDensity(found.corners, ws) < minPrint) found = null;
   }
   if (!found) return null;
   // An open booklet: the data page, not the spread (nor the spread cut by the frame), and the
