@@ -179,26 +179,9 @@ export function analyzeDocument(
 
   const issues: QualityIssue[] = [];
   const { checks } = o;
-  if (!found) {
-    issues.push(QualityIssue.NoDocument);
-  } else {
-    if (checks.corners) {
-      const margin = o.cornerMargin * Math.min(width, height);
-      const outside = found.quad.some(
-        ([x, y]) => x < margin || y < margin || x > width - margin || y > height - margin,
-      );
-      if (outside || found.occluded.some(Boolean)) issues.push(QualityIssue.Corners);
-    }
-    if (checks.fill && fill < o.minFill && span < o.closeSpan) issues.push(QualityIssue.TooFar);
-    if (
-      checks.shape &&
-      aspectError(found.quad, width, height, o.documentAspect) > o.aspectTolerance
-    ) {
-      issues.push(QualityIssue.WrongShape);
-    }
-  }
   // A document blown out over a large share is over-exposed, not glared: one instruction, "bright".
   const washedOut = found !== null && exposure.clippedHigh > o.washedOutShare;
+  let light: QualityIssue | null = null;
   if (checks.exposure) {
     // The document decides, with the frame as a witness: over-exposure brightens the whole frame,
     // a glare patch only the document, and a card on a black desk is a dark frame around a well-lit
@@ -215,9 +198,30 @@ export function analyzeDocument(
       (found
         ? (exposure.clippedHigh > o.maxBlown && frameExposure.mean > o.maxFrameLuma) || washedOut
         : frameExposure.mean > o.maxFrameLuma) || frameExposure.clippedHigh > 0.5;
-    if (dark) issues.push(QualityIssue.Dark);
-    else if (bright) issues.push(QualityIssue.Bright);
+    light = dark ? QualityIssue.Dark : bright ? QualityIssue.Bright : null;
   }
+  if (!found) {
+    issues.push(QualityIssue.NoDocument);
+  } else if (light === null) {
+    // Under- or over-exposed, the outline is not to be trusted (the document's own edges are
+    // often lost in the dark or the glare, and a larger quad wins): the light is the one thing
+    // to fix, and the outline is judged again once it is right.
+    if (checks.corners) {
+      const margin = o.cornerMargin * Math.min(width, height);
+      const outside = found.quad.some(
+        ([x, y]) => x < margin || y < margin || x > width - margin || y > height - margin,
+      );
+      if (outside || found.occluded.some(Boolean)) issues.push(QualityIssue.Corners);
+    }
+    if (checks.fill && fill < o.minFill && span < o.closeSpan) issues.push(QualityIssue.TooFar);
+    if (
+      checks.shape &&
+      aspectError(found.quad, width, height, o.documentAspect) > o.aspectTolerance
+    ) {
+      issues.push(QualityIssue.WrongShape);
+    }
+  }
+  if (light !== null) issues.push(light);
   // Contrast is the document's, or the frame's when there is none (a washed-out frame is often why).
   if (checks.contrast && (found ? exposure : frameExposure).std < o.minContrast) {
     issues.push(QualityIssue.LowContrast);
