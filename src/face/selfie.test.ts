@@ -121,9 +121,30 @@ describe('selfie checks', () => {
     });
     expect(helmet.issues).to.deep.equal([]);
     expect(
-      analyzeSelfie(image, { faces: [face(320, 200, 80, 0, 0, 0.55)] }, { minFaceScore: 0.5 })
-        .issues,
+      analyzeSelfie(
+        image,
+        { faces: [face(320, 200, 80, 0, 0, 0.55)] },
+        { minFaceScore: 0.5, minMainFaceScore: 0.5 },
+      ).issues,
     ).to.deep.equal([]);
+  });
+
+  it('takes a middling guess neither for the face nor for nobody else', () => {
+    const image = frame();
+    // 0.65 is over the counting floor (0.6) but under the main face's (0.7): alone, no face.
+    const middling = analyzeSelfie(image, { faces: [face(320, 200, 80, 0, 0, 0.65)] });
+    expect(middling.issues).to.deep.equal([SelfieIssue.NoFace]);
+    // Beside a sure face it is still a second person, whichever is larger.
+    for (const [a, b] of [
+      [0.9, 0.65],
+      [0.65, 0.9],
+    ] as const) {
+      const two = analyzeSelfie(image, {
+        faces: [face(250, 220, 60, 0, 0, a), face(420, 200, 75, 0, 0, b)],
+      });
+      expect(two.issues).to.include(SelfieIssue.MultipleFaces);
+      expect(two.face).to.not.equal(null);
+    }
   });
 
   it('judges light and focus on the face region', () => {

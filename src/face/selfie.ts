@@ -72,6 +72,13 @@ export interface SelfieQualityOptions {
    */
   readonly minFaceScore?: number;
   /**
+   * The face the photo is of must score at least this; default 0.7. Between what merely resembles a
+   * face (the helmet, 0.51-0.61) and every main face of the tuning set (0.76-0.98): a scene
+   * without a face never passes on a middling guess. Other faces still count from
+   * `minFaceScore` (a second person scored 0.61), which can only refuse more.
+   */
+  readonly minMainFaceScore?: number;
+  /**
    * Forehead-to-chin height per eye-to-mouth distance (the keypoints give the second); default
    * 2.15, the median over the generated set (5-95 % of faces within ±5 %).
    */
@@ -93,6 +100,7 @@ export const DEFAULT_SELFIE_OPTIONS = Object.freeze({
   minLuma: 55,
   otherFaceMinSize: 0.17,
   minFaceScore: 0.6,
+  minMainFaceScore: 0.7,
   faceHeightPerEyeMouth: 2.15,
   checks: Object.freeze({
     count: true,
@@ -246,11 +254,15 @@ export function analyzeSelfie(
 ): SelfieVerdict {
   const o = resolveSelfieOptions(options);
   const { width, height } = frame;
-  const faces = detection.faces
+  const found = detection.faces
     .filter((face) => face.score >= o.minFaceScore)
-    .map((face) => faceGeometry(face, width, height, o.faceHeightPerEyeMouth));
-  faces.sort((a, b) => b.size - a.size);
-  const face = faces[0] ?? null;
+    .map((face) => ({
+      score: face.score,
+      geometry: faceGeometry(face, width, height, o.faceHeightPerEyeMouth),
+    }))
+    .sort((a, b) => b.geometry.size - a.geometry.size);
+  const faces = found.map((f) => f.geometry);
+  const face = found.find((f) => f.score >= o.minMainFaceScore)?.geometry ?? null;
 
   const factor = downscaleFactor(width, 320);
   const luma = rgbaToLuma(frame, factor, lumaBuffer.length ? lumaBuffer : undefined);
@@ -276,8 +288,10 @@ export function analyzeSelfie(
   if (!face) {
     issues.push(SelfieIssue.NoFace);
   } else {
-    const others = faces.filter((f) => f.size >= o.otherFaceMinSize).length;
-    if (checks.count && others >= 2) issues.push(SelfieIssue.MultipleFaces);
+    // The main face and every other face of counting size (also one scoring under the main
+    // face's floor: a second person is refused, not ignored).
+    const others = faces.filter((f) => f !== face && f.size >= o.otherFaceMinSize).length;
+    if (checks.count && others >= 1) issues.push(SelfieIssue.MultipleFaces);
     if (checks.size && face.size < o.minFaceSize) issues.push(SelfieIssue.TooSmall);
     if (checks.size && Math.max(face.size, face.boxSize) > o.maxFaceSize)
       issues.push(SelfieIssue.TooLarge);
