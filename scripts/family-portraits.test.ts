@@ -1,7 +1,7 @@
 // The held-out "portraits" selfie family (scripts/families/portraits.ts): labels follow from the
 // geometry it draws, it is deterministic, and scripts/eval.ts reads its manifest.
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
@@ -19,6 +19,7 @@ import {
   type Fixture,
   type PortraitVariant,
 } from './families/portraits.ts';
+import { generatePortraitVideos } from './portrait-videos.ts';
 import { skipOrFail } from '../test/shared-fixtures.ts';
 
 describe('portraits family', () => {
@@ -112,6 +113,43 @@ describe('portraits family', () => {
         const bytes = await readFile(item.path);
         assert.deepEqual([...bytes.subarray(0, 2)], [0xff, 0xd8]);
       }
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
+  test('the videos: the same header and size (the e2e camera switches between them), a face in one only', async (t) => {
+    if (!fixture) return skipOrFail(t, missing);
+    const out = await mkdtemp(join(tmpdir(), 'portrait-videos-'));
+    try {
+      const paths = await generatePortraitVideos(out);
+      assert.ok(!('skipped' in paths));
+      const [empty, good] = await Promise.all([
+        readFile(paths['portrait-empty']),
+        readFile(paths['portrait-good']),
+      ]);
+      assert.equal(empty.length, good.length);
+      const header = (b: Buffer) => b.subarray(0, b.indexOf(10)).toString('latin1');
+      assert.equal(header(empty), header(good));
+      assert.match(header(good), /^YUV4MPEG2 W640 H480 F10:1/);
+      // The luma of the first frame's middle (where the face is) differs; the top-left corner
+      // (wall in both) barely does.
+      const start = good.indexOf('FRAME\n') + 6;
+      const mean = (b: Buffer, x0: number, y0: number) => {
+        let sum = 0;
+        for (let y = y0; y < y0 + 40; y++)
+          for (let x = x0; x < x0 + 40; x++) sum += b[start + y * 640 + x]!;
+        return sum / 1600;
+      };
+      assert.ok(
+        Math.abs(mean(good, 300, 220) - mean(empty, 300, 220)) > 20,
+        'a face in the middle',
+      );
+      assert.ok(Math.abs(mean(good, 10, 10) - mean(empty, 10, 10)) < 6, 'the same wall');
+      // Current files are left alone.
+      const before = (await stat(paths['portrait-good'])).mtimeMs;
+      await generatePortraitVideos(out);
+      assert.equal((await stat(paths['portrait-good'])).mtimeMs, before);
     } finally {
       await rm(out, { recursive: true, force: true });
     }

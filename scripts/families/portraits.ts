@@ -346,8 +346,8 @@ export function geometryIssues(faces: readonly FaceTruth[]): {
 // ---------------------------------------------------------------------------------------------
 // Rendering: rooms, the person, light, camera.
 
-/** A float RGB frame, 0-255. */
-interface Frame {
+/** A float RGB frame, 0-255 (also the portrait videos' frames). */
+export interface Frame {
   readonly width: number;
   readonly height: number;
   readonly rgb: Float32Array;
@@ -375,7 +375,7 @@ function waves(random: () => number, count: number, scale: number) {
 }
 
 /** Draws a room behind everything. */
-function drawRoom(frame: Frame, room: Room, random: () => number): void {
+export function drawRoom(frame: Frame, room: Room, random: () => number): void {
   const { width, height, rgb } = frame;
   const base: [number, number, number] = [
     uniform(random, 120, 230),
@@ -461,7 +461,7 @@ const cubic = (d: number) => {
  * so a small person is not cut off in mid-air), tinted by `tint`.
  * @returns frame pixel indices inside this face's region
  */
-function drawPerson(
+export function drawPerson(
   frame: Frame,
   fixture: Fixture,
   pl: Placement,
@@ -514,7 +514,7 @@ function drawPerson(
 }
 
 /** Separable Gaussian blur in place. */
-function gaussian(frame: Frame, sigma: number): void {
+export function gaussian(frame: Frame, sigma: number): void {
   if (sigma <= 0.05) return;
   const radius = Math.ceil(sigma * 3);
   const kernel = Array.from({ length: 2 * radius + 1 }, (_, k) =>
@@ -574,7 +574,7 @@ function convolve(frame: Frame, weights: readonly number[], sx: number, sy: numb
 const luma = (rgb: Float32Array, i: number) =>
   0.299 * rgb[i * 3]! + 0.587 * rgb[i * 3 + 1]! + 0.114 * rgb[i * 3 + 2]!;
 
-function meanLuma(frame: Frame, pixels?: readonly number[]): number {
+export function meanLuma(frame: Frame, pixels?: readonly number[]): number {
   const n = pixels ? pixels.length : frame.width * frame.height;
   let sum = 0;
   for (let k = 0; k < n; k++) sum += luma(frame.rgb, pixels ? pixels[k]! : k);
