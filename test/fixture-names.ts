@@ -15,6 +15,18 @@ export const CAMERAMAN_FIXTURE = 'faces/cameraman.png';
  */
 export const HOPPER_FIXTURE = 'faces/hopper.png';
 
+/**
+ * A held-out person (Anne Helene, from KPhotoAlbum's demo photos, GPL-2+): frontal, 220x420 RGB.
+ * Used only by the held-out selfie family, never to calibrate a threshold.
+ */
+export const ANNE_HELENE_FIXTURE = 'faces/annehelene.png';
+
+/**
+ * A tuning person (Jesper, from KPhotoAlbum's demo photos, GPL-2+): frontal, 256x262 RGB. The
+ * tuning side of the portraits family (scripts/families/portraits.ts --side tuning) renders him.
+ */
+export const JESPER_FIXTURE = 'faces/jesper.png';
+
 /** URL prefix under which the unit-test server serves the fixtures. */
 export const FIXTURES_URL = '/__fixtures/';
 
