@@ -13,6 +13,7 @@ import {
   LABEL_RULES,
   loadFixture,
   MARGINS,
+  PEOPLE,
   planVariants,
   PORTRAIT_VARIANTS,
   renderItem,
@@ -23,24 +24,35 @@ import { generatePortraitVideos } from './portrait-videos.ts';
 import { skipOrFail } from '../test/shared-fixtures.ts';
 
 describe('portraits family', () => {
-  let fixture: Fixture | undefined;
+  // The held-out people; every variant is also drawn with the tuning person.
+  let fixtures: Fixture[] | undefined;
+  let tuning: Fixture[] | undefined;
   let missing = '';
   before(async () => {
-    const loaded = await loadFixture();
-    if ('missing' in loaded) missing = loaded.missing;
-    else fixture = loaded;
+    const loaded = await Promise.all(
+      (['hopper', 'annehelene', 'jesper'] as const).map((name) => loadFixture(name)),
+    );
+    const gone = loaded.find((f) => 'missing' in f);
+    if (gone && 'missing' in gone) missing = gone.missing;
+    else {
+      const ready = loaded as Fixture[];
+      fixtures = ready.slice(0, 2);
+      tuning = ready.slice(2);
+    }
   });
 
   test('a placement comes back from the drawn landmarks: size, centre, roll; mirroring swaps the eyes', () => {
     for (const mirror of [false, true]) {
-      const t = faceTruth({ size: 0.42, centre: [300, 250], roll: 12, mirror }, 640, 480);
-      assert.ok(Math.abs(t.size - 0.42) < 1e-3, `size ${t.size}`);
-      assert.ok(Math.abs(t.centre[0] - 300) < 0.02 && Math.abs(t.centre[1] - 250) < 0.02);
-      assert.ok(Math.abs(t.roll - 12) < 0.05, `roll ${t.roll}`);
-      // The "right" eye (as a detector names it) is on the image's left either way.
-      const along = (p: [number, number]) =>
-        p[0] * Math.cos((12 * Math.PI) / 180) + p[1] * Math.sin((12 * Math.PI) / 180);
-      assert.ok(along(t.landmarks.rightEye) < along(t.landmarks.leftEye));
+      for (const person of Object.values(PEOPLE)) {
+        const t = faceTruth({ person, size: 0.42, centre: [300, 250], roll: 12, mirror }, 640, 480);
+        assert.ok(Math.abs(t.size - 0.42) < 1e-3, `size ${t.size}`);
+        assert.ok(Math.abs(t.centre[0] - 300) < 0.02 && Math.abs(t.centre[1] - 250) < 0.02);
+        assert.ok(Math.abs(t.roll - 12) < 0.05, `roll ${t.roll}`);
+        // The "right" eye (as a detector names it) is on the image's left either way.
+        const along = (p: [number, number]) =>
+          p[0] * Math.cos((12 * Math.PI) / 180) + p[1] * Math.sin((12 * Math.PI) / 180);
+        assert.ok(along(t.landmarks.rightEye) < along(t.landmarks.leftEye));
+      }
     }
   });
 
@@ -64,10 +76,17 @@ describe('portraits family', () => {
   });
 
   test('every variant renders with exactly its label, inside its margins, deterministically', (t) => {
-    if (!fixture) return skipOrFail(t, missing);
+    if (!fixtures || !tuning) return skipOrFail(t, missing);
     const variants = Object.keys(PORTRAIT_VARIANTS) as PortraitVariant[];
-    for (const [k, variant] of variants.entries()) {
-      const item = renderItem(variant, 1000 + k, fixture, 320, 240);
+    for (const [k, variant] of [...variants, ...variants].entries()) {
+      const people = k < variants.length ? fixtures : tuning;
+      const item = renderItem(variant, 1000 + k, people, 320, 240);
+      const names = String(item.label.params.people ?? '').split(',');
+      if (item.label.faces > 0)
+        assert.ok(
+          names.every((n) => people.some((f) => f.person.name === n)),
+          names.join(),
+        );
       const issue = PORTRAIT_VARIANTS[variant];
       assert.deepEqual(item.label.expect.issues, issue ? [issue] : [], variant);
       assert.equal(item.label.expect.acceptable, issue === null, variant);
@@ -89,15 +108,15 @@ describe('portraits family', () => {
         assert.ok(item.label.geometry[1]!.size >= LABEL_RULES.countedSize);
       }
     }
-    const a = renderItem('acceptable', 77, fixture, 320, 240);
-    const b = renderItem('acceptable', 77, fixture, 320, 240);
+    const a = renderItem('acceptable', 77, fixtures, 320, 240);
+    const b = renderItem('acceptable', 77, fixtures, 320, 240);
     assert.deepEqual(a.pixels, b.pixels);
-    const c = renderItem('acceptable', 78, fixture, 320, 240);
+    const c = renderItem('acceptable', 78, fixtures, 320, 240);
     assert.notDeepEqual(a.pixels, c.pixels);
   });
 
   test('the manifest is the eval format, in the family "portraits"', async (t) => {
-    if (!fixture) return skipOrFail(t, missing);
+    if (!fixtures) return skipOrFail(t, missing);
     const out = await mkdtemp(join(tmpdir(), 'portraits-'));
     try {
       const result = await generatePortraits({ out, count: 6, seed: 3 });
@@ -119,7 +138,7 @@ describe('portraits family', () => {
   });
 
   test('the videos: the same header and size (the e2e camera switches between them), a face in one only', async (t) => {
-    if (!fixture) return skipOrFail(t, missing);
+    if (!fixtures) return skipOrFail(t, missing);
     const out = await mkdtemp(join(tmpdir(), 'portrait-videos-'));
     try {
       const paths = await generatePortraitVideos(out);

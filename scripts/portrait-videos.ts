@@ -23,6 +23,7 @@ import {
   meanLuma,
   type Fixture,
   type Frame,
+  PEOPLE,
   type Placement,
 } from './families/portraits.ts';
 import { runIfMain } from './labelled-set.ts';
@@ -57,6 +58,7 @@ export function swayAt(i: number): Placement {
     centre: [centre[0] + 6 * Math.sin(a), centre[1] + 4 * Math.sin(2 * a + 1)],
     roll: roll + 2 * Math.sin(a + 0.5),
     mirror: false,
+    person: PEOPLE.hopper,
   };
 }
 
@@ -105,7 +107,7 @@ export async function generatePortraitVideos(
   outDir: string = DEFAULT_PORTRAIT_VIDEOS_DIR,
   options: { readonly force?: boolean; readonly fixtureDirs?: readonly string[] } = {},
 ): Promise<Record<PortraitVideoName, string> | { readonly skipped: string }> {
-  const fixture = await loadFixture(options.fixtureDirs);
+  const fixture = await loadFixture('hopper', options.fixtureDirs);
   if ('missing' in fixture) return { skipped: fixture.missing };
   const dir = resolve(outDir);
   await mkdir(dir, { recursive: true });

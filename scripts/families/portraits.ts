@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Point } from '../../src/quality/types.ts';
 import { prng } from '../../test/helpers/math.ts';
-import { HOPPER_FIXTURE } from '../../test/fixture-names.ts';
+import { ANNE_HELENE_FIXTURE, HOPPER_FIXTURE, JESPER_FIXTURE } from '../../test/fixture-names.ts';
 import { fixturePath, missingFixtureMessage } from '../../test/shared-fixtures.ts';
 import { encodeJpeg } from '../jpeg.ts';
 import { formatManifest, runIfMain } from '../labelled-set.ts';
@@ -44,12 +44,7 @@ export const FAMILY = 'portraits';
 export const DEFAULT_COUNT = 120;
 
 // ---------------------------------------------------------------------------------------------
-// The held-out face and its truth.
-
-/** Size of the fixture (256x300 RGB). */
-export const FIXTURE_SIZE = [256, 300] as const;
-/** CRC-32 of the fixture's decoded RGB pixels: the landmarks below belong to that image. */
-export const FIXTURE_CRC = 0x6eaf6549;
+// The people and their truth.
 
 /** Landmarks, named as the detector names them ("right" eye/ear: on the image's left). */
 export interface Landmarks {
@@ -62,42 +57,177 @@ export interface Landmarks {
   readonly rightEarTragion: Point;
   readonly leftEarTragion: Point;
 }
+const LANDMARK_NAMES: readonly (keyof Landmarks)[] = [
+  'foreheadTop',
+  'chin',
+  'rightEye',
+  'leftEye',
+  'noseTip',
+  'mouth',
+  'rightEarTragion',
+  'leftEarTragion',
+];
+
+interface Ellipse {
+  readonly cx: number;
+  readonly cy: number;
+  readonly rx: number;
+  readonly ry: number;
+}
+
+/** One person: a committed photo, its measured landmarks and what of it is the person. */
+export interface Person {
+  readonly name: string;
+  /** Relative to a fixtures folder (test/fixture-names.ts). */
+  readonly file: string;
+  /** Width and height of the photo, RGB. */
+  readonly size: readonly [number, number];
+  /** CRC-32 of the decoded RGB pixels: the landmarks belong to exactly that image. */
+  readonly crc: number;
+  /** Measured by eye on 2-3x enlargements, about ±1-2 px (see each person). */
+  readonly landmarks: Landmarks;
+  /** The head (hair, cap) and the neck and shoulders down to the photo's bottom. */
+  readonly head: Ellipse | readonly Point[];
+  readonly body: readonly Point[];
+  /** The face region (exposure, visibility): an ellipse through forehead top and chin. */
+  readonly face: Ellipse;
+}
 
 /**
- * Measured by eye on 2-6x enlargements of the full 512x600 photo, halved (the fixture is that photo
- * at half size), about ±1 px: foreheadTop where the cap's brim meets the forehead on the midline,
- * chin the menton above the collar's shadow, eyes the pupils behind the glasses, noseTip the tip's
- * highlight, mouth the middle of the lips' line, ears the tragions at the face outline.
+ * The people: which side each is on is fixed here and in test/fixtures/faces/README.md. Held out
+ * (never used to set a threshold): Hopper and Anne Helene. Tuning: Jesper (with the astronaut of
+ * generate-selfies.ts).
  */
-export const HOPPER_FACE: Landmarks = {
-  foreheadTop: [128, 67],
-  chin: [128.5, 164],
-  rightEye: [112, 94.25],
-  leftEye: [154.5, 93.5],
-  noseTip: [127, 123],
-  mouth: [127, 138.5],
-  rightEarTragion: [83.5, 113],
-  leftEarTragion: [177.5, 113],
-};
-const LANDMARK_NAMES = Object.keys(HOPPER_FACE) as (keyof Landmarks)[];
+export const PEOPLE = {
+  /**
+   * Grace Hopper (US Navy, public domain): the full 512x600 photo halved. foreheadTop where the
+   * cap's brim meets the forehead on the midline, chin the menton above the collar's shadow, eyes
+   * the pupils behind the glasses, ears the tragions at the face outline.
+   */
+  hopper: {
+    name: 'hopper',
+    file: HOPPER_FIXTURE,
+    size: [256, 300],
+    crc: 0x6eaf6549,
+    landmarks: {
+      foreheadTop: [128, 67],
+      chin: [128.5, 164],
+      rightEye: [112, 94.25],
+      leftEye: [154.5, 93.5],
+      noseTip: [127, 123],
+      mouth: [127, 138.5],
+      rightEarTragion: [83.5, 113],
+      leftEarTragion: [177.5, 113],
+    },
+    head: { cx: 129, cy: 92, rx: 58, ry: 82 },
+    body: [
+      [104, 150],
+      [152, 150],
+      [162, 166],
+      [200, 180],
+      [244, 196],
+      [256, 220],
+      [256, 300],
+      [0, 300],
+      [0, 214],
+      [28, 190],
+      [92, 168],
+    ],
+    face: { cx: 129, cy: 115.5, rx: 44, ry: 48.5 },
+  },
+  /**
+   * Anne Helene (KPhotoAlbum's demo, GPL-2+): a 220x420 crop of bar55.jpg at full size, beside
+   * Jesper, whose cheek the head outline leaves out. foreheadTop where the fringe meets the
+   * forehead; the ears are under her hair: the face outline at eye level.
+   */
+  annehelene: {
+    name: 'annehelene',
+    file: ANNE_HELENE_FIXTURE,
+    size: [220, 420],
+    crc: 0x3574cfcf,
+    landmarks: {
+      foreheadTop: [140, 100],
+      chin: [142.5, 212.5],
+      rightEye: [111, 125],
+      leftEye: [167.5, 118.5],
+      noseTip: [147.5, 150],
+      mouth: [147.5, 176],
+      rightEarTragion: [85, 142],
+      leftEarTragion: [192, 140],
+    },
+    head: [
+      [62, 40],
+      [100, 24],
+      [150, 24],
+      [170, 45],
+      [177, 90],
+      [186, 120],
+      [195, 150],
+      [192, 190],
+      [175, 215],
+      [150, 232],
+      [120, 230],
+      [95, 215],
+      [75, 185],
+      [58, 150],
+      [50, 110],
+      [52, 70],
+    ],
+    body: [
+      [95, 205],
+      [175, 212],
+      [190, 250],
+      [180, 300],
+      [185, 420],
+      [0, 420],
+      [0, 205],
+      [60, 195],
+    ],
+    face: { cx: 141, cy: 156, rx: 50, ry: 56 },
+  },
+  /**
+   * Jesper (KPhotoAlbum's demo, GPL-2+; tuning): jesper_2.jpg, x 130-650, scaled to 256x262. The
+   * photo cuts his hair at the top; foreheadTop where his fringe meets the forehead.
+   */
+  jesper: {
+    name: 'jesper',
+    file: JESPER_FIXTURE,
+    size: [256, 262],
+    crc: 0xbac3b7b5,
+    landmarks: {
+      foreheadTop: [125.5, 73.9],
+      chin: [123.1, 206.8],
+      rightEye: [97, 103.4],
+      leftEye: [152.6, 103.9],
+      noseTip: [120.6, 135.4],
+      mouth: [122.1, 167.4],
+      rightEarTragion: [67.9, 123.1],
+      leftEarTragion: [196.9, 123.1],
+    },
+    head: { cx: 133, cy: 105, rx: 86, ry: 112 },
+    body: [
+      [95, 185],
+      [160, 185],
+      [190, 195],
+      [256, 225],
+      [256, 262],
+      [0, 262],
+      [0, 235],
+      [60, 200],
+    ],
+    face: { cx: 124, cy: 140, rx: 60, ry: 67 },
+  },
+} as const satisfies Record<string, Person>;
+/** A person's name. */
+export type PersonName = keyof typeof PEOPLE;
 
-/** What of the photo is the person: the head with the cap, then neck and shoulders to the bottom. */
-const HEAD = { cx: 129, cy: 92, rx: 58, ry: 82 } as const;
-const BODY: readonly Point[] = [
-  [104, 150],
-  [152, 150],
-  [162, 166],
-  [200, 180],
-  [244, 196],
-  [256, 220],
-  [256, 300],
-  [0, 300],
-  [0, 214],
-  [28, 190],
-  [92, 168],
-];
-/** The face region (for exposure and visibility): an ellipse through forehead top and chin. */
-const FACE_ELLIPSE = { cx: 129, cy: 115.5, rx: 44, ry: 48.5 } as const;
+/** Which people each side of the split renders. */
+export const SIDES = {
+  'held-out': { family: 'portraits', people: ['hopper', 'annehelene'] },
+  tuning: { family: 'portraits-tuning', people: ['jesper'] },
+} as const satisfies Record<string, { family: string; people: readonly PersonName[] }>;
+/** One side of the split. */
+export type Side = keyof typeof SIDES;
 
 // ---------------------------------------------------------------------------------------------
 // Label rules and margins.
@@ -176,8 +306,9 @@ export function planVariants(count: number, seed: number): PortraitVariant[] {
 // ---------------------------------------------------------------------------------------------
 // The prepared fixture.
 
-/** The fixture as floats, with the person's matte. */
+/** A person's photo as floats, with the person's matte. */
 export interface Fixture {
+  readonly person: Person;
   readonly width: number;
   readonly height: number;
   readonly rgb: Float32Array;
@@ -196,14 +327,21 @@ const insidePolygon = (x: number, y: number, polygon: readonly Point[]): boolean
 const inEllipse = (x: number, y: number, e: { cx: number; cy: number; rx: number; ry: number }) =>
   ((x - e.cx) / e.rx) ** 2 + ((y - e.cy) / e.ry) ** 2 < 1;
 
-/** Checks the fixture and draws its matte (4x4 supersampled: soft, anti-aliased edges). */
-export function prepareFixture(png: PngImage): Fixture {
+/** Whether fixture point (x, y) is inside the person's outline. */
+const inPerson = (person: Person, x: number, y: number): boolean =>
+  ('cx' in person.head ? inEllipse(x, y, person.head) : insidePolygon(x, y, person.head)) ||
+  insidePolygon(x, y, person.body);
+
+/** Checks `person`'s photo and draws the matte (4x4 supersampled: soft, anti-aliased edges). */
+export function prepareFixture(person: Person, png: PngImage): Fixture {
   const { width, height, channels, data } = png;
-  if (width !== FIXTURE_SIZE[0] || height !== FIXTURE_SIZE[1] || channels !== 3)
-    throw new Error(`expected the 256x300 RGB held-out portrait, got ${width}x${height}`);
-  const crc = crc32(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-  if (crc !== FIXTURE_CRC)
-    throw new Error('the held-out portrait is not the one whose landmarks were measured');
+  if (width !== person.size[0] || height !== person.size[1] || channels !== 3)
+    throw new Error(
+      `${person.file}: expected ${person.size.join('x')} RGB, got ${width}x${height}`,
+    );
+  const crc = crc32(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)) >>> 0;
+  if (crc !== person.crc)
+    throw new Error(`${person.file} is not the photo whose landmarks were measured`);
   const matte = new Float32Array(width * height);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
@@ -212,20 +350,21 @@ export function prepareFixture(png: PngImage): Fixture {
         for (let i = 0; i < 4; i++) {
           const sx = x + (i + 0.5) / 4;
           const sy = y + (j + 0.5) / 4;
-          if (inEllipse(sx, sy, HEAD) || insidePolygon(sx, sy, BODY)) inside++;
+          if (inPerson(person, sx, sy)) inside++;
         }
       }
       matte[y * width + x] = inside / 16;
     }
   }
-  return { width, height, rgb: Float32Array.from(data), matte };
+  return { person, width, height, rgb: Float32Array.from(data), matte };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Geometry.
 
-/** A similarity placing the fixture in the frame. */
+/** A similarity placing a person's photo in the frame. */
 export interface Placement {
+  readonly person: Person;
   /** Forehead-to-chin height over the frame's shorter side. */
   readonly size: number;
   /** Face centre (midpoint of forehead top and chin) in frame pixels. */
@@ -235,32 +374,26 @@ export interface Placement {
   readonly mirror: boolean;
 }
 
-const FACE_HEIGHT = Math.hypot(
-  HOPPER_FACE.chin[0] - HOPPER_FACE.foreheadTop[0],
-  HOPPER_FACE.chin[1] - HOPPER_FACE.foreheadTop[1],
-);
-const FACE_CENTRE: Point = [
-  (HOPPER_FACE.chin[0] + HOPPER_FACE.foreheadTop[0]) / 2,
-  (HOPPER_FACE.chin[1] + HOPPER_FACE.foreheadTop[1]) / 2,
-];
-const MIDLINE = FACE_CENTRE[0];
-/** The face's own roll in the photo (its eye line), taken out so that `roll` is the true roll. */
-const OWN_ROLL =
-  (Math.atan2(
-    HOPPER_FACE.leftEye[1] - HOPPER_FACE.rightEye[1],
-    HOPPER_FACE.leftEye[0] - HOPPER_FACE.rightEye[0],
-  ) *
-    180) /
-  Math.PI;
+/** Face height, face centre (the midline) and the face's own roll in its photo. */
+function personFrame(person: Person) {
+  const { chin, foreheadTop, leftEye, rightEye } = person.landmarks;
+  return {
+    height: Math.hypot(chin[0] - foreheadTop[0], chin[1] - foreheadTop[1]),
+    centre: [(chin[0] + foreheadTop[0]) / 2, (chin[1] + foreheadTop[1]) / 2] as Point,
+    // Taken out, so that a placement's roll is the true roll.
+    roll: (Math.atan2(leftEye[1] - rightEye[1], leftEye[0] - rightEye[0]) * 180) / Math.PI,
+  };
+}
 
 /** Frame point of fixture point `p` under `pl` in a frame with shorter side `short`. */
 export function forward(pl: Placement, short: number, p: Point): Point {
-  const scale = (pl.size * short) / FACE_HEIGHT;
-  const sx = pl.mirror ? 2 * MIDLINE - p[0] : p[0];
-  const own = pl.mirror ? -OWN_ROLL : OWN_ROLL;
+  const f = personFrame(pl.person);
+  const scale = (pl.size * short) / f.height;
+  const sx = pl.mirror ? 2 * f.centre[0] - p[0] : p[0];
+  const own = pl.mirror ? -f.roll : f.roll;
   const a = ((pl.roll - own) * Math.PI) / 180;
-  const dx = sx - FACE_CENTRE[0];
-  const dy = p[1] - FACE_CENTRE[1];
+  const dx = sx - f.centre[0];
+  const dy = p[1] - f.centre[1];
   return [
     pl.centre[0] + scale * (Math.cos(a) * dx - Math.sin(a) * dy),
     pl.centre[1] + scale * (Math.sin(a) * dx + Math.cos(a) * dy),
@@ -269,14 +402,15 @@ export function forward(pl: Placement, short: number, p: Point): Point {
 
 /** Fixture point drawn at frame point (x, y) (the inverse of {@link forward}). */
 function inverse(pl: Placement, short: number, x: number, y: number): Point {
-  const scale = (pl.size * short) / FACE_HEIGHT;
-  const own = pl.mirror ? -OWN_ROLL : OWN_ROLL;
+  const f = personFrame(pl.person);
+  const scale = (pl.size * short) / f.height;
+  const own = pl.mirror ? -f.roll : f.roll;
   const a = ((pl.roll - own) * Math.PI) / 180;
   const dx = (x - pl.centre[0]) / scale;
   const dy = (y - pl.centre[1]) / scale;
-  const sx = FACE_CENTRE[0] + Math.cos(a) * dx + Math.sin(a) * dy;
-  const sy = FACE_CENTRE[1] - Math.sin(a) * dx + Math.cos(a) * dy;
-  return [pl.mirror ? 2 * MIDLINE - sx : sx, sy];
+  const sx = f.centre[0] + Math.cos(a) * dx + Math.sin(a) * dy;
+  const sy = f.centre[1] - Math.sin(a) * dx + Math.cos(a) * dy;
+  return [pl.mirror ? 2 * f.centre[0] - sx : sx, sy];
 }
 
 /** The true geometry of a placed face, as the manifest records it. */
@@ -293,7 +427,7 @@ const r2 = (v: number, d = 2) => Math.round(v * 10 ** d) / 10 ** d;
 /** Landmarks (mirrored faces swap left and right, as a detector names them) and pose. */
 export function faceTruth(pl: Placement, width: number, height: number): FaceTruth {
   const short = Math.min(width, height);
-  const at = (name: keyof Landmarks) => forward(pl, short, HOPPER_FACE[name]);
+  const at = (name: keyof Landmarks) => forward(pl, short, pl.person.landmarks[name]);
   const swap: Partial<Record<keyof Landmarks, keyof Landmarks>> = pl.mirror
     ? {
         rightEye: 'leftEye',
@@ -507,7 +641,7 @@ export function drawPerson(
         }
         rgb[i + c] = rgb[i + c]! * (1 - alpha) + Math.max(0, v) * tint[c]! * alpha;
       }
-      if (inEllipse(sx, syRaw, FACE_ELLIPSE)) face.push(y * width + x);
+      if (inEllipse(sx, syRaw, fixture.person.face)) face.push(y * width + x);
     }
   }
   return face;
@@ -620,13 +754,21 @@ const signed = (random: () => number, [a, b]: readonly number[]) =>
 function planFaces(
   variant: PortraitVariant,
   random: () => number,
+  people: readonly Person[],
   width: number,
   height: number,
 ): Placement[] | null {
   const M = MARGINS;
   const at = (offset: Point): Point => [width * (0.5 + offset[0]), height * (0.5 + offset[1])];
+  const person = pick(random, people);
   const one = (size: readonly number[], offset: Point, roll: number): Placement[] => [
-    { size: uniform(random, size[0]!, size[1]!), centre: at(offset), roll, mirror: random() < 0.5 },
+    {
+      person,
+      size: uniform(random, size[0]!, size[1]!),
+      centre: at(offset),
+      roll,
+      mirror: random() < 0.5,
+    },
   ];
   const okRoll = () => uniform(random, -M.acceptableRoll, M.acceptableRoll);
   switch (variant) {
@@ -658,6 +800,7 @@ function planFaces(
         okRoll(),
       );
       const other: Placement = {
+        person: pick(random, people),
         size: uniform(random, M.secondFace[0], M.secondFace[1]),
         centre: at([side * uniform(random, 0.26, 0.36), uniform(random, -0.15, -0.02)]),
         roll: okRoll(),
@@ -678,12 +821,12 @@ const DARK_FRAME = 45;
 export function renderItem(
   variant: PortraitVariant,
   itemSeed: number,
-  fixture: Fixture,
+  fixtures: readonly Fixture[],
   width = 640,
   height = 480,
 ): Rendered {
   for (let attempt = 0; attempt < 80; attempt++) {
-    const out = tryRender(variant, itemSeed, attempt, fixture, width, height);
+    const out = tryRender(variant, itemSeed, attempt, fixtures, width, height);
     if (out) return out;
   }
   throw new Error(`${variant} (seed ${itemSeed}): no draw fit its label`);
@@ -693,7 +836,7 @@ function tryRender(
   variant: PortraitVariant,
   itemSeed: number,
   attempt: number,
-  fixture: Fixture,
+  fixtures: readonly Fixture[],
   width: number,
   height: number,
 ): Rendered | null {
@@ -709,6 +852,7 @@ function tryRender(
   if (variant === 'torso') {
     const size = uniform(random, 0.35, 0.6);
     torso = {
+      person: pick(random, fixtures).person,
       size,
       centre: [width * uniform(random, 0.35, 0.65), -size * short * uniform(random, 0.75, 1.1)],
       roll: uniform(random, -6, 6),
@@ -718,7 +862,13 @@ function tryRender(
     if (Object.values(t.landmarks).some(([, y]) => y > -0.03 * short)) return null;
     faces = [];
   } else {
-    const planned = planFaces(variant, random, width, height);
+    const planned = planFaces(
+      variant,
+      random,
+      fixtures.map((f) => f.person),
+      width,
+      height,
+    );
     if (!planned) return null;
     faces = planned;
   }
@@ -754,6 +904,7 @@ function tryRender(
   const drawOrder = torso ? [torso] : [...faces].reverse();
   for (const [k, pl] of drawOrder.entries()) {
     const tint = [uniform(random, 0.92, 1.08), 1, uniform(random, 0.9, 1.08)];
+    const fixture = fixtures.find((f) => f.person === pl.person)!;
     const pixels = drawPerson(frame, fixture, pl, tint);
     if (!torso && k === drawOrder.length - 1) mainFace = pixels;
   }
@@ -764,16 +915,18 @@ function tryRender(
     let covered = 0;
     for (let i = 0; i < pts; i++) {
       const a = (2 * Math.PI * i) / pts;
+      const e = behind.person.face;
       const p = forward(behind, short, [
-        FACE_ELLIPSE.cx + 0.8 * FACE_ELLIPSE.rx * Math.cos(a),
-        FACE_ELLIPSE.cy + 0.8 * FACE_ELLIPSE.ry * Math.sin(a),
+        e.cx + 0.8 * e.rx * Math.cos(a),
+        e.cy + 0.8 * e.ry * Math.sin(a),
       ]);
+      const front = faces[0]!.person;
       const [sx, sy] = inverse(faces[0]!, short, p[0], p[1]);
       if (
         sx >= 0 &&
-        sx < fixture.width &&
+        sx < front.size[0] &&
         sy >= 0 &&
-        (inEllipse(sx, sy, HEAD) || insidePolygon(sx, Math.min(sy, fixture.height - 1), BODY))
+        inPerson(front, sx, Math.min(sy, front.size[1] - 1))
       )
         covered++;
     }
@@ -795,6 +948,7 @@ function tryRender(
       frame.rgb[i + 2] = frame.rgb[i + 2]! * k * (1 - temp);
     }
   }
+  params.people = (torso ? [torso] : faces).map((f) => f.person.name).join(',');
   params.light = r2(side);
   params.temperature = r2(temp);
 
@@ -873,37 +1027,46 @@ function tryRender(
 // ---------------------------------------------------------------------------------------------
 // The set.
 
-/** Loads and prepares the held-out fixture, or says why it is unavailable. */
+/** Loads and prepares one person's photo, or says why it is unavailable. */
 export async function loadFixture(
+  name: PersonName,
   dirs?: readonly string[],
 ): Promise<Fixture | { missing: string }> {
-  const path = fixturePath(HOPPER_FIXTURE, dirs);
-  if (!path) return { missing: missingFixtureMessage(HOPPER_FIXTURE, dirs) };
-  return prepareFixture(decodePng(await readFile(path)));
+  const person: Person = PEOPLE[name];
+  const path = fixturePath(person.file, dirs);
+  if (!path) return { missing: missingFixtureMessage(person.file, dirs) };
+  return prepareFixture(person, decodePng(await readFile(path)));
 }
 
 /** Options of {@link generatePortraits}. */
 export interface PortraitSetOptions {
+  /** Default 'held-out' (family "portraits"); 'tuning' renders the tuning people instead. */
+  readonly side?: Side;
   readonly out?: string;
   readonly count?: number;
   readonly seed?: number;
   readonly fixtureDirs?: readonly string[];
 }
 
-/** Writes the set (JPEG images and manifest.json); without the fixture writes nothing. */
+/** Writes the set (JPEG images and manifest.json); without a fixture writes nothing. */
 export async function generatePortraits(
   options: PortraitSetOptions = {},
 ): Promise<{ manifestPath: string; items: PortraitItem[] } | { skipped: string }> {
-  const fixture = await loadFixture(options.fixtureDirs);
-  if ('missing' in fixture) return { skipped: fixture.missing };
-  const out = resolve(options.out ?? DEFAULT_PORTRAITS_DIR);
+  const side = SIDES[options.side ?? 'held-out'];
+  const fixtures: Fixture[] = [];
+  for (const name of side.people) {
+    const fixture = await loadFixture(name, options.fixtureDirs);
+    if ('missing' in fixture) return { skipped: fixture.missing };
+    fixtures.push(fixture);
+  }
+  const out = resolve(options.out ?? join(dirname(DEFAULT_PORTRAITS_DIR), side.family));
   const count = options.count ?? DEFAULT_COUNT;
   const seed = options.seed ?? 1;
   await mkdir(out, { recursive: true });
   const items: PortraitItem[] = [];
   for (const [index, variant] of planVariants(count, seed).entries()) {
     const itemSeed = (seed * 1_000_003 + index * 7919) >>> 0;
-    const { width, height, pixels, label } = renderItem(variant, itemSeed, fixture);
+    const { width, height, pixels, label } = renderItem(variant, itemSeed, fixtures);
     const image = `${String(index).padStart(4, '0')}-${variant}.jpg`;
     await writeFile(join(out, image), encodeJpeg({ width, height, data: pixels }, label.quality));
     items.push({ image, ...label });
@@ -912,17 +1075,25 @@ export async function generatePortraits(
   for (const name of await readdir(out))
     if (/^\d{4}-[a-z_]+\.jpg$/.test(name) && !keep.has(name)) await rm(join(out, name));
   const manifestPath = join(out, 'manifest.json');
-  await writeFile(manifestPath, formatManifest(items, FAMILY));
+  await writeFile(manifestPath, formatManifest(items, side.family));
   return { manifestPath, items };
 }
 
 runIfMain(import.meta.url, async () => {
   const { values } = parseArgs({
     args: process.argv.slice(2),
-    options: { out: { type: 'string' }, count: { type: 'string' }, seed: { type: 'string' } },
+    options: {
+      side: { type: 'string' },
+      out: { type: 'string' },
+      count: { type: 'string' },
+      seed: { type: 'string' },
+    },
   });
+  const side = values.side ?? 'held-out';
+  if (!(side in SIDES)) throw new Error(`--side must be one of ${Object.keys(SIDES).join(', ')}`);
   const started = performance.now();
   const result = await generatePortraits({
+    side: side as Side,
     out: values.out,
     count: values.count === undefined ? undefined : Number(values.count),
     seed: values.seed === undefined ? undefined : Number(values.seed),
