@@ -88,6 +88,13 @@ describe('selfie checks', () => {
       expect(verdict.issues, issue).to.include(issue);
       expect(verdict.acceptable, issue).to.equal(false);
     }
+    // A face too small is told to come closer, not to turn: its keypoints are too close together
+    // to tell a turn. The same pose at a fair size is a turn.
+    const far = analyzeSelfie(image, { faces: [face(320, 220, 25, 0, 0.3)] });
+    expect(far.issues).to.deep.equal([SelfieIssue.TooSmall]);
+    expect(analyzeSelfie(image, { faces: [face(320, 200, 80, 0, 0.3)] }).issues).to.deep.equal([
+      SelfieIssue.Angle,
+    ]);
     // A small face in the background does not count as a second person.
     const bystander = analyzeSelfie(image, { faces: [face(320, 200, 80), face(560, 80, 20)] });
     expect(bystander.issues).to.deep.equal([]);
