@@ -168,7 +168,7 @@ function selfieOutcome(
     scores: Array<number>(faces).fill(0.9),
     ms,
     detectMs,
-    face: faces ? { size: 0.4, offset: [0.01, -0.02], roll: 2, yaw: 0.03 } : null,
+    face: faces ? { size: 0.4, boxSize: 0.41, offset: [0.01, -0.02], roll: 2, yaw: 0.03 } : null,
     sharpness: faces ? 30 : 0,
     meanLuma: 120,
   };

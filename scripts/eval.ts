@@ -133,6 +133,8 @@ export interface SelfieOutcome {
 /** The main face's measured geometry, as reported per item (for calibration and debugging). */
 export interface SelfieFaceMeasure {
   size: number;
+  /** The same height from the detector's box (the size check's cross-check). */
+  boxSize: number;
   offset: [number, number];
   roll: number;
   yaw: number;
@@ -446,6 +448,7 @@ export function scoreSelfies(outcomes: readonly SelfieOutcome[]): {
     detectMs: round(outcome.detectMs, 3),
     face: outcome.face && {
       size: round(outcome.face.size, 4),
+      boxSize: round(outcome.face.boxSize, 4),
       offset: [round(outcome.face.offset[0], 4), round(outcome.face.offset[1], 4)],
       roll: round(outcome.face.roll, 2),
       yaw: round(outcome.face.yaw, 4),
@@ -650,6 +653,7 @@ const EVALUATORS: Readonly<Record<string, KindEvaluator>> = {
           detectMs,
           face: face && {
             size: face.size,
+            boxSize: face.boxSize,
             offset: [face.offset[0], face.offset[1]],
             roll: face.roll,
             yaw: face.yaw,

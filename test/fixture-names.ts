@@ -9,6 +9,24 @@ export const PORTRAIT_FIXTURE = 'faces/astronaut.png';
 /** A second person (CC0): greyscale, three-quarter profile, a camera at the eye; 256x256. */
 export const CAMERAMAN_FIXTURE = 'faces/cameraman.png';
 
+/**
+ * The held-out person (Grace Hopper, US Navy, public domain): frontal, 256x300 RGB. Used only by the
+ * held-out selfie family (scripts/families/portraits.ts), never to calibrate a threshold.
+ */
+export const HOPPER_FIXTURE = 'faces/hopper.png';
+
+/**
+ * A held-out person (Anne Helene, from KPhotoAlbum's demo photos, GPL-2+): frontal, 220x420 RGB.
+ * Used only by the held-out selfie family, never to calibrate a threshold.
+ */
+export const ANNE_HELENE_FIXTURE = 'faces/annehelene.png';
+
+/**
+ * A tuning person (Jesper, from KPhotoAlbum's demo photos, GPL-2+): frontal, 256x262 RGB. The
+ * tuning side of the portraits family (scripts/families/portraits.ts --side tuning) renders him.
+ */
+export const JESPER_FIXTURE = 'faces/jesper.png';
+
 /** URL prefix under which the unit-test server serves the fixtures. */
 export const FIXTURES_URL = '/__fixtures/';
 

@@ -121,6 +121,14 @@ const CONFIDENT_SCORE = 0.75;
  * detection only on frames without a confident face.
  */
 const ZOOM = 2;
+/**
+ * Largest box the second look may report, as a share of its crop's height: the second look is for
+ * faces too small for the first (at most ~0.2 of the frame height, a box of at most 0.42 of the
+ * crop's at 2x). A bigger box there is part of a face too large for the first look to be sure of
+ * (the eyes and nose of a face filling the frame), so it is dropped and the first look's answer
+ * stands: it must never replace a face that fills the frame with a smaller one that passes.
+ */
+const ZOOM_MAX_BOX = 0.5;
 
 /** Whether `face`'s box centre lies in the rectangle. */
 function centredIn(face: DetectedFace, x: number, y: number, w: number, h: number): boolean {
@@ -190,7 +198,9 @@ export async function loadFaceDetector(
     crop.drawImage(image, x, y, w, h, 0, 0, w, h);
     return detector
       .detectForVideo(crop.canvas, nextTimestamp(timestampMs))
-      .detections.map((d) => shifted(toFace(d, w, h), x, y));
+      .detections.map((d) => toFace(d, w, h))
+      .filter((face) => face.box.height <= ZOOM_MAX_BOX * h)
+      .map((face) => shifted(face, x, y));
   };
   return {
     detect(image, timestampMs) {

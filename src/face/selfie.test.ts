@@ -88,6 +88,13 @@ describe('selfie checks', () => {
       expect(verdict.issues, issue).to.include(issue);
       expect(verdict.acceptable, issue).to.equal(false);
     }
+    // A face too small is told to come closer, not to turn: its keypoints are too close together
+    // to tell a turn. The same pose at a fair size is a turn.
+    const far = analyzeSelfie(image, { faces: [face(320, 220, 25, 0, 0.3)] });
+    expect(far.issues).to.deep.equal([SelfieIssue.TooSmall]);
+    expect(analyzeSelfie(image, { faces: [face(320, 200, 80, 0, 0.3)] }).issues).to.deep.equal([
+      SelfieIssue.Angle,
+    ]);
     // A small face in the background does not count as a second person.
     const bystander = analyzeSelfie(image, { faces: [face(320, 200, 80), face(560, 80, 20)] });
     expect(bystander.issues).to.deep.equal([]);
@@ -121,9 +128,30 @@ describe('selfie checks', () => {
     });
     expect(helmet.issues).to.deep.equal([]);
     expect(
-      analyzeSelfie(image, { faces: [face(320, 200, 80, 0, 0, 0.55)] }, { minFaceScore: 0.5 })
-        .issues,
+      analyzeSelfie(
+        image,
+        { faces: [face(320, 200, 80, 0, 0, 0.55)] },
+        { minFaceScore: 0.5, minMainFaceScore: 0.5 },
+      ).issues,
     ).to.deep.equal([]);
+  });
+
+  it('takes a middling guess neither for the face nor for nobody else', () => {
+    const image = frame();
+    // 0.65 is over the counting floor (0.6) but under the main face's (0.7): alone, no face.
+    const middling = analyzeSelfie(image, { faces: [face(320, 200, 80, 0, 0, 0.65)] });
+    expect(middling.issues).to.deep.equal([SelfieIssue.NoFace]);
+    // Beside a sure face it is still a second person, whichever is larger.
+    for (const [a, b] of [
+      [0.9, 0.65],
+      [0.65, 0.9],
+    ] as const) {
+      const two = analyzeSelfie(image, {
+        faces: [face(250, 220, 60, 0, 0, a), face(420, 200, 75, 0, 0, b)],
+      });
+      expect(two.issues).to.include(SelfieIssue.MultipleFaces);
+      expect(two.face).to.not.equal(null);
+    }
   });
 
   it('judges light and focus on the face region', () => {

@@ -51,8 +51,10 @@ export interface SelfieQualityOptions {
    */
   readonly maxYaw?: number;
   /**
-   * Focus floor on the face region (same units as the document sharpness); default 10. Defocused
-   * and motion-blurred faces measured 1.3-5.2, acceptable ones (slightly soft included) 18-50.
+   * Focus floor on the face region (same units as the document sharpness); default 11.6, the
+   * geometric middle of the tuning faces' worst blurred (7.4: the second tuning person, motion
+   * blur) and least sharp acceptable face (18.2: the astronaut, slightly soft). Blurred faces
+   * measured 1.3-5.2 (astronaut) and 5.2-7.4 (Jesper), acceptable ones 18-50 and 46-160.
    */
   readonly minSharpness?: number;
   /**
@@ -72,6 +74,13 @@ export interface SelfieQualityOptions {
    */
   readonly minFaceScore?: number;
   /**
+   * The face the photo is of must score at least this; default 0.7. Between what merely resembles a
+   * face (the helmet, 0.51-0.61) and every main face of the tuning set (0.76-0.98): a scene
+   * without a face never passes on a middling guess. Other faces still count from
+   * `minFaceScore` (a second person scored 0.61), which can only refuse more.
+   */
+  readonly minMainFaceScore?: number;
+  /**
    * Forehead-to-chin height per eye-to-mouth distance (the keypoints give the second); default
    * 2.15, the median over the generated set (5-95 % of faces within ±5 %).
    */
@@ -89,10 +98,11 @@ export const DEFAULT_SELFIE_OPTIONS = Object.freeze({
   maxCenterOffset: 0.18,
   maxRoll: 18,
   maxYaw: 0.15,
-  minSharpness: 10,
+  minSharpness: 11.6,
   minLuma: 55,
   otherFaceMinSize: 0.17,
   minFaceScore: 0.6,
+  minMainFaceScore: 0.7,
   faceHeightPerEyeMouth: 2.15,
   checks: Object.freeze({
     count: true,
@@ -246,11 +256,15 @@ export function analyzeSelfie(
 ): SelfieVerdict {
   const o = resolveSelfieOptions(options);
   const { width, height } = frame;
-  const faces = detection.faces
+  const found = detection.faces
     .filter((face) => face.score >= o.minFaceScore)
-    .map((face) => faceGeometry(face, width, height, o.faceHeightPerEyeMouth));
-  faces.sort((a, b) => b.size - a.size);
-  const face = faces[0] ?? null;
+    .map((face) => ({
+      score: face.score,
+      geometry: faceGeometry(face, width, height, o.faceHeightPerEyeMouth),
+    }))
+    .sort((a, b) => b.geometry.size - a.geometry.size);
+  const faces = found.map((f) => f.geometry);
+  const face = found.find((f) => f.score >= o.minMainFaceScore)?.geometry ?? null;
 
   const factor = downscaleFactor(width, 320);
   const luma = rgbaToLuma(frame, factor, lumaBuffer.length ? lumaBuffer : undefined);
@@ -276,8 +290,10 @@ export function analyzeSelfie(
   if (!face) {
     issues.push(SelfieIssue.NoFace);
   } else {
-    const others = faces.filter((f) => f.size >= o.otherFaceMinSize).length;
-    if (checks.count && others >= 2) issues.push(SelfieIssue.MultipleFaces);
+    // The main face and every other face of counting size (also one scoring under the main
+    // face's floor: a second person is refused, not ignored).
+    const others = faces.filter((f) => f !== face && f.size >= o.otherFaceMinSize).length;
+    if (checks.count && others >= 1) issues.push(SelfieIssue.MultipleFaces);
     if (checks.size && face.size < o.minFaceSize) issues.push(SelfieIssue.TooSmall);
     if (checks.size && Math.max(face.size, face.boxSize) > o.maxFaceSize)
       issues.push(SelfieIssue.TooLarge);
@@ -287,7 +303,13 @@ export function analyzeSelfie(
     ) {
       issues.push(SelfieIssue.OffCenter);
     }
-    if (checks.angle && (Math.abs(face.roll) > o.maxRoll || Math.abs(face.yaw) > o.maxYaw)) {
+    // Not on a face too small: its keypoints are a few pixels apart (a tuning face of 0.11 read
+    // as turned by 0.21), and the person is asked to come closer first anyway.
+    if (
+      checks.angle &&
+      face.size >= o.minFaceSize &&
+      (Math.abs(face.roll) > o.maxRoll || Math.abs(face.yaw) > o.maxYaw)
+    ) {
       issues.push(SelfieIssue.Angle);
     }
   }

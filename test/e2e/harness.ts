@@ -45,7 +45,10 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const configFile = options.configFile ?? resolve(root, 'vite.config.ts');
   // The production build, as an integrator ships it, served by `vite preview` with the mock mounted:
   // no dev client, no HMR websocket, so every request the page makes is one of ours.
-  const outDir = resolve(root, 'node_modules/.kyc-e2e-demo');
+  // KYC_E2E_OUT moves it: worktrees sharing one node_modules would otherwise build into one folder.
+  const outDir = process.env.KYC_E2E_OUT
+    ? resolve(process.env.KYC_E2E_OUT)
+    : resolve(root, 'node_modules/.kyc-e2e-demo');
   await build({ configFile, root, logLevel: 'error', build: { outDir, emptyOutDir: true } });
   const server = await preview({
     configFile,

@@ -1,0 +1,100 @@
+// A selfie of someone other than the tuning face, live on the built demo: the fake camera shows
+// the held-out person (scripts/portrait-videos.ts: test/fixtures/faces/hopper.png, which no
+// threshold was set on) after an empty wall, and the selfie step must auto-capture her. The time
+// from her appearance to the capture is printed; the README's target is 1500 ms, asserted here
+// loosely (4000 ms) because this machine is shared. Should the fixture be missing, the test fails
+// under CI and is skipped elsewhere (test/shared-fixtures.ts's skipOrFail).
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright';
+import { generatePortraitVideos, type PortraitVideoName } from '../../scripts/portrait-videos.ts';
+import { en } from '../../src/i18n/en.ts';
+import { skipOrFail } from '../shared-fixtures.ts';
+import {
+  guidanceText,
+  launchBrowser,
+  newPage,
+  startDemoServer,
+  SwitchableCamera,
+  waitForGuidance,
+  waitForShutter,
+  type DemoServer,
+} from './harness.ts';
+
+let videos: Record<PortraitVideoName, string> | undefined;
+let skipped: string | undefined;
+let server: DemoServer | undefined;
+let camera: SwitchableCamera | undefined;
+let browser: Browser | undefined;
+
+before(async () => {
+  const generated = await generatePortraitVideos();
+  if ('skipped' in generated) {
+    skipped = generated.skipped;
+    return;
+  }
+  videos = generated;
+  server = await startDemoServer();
+  camera = await SwitchableCamera.create(videos['portrait-empty']);
+  browser = await launchBrowser({ y4m: camera.path });
+});
+
+after(async () => {
+  await browser?.close();
+  await camera?.dispose();
+  await server?.close();
+});
+
+describe('a selfie of the held-out person', () => {
+  it('is auto-captured soon after she appears, and not before', async (t) => {
+    if (skipped) return skipOrFail(t, skipped);
+    const page = await newPage(browser!);
+    try {
+      await page.goto(server!.url);
+      await page.locator('#auto-capture').setChecked(true);
+      await page.getByRole('button', { name: 'Create session' }).click();
+      await page.locator('#session-info[data-session-id]').waitFor();
+      await page.getByRole('radio', { name: 'Passport' }).check();
+      await page.getByRole('checkbox', { name: /I agree/ }).check();
+      await page.getByRole('button', { name: 'Start' }).click();
+      // The passport page with the shutter: the selfie step is what this test is about.
+      await waitForShutter(page);
+      await page.getByRole('button', { name: en.takePhoto }).click();
+      await page.getByRole('button', { name: en.usePhoto }).click();
+      await page.getByRole('heading', { name: en.stepTitles.selfie }).waitFor();
+
+      const review = page.getByRole('heading', { name: en.reviewTitle });
+      await waitForGuidance(page, en.selfie.no_face, 15000);
+      assert.equal(await review.count(), 0, 'no capture of the empty wall');
+
+      await camera!.show(videos!['portrait-good'], 0);
+      const shown = Date.now();
+      const guidance: string[] = [];
+      let captureMs: number | null = null;
+      while (Date.now() - shown < 10000) {
+        if ((await review.count()) > 0) {
+          captureMs = Date.now() - shown;
+          break;
+        }
+        const text = (await guidanceText(page)) ?? '';
+        if (text !== guidance.at(-1)) guidance.push(text);
+        await page.waitForTimeout(50);
+      }
+      const auto = await page.evaluate(
+        () => document.querySelector('kyc-capture')!.flow.capture?.quality?.auto === true,
+      );
+      console.log(
+        `held-out selfie: ` +
+          (captureMs === null
+            ? 'no capture within 10 s'
+            : `${auto ? 'auto-' : 'shutter '}capture ${captureMs} ms after the face appeared (target ≤ 1500 ms)`) +
+          `; guidance shown: ${JSON.stringify(guidance)}`,
+      );
+      assert.notEqual(captureMs, null, `no capture in 10 s; guidance ${JSON.stringify(guidance)}`);
+      assert.equal(auto, true, 'taken by auto-capture, not the shutter');
+      assert.ok(captureMs! < 4000, `auto-capture took ${captureMs} ms`);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
