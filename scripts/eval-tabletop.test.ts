@@ -28,6 +28,11 @@ const CASES: readonly { index: number; variant: TabletopVariant; why: string }[]
   { index: 150, variant: 'acceptable', why: 'a thumb holding the card 8 mm from a corner' },
   { index: 158, variant: 'acceptable', why: 'a guilloche card on newspaper: faint lines' },
   { index: 11, variant: 'defocus', why: 'a defocused card is blurred, not missing' },
+  {
+    index: 12,
+    variant: 'motion',
+    why: 'a card smeared by 20 px of motion, found at half the size',
+  },
   { index: 90, variant: 'finger', why: 'a finger over a corner of a held card' },
   { index: 165, variant: 'corner_out', why: 'a corner out of the frame' },
   { index: 173, variant: 'glare', why: 'a lamp mirrored on a passport page' },

@@ -15,14 +15,15 @@
 // Every tuning constant is in tuning.ts; workspace.ts holds the coarse stage's reused buffers.
 import { downscaleFactor, rgbaToPlanes, type ColourPlanes } from '../luma.js';
 import type { Point, Quad, RgbaFrame } from '../types.js';
-import { bestQuad } from './candidates.js';
+import { cornersAspect } from '../shape.js';
+import { bestQuad, type BestQuad } from './candidates.js';
 import { edgesAndVotes } from './edges.js';
-import { houghLines, supportProfile } from './lines.js';
+import { houghLines, supportProfile, type Line } from './lines.js';
 import { crossedCorners, occlusion } from './occlusion.js';
 import { refineCorners } from './refine.js';
 import { documentPart, edgeDensity, isPassportAspect, pageInsideRim } from './spread.js';
 import { QUAD_TUNING } from './tuning.js';
-import { workspaceFor } from './workspace.js';
+import { workspaceFor, type Workspace } from './workspace.js';
 
 const { defaults } = QUAD_TUNING;
 const { minVotesShare, minVotesPx, retryVotesShare, retryAreaShare, minPrint } = QUAD_TUNING.lines;
@@ -74,6 +75,62 @@ const planeBuffers = {
   redGreen: new Uint8Array(0) as Uint8Array,
   yellowBlue: new Uint8Array(0) as Uint8Array,
 };
+/** The same at half the coarse size, for the last look. */
+const halfBuffers = {
+  luma: new Uint8Array(0) as Uint8Array,
+  redGreen: new Uint8Array(0) as Uint8Array,
+  yellowBlue: new Uint8Array(0) as Uint8Array,
+};
+/** The last look needs a frame at least this wide at half the coarse size. */
+const halfMinWidth = 80;
+/** ... and keeps an outline within this relative error of the document's aspect. */
+const halfAspectError = 0.1;
+
+/** What one search at one coarse size found, with what the later stages need of it. */
+interface Search {
+  found: BestQuad | null;
+  lines: Line[];
+  readonly ws: Workspace;
+  readonly minVotes: number;
+  readonly strongest: number;
+}
+
+/**
+ * Edges, lines and the best quad on coarse `planes`. With `first`, the lines at the usual floors
+ * first and, when they give no outline, at the second look's fainter floors; otherwise the fainter
+ * floors only. Null when the planes are too small to search.
+ */
+function searchAt(
+  planes: ColourPlanes,
+  threshold: number,
+  aspect: number,
+  minArea: number,
+  first: boolean,
+): Search | null {
+  const { width: cw, height: ch } = planes.luma;
+  if (cw < defaults.minCoarseSize || ch < defaults.minCoarseSize) return null;
+  const ws = workspaceFor(cw, ch);
+  const strongest = edgesAndVotes(planes, ws, threshold);
+  const minVotes = Math.max(minVotesPx, minVotesShare * Math.min(cw, ch));
+  let lines: Line[] = [];
+  let found: BestQuad | null = null;
+  if (first) {
+    lines = houghLines(ws, minVotes, strongest);
+    for (let k = 0; k < lines.length; k++) supportProfile(lines[k]!, k, ws);
+    found = bestQuad(lines, ws, aspect, minArea);
+    // A document holds print: a blank sheet, a book's cover or a sticky note is none.
+    if (found && edgeDensity(found.corners, ws) < minPrint) found = null;
+  }
+  if (!found && retryVotesShare > 0) {
+    lines = houghLines(ws, minVotes * retryVotesShare, strongest * retryVotesShare);
+    for (let k = 0; k < lines.length; k++) supportProfile(lines[k]!, k, ws);
+    // Fainter lines make more quads of desk texture and objects: only a whole outline in view.
+    found = bestQuad(lines, ws, aspect, minArea * retryAreaShare, false);
+    if (found && !insideFrame(found.corners, cw, ch)) found = null;
+    if (found && edgeDensity(found.corners, ws) < minPrint) found = null;
+  }
+  return { found, lines, ws, minVotes, strongest };
+}
 
 /**
  * Finds the document outline in an RGBA frame, or null when no plausible quadrilateral is there.
@@ -95,25 +152,30 @@ export function findDocumentQuad(
     planeBuffers.redGreen = planes.redGreen.data;
     planeBuffers.yellowBlue = planes.yellowBlue.data;
   }
-  const { width: cw, height: ch } = planes.luma;
-  if (cw < defaults.minCoarseSize || ch < defaults.minCoarseSize) return null;
-  const ws = workspaceFor(cw, ch);
-  const strongest = edgesAndVotes(planes, ws, options.edgeThreshold ?? defaults.edgeThreshold);
-  const minVotes = Math.max(minVotesPx, minVotesShare * Math.min(cw, ch));
-  let lines = houghLines(ws, minVotes, strongest);
-  for (let k = 0; k < lines.length; k++) supportProfile(lines[k]!, k, ws);
+  const threshold = options.edgeThreshold ?? defaults.edgeThreshold;
   const minArea = options.minArea ?? defaults.minArea;
-  let found = bestQuad(lines, ws, aspect, minArea);
-  // A document holds print: a blank sheet, a book's cover or a sticky note is none.
-  if (found && edgeDensity(found.corners, ws) < minPrint) found = null;
-  if (!found && retryVotesShare > 0) {
-    lines = houghLines(ws, minVotes * retryVotesShare, strongest * retryVotesShare);
-    for (let k = 0; k < lines.length; k++) supportProfile(lines[k]!, k, ws);
-    // Fainter lines make more quads of desk texture and objects: only a whole outline in view.
-    found = bestQuad(lines, ws, aspect, minArea * retryAreaShare, false);
-    if (found && !insideFrame(found.corners, cw, ch)) found = null;
-    if (found && edgeDensity(found.corners, ws) < minPrint) found = null;
+  let search = searchAt(planes, threshold, aspect, minArea, true);
+  if (!search) return null;
+  // A card defocused far beyond what the coarse size resolves (a phone that never focused) keeps
+  // an outline only at a coarser scale: a last, faint look at half the size.
+  if (!search.found && search.ws.width >= 2 * halfMinWidth) {
+    const half = rgbaToPlanes(frame, 2 * factor, halfBuffers);
+    halfBuffers.luma = half.luma.data;
+    halfBuffers.redGreen = half.redGreen.data;
+    halfBuffers.yellowBlue = half.yellowBlue.data;
+    const coarser = searchAt(half, threshold, aspect, minArea, false);
+    // Little is sharp at that size: only an outline with the document's own proportions counts.
+    const shape = coarser?.found
+      ? Math.log(cornersAspect(coarser.found.corners, coarser.ws.width, coarser.ws.height) / aspect)
+      : Infinity;
+    if (coarser?.found && Math.abs(shape) <= Math.log(1 + halfAspectError)) {
+      search = coarser;
+      factor *= 2;
+    }
   }
+  let { found, lines } = search;
+  const { ws, minVotes, strongest } = search;
+  const { width: cw, height: ch } = ws;
   if (!found) return null;
   // An open booklet: the data page, not the spread (nor the spread cut by the frame), and the
   // page's edges, not its cover's. A fold between two light pages is a faint line: a passport's

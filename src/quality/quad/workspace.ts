@@ -57,14 +57,17 @@ export class Workspace {
   }
 }
 
-let workspace: Workspace | undefined;
+/** The workspaces of the last two sizes asked for (the coarse size and half of it). */
+const workspaces: Workspace[] = [];
 
-/** The workspace for a width×height coarse frame: the last one when the size has not changed. */
+/** The workspace for a width×height coarse frame: kept while its size is one of the last two. */
 export function workspaceFor(width: number, height: number): Workspace {
-  if (!workspace || workspace.width !== width || workspace.height !== height) {
-    workspace = new Workspace(width, height);
-  }
-  return workspace;
+  const known = workspaces.find((w) => w.width === width && w.height === height);
+  if (known) return known;
+  const made = new Workspace(width, height);
+  workspaces.unshift(made);
+  if (workspaces.length > 2) workspaces.length = 2;
+  return made;
 }
 
 /** Angle between two line orientations in degrees, modulo 180 (0-90). */
