@@ -34,6 +34,7 @@ const CASES: readonly { index: number; variant: TabletopVariant; why: string }[]
     why: 'a card smeared by 20 px of motion, found at half the size',
   },
   { index: 90, variant: 'finger', why: 'a finger over a corner of a held card' },
+  { index: 212, variant: 'finger', why: 'a thumb over a passport page corner by a few mm' },
   { index: 165, variant: 'corner_out', why: 'a corner out of the frame' },
   { index: 173, variant: 'glare', why: 'a lamp mirrored on a passport page' },
   { index: 43, variant: 'glare', why: "a lamp's halo on a card is glare, not blur" },
