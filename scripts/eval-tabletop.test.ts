@@ -26,6 +26,16 @@ const CASES: readonly { index: number; variant: TabletopVariant; why: string }[]
     why: 'a passport page whose faint fold is its only top edge',
   },
   { index: 150, variant: 'acceptable', why: 'a thumb holding the card 8 mm from a corner' },
+  {
+    index: 200,
+    variant: 'acceptable',
+    why: 'a card whose fingered bottom edge makes no line of its own',
+  },
+  {
+    index: 162,
+    variant: 'acceptable',
+    why: 'a card whose top edge is too faint for a line, beside parquet',
+  },
   { index: 158, variant: 'acceptable', why: 'a guilloche card on newspaper: faint lines' },
   { index: 11, variant: 'defocus', why: 'a defocused card is blurred, not missing' },
   {

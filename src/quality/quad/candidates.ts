@@ -6,7 +6,14 @@
 // third, the missing side placed from the document's proportions (complete.ts).
 import { cornersAspect, DEFAULT_FOCAL_SHARE } from '../shape.js';
 import { completeQuad } from './complete.js';
-import { lineSupport, meet, sideSupport, type Line, type SideSpan } from './lines.js';
+import {
+  lineSupport,
+  meet,
+  segmentSupport,
+  sideSupport,
+  type Line,
+  type SideSpan,
+} from './lines.js';
 import { QUAD_TUNING } from './tuning.js';
 import { orientationGap, type Workspace } from './workspace.js';
 
@@ -35,6 +42,7 @@ const {
   minPairSeen,
   runOnShare,
   insideMargin,
+  faintBacked,
 } = QUAD_TUNING.candidates;
 
 /** A near-parallel pair of lines. */
@@ -277,6 +285,9 @@ function bestThreeSided(
   const side: SideScore = { seen: 0, backed: 0, overshoot: 0 };
   let best: BestQuad | null = null;
   let evaluated = 0;
+  // The fourth side of a document in view whose edge made no line: found along the placed side.
+  const faintSide = (c: number[]): boolean =>
+    segmentSupport(ws, c[4]!, c[5]!, c[6]!, c[7]!) >= faintBacked;
   for (const P of pairs) {
     for (const k of order) {
       const b = lines[k]!;
@@ -309,7 +320,10 @@ function bestThreeSided(
         w,
         h,
         corners,
+        faintSide,
       );
+      const inView =
+        inside(corners[4]!, corners[5]!, w, h, 0) && inside(corners[6]!, corners[7]!, w, h, 0);
       if (!placed || !convexQuad(corners, minSide) || quadArea(corners) < minArea * w * h) continue;
       // Sides: b (0→1), a2 (1→2), a1 (3→0); the missing one (2→3) neither helps nor hurts.
       // With a side missing, the three seen must look like a document's: well backed, and ending
@@ -353,7 +367,8 @@ function bestThreeSided(
       const score = total * threeSidedFactor;
       if (score > bestScore) {
         bestScore = score;
-        best = { corners: corners.slice(), support: backed / seen, threeSided: true };
+        // A side placed in view had its faint edge found: the refinement fits it like any other.
+        best = { corners: corners.slice(), support: backed / seen, threeSided: !inView };
       }
     }
   }

@@ -44,7 +44,9 @@ function visibleLength(
  * along l1 into the document. Under perspective the missing side goes through its vanishing point,
  * which lies on lb and, for a pinhole camera of focal length `focal`, in the direction orthogonal
  * (in 3D) to the pair's. It is placed where the document's shape puts it, long side either way,
- * whichever keeps it out of view; writes corners[4..7] and returns true when there is one.
+ * whichever keeps it out of view; writes corners[4..7] and returns true when there is one. With
+ * `inView`, a placement wholly in view is also taken when `inView(corners)` says its edge is there
+ * (a side too faint, or too covered by fingers, to make a line of its own).
  */
 export function completeQuad(
   l1: readonly [number, number, number],
@@ -57,6 +59,7 @@ export function completeQuad(
   w: number,
   h: number,
   corners: number[],
+  inView: ((corners: number[]) => boolean) | null = null,
 ): boolean {
   const hw = w / 2;
   const hh = h / 2;
@@ -99,12 +102,10 @@ export function completeQuad(
     if (t <= 0 || !place(t)) continue;
     // The missing side must really be out of view, or its edge would have been seen.
     const missing = Math.hypot(corners[6]! - corners[4]!, corners[7]! - corners[5]!);
-    if (
-      visibleLength(corners[4]!, corners[5]!, corners[6]!, corners[7]!, w, h) <=
-      missingVisible * missing
-    ) {
-      return true;
-    }
+    const seen = visibleLength(corners[4]!, corners[5]!, corners[6]!, corners[7]!, w, h);
+    if (seen <= missingVisible * missing) return true;
+    // In view after all: accepted only when the caller finds its (faint) edge there.
+    if (inView && seen >= 0.999 * missing && inView(corners)) return true;
   }
   return false;
 }

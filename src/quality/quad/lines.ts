@@ -210,3 +210,43 @@ export function meet(a: Line, b: Line, ws: Workspace, out: number[], at: number)
   out[at + 1] = (a.c * b.rho - a.rho * b.c) / det + ws.height / 2;
   return true;
 }
+
+/**
+ * Share (0-1) of the segment p→q (coarse canvas coordinates, inside the frame) backed by edge
+ * pixels of its orientation within supportReach px, as supportProfile counts it for a line: for a
+ * side that no Hough line stands for (too faint to make a peak).
+ */
+export function segmentSupport(
+  ws: Workspace,
+  px: number,
+  py: number,
+  qx: number,
+  qy: number,
+): number {
+  const { width: w, height: h, orientation } = ws;
+  const length = Math.hypot(qx - px, qy - py);
+  if (length < 1) return 0;
+  const dx = (qx - px) / length;
+  const dy = (qy - py) / length;
+  // The segment's orientation as the edges store it: the gradient's (normal's), mod 180°.
+  let deg = (Math.atan2(dx, -dy) * 180) / Math.PI;
+  if (deg < 0) deg += 180;
+  if (deg >= 180) deg -= 180;
+  let backed = 0;
+  const steps = Math.floor(length);
+  for (let i = 0; i <= steps; i++) {
+    const x = px + i * dx;
+    const y = py + i * dy;
+    for (let k = -supportReach; k <= supportReach; k++) {
+      const xi = Math.floor(x - k * dy);
+      const yi = Math.floor(y + k * dx);
+      if (xi < 0 || yi < 0 || xi >= w || yi >= h) continue;
+      const a = orientation[yi * w + xi]!;
+      if (a >= 0 && orientationGap(a, deg) <= supportToleranceDeg) {
+        backed++;
+        break;
+      }
+    }
+  }
+  return backed / (steps + 1);
+}

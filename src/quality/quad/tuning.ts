@@ -121,6 +121,11 @@ export const QUAD_TUNING = {
     insideMargin: 2,
     /** The missing side counts as out of view when at most this share of it is in the frame. */
     missingVisible: 0.15,
+    /**
+     * A missing side placed in view stands when edges of its orientation back this share of it
+     * (a side too faint or too covered by fingers to make a line of its own).
+     */
+    faintBacked: 0.5,
   },
   /** Two documents side by side: an open passport's pages (spread.ts). */
   spread: {
