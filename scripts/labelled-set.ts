@@ -1,12 +1,12 @@
-// What the labelled-set generators share (generate-documents.ts, generate-selfies.ts): running
-// independent jobs on worker threads, the stamp that makes an unchanged rerun free, and
-// manifest.json's text.
+// What the labelled-set generators share (generate-documents.ts, generate-selfies.ts and the scene
+// families in scripts/families/): running independent jobs on worker threads, the stamp that makes
+// an unchanged rerun free, manifest.json's text, and a family's set writer and command line.
 //
 // Jobs go one per message to a pool of workers (one per core, at most a few) so that slow jobs do
 // not hold up a fixed share; the worker module calls `serveJobs` with what to do per job. Results
 // come back in job order, so the output does not depend on the number of workers or the order they
 // finish in.
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -178,15 +178,25 @@ export async function finishSet(
   stamp: unknown,
   family?: string,
 ): Promise<string> {
-  const keep = new Set(items.map((i) => i.image));
-  for (const name of await readdir(dir)) {
-    if (/^\d{4}-[a-z_]+\.png$/.test(name) && !keep.has(name))
-      await rm(join(dir, name), { force: true });
-  }
+  await removeStaleImages(dir, items, /^\d{4}-[a-z_]+\.png$/);
   const manifestPath = join(dir, 'manifest.json');
   await writeFileAtomic(manifestPath, formatManifest(items, family));
   await writeFileAtomic(join(dir, STAMP), stampText(stamp));
   return manifestPath;
+}
+
+/**
+ * Removes the files of `dir` whose names match `numbered` (a set's numbered images) but are not an
+ * image of `items`: an earlier, larger set's would be taken for part of this one by a folder scan.
+ */
+async function removeStaleImages(
+  dir: string,
+  items: readonly { readonly image: string }[],
+  numbered: RegExp,
+): Promise<void> {
+  const keep = new Set(items.map((i) => i.image));
+  for (const name of await readdir(dir))
+    if (numbered.test(name) && !keep.has(name)) await rm(join(dir, name), { force: true });
 }
 
 /** What {@link writeSet} needs to write one labelled set. */
@@ -306,5 +316,175 @@ export function runIfMain(moduleUrl: string, main: () => Promise<void>): void {
   main().catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The scene families (scripts/families/): sets written whole on every run (no stamp), JPEG or PNG.
+
+/** How a family's images are written: JPEG as a phone delivers them (default), or lossless PNG. */
+export type FamilyFormat = 'jpeg' | 'png';
+
+/** Options of a family's set writer ({@link writeFamilySet}). */
+export interface FamilySetOptions {
+  readonly out?: string;
+  readonly count?: number;
+  readonly seed?: number;
+  readonly width?: number;
+  readonly height?: number;
+  /** Default 'jpeg' (quality drawn per item); 'png' for lossless images. */
+  readonly format?: FamilyFormat;
+  /** Worker threads (default: the cores, at most 4); 1 renders in this thread. */
+  readonly workers?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** One image of a family's set to render and write (what the worker threads are sent). */
+export interface FamilyJob<V extends string> {
+  readonly index: number;
+  readonly variant: V;
+  readonly seed: number;
+  readonly width: number;
+  readonly height: number;
+  readonly format: FamilyFormat;
+  readonly dir: string;
+}
+
+/** What a family gives {@link writeFamilySet}: its name, defaults, plan and renderer. */
+export interface FamilyDefinition<V extends string, I extends LabelledItem> {
+  /** Written at the manifest's top. */
+  readonly family: string;
+  /** Defaults of the options' out, count, width and height. */
+  readonly dir: string;
+  readonly count: number;
+  readonly width: number;
+  readonly height: number;
+  /** The variant of each item of a set of `count` (one per item, in order). */
+  readonly plan: (count: number, seed: number) => readonly V[];
+  /** The worker module: it calls {@link serveJobs} with `render`. */
+  readonly workerModule: URL;
+  /** Renders one job's image into its folder and returns its manifest item. */
+  readonly render: (job: FamilyJob<V>) => Promise<I>;
+}
+
+/**
+ * A family's `renderToFile`: renders a job's image with `renderItem` and writes it into the job's
+ * folder under the item's name; resolves with the item.
+ */
+export function familyRenderer<V extends string, I extends LabelledItem>(
+  renderItem: (
+    index: number,
+    variant: V,
+    seed: number,
+    width: number,
+    height: number,
+    format: FamilyFormat,
+  ) => { readonly file: Uint8Array; readonly item: I },
+): (job: FamilyJob<V>) => Promise<I> {
+  return async (job) => {
+    const { file, item } = renderItem(
+      job.index,
+      job.variant,
+      job.seed,
+      job.width,
+      job.height,
+      job.format,
+    );
+    await writeFile(join(job.dir, item.image), file);
+    return item;
+  };
+}
+
+/**
+ * Writes a family's set: every image (on worker threads) and manifest.json
+ * ({@link finishFamilySet}). Returns the manifest's path and the items.
+ */
+export async function writeFamilySet<V extends string, I extends LabelledItem>(
+  options: FamilySetOptions,
+  definition: FamilyDefinition<V, I>,
+): Promise<{ manifestPath: string; items: I[] }> {
+  const out = resolve(options.out ?? definition.dir);
+  const seed = options.seed ?? 1;
+  await mkdir(out, { recursive: true });
+  const jobs: FamilyJob<V>[] = definition
+    .plan(options.count ?? definition.count, seed)
+    .map((variant, index) => ({
+      index,
+      variant,
+      seed,
+      width: options.width ?? definition.width,
+      height: options.height ?? definition.height,
+      format: options.format ?? 'jpeg',
+      dir: out,
+    }));
+  // Each item depends only on its own seed, so the threads change nothing but the time.
+  const items = await runJobs(
+    definition.workerModule,
+    jobs,
+    options.workers ?? defaultWorkers(),
+    definition.render,
+    options.onProgress,
+  );
+  return { manifestPath: await finishFamilySet(out, items, definition.family), items };
+}
+
+/**
+ * Writes a family's manifest.json ({@link formatManifest}) in `dir` after removing the numbered
+ * images (`numbered`, by default `0000-name.png` and `.jpg`) that are not in `items`.
+ * @returns the manifest's path
+ */
+export async function finishFamilySet(
+  dir: string,
+  items: readonly LabelledItem[],
+  family: string,
+  numbered = /^\d{4}-[a-z_]+\.(png|jpg)$/,
+): Promise<string> {
+  await removeStaleImages(dir, items, numbered);
+  const manifestPath = join(dir, 'manifest.json');
+  await writeFile(manifestPath, formatManifest(items, family));
+  return manifestPath;
+}
+
+/** A family's command line: `--out DIR --count N --seed S --format jpeg|png`. */
+export function parseFamilyCli(argv: readonly string[]): FamilySetOptions {
+  const options: { out?: string; count?: number; seed?: number; format?: FamilyFormat } = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = argv[++i];
+    if (value === undefined) throw new Error(`${arg} needs a value`);
+    if (arg === '--out') options.out = value;
+    else if (arg === '--count') options.count = Number(value);
+    else if (arg === '--seed') options.seed = Number(value);
+    else if (arg === '--format' && (value === 'jpeg' || value === 'png')) options.format = value;
+    else throw new Error(`unknown option ${arg}`);
+  }
+  return options;
+}
+
+/**
+ * A family script's main ({@link runIfMain}): writes the set `generate` makes of the command line's
+ * arguments, then prints the manifest's path, the count and the time, and the count per variant
+ * (or why the set was skipped).
+ */
+export function familyMain(
+  moduleUrl: string,
+  generate: (
+    argv: readonly string[],
+  ) => Promise<
+    { manifestPath: string; items: readonly { readonly variant: string }[] } | { skipped: string }
+  >,
+): void {
+  runIfMain(moduleUrl, async () => {
+    const started = performance.now();
+    const result = await generate(process.argv.slice(2));
+    if ('skipped' in result) {
+      console.log(result.skipped);
+      return;
+    }
+    const counts: Record<string, number> = {};
+    for (const item of result.items) counts[item.variant] = (counts[item.variant] ?? 0) + 1;
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`${result.manifestPath}: ${result.items.length} photos in ${seconds} s`);
+    console.log(JSON.stringify(counts));
   });
 }

@@ -20,7 +20,7 @@
 // the frame; blur: defocus or motion blur well past what a camera does to a sharp photo; dark: face
 // and frame mean luma at most 45. Each unacceptable item has exactly one issue, drawn with a margin
 // from its bound (MARGINS); acceptable items stay inside the acceptable band by a margin too.
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -29,7 +29,7 @@ import { prng } from '../../test/helpers/math.ts';
 import { ANNE_HELENE_FIXTURE, HOPPER_FIXTURE, JESPER_FIXTURE } from '../../test/fixture-names.ts';
 import { fixturePath, missingFixtureMessage } from '../../test/shared-fixtures.ts';
 import { encodeJpeg } from '../jpeg.ts';
-import { formatManifest, runIfMain } from '../labelled-set.ts';
+import { familyMain, finishFamilySet } from '../labelled-set.ts';
 import { crc32, decodePng, type PngImage } from '../png.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -1071,17 +1071,14 @@ export async function generatePortraits(
     await writeFile(join(out, image), encodeJpeg({ width, height, data: pixels }, label.quality));
     items.push({ image, ...label });
   }
-  const keep = new Set(items.map((i) => i.image));
-  for (const name of await readdir(out))
-    if (/^\d{4}-[a-z_]+\.jpg$/.test(name) && !keep.has(name)) await rm(join(out, name));
-  const manifestPath = join(out, 'manifest.json');
-  await writeFile(manifestPath, formatManifest(items, side.family));
+  // Only JPEG is written here, so only numbered JPEG files are taken for an earlier set's.
+  const manifestPath = await finishFamilySet(out, items, side.family, /^\d{4}-[a-z_]+\.jpg$/);
   return { manifestPath, items };
 }
 
-runIfMain(import.meta.url, async () => {
+familyMain(import.meta.url, (argv) => {
   const { values } = parseArgs({
-    args: process.argv.slice(2),
+    args: [...argv],
     options: {
       side: { type: 'string' },
       out: { type: 'string' },
@@ -1091,20 +1088,10 @@ runIfMain(import.meta.url, async () => {
   });
   const side = values.side ?? 'held-out';
   if (!(side in SIDES)) throw new Error(`--side must be one of ${Object.keys(SIDES).join(', ')}`);
-  const started = performance.now();
-  const result = await generatePortraits({
+  return generatePortraits({
     side: side as Side,
     out: values.out,
     count: values.count === undefined ? undefined : Number(values.count),
     seed: values.seed === undefined ? undefined : Number(values.seed),
   });
-  if ('skipped' in result) {
-    console.log(result.skipped);
-    return;
-  }
-  const counts: Record<string, number> = {};
-  for (const item of result.items) counts[item.variant] = (counts[item.variant] ?? 0) + 1;
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`${result.manifestPath}: ${result.items.length} photos in ${seconds} s`);
-  console.log(JSON.stringify(counts));
 });

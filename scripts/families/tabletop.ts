@@ -36,17 +36,19 @@
 // projected document's area over the frame's. The manifest is the one scripts/eval.ts reads, as
 // desk's: top-level "family": "tabletop", then per item the image, kind, expect, corners,
 // document, the variant, the seed and the scene's parameters.
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { polygonArea, quadJaccard } from '../../src/quality/geometry.ts';
 import type { Point, Quad } from '../../src/quality/types.ts';
 import { prng } from '../../test/helpers/math.ts';
 import {
-  defaultWorkers,
-  formatManifest,
-  runIfMain,
-  runJobs,
+  familyMain,
+  familyRenderer,
+  parseFamilyCli,
+  writeFamilySet,
+  type FamilyFormat,
+  type FamilyJob,
+  type FamilySetOptions,
   type LabelledItem,
 } from '../labelled-set.ts';
 import { encodeJpeg } from '../jpeg.ts';
@@ -2568,7 +2570,7 @@ export function itemSeed(seed: number, index: number): number {
 const round = (v: number, digits = 3) => Math.round(v * 10 ** digits) / 10 ** digits;
 
 /** How images are written: JPEG as a phone delivers them (default), or lossless PNG. */
-export type TabletopFormat = 'jpeg' | 'png';
+export type TabletopFormat = FamilyFormat;
 
 /** Renders item `index` of a set: its image file and its manifest entry. */
 export function renderItem(
@@ -2633,100 +2635,28 @@ export function renderItem(
 }
 
 /** One image to render and write (what the worker threads are sent). */
-export interface TabletopJob {
-  readonly index: number;
-  readonly variant: TabletopVariant;
-  readonly seed: number;
-  readonly width: number;
-  readonly height: number;
-  readonly format: TabletopFormat;
-  readonly dir: string;
-}
+export type TabletopJob = FamilyJob<TabletopVariant>;
 
 /** Renders one job's image into its folder and returns its manifest item. */
-export async function renderToFile(job: TabletopJob): Promise<TabletopItem> {
-  const { file, item } = renderItem(
-    job.index,
-    job.variant,
-    job.seed,
-    job.width,
-    job.height,
-    job.format,
-  );
-  await writeFile(join(job.dir, item.image), file);
-  return item;
-}
+export const renderToFile: (job: TabletopJob) => Promise<TabletopItem> = familyRenderer(renderItem);
 
 /** Options of {@link generateTabletopSet}. */
-export interface TabletopSetOptions {
-  readonly out?: string;
-  readonly count?: number;
-  readonly seed?: number;
-  readonly width?: number;
-  readonly height?: number;
-  /** Default 'jpeg' (quality drawn per item); 'png' for lossless images. */
-  readonly format?: TabletopFormat;
-  /** Worker threads (default: the cores, at most 4); 1 renders in this thread. */
-  readonly workers?: number;
-  readonly onProgress?: (done: number, total: number) => void;
-}
+export type TabletopSetOptions = FamilySetOptions;
 
 /** Writes the set's images and manifest.json; returns the manifest's path and the items. */
-export async function generateTabletopSet(
+export function generateTabletopSet(
   options: TabletopSetOptions = {},
 ): Promise<{ manifestPath: string; items: TabletopItem[] }> {
-  const out = resolve(options.out ?? DEFAULT_TABLETOP_DIR);
-  const count = options.count ?? DEFAULT_COUNT;
-  const seed = options.seed ?? 1;
-  await mkdir(out, { recursive: true });
-  const jobs: TabletopJob[] = planVariants(count, seed).map((variant, index) => ({
-    index,
-    variant,
-    seed,
-    width: options.width ?? DEFAULT_WIDTH,
-    height: options.height ?? DEFAULT_HEIGHT,
-    format: options.format ?? 'jpeg',
-    dir: out,
-  }));
-  // Each item depends only on its own seed: the threads change nothing but the time.
-  const items = await runJobs(
-    new URL('./tabletop.worker.ts', import.meta.url),
-    jobs,
-    options.workers ?? defaultWorkers(),
-    renderToFile,
-    options.onProgress,
-  );
-  // An earlier, larger set's images would be taken for part of this one by a folder scan.
-  const keep = new Set(items.map((i) => i.image));
-  for (const name of await readdir(out))
-    if (/^\d{4}-[a-z_]+\.(png|jpg)$/.test(name) && !keep.has(name)) await rm(join(out, name));
-  const manifestPath = join(out, 'manifest.json');
-  await writeFile(manifestPath, formatManifest(items, FAMILY));
-  return { manifestPath, items };
+  return writeFamilySet(options, {
+    family: FAMILY,
+    dir: DEFAULT_TABLETOP_DIR,
+    count: DEFAULT_COUNT,
+    width: DEFAULT_WIDTH,
+    height: DEFAULT_HEIGHT,
+    plan: planVariants,
+    workerModule: new URL('./tabletop.worker.ts', import.meta.url),
+    render: renderToFile,
+  });
 }
 
-function parseCli(argv: readonly string[]): TabletopSetOptions {
-  const options: { out?: string; count?: number; seed?: number; format?: TabletopFormat } = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = argv[++i];
-    if (value === undefined) throw new Error(`${arg} needs a value`);
-    if (arg === '--out') options.out = value;
-    else if (arg === '--count') options.count = Number(value);
-    else if (arg === '--seed') options.seed = Number(value);
-    else if (arg === '--format' && (value === 'jpeg' || value === 'png')) options.format = value;
-    else throw new Error(`unknown option ${arg}`);
-  }
-  return options;
-}
-
-runIfMain(import.meta.url, async () => {
-  const started = performance.now();
-  const { manifestPath, items } = await generateTabletopSet(parseCli(process.argv.slice(2)));
-  const counts: Record<string, number> = {};
-  for (const item of items) counts[item.variant] = (counts[item.variant] ?? 0) + 1;
-  console.log(
-    `${manifestPath}: ${items.length} photos in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-  );
-  console.log(JSON.stringify(counts));
-});
+familyMain(import.meta.url, (argv) => generateTabletopSet(parseFamilyCli(argv)));
