@@ -261,6 +261,15 @@ describe('analyzeDocument', () => {
       expect(verdict.quad, background).to.equal(null);
       expect(verdict.acceptable).to.equal(false);
     }
+    // A blank card-shaped sheet (a sticky note, an offcut) has the outline and nothing inside.
+    const { canvas, ctx } = makeCanvas(640, 480);
+    ctx.fillStyle = 'rgb(120, 90, 70)';
+    ctx.fillRect(0, 0, 640, 480);
+    ctx.fillStyle = 'rgb(235, 235, 228)';
+    ctx.fillRect(150, 130, 340, 214);
+    const blank = analyze(canvas);
+    expect(blank.issues[0]).to.equal(QualityIssue.NoDocument);
+    expect(blank.quad).to.equal(null);
   });
 
   it('asks to move closer when the document is small, and checks the shape', () => {
