@@ -135,7 +135,7 @@ function convexQuad(c: ArrayLike<number>, minSide: number): boolean {
 }
 
 /** Area of the quad given as flat corners. */
-function quadArea(c: ArrayLike<number>): number {
+export function quadArea(c: ArrayLike<number>): number {
   let area2 = 0;
   for (let k = 0; k < 4; k++) {
     area2 += c[2 * k]! * c[(2 * k + 3) % 8]! - c[(2 * k + 2) % 8]! * c[2 * k + 1]!;

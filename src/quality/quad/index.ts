@@ -16,7 +16,7 @@
 import { downscaleFactor, rgbaToPlanes, type ColourPlanes } from '../luma.js';
 import type { Point, Quad, RgbaFrame } from '../types.js';
 import { cornersAspect } from '../shape.js';
-import { bestQuad, type BestQuad } from './candidates.js';
+import { bestQuad, quadArea, type BestQuad } from './candidates.js';
 import { edgesAndVotes } from './edges.js';
 import { houghLines, supportProfile, type Line } from './lines.js';
 import { crossedCorners, occlusion } from './occlusion.js';
@@ -27,6 +27,7 @@ import { workspaceFor, type Workspace } from './workspace.js';
 
 const { defaults } = QUAD_TUNING;
 const { minVotesShare, minVotesPx, retryVotesShare, retryAreaShare, minPrint } = QUAD_TUNING.lines;
+const { halfMinWidth, halfAspectError } = QUAD_TUNING.lastLook;
 
 /** Tunables of the quad detector. */
 export interface QuadDetectionOptions {
@@ -52,15 +53,6 @@ export interface QuadDetection {
   readonly occluded: readonly [boolean, boolean, boolean, boolean];
 }
 
-/** Area of the quad given as flat corners. */
-function polygonAreaFlat(c: readonly number[]): number {
-  let area2 = 0;
-  for (let k = 0; k < 4; k++) {
-    area2 += c[2 * k]! * c[(2 * k + 3) % 8]! - c[(2 * k + 2) % 8]! * c[2 * k + 1]!;
-  }
-  return Math.abs(area2) / 2;
-}
-
 /** Whether every corner (flat, coarse pixels) lies inside the w×h frame. */
 function insideFrame(c: readonly number[], w: number, h: number): boolean {
   for (let k = 0; k < 8; k += 2) {
@@ -81,10 +73,6 @@ const halfBuffers = {
   redGreen: new Uint8Array(0) as Uint8Array,
   yellowBlue: new Uint8Array(0) as Uint8Array,
 };
-/** The last look needs a frame at least this wide at half the coarse size. */
-const halfMinWidth = 80;
-/** ... and keeps an outline within this relative error of the document's aspect. */
-const halfAspectError = 0.1;
 
 /** What one search at one coarse size found, with what the later stages need of it. */
 interface Search {
@@ -187,7 +175,7 @@ export function findDocumentQuad(
     for (let k = 0; k < lines.length; k++) supportProfile(lines[k]!, k, ws);
     page = documentPart(found.corners, lines, ws, aspect);
   }
-  if (page && polygonAreaFlat(page) < minArea * retryAreaShare * cw * ch) page = null;
+  if (page && quadArea(page) < minArea * retryAreaShare * cw * ch) page = null;
   const outline = page ?? found.corners;
   found = {
     corners: passport ? pageInsideRim(outline, lines, ws) : outline,

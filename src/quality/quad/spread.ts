@@ -122,9 +122,8 @@ export function documentPart(
 
 /** Whether a document of this aspect is a passport page (125 x 88 mm), which lies on a cover. */
 export function isPassportAspect(aspect: number): boolean {
-  return Math.abs(Math.log(aspect / PASSPORT_ASPECT)) < 0.05;
+  return Math.abs(Math.log(aspect / QUAD_TUNING.defaults.passportAspect)) < 0.05;
 }
-const PASSPORT_ASPECT = 125 / 88;
 
 /**
  * A passport page lies on its cover, which shows as a rim a few millimetres wide along the page's

@@ -8,6 +8,8 @@ export const QUAD_TUNING = {
   defaults: {
     /** ID-1 card, 85.6 × 54 mm: the most common document, so the default aspect prior. */
     documentAspect: 85.6 / 54,
+    /** A passport's data page, 125 × 88 mm: it lies on an open booklet (spread.ts). */
+    passportAspect: 125 / 88,
     /** Coarse search width: small enough for a few ms a frame, large enough for a card's outline. */
     coarseWidth: 320,
     /** Sobel magnitude of a ~9-level step: below it, noise and paper grain. */
@@ -16,6 +18,13 @@ export const QUAD_TUNING = {
     minArea: 0.03,
     /** Below this coarse size (px, either side) there is too little to find lines in. */
     minCoarseSize: 16,
+  },
+  /** The last look, at half the coarse size, for a heavily blurred document (index.ts). */
+  lastLook: {
+    /** It needs a frame at least this wide at half the coarse size. */
+    halfMinWidth: 80,
+    /** It keeps an outline within this relative error of the document's aspect: little is sharp. */
+    halfAspectError: 0.1,
   },
   /** Edges and Hough votes (edges.ts). */
   edges: {
