@@ -25,7 +25,7 @@ export const BASELINE_PACKAGES = {
   '@techstark/opencv-js': { version: '4.12.0-release.1', script: 'dist/opencv.js' },
 } as const;
 
-type BaselinePackage = keyof typeof BASELINE_PACKAGES;
+export type BaselinePackage = keyof typeof BASELINE_PACKAGES;
 
 /** Absolute path of a baseline script once unpacked. */
 export function baselineScript(name: BaselinePackage): string {
@@ -59,30 +59,40 @@ export const BASELINE_HINT =
  * registry cannot be reached.
  */
 export async function installBaseline(log: (line: string) => void = () => {}): Promise<void> {
+  for (const name of Object.keys(BASELINE_PACKAGES) as BaselinePackage[]) {
+    await installBaselinePackage(name, log);
+  }
+}
+
+/**
+ * Downloads and unpacks one baseline package unless its script is already there (the real-paper
+ * family needs only jscanify's photos). Rejects with npm's or tar's message when the registry
+ * cannot be reached.
+ */
+export async function installBaselinePackage(
+  name: BaselinePackage,
+  log: (line: string) => void = () => {},
+): Promise<void> {
+  if (existsSync(baselineScript(name))) return;
+  const { version } = BASELINE_PACKAGES[name];
   await mkdir(BASELINE_DIR, { recursive: true });
-  for (const [name, { version }] of Object.entries(BASELINE_PACKAGES) as [
-    BaselinePackage,
-    (typeof BASELINE_PACKAGES)[BaselinePackage],
-  ][]) {
-    if (existsSync(baselineScript(name))) continue;
-    log(`bench: downloading ${name}@${version} from the npm registry`);
-    const work = await mkdtemp(join(BASELINE_DIR, 'download-'));
-    try {
-      const { stdout } = await run(
-        'npm',
-        ['pack', `${name}@${version}`, '--json', '--pack-destination', work],
-        { cwd: work, maxBuffer: 16 << 20 },
-      );
-      const [packed] = JSON.parse(stdout) as { filename: string }[];
-      if (!packed) throw new Error(`npm pack ${name}@${version} reported no file`);
-      // Tarballs from the registry hold everything under `package/`.
-      await run('tar', ['-xzf', join(work, packed.filename), '-C', work]);
-      const target = join(BASELINE_DIR, name);
-      await rm(target, { recursive: true, force: true });
-      await mkdir(resolve(target, '..'), { recursive: true });
-      await rename(join(work, 'package'), target);
-    } finally {
-      await rm(work, { recursive: true, force: true });
-    }
+  log(`bench: downloading ${name}@${version} from the npm registry`);
+  const work = await mkdtemp(join(BASELINE_DIR, 'download-'));
+  try {
+    const { stdout } = await run(
+      'npm',
+      ['pack', `${name}@${version}`, '--json', '--pack-destination', work],
+      { cwd: work, maxBuffer: 16 << 20 },
+    );
+    const [packed] = JSON.parse(stdout) as { filename: string }[];
+    if (!packed) throw new Error(`npm pack ${name}@${version} reported no file`);
+    // Tarballs from the registry hold everything under `package/`.
+    await run('tar', ['-xzf', join(work, packed.filename), '-C', work]);
+    const target = join(BASELINE_DIR, name);
+    await rm(target, { recursive: true, force: true });
+    await mkdir(resolve(target, '..'), { recursive: true });
+    await rename(join(work, 'package'), target);
+  } finally {
+    await rm(work, { recursive: true, force: true });
   }
 }
