@@ -127,6 +127,31 @@ describe('bench statistics', () => {
     );
   });
 
+  test('frames without a document: one row at 640x480 and what they were', () => {
+    const empty = {
+      description: '3 images without a document from m.json',
+      samples: samples([5, 9, 7], []),
+    };
+    const table = benchTable(
+      passes,
+      { source: 'test', jscanifyLoadMs: 1 },
+      face,
+      { source: 'x' },
+      null,
+      empty,
+    );
+    assert.match(table, /pipeline, no document in view +7\.00 +9\.00/);
+    assert.match(
+      table,
+      /no-document frames: 3 images without a document from m\.json, every look run/,
+    );
+    assert.equal(table.match(/no document in view/g)?.length, 1, 'at 640x480 only');
+    assert.doesNotMatch(
+      benchTable(passes, { source: 'test', jscanifyLoadMs: 1 }, face, { source: 'x' }),
+      /no document in view/,
+    );
+  });
+
   test('without jscanify the comparison is null and the table says how to get it', () => {
     const alone = new Map([
       ['640x480', samples([2, 4, 3], [])],

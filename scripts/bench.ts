@@ -3,7 +3,7 @@
 // face detector and the selfie pipeline.
 //
 //   npm run bench [-- --json] [--frames 100] [--manifest path | --synthetic] [--selfies path]
-//                 [--compare] [--skip-live]
+//                 [--compare] [--skip-live] [--empty path]
 //
 // Last, a scripted live capture on the built demo (test/e2e/live-capture.ts, the same script as the
 // e2e test): the fake camera shows no document, then a good one; printed are the time from its
@@ -21,6 +21,9 @@
 // come from calling each check on its own, chained as analyzeDocument chains them; the pipeline time
 // is one analyzeDocument call. jscanify runs on the same 640x480 ImageData (matFromImageData +
 // findPaperContour + getCornerPoints). Jaccard is against the true outline, 0 when nothing is found.
+// The table also times the pipeline at 640x480 on the manifest's frames without a document (or
+// those of --empty path): there every look of the outline finder runs and finds nothing, its
+// slowest case. That row is in the table only, not in the JSON.
 //
 // Faces, at 640x480 only: the generated selfies' expected-acceptable images (resized) when
 // test/fixtures/generated/selfies/manifest.json (or --selfies) exists and --synthetic is not given,
@@ -184,6 +187,12 @@ export function benchJson(
   };
 }
 
+/** The pass over frames with no document in view, and what it ran on. */
+export interface EmptyPass {
+  readonly description: string;
+  readonly samples: BenchSamples;
+}
+
 /** What the face pass ran on, or why it was skipped. */
 export type FaceNotes = { source: string } | { skipped: string };
 
@@ -195,6 +204,7 @@ export function benchTable(
   face: FaceBenchSamples | null,
   faceNotes: FaceNotes,
   live: LiveFigures | null = null,
+  empty: EmptyPass | null = null,
 ): string {
   const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(2).padStart(8) : '     n/a');
   const row = (label: string, values: readonly number[]) =>
@@ -206,7 +216,11 @@ export function benchTable(
     lines.push(row('pipeline (analyzeDocument)', samples.pipelineMs));
     if (samples.jscanifyMs.length) lines.push(row('jscanify quad (OpenCV.js)', samples.jscanifyMs));
     if (!samples.preciseTimers) lines.push('  note: page not cross-origin isolated, 100 µs timers');
+    if (empty && size === COMPARE_SIZE) {
+      lines.push(row('pipeline, no document in view', empty.samples.pipelineMs));
+    }
   }
+  if (empty) lines.push(`no-document frames: ${empty.description}, every look run`);
   const json = benchJson(passes, face);
   lines.push('');
   if (json.jscanify && notes.jscanifyLoadMs !== null) {
@@ -278,6 +292,35 @@ async function frameSource(
   };
 }
 
+/**
+ * Frames with no document in view (the manifest's items that expect `no_document`), for the
+ * pipeline's cost when every look runs and finds nothing; null without a manifest or such items.
+ */
+async function emptySource(
+  manifest: string | undefined,
+  synthetic: boolean,
+  files: FileMounts,
+): Promise<{ source: BenchSource; description: string } | null> {
+  const path = manifest ?? (existsSync(DEFAULT_MANIFEST) ? DEFAULT_MANIFEST : undefined);
+  if (synthetic || !path) return null;
+  const absolute = resolve(path);
+  const items = parseManifest(JSON.parse(await readFile(absolute, 'utf8')), absolute).filter(
+    (item) => item.kind === 'document' && item.issues.includes('no_document'),
+  );
+  if (items.length === 0) return null;
+  return {
+    source: {
+      kind: 'images',
+      images: items.map((item) => ({
+        url: files.urlFor(item.path),
+        corners: null,
+        documentAspect: item.document ? DOCUMENT_ASPECTS[item.document] : undefined,
+      })),
+    },
+    description: `${items.length} images without a document from ${path}`,
+  };
+}
+
 /** The face frames' source and its description, or why there are none. */
 async function faceSource(
   manifest: string | undefined,
@@ -317,6 +360,8 @@ export async function runBench(options: {
   compare?: boolean;
   /** Leave out the scripted live capture. */
   skipLive?: boolean;
+  /** Manifest whose no-document frames are timed (default: `manifest`'s). */
+  empty?: string;
 }): Promise<{
   passes: Map<string, BenchSamples>;
   face: FaceBenchSamples | null;
@@ -326,6 +371,11 @@ export async function runBench(options: {
   const files = new FileMounts();
   const { source, description } = await frameSource(
     options.manifest,
+    options.synthetic ?? false,
+    files,
+  );
+  const empty = await emptySource(
+    options.empty ?? options.manifest,
     options.synthetic ?? false,
     files,
   );
@@ -345,6 +395,7 @@ export async function runBench(options: {
   const passes = new Map<string, BenchSamples>();
   let jscanifyLoadMs: number | null = null;
   let face: FaceBenchSamples | null = null;
+  let emptyPass: EmptyPass | null = null;
   try {
     if (compareWithJscanify)
       jscanifyLoadMs = await runner.call('loadJscanify', baselineScriptPaths());
@@ -361,6 +412,20 @@ export async function runBench(options: {
           jscanify: compareWithJscanify && size === COMPARE_SIZE,
         }),
       );
+    }
+    if (empty) {
+      const [width, height] = COMPARE_SIZE.split('x').map(Number) as [number, number];
+      emptyPass = {
+        description: empty.description,
+        samples: await runner.call('benchPass', {
+          source: empty.source,
+          width,
+          height,
+          frames: options.frames,
+          warmUpFrames: WARM_UP_FRAMES,
+          jscanify: false,
+        }),
+      };
     }
     if (faces) {
       const [width, height] = FACE_SIZE.split('x').map(Number) as [number, number];
@@ -390,7 +455,14 @@ export async function runBench(options: {
   return {
     passes,
     face,
-    table: benchTable(passes, { source: description, jscanifyLoadMs }, face, faceNotes, live),
+    table: benchTable(
+      passes,
+      { source: description, jscanifyLoadMs },
+      face,
+      faceNotes,
+      live,
+      emptyPass,
+    ),
     json: benchJson(passes, face, live),
   };
 }
@@ -406,6 +478,7 @@ async function main(argv: readonly string[]): Promise<void> {
       selfies: { type: 'string' },
       compare: { type: 'boolean', default: false },
       'skip-live': { type: 'boolean', default: false },
+      empty: { type: 'string' },
     },
   });
   const frames = Number(values.frames);
@@ -419,6 +492,7 @@ async function main(argv: readonly string[]): Promise<void> {
     selfies: values.selfies,
     compare: values.compare,
     skipLive: values['skip-live'],
+    empty: values.empty,
   });
   const took = `bench took ${((performance.now() - started) / 1000).toFixed(1)} s`;
   if (values.json) {
