@@ -6,37 +6,15 @@
 // live-capture.ts cannot be reused as it is (it hard-codes the identity-card flow and the studio
 // videos), so the short flow is written here.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright';
 import { generateDeskVideos, type DeskVideoName } from '../../scripts/desk-videos.ts';
 import { en } from '../../src/i18n/en.ts';
-import {
-  guidanceText,
-  launchBrowser,
-  newPage,
-  startDemoServer,
-  SwitchableCamera,
-  waitForGuidance,
-  type DemoServer,
-} from './harness.ts';
+import { guidanceText, liveRig, newPage, waitForGuidance } from './harness.ts';
 
-let videos: Record<DeskVideoName, string>;
-let server: DemoServer;
-let camera: SwitchableCamera;
-let browser: Browser;
-
-before(async () => {
-  ({ paths: videos } = await generateDeskVideos());
-  server = await startDemoServer();
-  camera = await SwitchableCamera.create(videos.empty);
-  browser = await launchBrowser({ y4m: camera.path });
-});
-
-after(async () => {
-  await browser?.close();
-  await camera?.dispose();
-  await server?.close();
-});
+const live = liveRig(async () => (await generateDeskVideos()).paths, 'empty');
+/** The rig, once set up. */
+const rig = () => live.rig!;
 
 /** What one capture attempt saw. */
 interface Attempt {
@@ -56,8 +34,8 @@ interface Attempt {
  * guidance over the empty desk, then shows `video` and waits up to 10 s for the review screen.
  */
 async function capture(page: Page, flow: string, video: DeskVideoName): Promise<Attempt> {
-  await camera.show(videos.empty);
-  await page.goto(server.url);
+  await rig().camera.show(rig().videos.empty);
+  await page.goto(rig().server.url);
   await page.locator('#auto-capture').setChecked(true);
   await page.locator('#straighten').setChecked(true);
   await page.getByRole('button', { name: 'Create session' }).click();
@@ -67,7 +45,7 @@ async function capture(page: Page, flow: string, video: DeskVideoName): Promise<
   await waitForGuidance(page, en.quality.no_document, 8000);
 
   const review = page.getByRole('heading', { name: en.reviewTitle });
-  await camera.show(videos[video], 0);
+  await rig().camera.show(rig().videos[video], 0);
   const shown = Date.now();
   const guidance: string[] = [];
   let captureMs: number | null = null;
@@ -108,7 +86,7 @@ describe('live auto-capture of desk-family documents', () => {
   ] as const;
   for (const { name, flow, video, aspect } of cases) {
     it(`auto-captures ${name}`, async () => {
-      const page = await newPage(browser);
+      const page = await newPage(rig().browser);
       try {
         const { captureMs, auto, width, height, guidance } = await capture(page, flow, video);
         console.log(

@@ -6,6 +6,7 @@ import { copyFile, open, rm, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import {
   chromium,
@@ -274,4 +275,51 @@ export async function waitForShutter(page: Page): Promise<void> {
       ?.shadowRoot?.querySelector('kyc-camera-view');
     return !!view?.shadowRoot?.querySelector('[part~="shutter"]:not([disabled])');
   });
+}
+
+/** A demo server and a browser whose fake camera can switch between generated videos. */
+export interface LiveRig<N extends string> {
+  readonly videos: Record<N, string>;
+  readonly server: DemoServer;
+  readonly camera: SwitchableCamera;
+  readonly browser: Browser;
+}
+
+/** What {@link liveRig} hands its test file: the rig once set up, or why its videos were skipped. */
+export interface LiveRigState<N extends string> {
+  rig?: LiveRig<N>;
+  skipped?: string;
+}
+
+/**
+ * Registers, for the calling test file, a `before` that makes the videos (`generate`: their paths,
+ * or why they are skipped, e.g. a missing face fixture), starts the demo server and a browser whose
+ * fake camera first shows `first`, and an `after` that closes them. Returns the state it fills in.
+ */
+export function liveRig<N extends string>(
+  generate: () => Promise<Record<N, string> | { readonly skipped: string }>,
+  first: NoInfer<N>,
+): LiveRigState<N> {
+  const state: LiveRigState<N> = {};
+  let server: DemoServer | undefined;
+  let camera: SwitchableCamera | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    const generated = await generate();
+    if ('skipped' in generated) {
+      state.skipped = generated.skipped as string;
+      return;
+    }
+    const videos = generated as Record<N, string>;
+    server = await startDemoServer();
+    camera = await SwitchableCamera.create(videos[first]);
+    browser = await launchBrowser({ y4m: camera.path });
+    state.rig = { videos, server, camera, browser };
+  });
+  after(async () => {
+    await browser?.close();
+    await camera?.dispose();
+    await server?.close();
+  });
+  return state;
 }

@@ -5,52 +5,21 @@
 // loosely (4000 ms) because this machine is shared. Should the fixture be missing, the test fails
 // under CI and is skipped elsewhere (test/shared-fixtures.ts's skipOrFail).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright';
-import { generatePortraitVideos, type PortraitVideoName } from '../../scripts/portrait-videos.ts';
+import { describe, it } from 'node:test';
+import { generatePortraitVideos } from '../../scripts/portrait-videos.ts';
 import { en } from '../../src/i18n/en.ts';
 import { skipOrFail } from '../shared-fixtures.ts';
-import {
-  guidanceText,
-  launchBrowser,
-  newPage,
-  startDemoServer,
-  SwitchableCamera,
-  waitForGuidance,
-  waitForShutter,
-  type DemoServer,
-} from './harness.ts';
+import { guidanceText, liveRig, newPage, waitForGuidance, waitForShutter } from './harness.ts';
 
-let videos: Record<PortraitVideoName, string> | undefined;
-let skipped: string | undefined;
-let server: DemoServer | undefined;
-let camera: SwitchableCamera | undefined;
-let browser: Browser | undefined;
-
-before(async () => {
-  const generated = await generatePortraitVideos();
-  if ('skipped' in generated) {
-    skipped = generated.skipped;
-    return;
-  }
-  videos = generated;
-  server = await startDemoServer();
-  camera = await SwitchableCamera.create(videos['portrait-empty']);
-  browser = await launchBrowser({ y4m: camera.path });
-});
-
-after(async () => {
-  await browser?.close();
-  await camera?.dispose();
-  await server?.close();
-});
+const live = liveRig(() => generatePortraitVideos(), 'portrait-empty');
 
 describe('a selfie of the held-out person', () => {
   it('is auto-captured soon after she appears, and not before', async (t) => {
-    if (skipped) return skipOrFail(t, skipped);
-    const page = await newPage(browser!);
+    if (live.skipped) return skipOrFail(t, live.skipped);
+    const { videos, server, camera, browser } = live.rig!;
+    const page = await newPage(browser);
     try {
-      await page.goto(server!.url);
+      await page.goto(server.url);
       await page.locator('#auto-capture').setChecked(true);
       await page.getByRole('button', { name: 'Create session' }).click();
       await page.locator('#session-info[data-session-id]').waitFor();
@@ -67,7 +36,7 @@ describe('a selfie of the held-out person', () => {
       await waitForGuidance(page, en.selfie.no_face, 15000);
       assert.equal(await review.count(), 0, 'no capture of the empty wall');
 
-      await camera!.show(videos!['portrait-good'], 0);
+      await camera.show(videos['portrait-good'], 0);
       const shown = Date.now();
       const guidance: string[] = [];
       let captureMs: number | null = null;

@@ -3,9 +3,9 @@
 // worker from our own origin. Should the fixture be missing, each test fails under CI and is skipped
 // elsewhere (test/shared-fixtures.ts's skipOrFail), never passed.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright';
-import { generateSelfieVideos, type SelfieVideoName } from '../../scripts/generate-selfies.ts';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright';
+import { generateSelfieVideos } from '../../scripts/generate-selfies.ts';
 import { en } from '../../src/i18n/en.ts';
 import { skipOrFail } from '../shared-fixtures.ts';
 import { describeLongTasks, longTasks, pageNow, recordMainThread } from './long-tasks.ts';
@@ -16,35 +16,14 @@ import {
   waitForShutter,
   waitForVerdict,
   launchBrowser,
+  liveRig,
   newPage,
-  startDemoServer,
-  SwitchableCamera,
 } from './harness.ts';
 import { jpegInfo } from './jpeg.ts';
 
-let server: Awaited<ReturnType<typeof startDemoServer>> | undefined;
-let videos: Record<SelfieVideoName, string> | undefined;
-let skipped: string | undefined;
-let camera: SwitchableCamera | undefined;
-let browser: Browser | undefined;
-
-before(async () => {
-  const generated = await generateSelfieVideos();
-  if ('skipped' in generated) {
-    skipped = generated.skipped;
-    return;
-  }
-  videos = generated;
-  server = await startDemoServer();
-  camera = await SwitchableCamera.create(videos['selfie-empty']);
-  browser = await launchBrowser({ y4m: camera.path });
-});
-
-after(async () => {
-  await browser?.close();
-  await camera?.dispose();
-  await server?.close();
-});
+const live = liveRig(() => generateSelfieVideos(), 'selfie-empty');
+/** The rig, once set up (tests that use it first return when live.skipped says why not). */
+const rig = () => live.rig!;
 
 /**
  * Creates a session on the demo page (auto-capture on, `liveness` mode if any), starts a passport
@@ -55,7 +34,7 @@ async function throughPassportFront(
   page: Page,
   options: { liveness?: 'passive' | 'passive_active'; beforeStart?: () => void } = {},
 ): Promise<void> {
-  await page.goto(server!.url);
+  await page.goto(rig().server.url);
   await page.locator('#auto-capture').setChecked(true);
   if (options.liveness) await page.locator('#liveness').selectOption(options.liveness);
   await page.getByRole('button', { name: 'Create session' }).click();
@@ -74,8 +53,8 @@ const reviewHeading = (page: Page) => page.getByRole('heading', { name: en.revie
 
 describe('the selfie step', () => {
   it('says why it cannot capture an empty scene, then auto-captures the face, all from our origin', async (t) => {
-    if (skipped) return skipOrFail(t, skipped);
-    const page = await newPage(browser!);
+    if (live.skipped) return skipOrFail(t, live.skipped);
+    const page = await newPage(rig().browser);
     const requests = collectRequests(page);
     await recordMainThread(page);
     // When the selfie step starts, in the page's clock. The passport page is taken with the
@@ -103,13 +82,13 @@ describe('the selfie step', () => {
     assert.equal(await guidanceText(page), en.selfie.no_face);
 
     // Too far: told to come closer, never captured.
-    await camera!.show(videos!['selfie-far']);
+    await rig().camera.show(rig().videos['selfie-far']);
     await waitForGuidance(page, en.selfie.face_too_small);
     await page.waitForTimeout(2000);
     assert.equal(await reviewHeading(page).count(), 0, 'no auto-capture of a face too far away');
 
     // A good selfie: captured by itself.
-    await camera!.show(videos!['selfie-good'], 0);
+    await rig().camera.show(rig().videos['selfie-good'], 0);
     const shown = Date.now();
     await reviewHeading(page).waitFor({ timeout: 10000 });
     const elapsed = Date.now() - shown;
@@ -162,7 +141,7 @@ describe('the selfie step', () => {
     const sessionId = await page.locator('#session-info').getAttribute('data-session-id');
     const bytes = new Uint8Array(
       await (
-        await fetch(new URL(`/demo/sessions/${sessionId}/images/${selfie.id}`, server!.url))
+        await fetch(new URL(`/demo/sessions/${sessionId}/images/${selfie.id}`, rig().server.url))
       ).arrayBuffer(),
     );
     const info = jpegInfo(bytes);
@@ -171,7 +150,7 @@ describe('the selfie step', () => {
 
     // Every request of the run stayed on our origin: the detector's files came from it, and
     // MediaPipe's usage logger never got out.
-    const origin = new URL(server!.url).origin;
+    const origin = new URL(rig().server.url).origin;
     const foreign = requests.filter((url) => new URL(url).origin !== origin);
     assert.deepEqual(foreign, [], 'no request leaves the page’s origin');
     assert.ok(
@@ -182,9 +161,9 @@ describe('the selfie step', () => {
   });
 
   it('completes a passive_active liveness step on a video whose head moves: four challenges, four images', async (t) => {
-    if (skipped) return skipOrFail(t, skipped);
+    if (live.skipped) return skipOrFail(t, live.skipped);
     // Its own browser: the fake camera plays selfie-moves.y4m (tilts, turns, closer, back) on loop.
-    const movesBrowser = await launchBrowser({ y4m: videos!['selfie-moves'] });
+    const movesBrowser = await launchBrowser({ y4m: rig().videos['selfie-moves'] });
     try {
       const page = await newPage(movesBrowser);
       const requests = collectRequests(page);
@@ -258,7 +237,7 @@ describe('the selfie step', () => {
       // session-v1 has no liveness endpoint: the page got the frames, the backend only images.
       await page.locator('#liveness-frames li').nth(3).waitFor();
       assert.equal(await page.locator('#liveness-frames li').count(), 4);
-      const origin = new URL(server!.url).origin;
+      const origin = new URL(rig().server.url).origin;
       assert.deepEqual(
         requests.filter((url) => new URL(url).origin !== origin),
         [],
@@ -271,9 +250,9 @@ describe('the selfie step', () => {
   });
 
   it('completes a passive liveness step: a burst of still frames of the face', async (t) => {
-    if (skipped) return skipOrFail(t, skipped);
-    await camera!.show(videos!['selfie-good']);
-    const page = await newPage(browser!);
+    if (live.skipped) return skipOrFail(t, live.skipped);
+    await rig().camera.show(rig().videos['selfie-good']);
+    const page = await newPage(rig().browser);
     await throughPassportFront(page, { liveness: 'passive' });
     await reviewHeading(page).waitFor({ timeout: 15000 }); // the selfie, auto-captured
     await page.getByRole('button', { name: en.usePhoto }).click();
