@@ -31,6 +31,7 @@ import { fixturePath, missingFixtureMessage } from '../../test/shared-fixtures.t
 import { encodeJpeg } from '../jpeg.ts';
 import { familyMain, finishFamilySet } from '../labelled-set.ts';
 import { crc32, decodePng, type PngImage } from '../png.ts';
+import type { Landmarks } from '../selfie-scenes.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Default output folder (git-ignored). */
@@ -46,17 +47,10 @@ export const DEFAULT_COUNT = 120;
 // ---------------------------------------------------------------------------------------------
 // The people and their truth.
 
-/** Landmarks, named as the detector names them ("right" eye/ear: on the image's left). */
-export interface Landmarks {
-  readonly foreheadTop: Point;
-  readonly chin: Point;
-  readonly rightEye: Point;
-  readonly leftEye: Point;
-  readonly noseTip: Point;
-  readonly mouth: Point;
-  readonly rightEarTragion: Point;
-  readonly leftEarTragion: Point;
-}
+// Landmarks, named as the detector names them ("right" eye/ear: on the image's left): the type
+// selfie-scenes.ts defines (a type only; no drawing code is shared).
+export type { Landmarks };
+
 const LANDMARK_NAMES: readonly (keyof Landmarks)[] = [
   'foreheadTop',
   'chin',

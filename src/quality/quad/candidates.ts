@@ -112,7 +112,7 @@ function sideScore(
 }
 
 /** Whether canvas point (x, y) lies inside the w×h frame shrunk by `margin` px. */
-function inside(x: number, y: number, w: number, h: number, margin: number): boolean {
+export function inside(x: number, y: number, w: number, h: number, margin: number): boolean {
   return x >= margin && y >= margin && x <= w - margin && y <= h - margin;
 }
 

@@ -16,7 +16,7 @@
 import { downscaleFactor, rgbaToPlanes, type ColourPlanes } from '../luma.js';
 import type { Point, Quad, RgbaFrame } from '../types.js';
 import { cornersAspect } from '../shape.js';
-import { bestQuad, quadArea, type BestQuad } from './candidates.js';
+import { bestQuad, inside, quadArea, type BestQuad } from './candidates.js';
 import { edgesAndVotes } from './edges.js';
 import { houghLines, supportProfile, type Line } from './lines.js';
 import { crossedCorners, occlusion } from './occlusion.js';
@@ -55,9 +55,7 @@ export interface QuadDetection {
 
 /** Whether every corner (flat, coarse pixels) lies inside the w×h frame. */
 function insideFrame(c: readonly number[], w: number, h: number): boolean {
-  for (let k = 0; k < 8; k += 2) {
-    if (c[k]! < 0 || c[k + 1]! < 0 || c[k]! > w || c[k + 1]! > h) return false;
-  }
+  for (let k = 0; k < 8; k += 2) if (!inside(c[k]!, c[k + 1]!, w, h, 0)) return false;
   return true;
 }
 
