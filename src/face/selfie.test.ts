@@ -101,6 +101,23 @@ describe('selfie checks', () => {
     expect(bystander.metrics.faces).to.equal(2);
   });
 
+  it('judges yaw alike for every detector factor the tuning people showed (see maxYaw)', () => {
+    const image = frame();
+    // The detector reads the true ratio times a person's factor: 0.69 (studio), 0.70 (Jesper;
+    // 0.60-0.84 within his labels' uncertainty). A true 0.14 passes and a true 0.25 is refused,
+    // turned either way, for factors between 0.61 and 1.07.
+    for (const factor of [0.61, 0.69, 0.7, 0.84, 1.07]) {
+      for (const side of [1, -1]) {
+        const ok = analyzeSelfie(image, { faces: [face(320, 200, 80, 0, side * factor * 0.14)] });
+        expect(ok.issues, `${factor} × 0.14`).to.deep.equal([]);
+        const turned = analyzeSelfie(image, {
+          faces: [face(320, 200, 80, 0, side * factor * 0.25)],
+        });
+        expect(turned.issues, `${factor} × 0.25`).to.deep.equal([SelfieIssue.Angle]);
+      }
+    }
+  });
+
   it('refuses a face filling the frame even where its keypoints say it fits (the box decides)', () => {
     const image = frame();
     // Keypoints of a 0.58 face (eyes 144 px apart: 0.9 × 144 × 2.15 / 480), as a face whose

@@ -52,7 +52,7 @@ export interface SelfieQualityOptions {
    * studio faces, true -0.36 to 0.36) and 0.70 (Jesper: true 0.111 from hand labels on a zoomed
    * grid, read 0.077-0.078 over 124 renders; 0.60-0.84 if the labelled nose tip is 1 px off, 0.83
    * with the eyes' centres taken between their corners). 0.15 passes a true 0.14 for any factor up
-   * to 1.07 and refuses a true 0.25 for any factor from 0.60: 15 % below the lower tuning factor,
+   * to 1.07 and refuses a true 0.25 for any factor above 0.60: 15 % below the lower tuning factor,
    * 53 % above the higher. One frame scatters by about 0.025 around its person's mean: the largest
    * acceptable tuning face read 0.132 and the least turned 0.171, and 0.15 is the middle of that
    * gap. No other estimator from the six keypoints did better (mouth, ears or box as reference or
