@@ -250,3 +250,46 @@ export function segmentSupport(
   }
   return backed / (steps + 1);
 }
+
+/**
+ * The strongest accumulator cell within `degReach` degrees and `rhoReach` px of the line at `deg`
+ * (normal, 0-180) and `rho` (from the coarse frame's centre): a line too faint to be a peak above
+ * the floors, looked for where the other sides say it is. Writes its deg and rho to `out` and
+ * returns its votes.
+ */
+export function accumulatorPeak(
+  ws: Workspace,
+  deg: number,
+  rho: number,
+  degReach: number,
+  rhoReach: number,
+  out: { deg: number; rho: number },
+): number {
+  const { acc, rhoBins, rhoOffset } = ws;
+  let best = 0;
+  const b0 = Math.round(deg);
+  for (let db = -degReach; db <= degReach; db++) {
+    let bin = b0 + db;
+    let r0 = rho;
+    // Past the 0°/180° seam the same line has the mirrored normal.
+    if (bin < 0) {
+      bin += THETA_BINS;
+      r0 = -rho;
+    } else if (bin >= THETA_BINS) {
+      bin -= THETA_BINS;
+      r0 = -rho;
+    }
+    const row = bin * rhoBins;
+    const lo = Math.max(0, Math.round(r0 - rhoReach) + rhoOffset);
+    const hi = Math.min(rhoBins - 1, Math.round(r0 + rhoReach) + rhoOffset);
+    for (let r = lo; r <= hi; r++) {
+      const v = acc[row + r]!;
+      if (v > best) {
+        best = v;
+        out.deg = bin;
+        out.rho = r - rhoOffset;
+      }
+    }
+  }
+  return best;
+}
