@@ -190,6 +190,16 @@ export const QUAD_TUNING = {
     samplesSpacing: 4,
     /** Largest search radius across a side, px: bounds the profile buffers. */
     maxSpan: 16,
+    /**
+     * A sample whose strongest edge lies off the fitted line (print or grain beside the outline)
+     * is still on the side when the step across the line (±stepReach px, the side's plane and
+     * polarity) is at least stepShare of the floor the fit's own points pass: only a gap, a finger
+     * over the outline, has none. Studio: corners precision 78.4% -> 87.9% (recall 100%, four
+     * blurred or low-contrast cards no longer "covered"); tabletop unchanged. 0.75 and 0.5 let a
+     * finger's corner through (tabletop false accept 1.4% -> 2.1%).
+     */
+    stepReach: 1,
+    stepShare: 1,
   },
   /** Covered corners (occlusion.ts). */
   occlusion: {
