@@ -313,6 +313,7 @@ function bestThreeSided(
   const minSide = minSideShare * Math.min(w, h);
   const focal = DEFAULT_FOCAL_SHARE * Math.max(w, h);
   const passport = isPassportAspect(aspect);
+  const longShort = Math.max(aspect, 1 / aspect);
   const order = lines
     .map((_, k) => k)
     .sort((p, q) => lineSupport(lines[q]!, ws) - lineSupport(lines[p]!, ws));
@@ -388,11 +389,13 @@ function bestThreeSided(
       const dir2 = awayFrom(a2, corners[2]!, corners[3]!, ws);
       if (dir1 === 0 || dir2 === 0) continue;
       // The most a whole outline in view could score here: the pair lines' support from the
-      // corners on, the closing side's, and a faint side of at most faintLengthBound closing sides.
+      // corners on (over at most a long side's length), the closing side's, and a faint side; a
+      // side at most faintLengthBound times as long as the document's shape makes it.
       sideSupport(b, ws, corners[0]!, corners[1]!, corners[2]!, corners[3]!, closingSpan);
+      const pairCap = faintLengthBound * longShort * closingSpan.seen;
       const canFaint =
-        supportFrom(a1, corners[0]!, corners[1]!, dir1, ws) +
-          supportFrom(a2, corners[2]!, corners[3]!, dir2, ws) +
+        Math.min(pairCap, supportFrom(a1, corners[0]!, corners[1]!, dir1, ws)) +
+          Math.min(pairCap, supportFrom(a2, corners[2]!, corners[3]!, dir2, ws)) +
           closingSpan.backed +
           faintLengthBound * closingSpan.seen >
         bestScore;
