@@ -331,7 +331,8 @@ function bestThreeSided(
   const placedLine = { deg: 0, rho: 0 };
   const snapped: Line = { ...a1 };
   const faintSide = (c: number[]): boolean => {
-    faintShare = segmentSupport(ws, c[4]!, c[5]!, c[6]!, c[7]!);
+    // Exact only from faintBacked up: below it, neither placement stands.
+    faintShare = segmentSupport(ws, c[4]!, c[5]!, c[6]!, c[7]!, faintBacked);
     segmentLine(c, w, h, placedLine);
     const reach = faintReach * Math.hypot(c[6]! - c[0]!, c[7]! - c[1]!);
     if (accumulatorPeak(ws, placedLine.deg, placedLine.rho, faintDeg, reach, peak) > 0) {
@@ -345,6 +346,7 @@ function bestThreeSided(
           snapCorners[5]!,
           snapCorners[6]!,
           snapCorners[7]!,
+          Math.max(faintBacked, faintShare),
         );
         if (share > faintShare) {
           faintShare = share;

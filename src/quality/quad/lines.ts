@@ -214,7 +214,8 @@ export function meet(a: Line, b: Line, ws: Workspace, out: number[], at: number)
 /**
  * Share (0-1) of the segment p→q (coarse canvas coordinates, inside the frame) backed by edge
  * pixels of its orientation within supportReach px, as supportProfile counts it for a line: for a
- * side that no Hough line stands for (too faint to make a peak).
+ * side that no Hough line stands for (too faint to make a peak). With `floor`, it stops as soon as
+ * the share cannot reach it and returns some share below it.
  */
 export function segmentSupport(
   ws: Workspace,
@@ -222,6 +223,7 @@ export function segmentSupport(
   py: number,
   qx: number,
   qy: number,
+  floor = 0,
 ): number {
   const { width: w, height: h, orientation } = ws;
   const length = Math.hypot(qx - px, qy - py);
@@ -234,7 +236,9 @@ export function segmentSupport(
   if (deg >= 180) deg -= 180;
   let backed = 0;
   const steps = Math.floor(length);
+  const needed = floor * (steps + 1);
   for (let i = 0; i <= steps; i++) {
+    if (backed + steps + 1 - i < needed) break;
     const x = px + i * dx;
     const y = py + i * dy;
     for (let k = -supportReach; k <= supportReach; k++) {
