@@ -7,6 +7,7 @@
 import { cornersAspect, DEFAULT_FOCAL_SHARE } from '../shape.js';
 import { completeQuad } from './complete.js';
 import {
+  accumulatorPeak,
   lineSupport,
   meet,
   segmentSupport,
@@ -14,8 +15,9 @@ import {
   type Line,
   type SideSpan,
 } from './lines.js';
+import { isPassportAspect } from './spread.js';
 import { QUAD_TUNING } from './tuning.js';
-import { orientationGap, type Workspace } from './workspace.js';
+import { COS, DEG, orientationGap, SIN, type Workspace } from './workspace.js';
 
 const {
   maxPairs,
@@ -43,7 +45,16 @@ const {
   runOnShare,
   insideMargin,
   faintBacked,
+  faintReach,
+  faintDeg,
+  faintLineRho,
+  faintLengthBound,
 } = QUAD_TUNING.candidates;
+
+/** Scratch: the closing side's span in the three-sided search. */
+const closingSpan: SideSpan = { seen: 0, backed: 0 };
+/** Scratch corners of a faint side moved to the accumulator's peak near it. */
+const snapCorners = [0, 0, 0, 0, 0, 0, 0, 0];
 
 /** A near-parallel pair of lines. */
 interface Pair {
@@ -66,6 +77,8 @@ export interface BestQuad {
 interface SideScore extends SideSpan {
   /** Largest backed share of the continuation past either end that was checked. */
   overshoot: number;
+  /** The same past the start alone (0 when not checked). */
+  overshootStart: number;
 }
 
 /** Scratch for the continuations sideScore checks (its callers only need the largest share). */
@@ -96,11 +109,13 @@ function sideScore(
   sideSupport(line, ws, px + a * dx, py + a * dy, px + b * dx, py + b * dy, out);
   let overshoot = 0;
   out.overshoot = 0;
+  out.overshootStart = 0;
   if (skipStart) {
     sideSupport(line, ws, px - overshootShare * dx, py - overshootShare * dy, px, py, past);
     overshoot += past.backed;
     if (past.seen > 0) out.overshoot = Math.max(out.overshoot, past.backed / past.seen);
   }
+  out.overshootStart = out.overshoot;
   if (skipEnd) {
     sideSupport(line, ws, qx, qy, qx + overshootShare * dx, qy + overshootShare * dy, past);
     overshoot += past.backed;
@@ -109,6 +124,24 @@ function sideScore(
   // Backed length rewards the largest real outline; unbacked length punishes sides that run on
   // past the document; support past the corners says the corner is not one.
   return out.backed - unbackedPenalty * (out.seen - out.backed) - unbackedPenalty * overshoot;
+}
+
+/**
+ * The line through corners c[4..5] and c[6..7] (coarse canvas coordinates) as Hough coordinates:
+ * its normal's angle (0-180°) and offset from the w×h frame's centre, written to `out`.
+ */
+function segmentLine(
+  c: readonly number[],
+  w: number,
+  h: number,
+  out: { deg: number; rho: number },
+): { deg: number; rho: number } {
+  let deg = Math.atan2(c[6]! - c[4]!, c[5]! - c[7]!) / DEG;
+  if (deg < 0) deg += 180;
+  if (deg >= 180) deg -= 180;
+  out.deg = deg;
+  out.rho = (c[4]! - w / 2) * Math.cos(deg * DEG) + (c[5]! - h / 2) * Math.sin(deg * DEG);
+  return out;
 }
 
 /** Whether canvas point (x, y) lies inside the w×h frame shrunk by `margin` px. */
@@ -179,7 +212,7 @@ export function bestQuad(
 
   const corners = [0, 0, 0, 0, 0, 0, 0, 0];
   const sideLines: Line[] = [];
-  const side: SideScore = { seen: 0, backed: 0, overshoot: 0 };
+  const side: SideScore = { seen: 0, backed: 0, overshoot: 0, overshootStart: 0 };
   let best: BestQuad | null = null;
   let bestScore = 0;
   let bestLogRatio = 0;
@@ -265,7 +298,8 @@ export function bestQuad(
  * `bestScore`: two near-parallel lines that both run out of the frame, closed by a third line whose
  * two corners are in view; the missing side is placed where the document's shape puts it. Under
  * perspective that needs the missing side's vanishing point, which a pinhole camera fixes: it lies
- * on the closing line, and its direction is orthogonal (in 3D) to the pair's.
+ * on the closing line, and its direction is orthogonal (in 3D) to the pair's. The same placement
+ * in view, where edges back a side too faint to make a line, is a whole outline and scored as one.
  */
 function bestThreeSided(
   lines: Line[],
@@ -278,26 +312,73 @@ function bestThreeSided(
   const { width: w, height: h } = ws;
   const minSide = minSideShare * Math.min(w, h);
   const focal = DEFAULT_FOCAL_SHARE * Math.max(w, h);
+  const passport = isPassportAspect(aspect);
+  const longShort = Math.max(aspect, 1 / aspect);
   const order = lines
     .map((_, k) => k)
     .sort((p, q) => lineSupport(lines[q]!, ws) - lineSupport(lines[p]!, ws));
   const corners = [0, 0, 0, 0, 0, 0, 0, 0];
-  const side: SideScore = { seen: 0, backed: 0, overshoot: 0 };
+  const side: SideScore = { seen: 0, backed: 0, overshoot: 0, overshootStart: 0 };
   let best: BestQuad | null = null;
   let evaluated = 0;
-  // The fourth side of a document in view whose edge made no line: found along the placed side.
-  const faintSide = (c: number[]): boolean =>
-    segmentSupport(ws, c[4]!, c[5]!, c[6]!, c[7]!) >= faintBacked;
+  // The fourth side of a document in view whose edge made no line: found along the placed side,
+  // or along the strongest accumulator cell near it (the placement assumes a focal length and
+  // the document's exact proportions), whichever edges back more. Sets `faintShare`.
+  let a1 = lines[0]!;
+  let a2 = lines[0]!;
+  let faintShare = 0;
+  const peak = { deg: 0, rho: 0 };
+  const placedLine = { deg: 0, rho: 0 };
+  const snapped: Line = { ...a1 };
+  const faintSide = (c: number[]): boolean => {
+    // Exact only from faintBacked up: below it, neither placement stands.
+    faintShare = segmentSupport(ws, c[4]!, c[5]!, c[6]!, c[7]!, faintBacked);
+    segmentLine(c, w, h, placedLine);
+    const reach = faintReach * Math.hypot(c[6]! - c[0]!, c[7]! - c[1]!);
+    if (accumulatorPeak(ws, placedLine.deg, placedLine.rho, faintDeg, reach, peak) > 0) {
+      snapped.c = COS[peak.deg]!;
+      snapped.s = SIN[peak.deg]!;
+      snapped.rho = peak.rho;
+      if (meet(a2, snapped, ws, snapCorners, 4) && meet(a1, snapped, ws, snapCorners, 6)) {
+        const share = segmentSupport(
+          ws,
+          snapCorners[4]!,
+          snapCorners[5]!,
+          snapCorners[6]!,
+          snapCorners[7]!,
+          Math.max(faintBacked, faintShare),
+        );
+        if (share > faintShare) {
+          faintShare = share;
+          for (let k = 4; k < 8; k++) c[k] = snapCorners[k]!;
+        }
+      }
+    }
+    if (faintShare < faintBacked) return false;
+    // A side that made a line of its own was weighed by the four-sided search already: a faint
+    // side is none of the lines (else a print band's edge inside the card passes for one).
+    const { deg, rho } = segmentLine(c, w, h, placedLine);
+    for (const line of lines) {
+      if (orientationGap(line.deg, deg) > faintDeg) continue;
+      const same = Math.abs(line.deg - deg) <= 90 ? line.rho - rho : line.rho + rho;
+      if (Math.abs(same) <= faintLineRho) return false;
+    }
+    return true;
+  };
   for (const P of pairs) {
     for (const k of order) {
       const b = lines[k]!;
       if (k === P.a || k === P.b) continue;
       // A missing side is a document half out of view: demand more than from a whole outline.
-      if ((P.bound + lineSupport(b, ws)) * threeSidedFactor <= bestScore) break;
+      // A faint fourth side in view may add up to about the closing side's support, unhandicapped:
+      // past the usual bound, only such whole outlines are still looked for.
+      const closingBound = lineSupport(b, ws);
+      if (P.bound + 2 * closingBound <= bestScore) break;
+      const faintOnly = (P.bound + closingBound) * threeSidedFactor <= bestScore;
       if (orientationGap(P.deg, b.deg) < minCrossingDeg) continue;
       if (++evaluated > maxCombos) return best;
-      const a1 = lines[P.a]!;
-      const a2 = lines[P.b]!;
+      a1 = lines[P.a]!;
+      a2 = lines[P.b]!;
       if (!meet(a1, b, ws, corners, 0) || !meet(a2, b, ws, corners, 2)) continue;
       if (
         !inside(corners[0]!, corners[1]!, w, h, insideMargin) ||
@@ -309,70 +390,123 @@ function bestThreeSided(
       const dir1 = awayFrom(a1, corners[0]!, corners[1]!, ws);
       const dir2 = awayFrom(a2, corners[2]!, corners[3]!, ws);
       if (dir1 === 0 || dir2 === 0) continue;
-      const placed = completeQuad(
-        [a1.c, a1.s, -a1.rho],
-        [a2.c, a2.s, -a2.rho],
-        [b.c, b.s, -b.rho],
-        -a1.s * dir1,
-        a1.c * dir1,
-        aspect,
-        focal,
-        w,
-        h,
-        corners,
-        faintSide,
-      );
-      const inView =
-        inside(corners[4]!, corners[5]!, w, h, 0) && inside(corners[6]!, corners[7]!, w, h, 0);
-      if (!placed || !convexQuad(corners, minSide) || quadArea(corners) < minArea * w * h) continue;
-      // Sides: b (0→1), a2 (1→2), a1 (3→0); the missing one (2→3) neither helps nor hurts.
-      // With a side missing, the three seen must look like a document's: well backed, and ending
-      // at the corners (plank seams and table edges run on past any line that crosses them).
-      let total = sideScore(
-        b,
-        ws,
-        corners[0]!,
-        corners[1]!,
-        corners[2]!,
-        corners[3]!,
-        true,
-        true,
-        side,
-      );
-      let seen = side.seen;
-      let backed = side.backed;
-      const closing = Math.hypot(corners[2]! - corners[0]!, corners[3]! - corners[1]!);
-      if (side.seen < closingSeen * closing || side.backed < closingBacked * side.seen) continue;
-      let runOn = side.overshoot > runOnShare ? 1 : 0;
-      let pairSeen = 0;
-      let pairLength = 0;
-      let ok = true;
-      for (const [line, x0, y0, x1, y1] of [
-        [a2, corners[2]!, corners[3]!, corners[4]!, corners[5]!],
-        [a1, corners[0]!, corners[1]!, corners[6]!, corners[7]!],
-      ] as const) {
-        total += sideScore(line, ws, x0, y0, x1, y1, true, false, side);
-        // Each side at least partly, and together at least a third of the document must show.
-        const length = Math.hypot(x1 - x0, y1 - y0);
-        if (side.seen < pairSideSeen * length || side.backed < pairSideBacked * side.seen)
-          ok = false;
-        pairSeen += side.seen;
-        pairLength += length;
-        if (side.overshoot > runOnShare) runOn++;
-        seen += side.seen;
-        backed += side.backed;
-      }
-      // One side may happen to line up with a seam; two or more running on is texture, not a card.
-      if (!ok || runOn > 1 || pairSeen < minPairSeen * pairLength) continue;
-      const score = total * threeSidedFactor;
-      if (score > bestScore) {
-        bestScore = score;
-        // A side placed in view had its faint edge found: the refinement fits it like any other.
-        best = { corners: corners.slice(), support: backed / seen, threeSided: !inView };
+      // The most a whole outline in view could score here: the pair lines' support from the
+      // corners on (over at most a long side's length), the closing side's, and a faint side; a
+      // side at most faintLengthBound times as long as the document's shape makes it.
+      sideSupport(b, ws, corners[0]!, corners[1]!, corners[2]!, corners[3]!, closingSpan);
+      const pairCap = faintLengthBound * longShort * closingSpan.seen;
+      const canFaint =
+        Math.min(pairCap, supportFrom(a1, corners[0]!, corners[1]!, dir1, ws)) +
+          Math.min(pairCap, supportFrom(a2, corners[2]!, corners[3]!, dir2, ws)) +
+          closingSpan.backed +
+          faintLengthBound * closingSpan.seen >
+        bestScore;
+      if (faintOnly && !canFaint) continue;
+      // Out of view, then in view with a faint side: both are scored, neither hides the other.
+      for (let pass = faintOnly ? 1 : 0; pass < (canFaint ? 2 : 1); pass++) {
+        const faint = pass === 1;
+        const placed = completeQuad(
+          [a1.c, a1.s, -a1.rho],
+          [a2.c, a2.s, -a2.rho],
+          [b.c, b.s, -b.rho],
+          -a1.s * dir1,
+          a1.c * dir1,
+          aspect,
+          focal,
+          w,
+          h,
+          corners,
+          faint ? faintSide : null,
+          faint,
+        );
+        const inView =
+          inside(corners[4]!, corners[5]!, w, h, 0) && inside(corners[6]!, corners[7]!, w, h, 0);
+        if (faint && !inView) continue;
+        if (!placed || !convexQuad(corners, minSide) || quadArea(corners) < minArea * w * h)
+          continue;
+        // Sides: b (0→1), a2 (1→2), a1 (3→0); the missing one (2→3) neither helps nor hurts, a
+        // faint one in view counts below.
+        // With a side missing, the three seen must look like a document's: well backed, and ending
+        // at the corners (plank seams and table edges run on past any line that crosses them).
+        let total = sideScore(
+          b,
+          ws,
+          corners[0]!,
+          corners[1]!,
+          corners[2]!,
+          corners[3]!,
+          true,
+          true,
+          side,
+        );
+        let seen = side.seen;
+        let backed = side.backed;
+        const closing = Math.hypot(corners[2]! - corners[0]!, corners[3]! - corners[1]!);
+        if (side.seen < closingSeen * closing || side.backed < closingBacked * side.seen) continue;
+        let runOn = side.overshoot > runOnShare ? 1 : 0;
+        let pairSeen = 0;
+        let pairLength = 0;
+        let ok = true;
+        for (const [line, x0, y0, x1, y1] of [
+          [a2, corners[2]!, corners[3]!, corners[4]!, corners[5]!],
+          [a1, corners[0]!, corners[1]!, corners[6]!, corners[7]!],
+        ] as const) {
+          // A faint fourth side in view has corners: the pair's sides must stop there too.
+          total += sideScore(line, ws, x0, y0, x1, y1, true, inView, side);
+          // Each side at least partly, and together at least a third of the document must show.
+          const length = Math.hypot(x1 - x0, y1 - y0);
+          if (side.seen < pairSideSeen * length || side.backed < pairSideBacked * side.seen)
+            ok = false;
+          // A whole outline in view: each side as much in view and backed as a four-sided one's.
+          if (
+            inView &&
+            (side.seen < minSideSeen * length * (1 - 2 * cornerSkip) ||
+              side.backed < minSideBacked * side.seen)
+          ) {
+            ok = false;
+          }
+          pairSeen += side.seen;
+          pairLength += length;
+          // Past a faint side in view too, except a passport page's: its sides run on along the
+          // booklet's other page.
+          if ((passport ? side.overshootStart : side.overshoot) > runOnShare) runOn++;
+          seen += side.seen;
+          backed += side.backed;
+        }
+        // One side may happen to line up with a seam; two or more running on is texture, not a card.
+        if (!ok || runOn > 1 || pairSeen < minPairSeen * pairLength) continue;
+        let score = total * threeSidedFactor;
+        if (inView) {
+          // The faint side counts like any other, and the outline is a whole one: no handicap, the
+          // aspect prior and gate of a four-sided candidate.
+          const length = Math.hypot(corners[6]! - corners[4]!, corners[7]! - corners[5]!);
+          const faint = faintShare * length;
+          total += faint - unbackedPenalty * (length - faint);
+          seen += length;
+          backed += faint;
+          if (backed < minBacked * seen) continue;
+          const logRatio = Math.log(cornersAspect(corners, w, h) / aspect);
+          if (Math.abs(logRatio) > Math.log(1 + maxAspectError)) continue;
+          const prior = Math.exp(-(logRatio * logRatio) / (2 * aspectSigma * aspectSigma));
+          score = total * (priorFloor + (1 - priorFloor) * prior);
+        }
+        if (score > bestScore) {
+          bestScore = score;
+          // A side placed in view had its faint edge found: the refinement fits it like any other.
+          best = { corners: corners.slice(), support: backed / seen, threeSided: !inView };
+        }
       }
     }
   }
   return best;
+}
+
+/** Edge support of `line` from the point at (x, y) on, in direction `dir` (+1 or -1) along it. */
+function supportFrom(line: Line, x: number, y: number, dir: number, ws: Workspace): number {
+  const t = (x - line.bx) * -line.s + (y - line.by) * line.c;
+  const i = Math.max(0, Math.min(line.len, Math.round(t - line.t0)));
+  const before = ws.cum[line.off + i]!;
+  return dir > 0 ? ws.cum[line.off + line.len]! - before : before;
 }
 
 /**

@@ -46,7 +46,8 @@ function visibleLength(
  * (in 3D) to the pair's. It is placed where the document's shape puts it, long side either way,
  * whichever keeps it out of view; writes corners[4..7] and returns true when there is one. With
  * `inView`, a placement wholly in view is also taken when `inView(corners)` says its edge is there
- * (a side too faint, or too covered by fingers, to make a line of its own).
+ * (a side too faint, or too covered by fingers, to make a line of its own); with `inViewOnly`,
+ * only such a placement is taken.
  */
 export function completeQuad(
   l1: readonly [number, number, number],
@@ -60,6 +61,7 @@ export function completeQuad(
   h: number,
   corners: number[],
   inView: ((corners: number[]) => boolean) | null = null,
+  inViewOnly = false,
 ): boolean {
   const hw = w / 2;
   const hh = h / 2;
@@ -103,7 +105,10 @@ export function completeQuad(
     // The missing side must really be out of view, or its edge would have been seen.
     const missing = Math.hypot(corners[6]! - corners[4]!, corners[7]! - corners[5]!);
     const seen = visibleLength(corners[4]!, corners[5]!, corners[6]!, corners[7]!, w, h);
-    if (seen <= missingVisible * missing) return true;
+    if (seen <= missingVisible * missing) {
+      if (!inViewOnly) return true;
+      continue;
+    }
     // In view after all: accepted only when the caller finds its (faint) edge there.
     if (inView && seen >= 0.999 * missing && inView(corners)) return true;
   }

@@ -214,7 +214,8 @@ export function meet(a: Line, b: Line, ws: Workspace, out: number[], at: number)
 /**
  * Share (0-1) of the segment p→q (coarse canvas coordinates, inside the frame) backed by edge
  * pixels of its orientation within supportReach px, as supportProfile counts it for a line: for a
- * side that no Hough line stands for (too faint to make a peak).
+ * side that no Hough line stands for (too faint to make a peak). With `floor`, it stops as soon as
+ * the share cannot reach it and returns some share below it.
  */
 export function segmentSupport(
   ws: Workspace,
@@ -222,6 +223,7 @@ export function segmentSupport(
   py: number,
   qx: number,
   qy: number,
+  floor = 0,
 ): number {
   const { width: w, height: h, orientation } = ws;
   const length = Math.hypot(qx - px, qy - py);
@@ -234,7 +236,9 @@ export function segmentSupport(
   if (deg >= 180) deg -= 180;
   let backed = 0;
   const steps = Math.floor(length);
+  const needed = floor * (steps + 1);
   for (let i = 0; i <= steps; i++) {
+    if (backed + steps + 1 - i < needed) break;
     const x = px + i * dx;
     const y = py + i * dy;
     for (let k = -supportReach; k <= supportReach; k++) {
@@ -249,4 +253,47 @@ export function segmentSupport(
     }
   }
   return backed / (steps + 1);
+}
+
+/**
+ * The strongest accumulator cell within `degReach` degrees and `rhoReach` px of the line at `deg`
+ * (normal, 0-180) and `rho` (from the coarse frame's centre): a line too faint to be a peak above
+ * the floors, looked for where the other sides say it is. Writes its deg and rho to `out` and
+ * returns its votes.
+ */
+export function accumulatorPeak(
+  ws: Workspace,
+  deg: number,
+  rho: number,
+  degReach: number,
+  rhoReach: number,
+  out: { deg: number; rho: number },
+): number {
+  const { acc, rhoBins, rhoOffset } = ws;
+  let best = 0;
+  const b0 = Math.round(deg);
+  for (let db = -degReach; db <= degReach; db++) {
+    let bin = b0 + db;
+    let r0 = rho;
+    // Past the 0°/180° seam the same line has the mirrored normal.
+    if (bin < 0) {
+      bin += THETA_BINS;
+      r0 = -rho;
+    } else if (bin >= THETA_BINS) {
+      bin -= THETA_BINS;
+      r0 = -rho;
+    }
+    const row = bin * rhoBins;
+    const lo = Math.max(0, Math.round(r0 - rhoReach) + rhoOffset);
+    const hi = Math.min(rhoBins - 1, Math.round(r0 + rhoReach) + rhoOffset);
+    for (let r = lo; r <= hi; r++) {
+      const v = acc[row + r]!;
+      if (v > best) {
+        best = v;
+        out.deg = bin;
+        out.rho = r - rhoOffset;
+      }
+    }
+  }
+  return best;
 }

@@ -8,7 +8,8 @@ import type { Point, RgbaFrame } from '../types.js';
 import { completeQuad } from './complete.js';
 import { QUAD_TUNING } from './tuning.js';
 
-const { maxSamples, samplesCap, samplesMin, samplesSpacing, maxSpan } = QUAD_TUNING.refine;
+const { maxSamples, samplesCap, samplesMin, samplesSpacing, maxSpan, stepReach, stepShare } =
+  QUAD_TUNING.refine;
 /** Luma, red-green, yellow-blue, as in rgbaToPlanes. */
 const CHANNELS = 3;
 
@@ -58,6 +59,8 @@ const pointX = new Float64Array(maxSamples);
 const pointY = new Float64Array(maxSamples);
 const pointSample = new Int32Array(maxSamples);
 const residuals = new Float64Array(maxSamples);
+/** The two samples of one plane across the fitted line (stride 2). */
+const stepProfile = new Float64Array(6);
 const keepScratch = new Uint8Array(maxSamples);
 const medianScratch = new Float64Array(maxSamples);
 
@@ -293,6 +296,30 @@ function refineSide(
   fit.nx = lnx;
   fit.ny = lny;
   for (let k = 0; k < n; k++) if (keep[k]) fit.state[pointSample[k]!] = 2;
+  // A sample whose strongest edge lay elsewhere (print or grain beside a blurred or faint
+  // outline) is still on the side when the fitted line has the side's own step under it: only a
+  // gap in the outline (a finger over it) has none.
+  const plane = choice >> 1;
+  const sign = choice & 1 ? -1 : 1;
+  const along = nx * lnx + ny * lny;
+  for (let i = 0; i < count && Math.abs(along) > 0.5; i++) {
+    if (fit.state[i] !== 1) continue;
+    const t = fit.at[i]!;
+    const bx = px + t * (qx - px);
+    const by = py + t * (qy - py);
+    // Where the sample's normal meets the fitted line, and one step either side of it.
+    const o = ((lx - bx) * lnx + (ly - by) * lny) / along;
+    const x0 = bx + (o - stepReach) * nx;
+    const y0 = by + (o - stepReach) * ny;
+    const x1 = bx + (o + stepReach) * nx;
+    const y1 = by + (o + stepReach) * ny;
+    if (Math.min(x0, x1) < 1 || Math.max(x0, x1) > w - 1) continue;
+    if (Math.min(y0, y1) < 1 || Math.max(y0, y1) > h - 1) continue;
+    sampleColour(data, rowBytes, x0, y0, stepProfile, 0, 2, plane);
+    sampleColour(data, rowBytes, x1, y1, stepProfile, 1, 2, plane);
+    const step = sign * (stepProfile[2 * plane + 1]! - stepProfile[2 * plane]!);
+    if (step >= stepShare * minStrength) fit.state[i] = 2;
+  }
   return true;
 }
 
