@@ -16,7 +16,7 @@
 import { downscaleFactor, rgbaToPlanes, type ColourPlanes } from '../luma.js';
 import type { Point, Quad, RgbaFrame } from '../types.js';
 import { cornersAspect } from '../shape.js';
-import { bestQuad, inside, quadArea, type BestQuad } from './candidates.js';
+import { bestQuad, quadArea, type BestQuad } from './candidates.js';
 import { edgesAndVotes } from './edges.js';
 import { houghLines, supportProfile, type Line } from './lines.js';
 import { crossedCorners, occlusion } from './occlusion.js';
@@ -26,7 +26,15 @@ import { QUAD_TUNING } from './tuning.js';
 import { workspaceFor, type Workspace } from './workspace.js';
 
 const { defaults } = QUAD_TUNING;
-const { minVotesShare, minVotesPx, retryVotesShare, retryAreaShare, minPrint } = QUAD_TUNING.lines;
+const {
+  minVotesShare,
+  minVotesPx,
+  retryVotesShare,
+  retryAreaShare,
+  retryMaxRunOn,
+  retryMaxRunOnPassport,
+  minPrint,
+} = QUAD_TUNING.lines;
 const { halfMinWidth, halfAspectError } = QUAD_TUNING.lastLook;
 
 /** Tunables of the quad detector. */
@@ -51,12 +59,6 @@ export interface QuadDetection {
   readonly support: number;
   /** Per corner (same order as `quad`): the edges leading into it vanish, e.g. under a finger. */
   readonly occluded: readonly [boolean, boolean, boolean, boolean];
-}
-
-/** Whether every corner (flat, coarse pixels) lies inside the w×h frame. */
-function insideFrame(c: readonly number[], w: number, h: number): boolean {
-  for (let k = 0; k < 8; k += 2) if (!inside(c[k]!, c[k + 1]!, w, h, 0)) return false;
-  return true;
 }
 
 /** The coarse planes' buffers, reused frame after frame when the caller passes no `planes`. */
@@ -111,8 +113,8 @@ function searchAt(
     lines = houghLines(ws, minVotes * retryVotesShare, strongest * retryVotesShare);
     for (let k = 0; k < lines.length; k++) supportProfile(lines[k]!, k, ws);
     // Fainter lines make more quads of desk texture and objects: only a whole outline in view.
-    found = bestQuad(lines, ws, aspect, minArea * retryAreaShare, false);
-    if (found && !insideFrame(found.corners, cw, ch)) found = null;
+    const runOn = isPassportAspect(aspect) ? retryMaxRunOnPassport : retryMaxRunOn;
+    found = bestQuad(lines, ws, aspect, minArea * retryAreaShare, false, true, runOn);
     if (found && edgeDensity(found.corners, ws) < minPrint) found = null;
   }
   return { found, lines, ws, minVotes, strongest };

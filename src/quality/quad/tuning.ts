@@ -59,6 +59,16 @@ export const QUAD_TUNING = {
     retryVotesShare: 0.35,
     /** ... and documents down to this share of minArea: a far card's sides are short and faint. */
     retryAreaShare: 0.3,
+    /**
+     * ... whose sides end at their corners: at most this many run on past one (a receipt's, an A4
+     * sheet's or a keyboard's sides cut by a line of print or keys run on; so do a passport page's
+     * past the fold). Searching only outlines in view, rather than dropping an out-of-view winner,
+     * found far cards behind larger objects, and this kept the quads cut out of objects away
+     * (tabletop: too_far recall 75% -> 80%, no_document 55% -> 60%, FA 1.4% kept; without it
+     * no_document fell to 40%; 1 for passports lost three far passports' pages).
+     */
+    retryMaxRunOn: 1,
+    retryMaxRunOnPassport: 2,
     /** Peak floor relative to the strongest: in heavy texture, only lines that matter next to it. */
     relativeFloor: 0.06,
     /** Width of an orientation bucket, degrees. */
