@@ -15,7 +15,9 @@
 // Every tuning constant is in tuning.ts; workspace.ts holds the coarse stage's reused buffers.
 import { downscaleFactor, rgbaToPlanes, type ColourPlanes } from '../luma.js';
 import type { Point, Quad, RgbaFrame } from '../types.js';
+import { exposureStats } from '../exposure.js';
 import { cornersAspect } from '../shape.js';
+import { directionalSharpness, normalisedSharpness } from '../sharpness.js';
 import { bestQuad, quadArea, type BestQuad } from './candidates.js';
 import { edgesAndVotes } from './edges.js';
 import { houghLines, supportProfile, type Line } from './lines.js';
@@ -35,7 +37,15 @@ const {
   retryMaxRunOnPassport,
   minPrint,
 } = QUAD_TUNING.lines;
-const { halfMinWidth, halfAspectError } = QUAD_TUNING.lastLook;
+const { halfMinWidth, halfAspectError, halfMaxSharpness } = QUAD_TUNING.lastLook;
+
+/** The whole coarse frame's focus, as analyze.ts measures a document's (normalisedSharpness). */
+function frameSharpness(planes: ColourPlanes): number {
+  const luma = planes.luma;
+  const directions = directionalSharpness(luma, null, { ignoreFrom: 250, rowStep: 2 });
+  const extent = Math.sqrt(luma.width * luma.height);
+  return normalisedSharpness(directions.min, extent, exposureStats(luma, null).stdUnclipped);
+}
 
 /** Tunables of the quad detector. */
 export interface QuadDetectionOptions {
@@ -145,8 +155,13 @@ export function findDocumentQuad(
   let search = searchAt(planes, threshold, aspect, minArea, true);
   if (!search) return null;
   // A card defocused far beyond what the coarse size resolves (a phone that never focused) keeps
-  // an outline only at a coarser scale: a last, faint look at half the size.
-  if (!search.found && search.ws.width >= 2 * halfMinWidth) {
+  // an outline only at a coarser scale: a last, faint look at half the size, when the frame is
+  // that blurred (a sharp frame with no outline has no document, and the look costs ~2 ms).
+  if (
+    !search.found &&
+    search.ws.width >= 2 * halfMinWidth &&
+    frameSharpness(planes) < halfMaxSharpness
+  ) {
     const half = rgbaToPlanes(frame, 2 * factor, halfBuffers);
     halfBuffers.luma = half.luma.data;
     halfBuffers.redGreen = half.redGreen.data;

@@ -25,6 +25,12 @@ export const QUAD_TUNING = {
     halfMinWidth: 80,
     /** It keeps an outline within this relative error of the document's aspect: little is sharp. */
     halfAspectError: 0.1,
+    /**
+     * It runs only when the whole frame's focus (analyze.ts's measure) is below this: blurred
+     * frames score 5-101 on tabletop (3-36 on studio), frames with nothing to find are mostly
+     * sharp texture (tabletop's no_document frames 27-1198, median ~190), which skip it.
+     */
+    halfMaxSharpness: 150,
   },
   /** Edges and Hough votes (edges.ts). */
   edges: {
