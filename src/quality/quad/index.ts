@@ -59,6 +59,12 @@ export interface QuadDetectionOptions {
   readonly edgeThreshold?: number;
   /** Smallest document the detector reports, as a share of the frame area (default 0.03). */
   readonly minArea?: number;
+  /**
+   * The whole coarse frame's focus as analyze.ts measures a document's, asked only when the last
+   * look might run (default: measured on `planes`); a caller that measures the frame anyway passes
+   * it so that the work is done once.
+   */
+  readonly frameSharpness?: () => number;
 }
 
 /** A detected document outline with what the detector knows about it. */
@@ -160,7 +166,7 @@ export function findDocumentQuad(
   if (
     !search.found &&
     search.ws.width >= 2 * halfMinWidth &&
-    frameSharpness(planes) < halfMaxSharpness
+    (options.frameSharpness?.() ?? frameSharpness(planes)) < halfMaxSharpness
   ) {
     const half = rgbaToPlanes(frame, 2 * factor, halfBuffers);
     halfBuffers.luma = half.luma.data;
