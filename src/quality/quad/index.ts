@@ -38,6 +38,7 @@ const {
   minPrint,
 } = QUAD_TUNING.lines;
 const { halfMinWidth, halfAspectError, halfMaxSharpness } = QUAD_TUNING.lastLook;
+const { maxLines } = QUAD_TUNING.lines;
 
 /** The whole coarse frame's focus, as analyze.ts measures a document's (normalisedSharpness). */
 function frameSharpness(planes: ColourPlanes): number {
@@ -99,6 +100,41 @@ interface Search {
   readonly strongest: number;
 }
 
+/** Slots of the workspace's profile buffer taken (scratch for profilesReusing). */
+const slotTaken = new Uint8Array(maxLines);
+
+/**
+ * Support profiles for `lines`, taking over those of `known` lines found in the same accumulator
+ * (the same peak has the same profile): the fainter look's lines hold most of the first look's.
+ */
+function profilesReusing(lines: Line[], known: readonly Line[], ws: Workspace): void {
+  const stride = ws.maxLen + 1;
+  slotTaken.fill(0);
+  let fresh = 0;
+  for (const line of lines) {
+    const same = known.find((k) => k.deg === line.deg && k.rho === line.rho);
+    if (!same) {
+      line.len = -1;
+      fresh++;
+      continue;
+    }
+    line.bx = same.bx;
+    line.by = same.by;
+    line.t0 = same.t0;
+    line.len = same.len;
+    line.off = same.off;
+    slotTaken[same.off / stride] = 1;
+  }
+  if (fresh === 0) return;
+  let slot = 0;
+  for (const line of lines) {
+    if (line.len >= 0) continue;
+    while (slotTaken[slot]) slot++;
+    slotTaken[slot] = 1;
+    supportProfile(line, slot, ws);
+  }
+}
+
 /**
  * Edges, lines and the best quad on coarse `planes`. With `first`, the lines at the usual floors
  * first and, when they give no outline, at the second look's fainter floors; otherwise the fainter
@@ -126,8 +162,9 @@ function searchAt(
     if (found && edgeDensity(found.corners, ws) < minPrint) found = null;
   }
   if (!found && retryVotesShare > 0) {
+    const known = lines;
     lines = houghLines(ws, minVotes * retryVotesShare, strongest * retryVotesShare);
-    for (let k = 0; k < lines.length; k++) supportProfile(lines[k]!, k, ws);
+    profilesReusing(lines, known, ws);
     // Fainter lines make more quads of desk texture and objects: only a whole outline in view.
     const runOn = isPassportAspect(aspect) ? retryMaxRunOnPassport : retryMaxRunOn;
     found = bestQuad(lines, ws, aspect, minArea * retryAreaShare, false, true, runOn);
