@@ -31,14 +31,15 @@ const { defaults } = QUAD_TUNING;
 const {
   minVotesShare,
   minVotesPx,
+  maxLines,
   retryVotesShare,
   retryAreaShare,
   retryMaxRunOn,
   retryMaxRunOnPassport,
+  minThreeSidedInView,
   minPrint,
 } = QUAD_TUNING.lines;
 const { halfMinWidth, halfAspectError, halfMaxSharpness } = QUAD_TUNING.lastLook;
-const { maxLines } = QUAD_TUNING.lines;
 
 /** The whole coarse frame's focus, as analyze.ts measures a document's (normalisedSharpness). */
 function frameSharpness(planes: ColourPlanes): number {
@@ -100,6 +101,45 @@ interface Search {
   readonly strongest: number;
 }
 
+/** Share of the quad (flat corners, cycle order) inside the w×h frame, by its clipped area. */
+function shareInView(c: readonly number[], w: number, h: number): number {
+  let poly: number[] = c.slice();
+  // Sutherland-Hodgman against each frame edge: keep the side where `a·x + b·y <= d`.
+  for (const [a, b, d] of [
+    [-1, 0, 0],
+    [1, 0, w],
+    [0, -1, 0],
+    [0, 1, h],
+  ] as const) {
+    const out: number[] = [];
+    const n = poly.length / 2;
+    for (let k = 0; k < n; k++) {
+      const px = poly[2 * k]!;
+      const py = poly[2 * k + 1]!;
+      const qx = poly[(2 * k + 2) % poly.length]!;
+      const qy = poly[(2 * k + 3) % poly.length]!;
+      const pIn = a * px + b * py <= d;
+      const qIn = a * qx + b * qy <= d;
+      if (pIn) out.push(px, py);
+      if (pIn !== qIn) {
+        const t = (d - a * px - b * py) / (a * (qx - px) + b * (qy - py));
+        out.push(px + t * (qx - px), py + t * (qy - py));
+      }
+    }
+    poly = out;
+    if (poly.length === 0) return 0;
+  }
+  const area = (p: readonly number[]): number => {
+    let twice = 0;
+    for (let k = 0; k < p.length; k += 2) {
+      twice += p[k]! * p[(k + 3) % p.length]! - p[(k + 2) % p.length]! * p[k + 1]!;
+    }
+    return Math.abs(twice) / 2;
+  };
+  const whole = area(c);
+  return whole > 0 ? area(poly) / whole : 0;
+}
+
 /** Slots of the workspace's profile buffer taken (scratch for profilesReusing). */
 const slotTaken = new Uint8Array(maxLines);
 
@@ -154,12 +194,18 @@ function searchAt(
   const minVotes = Math.max(minVotesPx, minVotesShare * Math.min(cw, ch));
   let lines: Line[] = [];
   let found: BestQuad | null = null;
+  // An outline mostly out of view, placed from three sides: kept unless a whole one is in view.
+  let mostlyOut: BestQuad | null = null;
   if (first) {
     lines = houghLines(ws, minVotes, strongest);
     for (let k = 0; k < lines.length; k++) supportProfile(lines[k]!, k, ws);
     found = bestQuad(lines, ws, aspect, minArea);
     // A document holds print: a blank sheet, a book's cover or a sticky note is none.
     if (found && edgeDensity(found.corners, ws) < minPrint) found = null;
+    if (found?.threeSided && shareInView(found.corners, cw, ch) < minThreeSidedInView) {
+      mostlyOut = found;
+      found = null;
+    }
   }
   if (!found && retryVotesShare > 0) {
     const known = lines;
@@ -169,6 +215,12 @@ function searchAt(
     const runOn = isPassportAspect(aspect) ? retryMaxRunOnPassport : retryMaxRunOn;
     found = bestQuad(lines, ws, aspect, minArea * retryAreaShare, false, true, runOn);
     if (found && edgeDensity(found.corners, ws) < minPrint) found = null;
+    if (!found && mostlyOut) {
+      // Back to the first look's lines (the fainter look's profiles took over their slots).
+      found = mostlyOut;
+      lines = known;
+      for (let k = 0; k < lines.length; k++) supportProfile(lines[k]!, k, ws);
+    }
   }
   return { found, lines, ws, minVotes, strongest };
 }

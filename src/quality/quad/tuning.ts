@@ -75,6 +75,15 @@ export const QUAD_TUNING = {
      */
     retryMaxRunOn: 1,
     retryMaxRunOnPassport: 2,
+    /**
+     * A first-look outline placed from three sides with less than this share of its area in view
+     * is weak evidence (an object's corner, a sheet cut by the frame): the fainter look runs too,
+     * and a whole outline it finds in view wins. Three-sided first-look winners on tabletop and
+     * studio: right ones keep 49% or more in view, wrong ones 36-48%. 0.4 fixed an acceptable card
+     * lost to one (tabletop false reject 8.3% -> 7.3%, Jaccard 0.9328 -> 0.9399); 0.5 fixed it and
+     * broke another (false reject unchanged).
+     */
+    minThreeSidedInView: 0.4,
     /** Peak floor relative to the strongest: in heavy texture, only lines that matter next to it. */
     relativeFloor: 0.06,
     /** Width of an orientation bucket, degrees. */
