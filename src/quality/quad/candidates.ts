@@ -146,7 +146,8 @@ export function quadArea(c: ArrayLike<number>): number {
 /**
  * The best-supported plausible quad among pairs of near-parallel line pairs; with `partial`, also
  * one with a side out of view (bestThreeSided). With `whole`, only outlines wholly in view; at most
- * `maxRunOn` of their sides may run on past a corner (a document's sides end at its corners).
+ * `maxRunOn` of their sides may run on past a corner (a document's sides end at its corners). At
+ * most `budget` quads are scored.
  */
 export function bestQuad(
   lines: Line[],
@@ -156,6 +157,7 @@ export function bestQuad(
   partial = true,
   whole = false,
   maxRunOn = 4,
+  budget: number = maxCombos,
 ): BestQuad | null {
   const { width: w, height: h } = ws;
   const minSide = minSideShare * Math.min(w, h);
@@ -188,14 +190,14 @@ export function bestQuad(
   let bestLogRatio = 0;
   let combos = 0;
   const logAspect = Math.log(aspect);
-  for (let p = 0; p < pairs.length && combos < maxCombos; p++) {
+  for (let p = 0; p < pairs.length && combos < budget; p++) {
     const P = pairs[p]!;
     if (p + 1 < pairs.length && P.bound + pairs[p + 1]!.bound <= bestScore) break;
     for (let q = p + 1; q < pairs.length; q++) {
       const Q = pairs[q]!;
       if (P.bound + Q.bound <= bestScore) break;
       if (orientationGap(P.deg, Q.deg) < minCrossingDeg) continue;
-      if (++combos > maxCombos) break;
+      if (++combos > budget) break;
       const a1 = lines[P.a]!;
       const a2 = lines[P.b]!;
       const b1 = lines[Q.a]!;

@@ -18,7 +18,7 @@ import type { Point, Quad, RgbaFrame } from '../types.js';
 import { exposureStats } from '../exposure.js';
 import { cornersAspect } from '../shape.js';
 import { directionalSharpness, normalisedSharpness } from '../sharpness.js';
-import { bestQuad, quadArea, type BestQuad } from './candidates.js';
+import { bestQuad, inside, quadArea, type BestQuad } from './candidates.js';
 import { edgesAndVotes } from './edges.js';
 import { houghLines, supportProfile, type Line } from './lines.js';
 import { crossedCorners, occlusion } from './occlusion.js';
@@ -36,6 +36,7 @@ const {
   retryAreaShare,
   retryMaxRunOn,
   retryMaxRunOnPassport,
+  retryWholeCombos,
   minThreeSidedInView,
   minPrint,
 } = QUAD_TUNING.lines;
@@ -99,6 +100,12 @@ interface Search {
   readonly ws: Workspace;
   readonly minVotes: number;
   readonly strongest: number;
+}
+
+/** Whether every corner (flat, coarse pixels) lies inside the w×h frame. */
+function insideFrame(c: readonly number[], w: number, h: number): boolean {
+  for (let k = 0; k < 8; k += 2) if (!inside(c[k]!, c[k + 1]!, w, h, 0)) return false;
+  return true;
 }
 
 /** Share of the quad (flat corners, cycle order) inside the w×h frame, by its clipped area. */
@@ -211,9 +218,14 @@ function searchAt(
     const known = lines;
     lines = houghLines(ws, minVotes * retryVotesShare, strongest * retryVotesShare);
     profilesReusing(lines, known, ws);
-    // Fainter lines make more quads of desk texture and objects: only a whole outline in view.
+    // Fainter lines make more quads of desk texture and objects: only a whole outline in view,
+    // searched for again among those when the best one runs out of the frame.
     const runOn = isPassportAspect(aspect) ? retryMaxRunOnPassport : retryMaxRunOn;
-    found = bestQuad(lines, ws, aspect, minArea * retryAreaShare, false, true, runOn);
+    const area = minArea * retryAreaShare;
+    found = bestQuad(lines, ws, aspect, area, false);
+    if (found && !insideFrame(found.corners, cw, ch)) {
+      found = bestQuad(lines, ws, aspect, area, false, true, runOn, retryWholeCombos);
+    }
     if (found && edgeDensity(found.corners, ws) < minPrint) found = null;
     if (!found && mostlyOut) {
       // Back to the first look's lines (the fainter look's profiles took over their slots).
