@@ -4,14 +4,18 @@
 // Sizes: every measure runs on the frame box-downscaled to ~320 px wide (luma and two colour planes,
 // made in one pass over the RGBA), so thresholds do not depend on the camera's resolution and the
 // cost hardly does; only the final corner fit reads the full-resolution pixels, along the edges.
-import { exposureStats } from './exposure.js';
+import { exposureStats, type ExposureStats } from './exposure.js';
 import { glareStats } from './glare.js';
 import { polygonArea } from './geometry.js';
 import { downscaleFactor, rgbaToPlanes } from './luma.js';
 import { findDocumentQuad } from './quad/index.js';
 import { insetQuad, scaleQuad } from './region.js';
 import { aspectError, rectifiedAspect } from './shape.js';
-import { directionalSharpness, normalisedSharpness } from './sharpness.js';
+import {
+  directionalSharpness,
+  normalisedSharpness,
+  type DirectionalSharpness,
+} from './sharpness.js';
 import {
   QualityIssue,
   type DocumentQualityOptions,
@@ -143,13 +147,30 @@ export function analyzeDocument(
   const coarse = planes.luma;
   const t1 = performance.now();
 
-  const found = findDocumentQuad(frame, { planes, documentAspect: o.documentAspect });
+  // The whole frame's exposure and focus: the quad finder asks for its focus before its last look
+  // (only a blurred frame gets one), and they are the measures when no document is found.
+  let whole: { exposure: ExposureStats; directions: DirectionalSharpness } | null = null;
+  const wholeFrame = () =>
+    (whole ??= {
+      exposure: exposureStats(coarse, null),
+      directions: directionalSharpness(coarse, null, { ignoreFrom: 250, rowStep: 2 }),
+    });
+  const frameSharpness = (): number => {
+    const { exposure, directions } = wholeFrame();
+    const extent = Math.sqrt(coarse.width * coarse.height);
+    return normalisedSharpness(directions.min, extent, exposure.stdUnclipped);
+  };
+  const found = findDocumentQuad(frame, {
+    planes,
+    documentAspect: o.documentAspect,
+    frameSharpness,
+  });
   const t2 = performance.now();
 
   // The region the other checks measure: the document's interior, pulled in a little so that the
   // background just outside a slightly-off edge does not leak into the statistics.
   const coarseInner = found ? scaleQuad(insetQuad(found.quad, 0.04), 1 / factor) : null;
-  const exposure = exposureStats(coarse, coarseInner);
+  const exposure = found ? exposureStats(coarse, coarseInner) : wholeFrame().exposure;
   // The whole frame too: when the document is washed out or black, its outline is often lost with it.
   const frameExposure = found ? exposureStats(coarse, null, { step: 2 }) : exposure;
   const t3 = performance.now();
@@ -165,7 +186,9 @@ export function analyzeDocument(
   // puts its print at lower frequencies). At 640x480, printed cards score ~350 perfectly sharp,
   // ~160 with a 1 px Gaussian blur, ~110 at 1.5 px, 25-50 at 2 px and ~45 with 12 px of motion,
   // whatever their size in the frame and the sensor noise.
-  const directions = directionalSharpness(coarse, coarseInner, { ignoreFrom: 250, rowStep: 2 });
+  const directions = found
+    ? directionalSharpness(coarse, coarseInner, { ignoreFrom: 250, rowStep: 2 })
+    : wholeFrame().directions;
   const extent = Math.sqrt(
     found ? polygonArea(scaleQuad(found.quad, 1 / factor)) : coarse.width * coarse.height,
   );

@@ -178,7 +178,9 @@ export function quadArea(c: ArrayLike<number>): number {
 
 /**
  * The best-supported plausible quad among pairs of near-parallel line pairs; with `partial`, also
- * one with a side out of view (bestThreeSided).
+ * one with a side out of view (bestThreeSided). With `whole`, only outlines wholly in view; at most
+ * `maxRunOn` of their sides may run on past a corner (a document's sides end at its corners). At
+ * most `budget` quads are scored.
  */
 export function bestQuad(
   lines: Line[],
@@ -186,11 +188,14 @@ export function bestQuad(
   aspect: number,
   minArea: number,
   partial = true,
+  whole = false,
+  maxRunOn = 4,
+  budget: number = maxCombos,
 ): BestQuad | null {
   const { width: w, height: h } = ws;
   const minSide = minSideShare * Math.min(w, h);
-  const low = -cornerSlack;
-  const high = 1 + cornerSlack;
+  const low = whole ? 0 : -cornerSlack;
+  const high = whole ? 1 : 1 + cornerSlack;
   const pairs: Pair[] = [];
   for (let i = 0; i < lines.length; i++) {
     for (let j = i + 1; j < lines.length; j++) {
@@ -218,14 +223,14 @@ export function bestQuad(
   let bestLogRatio = 0;
   let combos = 0;
   const logAspect = Math.log(aspect);
-  for (let p = 0; p < pairs.length && combos < maxCombos; p++) {
+  for (let p = 0; p < pairs.length && combos < budget; p++) {
     const P = pairs[p]!;
     if (p + 1 < pairs.length && P.bound + pairs[p + 1]!.bound <= bestScore) break;
     for (let q = p + 1; q < pairs.length; q++) {
       const Q = pairs[q]!;
       if (P.bound + Q.bound <= bestScore) break;
       if (orientationGap(P.deg, Q.deg) < minCrossingDeg) continue;
-      if (++combos > maxCombos) break;
+      if (++combos > budget) break;
       const a1 = lines[P.a]!;
       const a2 = lines[P.b]!;
       const b1 = lines[Q.a]!;
@@ -258,6 +263,7 @@ export function bestQuad(
       let backed = 0;
       let total = 0;
       let ok = true;
+      let runOn = 0;
       for (let k = 0; k < 4 && ok; k++) {
         const x0 = corners[2 * k]!;
         const y0 = corners[2 * k + 1]!;
@@ -270,8 +276,9 @@ export function bestQuad(
         if (side.seen < minSideSeen * length || side.backed < minSideBacked * side.seen) ok = false;
         seen += side.seen;
         backed += side.backed;
+        if (side.overshoot > runOnShare) runOn++;
       }
-      if (!ok || backed < minBacked * seen) continue;
+      if (!ok || backed < minBacked * seen || runOn > maxRunOn) continue;
       // The aspect prior breaks ties between the card and rectangles printed on it.
       const logRatio = Math.log(ratio) - logAspect;
       const prior = Math.exp(-(logRatio * logRatio) / (2 * aspectSigma * aspectSigma));

@@ -15,7 +15,9 @@
 // Every tuning constant is in tuning.ts; workspace.ts holds the coarse stage's reused buffers.
 import { downscaleFactor, rgbaToPlanes, type ColourPlanes } from '../luma.js';
 import type { Point, Quad, RgbaFrame } from '../types.js';
+import { exposureStats } from '../exposure.js';
 import { cornersAspect } from '../shape.js';
+import { directionalSharpness, normalisedSharpness } from '../sharpness.js';
 import { bestQuad, inside, quadArea, type BestQuad } from './candidates.js';
 import { edgesAndVotes } from './edges.js';
 import { houghLines, supportProfile, type Line } from './lines.js';
@@ -26,8 +28,27 @@ import { QUAD_TUNING } from './tuning.js';
 import { workspaceFor, type Workspace } from './workspace.js';
 
 const { defaults } = QUAD_TUNING;
-const { minVotesShare, minVotesPx, retryVotesShare, retryAreaShare, minPrint } = QUAD_TUNING.lines;
-const { halfMinWidth, halfAspectError } = QUAD_TUNING.lastLook;
+const {
+  minVotesShare,
+  minVotesPx,
+  maxLines,
+  retryVotesShare,
+  retryAreaShare,
+  retryMaxRunOn,
+  retryMaxRunOnPassport,
+  retryWholeCombos,
+  minThreeSidedInView,
+  minPrint,
+} = QUAD_TUNING.lines;
+const { halfMinWidth, halfAspectError, halfMaxSharpness } = QUAD_TUNING.lastLook;
+
+/** The whole coarse frame's focus, as analyze.ts measures a document's (normalisedSharpness). */
+function frameSharpness(planes: ColourPlanes): number {
+  const luma = planes.luma;
+  const directions = directionalSharpness(luma, null, { ignoreFrom: 250, rowStep: 2 });
+  const extent = Math.sqrt(luma.width * luma.height);
+  return normalisedSharpness(directions.min, extent, exposureStats(luma, null).stdUnclipped);
+}
 
 /** Tunables of the quad detector. */
 export interface QuadDetectionOptions {
@@ -41,6 +62,12 @@ export interface QuadDetectionOptions {
   readonly edgeThreshold?: number;
   /** Smallest document the detector reports, as a share of the frame area (default 0.03). */
   readonly minArea?: number;
+  /**
+   * The whole coarse frame's focus as analyze.ts measures a document's, asked only when the last
+   * look might run (default: measured on `planes`); a caller that measures the frame anyway passes
+   * it so that the work is done once.
+   */
+  readonly frameSharpness?: () => number;
 }
 
 /** A detected document outline with what the detector knows about it. */
@@ -51,12 +78,6 @@ export interface QuadDetection {
   readonly support: number;
   /** Per corner (same order as `quad`): the edges leading into it vanish, e.g. under a finger. */
   readonly occluded: readonly [boolean, boolean, boolean, boolean];
-}
-
-/** Whether every corner (flat, coarse pixels) lies inside the w×h frame. */
-function insideFrame(c: readonly number[], w: number, h: number): boolean {
-  for (let k = 0; k < 8; k += 2) if (!inside(c[k]!, c[k + 1]!, w, h, 0)) return false;
-  return true;
 }
 
 /** The coarse planes' buffers, reused frame after frame when the caller passes no `planes`. */
@@ -81,6 +102,86 @@ interface Search {
   readonly strongest: number;
 }
 
+/** Whether every corner (flat, coarse pixels) lies inside the w×h frame. */
+function insideFrame(c: readonly number[], w: number, h: number): boolean {
+  for (let k = 0; k < 8; k += 2) if (!inside(c[k]!, c[k + 1]!, w, h, 0)) return false;
+  return true;
+}
+
+/** Share of the quad (flat corners, cycle order) inside the w×h frame, by its clipped area. */
+function shareInView(c: readonly number[], w: number, h: number): number {
+  let poly: number[] = c.slice();
+  // Sutherland-Hodgman against each frame edge: keep the side where `a·x + b·y <= d`.
+  for (const [a, b, d] of [
+    [-1, 0, 0],
+    [1, 0, w],
+    [0, -1, 0],
+    [0, 1, h],
+  ] as const) {
+    const out: number[] = [];
+    const n = poly.length / 2;
+    for (let k = 0; k < n; k++) {
+      const px = poly[2 * k]!;
+      const py = poly[2 * k + 1]!;
+      const qx = poly[(2 * k + 2) % poly.length]!;
+      const qy = poly[(2 * k + 3) % poly.length]!;
+      const pIn = a * px + b * py <= d;
+      const qIn = a * qx + b * qy <= d;
+      if (pIn) out.push(px, py);
+      if (pIn !== qIn) {
+        const t = (d - a * px - b * py) / (a * (qx - px) + b * (qy - py));
+        out.push(px + t * (qx - px), py + t * (qy - py));
+      }
+    }
+    poly = out;
+    if (poly.length === 0) return 0;
+  }
+  const area = (p: readonly number[]): number => {
+    let twice = 0;
+    for (let k = 0; k < p.length; k += 2) {
+      twice += p[k]! * p[(k + 3) % p.length]! - p[(k + 2) % p.length]! * p[k + 1]!;
+    }
+    return Math.abs(twice) / 2;
+  };
+  const whole = area(c);
+  return whole > 0 ? area(poly) / whole : 0;
+}
+
+/** Slots of the workspace's profile buffer taken (scratch for profilesReusing). */
+const slotTaken = new Uint8Array(maxLines);
+
+/**
+ * Support profiles for `lines`, taking over those of `known` lines found in the same accumulator
+ * (the same peak has the same profile): the fainter look's lines hold most of the first look's.
+ */
+function profilesReusing(lines: Line[], known: readonly Line[], ws: Workspace): void {
+  const stride = ws.maxLen + 1;
+  slotTaken.fill(0);
+  let fresh = 0;
+  for (const line of lines) {
+    const same = known.find((k) => k.deg === line.deg && k.rho === line.rho);
+    if (!same) {
+      line.len = -1;
+      fresh++;
+      continue;
+    }
+    line.bx = same.bx;
+    line.by = same.by;
+    line.t0 = same.t0;
+    line.len = same.len;
+    line.off = same.off;
+    slotTaken[same.off / stride] = 1;
+  }
+  if (fresh === 0) return;
+  let slot = 0;
+  for (const line of lines) {
+    if (line.len >= 0) continue;
+    while (slotTaken[slot]) slot++;
+    slotTaken[slot] = 1;
+    supportProfile(line, slot, ws);
+  }
+}
+
 /**
  * Edges, lines and the best quad on coarse `planes`. With `first`, the lines at the usual floors
  * first and, when they give no outline, at the second look's fainter floors; otherwise the fainter
@@ -100,20 +201,38 @@ function searchAt(
   const minVotes = Math.max(minVotesPx, minVotesShare * Math.min(cw, ch));
   let lines: Line[] = [];
   let found: BestQuad | null = null;
+  // An outline mostly out of view, placed from three sides: kept unless a whole one is in view.
+  let mostlyOut: BestQuad | null = null;
   if (first) {
     lines = houghLines(ws, minVotes, strongest);
     for (let k = 0; k < lines.length; k++) supportProfile(lines[k]!, k, ws);
     found = bestQuad(lines, ws, aspect, minArea);
     // A document holds print: a blank sheet, a book's cover or a sticky note is none.
     if (found && edgeDensity(found.corners, ws) < minPrint) found = null;
+    if (found?.threeSided && shareInView(found.corners, cw, ch) < minThreeSidedInView) {
+      mostlyOut = found;
+      found = null;
+    }
   }
   if (!found && retryVotesShare > 0) {
+    const known = lines;
     lines = houghLines(ws, minVotes * retryVotesShare, strongest * retryVotesShare);
-    for (let k = 0; k < lines.length; k++) supportProfile(lines[k]!, k, ws);
-    // Fainter lines make more quads of desk texture and objects: only a whole outline in view.
-    found = bestQuad(lines, ws, aspect, minArea * retryAreaShare, false);
-    if (found && !insideFrame(found.corners, cw, ch)) found = null;
+    profilesReusing(lines, known, ws);
+    // Fainter lines make more quads of desk texture and objects: only a whole outline in view,
+    // searched for again among those when the best one runs out of the frame.
+    const runOn = isPassportAspect(aspect) ? retryMaxRunOnPassport : retryMaxRunOn;
+    const area = minArea * retryAreaShare;
+    found = bestQuad(lines, ws, aspect, area, false);
+    if (found && !insideFrame(found.corners, cw, ch)) {
+      found = bestQuad(lines, ws, aspect, area, false, true, runOn, retryWholeCombos);
+    }
     if (found && edgeDensity(found.corners, ws) < minPrint) found = null;
+    if (!found && mostlyOut) {
+      // Back to the first look's lines (the fainter look's profiles took over their slots).
+      found = mostlyOut;
+      lines = known;
+      for (let k = 0; k < lines.length; k++) supportProfile(lines[k]!, k, ws);
+    }
   }
   return { found, lines, ws, minVotes, strongest };
 }
@@ -143,8 +262,13 @@ export function findDocumentQuad(
   let search = searchAt(planes, threshold, aspect, minArea, true);
   if (!search) return null;
   // A card defocused far beyond what the coarse size resolves (a phone that never focused) keeps
-  // an outline only at a coarser scale: a last, faint look at half the size.
-  if (!search.found && search.ws.width >= 2 * halfMinWidth) {
+  // an outline only at a coarser scale: a last, faint look at half the size, when the frame is
+  // that blurred (a sharp frame with no outline has no document, and the look costs ~2 ms).
+  if (
+    !search.found &&
+    search.ws.width >= 2 * halfMinWidth &&
+    (options.frameSharpness?.() ?? frameSharpness(planes)) < halfMaxSharpness
+  ) {
     const half = rgbaToPlanes(frame, 2 * factor, halfBuffers);
     halfBuffers.luma = half.luma.data;
     halfBuffers.redGreen = half.redGreen.data;

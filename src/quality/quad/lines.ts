@@ -149,17 +149,23 @@ export function supportProfile(line: Line, index: number, ws: Workspace): void {
   line.off = off;
   cum[off] = 0;
   let total = 0;
+  // Every sample lies 2.5 px or more inside the frame (the clip above) and supportReach ≤ 2, so
+  // each pixel read is in the frame: truncation floors, and no bounds test is needed.
   for (let i = 0; i < len; i++) {
     const t = t0 + i;
     const x = bx - t * s;
     const y = by + t * c;
     let found = 0;
-    for (let k = -supportReach; k <= supportReach && !found; k++) {
-      const xi = Math.floor(x + k * c);
-      const yi = Math.floor(y + k * s);
-      if (xi < 0 || yi < 0 || xi >= w || yi >= h) continue;
-      const a = orientation[yi * w + xi]!;
-      if (a >= 0 && orientationGap(a, deg) <= supportToleranceDeg) found = 1;
+    for (let k = -supportReach; k <= supportReach; k++) {
+      const a = orientation[((y + k * s) | 0) * w + ((x + k * c) | 0)]!;
+      if (a < 0) continue;
+      // orientationGap(a, deg), inlined: both lie in [0°, 180°).
+      let d = a > deg ? a - deg : deg - a;
+      if (d > 90) d = 180 - d;
+      if (d <= supportToleranceDeg) {
+        found = 1;
+        break;
+      }
     }
     total += found;
     cum[off + i + 1] = total;

@@ -25,6 +25,12 @@ export const QUAD_TUNING = {
     halfMinWidth: 80,
     /** It keeps an outline within this relative error of the document's aspect: little is sharp. */
     halfAspectError: 0.1,
+    /**
+     * It runs only when the whole frame's focus (analyze.ts's measure) is below this: blurred
+     * frames score 5-101 on tabletop (3-36 on studio), frames with nothing to find are mostly
+     * sharp texture (tabletop's no_document frames 27-1198, median ~190), which skip it.
+     */
+    halfMaxSharpness: 150,
   },
   /** Edges and Hough votes (edges.ts). */
   edges: {
@@ -59,6 +65,30 @@ export const QUAD_TUNING = {
     retryVotesShare: 0.35,
     /** ... and documents down to this share of minArea: a far card's sides are short and faint. */
     retryAreaShare: 0.3,
+    /**
+     * When the fainter look's winner runs out of the frame, it searches again among outlines
+     * wholly in view whose sides end at their corners: at most this many run on past one (a
+     * receipt's, an A4 sheet's or a keyboard's sides cut by a line of print or keys run on; so do
+     * a passport page's past the fold), scoring at most retryWholeCombos quads. That finds a far
+     * card behind a larger object, which the out-of-view winner hid (tabletop too_far 75% -> 80%;
+     * its quad came at the 218th combination). Without the run-on limit tabletop's no_document
+     * fell 55% -> 40%; 1 for passports lost three far passports' pages; a budget of 1000 let a
+     * receipt's quad through (no_document 60% -> 55%). Searching in-view outlines only, instead
+     * of after an out-of-view winner, also gave no_document 65%, but changed a banknote's wrong
+     * outline on real-paper (mean Jaccard 0.8043 -> 0.7969).
+     */
+    retryMaxRunOn: 1,
+    retryMaxRunOnPassport: 2,
+    retryWholeCombos: 3000,
+    /**
+     * A first-look outline placed from three sides with less than this share of its area in view
+     * is weak evidence (an object's corner, a sheet cut by the frame): the fainter look runs too,
+     * and a whole outline it finds in view wins. Three-sided first-look winners on tabletop and
+     * studio: right ones keep 49% or more in view, wrong ones 36-48%. 0.4 fixed an acceptable card
+     * lost to one (tabletop false reject 8.3% -> 7.3%, Jaccard 0.9328 -> 0.9399); 0.5 fixed it and
+     * broke another (false reject unchanged).
+     */
+    minThreeSidedInView: 0.4,
     /** Peak floor relative to the strongest: in heavy texture, only lines that matter next to it. */
     relativeFloor: 0.06,
     /** Width of an orientation bucket, degrees. */
