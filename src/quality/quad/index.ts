@@ -36,6 +36,7 @@ const {
   retryAreaShare,
   retryMaxRunOn,
   retryMaxRunOnPassport,
+  retryMaxCombos,
   retryWholeCombos,
   minThreeSidedInView,
   minPrint,
@@ -222,7 +223,7 @@ function searchAt(
     // searched for again among those when the best one runs out of the frame.
     const runOn = isPassportAspect(aspect) ? retryMaxRunOnPassport : retryMaxRunOn;
     const area = minArea * retryAreaShare;
-    found = bestQuad(lines, ws, aspect, area, false);
+    found = bestQuad(lines, ws, aspect, area, false, false, 4, retryMaxCombos);
     if (found && !insideFrame(found.corners, cw, ch)) {
       found = bestQuad(lines, ws, aspect, area, false, true, runOn, retryWholeCombos);
     }
