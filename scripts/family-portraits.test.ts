@@ -17,6 +17,7 @@ import {
   planVariants,
   PORTRAIT_VARIANTS,
   renderItem,
+  SIDES,
   type Fixture,
   type PortraitVariant,
 } from './families/portraits.ts';
@@ -29,15 +30,16 @@ describe('portraits family', () => {
   let tuning: Fixture[] | undefined;
   let missing = '';
   before(async () => {
+    const heldOut = SIDES['held-out'].people;
     const loaded = await Promise.all(
-      (['hopper', 'annehelene', 'jesper'] as const).map((name) => loadFixture(name)),
+      [...heldOut, ...SIDES.tuning.people].map((name) => loadFixture(name)),
     );
     const gone = loaded.find((f) => 'missing' in f);
     if (gone && 'missing' in gone) missing = gone.missing;
     else {
       const ready = loaded as Fixture[];
-      fixtures = ready.slice(0, 2);
-      tuning = ready.slice(2);
+      fixtures = ready.slice(0, heldOut.length);
+      tuning = ready.slice(heldOut.length);
     }
   });
 

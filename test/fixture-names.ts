@@ -22,6 +22,24 @@ export const HOPPER_FIXTURE = 'faces/hopper.png';
 export const ANNE_HELENE_FIXTURE = 'faces/annehelene.png';
 
 /**
+ * A held-out person (Aksel Andersson, an old portrait from Gramps' example family tree, GPL-2+):
+ * near-frontal, bearded, sepia, 200x290 RGB. Used only by the held-out selfie family.
+ */
+export const ANDERSSON_FIXTURE = 'faces/andersson.png';
+
+/**
+ * A held-out person (Hana Sarbortova, from VLFeat's documentation, BSD-2-Clause): frontal, with
+ * glasses, 168x225 RGB. Used only by the held-out selfie family.
+ */
+export const SARBORTOVA_FIXTURE = 'faces/sarbortova.png';
+
+/**
+ * A held-out person (Andrea Vedaldi, from VLFeat's documentation, BSD-2-Clause): frontal, with
+ * glasses, a small face, 120x120 RGB. Used only by the held-out selfie family.
+ */
+export const VEDALDI_FIXTURE = 'faces/vedaldi.png';
+
+/**
  * A tuning person (Jesper, from KPhotoAlbum's demo photos, GPL-2+): frontal, 256x262 RGB. The
  * tuning side of the portraits family (scripts/families/portraits.ts --side tuning) renders him.
  */

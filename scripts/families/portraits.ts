@@ -1,7 +1,8 @@
 // The "portraits" family: labelled selfies of a person the selfie checks were never tuned on, kept
-// OUT of all calibration as their held-out family. The face is test/fixtures/faces/hopper.png
-// (Grace Hopper, a US Navy photograph in the public domain; see test/fixtures/faces/README.md),
-// never used by generate-selfies.ts, whose studio set (the astronaut) the thresholds are set on.
+// OUT of all calibration as their held-out family. The faces are the held-out people of PEOPLE
+// (Grace Hopper, a US Navy photograph in the public domain, and four more; sources and licences in
+// test/fixtures/faces/README.md), never used by generate-selfies.ts, whose studio set (the
+// astronaut) the thresholds are set on.
 // It shares no scene code with selfie-scenes.ts or document-scenes.ts: its own cut-out (a drawn
 // head-and-shoulders matte, not a colour key), its own rooms (plaster wall, tiles, bookshelf,
 // curtain, window), its own light (a key light from one side, colour temperature, vignetting),
@@ -26,7 +27,14 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Point } from '../../src/quality/types.ts';
 import { prng } from '../../test/helpers/math.ts';
-import { ANNE_HELENE_FIXTURE, HOPPER_FIXTURE, JESPER_FIXTURE } from '../../test/fixture-names.ts';
+import {
+  ANDERSSON_FIXTURE,
+  ANNE_HELENE_FIXTURE,
+  HOPPER_FIXTURE,
+  JESPER_FIXTURE,
+  SARBORTOVA_FIXTURE,
+  VEDALDI_FIXTURE,
+} from '../../test/fixture-names.ts';
 import { fixturePath, missingFixtureMessage } from '../../test/shared-fixtures.ts';
 import { encodeJpeg } from '../jpeg.ts';
 import { familyMain, finishFamilySet } from '../labelled-set.ts';
@@ -89,8 +97,14 @@ export interface Person {
 
 /**
  * The people: which side each is on is fixed here and in test/fixtures/faces/README.md. Held out
- * (never used to set a threshold): Hopper and Anne Helene. Tuning: Jesper (with the astronaut of
- * generate-selfies.ts).
+ * (never used to set a threshold): Hopper, Anne Helene, Andersson, Sarbortova and Vedaldi. Tuning:
+ * Jesper (with the astronaut of generate-selfies.ts).
+ *
+ * Andersson, Sarbortova and Vedaldi were labelled as the README's "Yaw: hand labels" section says
+ * (crops enlarged 4-12x with a 5 px grid, and the luma around the irises and the nose's lower
+ * outline; never a detector), in continuous pixel coordinates. Their true yaw ratio (the nose tip's
+ * offset from the eyes' middle along the eye line, over the eye distance) from these labels is in
+ * each comment; all three were chosen as frontal (|ratio| <= 0.10 with the labels' uncertainty).
  */
 export const PEOPLE = {
   /**
@@ -180,6 +194,180 @@ export const PEOPLE = {
     face: { cx: 141, cy: 156, rx: 50, ry: 56 },
   },
   /**
+   * Aksel Andersson (Gramps' example family tree, GPL-2+; an old studio portrait):
+   * 654px-Aksel_Andersson.jpg, x 40-440, y 20-600, halved to 200x290. Bald: foreheadTop where the
+   * hairline would be (a third of the face above the brows); the chin and mouth are under the
+   * beard and moustache, placed by the face's thirds (±3 px). Eyes the irises (±1.5 px; the left
+   * one is in shadow), nose tip the middle of the tip between the nostrils (±2 px); the right ear
+   * at the face outline, the left one under the hair. True yaw ratio -0.06 (±0.06).
+   */
+  andersson: {
+    name: 'andersson',
+    file: ANDERSSON_FIXTURE,
+    size: [200, 290],
+    crc: 0x67d1cd14,
+    landmarks: {
+      foreheadTop: [114, 34],
+      chin: [120.5, 124],
+      rightEye: [98.5, 71.25],
+      leftEye: [135, 68.5],
+      noseTip: [116, 90],
+      mouth: [118.5, 106],
+      rightEarTragion: [77.5, 84],
+      leftEarTragion: [152.5, 80],
+    },
+    head: [
+      [117, 9],
+      [145, 12],
+      [164, 27],
+      [173, 47],
+      [170, 70],
+      [164, 90],
+      [155, 109],
+      [142, 125],
+      [133, 152],
+      [123, 181],
+      [109, 184],
+      [95, 168],
+      [88, 137],
+      [78, 119],
+      [72, 116],
+      [69, 98],
+      [62, 78],
+      [61, 59],
+      [69, 35],
+      [88, 17],
+    ],
+    body: [
+      [88, 141],
+      [117, 137],
+      [148, 117],
+      [168, 109],
+      [200, 125],
+      [200, 290],
+      [47, 290],
+      [62, 250],
+      [76, 211],
+      [84, 184],
+    ],
+    face: { cx: 117, cy: 79, rx: 39, ry: 45 },
+  },
+  /**
+   * Hana Sarbortova (VLFeat's documentation, BSD-2-Clause): sarbortova.jpg as it is, 168x225.
+   * foreheadTop where her parting meets the forehead, chin the lower edge of the chin above its
+   * shadow, eyes the irises behind the glasses (±0.5 px), nose tip between the nostrils (±1 px);
+   * the ears are under her hair: the face outline at the level of the glasses' lower rim. True
+   * yaw ratio -0.01 (±0.04).
+   */
+  sarbortova: {
+    name: 'sarbortova',
+    file: SARBORTOVA_FIXTURE,
+    size: [168, 225],
+    crc: 0xd5a6c4b2,
+    landmarks: {
+      foreheadTop: [85, 26],
+      chin: [86, 136.5],
+      rightEye: [67, 72],
+      leftEye: [105.5, 72.5],
+      noseTip: [85.5, 98],
+      mouth: [86, 110.5],
+      rightEarTragion: [51, 84],
+      leftEarTragion: [117, 84],
+    },
+    head: [
+      [86, 2],
+      [110, 6],
+      [127, 22],
+      [137, 48],
+      [142, 80],
+      [147, 110],
+      [153, 140],
+      [150, 150],
+      [120, 140],
+      [86, 142],
+      [52, 140],
+      [20, 150],
+      [17, 140],
+      [26, 105],
+      [31, 75],
+      [36, 45],
+      [46, 22],
+      [62, 8],
+    ],
+    body: [
+      [52, 125],
+      [120, 125],
+      [150, 140],
+      [168, 170],
+      [168, 225],
+      [0, 225],
+      [0, 175],
+      [20, 145],
+    ],
+    face: { cx: 85.5, cy: 81.25, rx: 34, ry: 55.5 },
+  },
+  /**
+   * Andrea Vedaldi (VLFeat's documentation, BSD-2-Clause): vedaldi.jpg as it is, 120x120, a small
+   * face (78 px forehead to chin). foreheadTop at the hairline, chin the lower edge of the beard on
+   * it, eyes the pupils behind the glasses (±0.5 px), nose tip between the nostrils (±1 px: 0.035
+   * of ratio at this eye distance), ears the tragions at the face outline (both ears show). True
+   * yaw ratio 0.02 (±0.05).
+   */
+  vedaldi: {
+    name: 'vedaldi',
+    file: VEDALDI_FIXTURE,
+    size: [120, 120],
+    crc: 0xdeb89ae1,
+    landmarks: {
+      foreheadTop: [67, 30.5],
+      chin: [68, 108],
+      rightEye: [53.5, 60.5],
+      leftEye: [82, 59.5],
+      noseTip: [69, 79.5],
+      mouth: [68, 87.5],
+      rightEarTragion: [37, 67],
+      leftEarTragion: [97.5, 66],
+    },
+    head: [
+      [60, 8],
+      [45, 11],
+      [35, 18],
+      [30, 30],
+      [28, 45],
+      [25, 52],
+      [23, 60],
+      [26, 75],
+      [32, 82],
+      [38, 85],
+      [42, 95],
+      [45, 103],
+      [55, 112],
+      [68, 114],
+      [82, 110],
+      [92, 100],
+      [95, 90],
+      [100, 80],
+      [104, 70],
+      [105, 55],
+      [100, 50],
+      [99, 35],
+      [95, 20],
+      [85, 12],
+      [72, 8],
+    ],
+    body: [
+      [42, 100],
+      [92, 95],
+      [100, 92],
+      [120, 93],
+      [120, 120],
+      [0, 120],
+      [0, 112],
+      [20, 105],
+    ],
+    face: { cx: 67.5, cy: 69.25, rx: 30, ry: 39.5 },
+  },
+  /**
    * Jesper (KPhotoAlbum's demo, GPL-2+; tuning): jesper_2.jpg, x 130-650, scaled to 256x262. The
    * photo cuts his hair at the top; foreheadTop where his fringe meets the forehead.
    */
@@ -217,7 +405,10 @@ export type PersonName = keyof typeof PEOPLE;
 
 /** Which people each side of the split renders. */
 export const SIDES = {
-  'held-out': { family: 'portraits', people: ['hopper', 'annehelene'] },
+  'held-out': {
+    family: 'portraits',
+    people: ['hopper', 'annehelene', 'andersson', 'sarbortova', 'vedaldi'],
+  },
   tuning: { family: 'portraits-tuning', people: ['jesper'] },
 } as const satisfies Record<string, { family: string; people: readonly PersonName[] }>;
 /** One side of the split. */
