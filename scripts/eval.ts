@@ -32,8 +32,9 @@
 //   carry their `family`.
 // - msPerFrameMedian: median wall time of one analyzeDocument call per item, in the page, after a
 //   few warm-up runs (decoding and pixel reading are not included).
-// Options: the defaults, plus documentAspect from the item's `document` type (id1, passport) when
-// the manifest gives one, as a capture step configured for that document would pass it.
+// Options: the defaults, plus documentAspect and cornerRadius from the item's `document` type (id1,
+// passport) when the manifest gives one, as a capture step configured for that document would pass
+// them.
 //
 // Selfie items ("kind":"selfie", optional "faces": the true number of faces) go through the real
 // face detector (MediaPipe in its worker) and then analyzeSelfie with the default options, on the
@@ -89,6 +90,11 @@ export interface ManifestItem {
  * for that type would; the generator's `document` field names them.
  */
 export const DOCUMENT_ASPECTS = { id1: 85.6 / 54, passport: 125 / 88 } as const;
+/**
+ * Corner radius over the long side per document type, passed as `cornerRadius` as the capture
+ * component does: ID-1 cards' (ISO/IEC 7810, 3.18 mm on 85.6 mm); passport pages are not held to one.
+ */
+export const DOCUMENT_CORNER_RADII = { id1: 3.18 / 85.6, passport: 0 } as const;
 /** A document type the eval knows the proportions of. */
 export type DocumentType = keyof typeof DOCUMENT_ASPECTS;
 
@@ -254,7 +260,7 @@ const NOTES = [
   'issuePrecision[issue]: share of items reporting the issue that expect it (expect.issues only; "tolerated" counts against it); null when never reported',
   'summary.families[family]: documents {count, meanJaccard, falseAccept, falseReject, issueRecall, issuePrecision} and selfies {count, falseAccept, falseReject, issueRecall, issuePrecision} per family (item "family", else the manifest\'s "family", else its file name without .json); the other summary fields are the total',
   'msPerFrameMedian: median wall time of one analyzeDocument call per item in headless Chromium, after warm-up; decoding excluded',
-  'options: default DocumentQualityOptions, plus documentAspect from the item\'s "document" type (id1 85.6/54, passport 125/88) when given',
+  'options: default DocumentQualityOptions, plus documentAspect and cornerRadius from the item\'s "document" type (id1 85.6/54 and 3.18/85.6, passport 125/88 and 0) when given',
   'summary.selfie (selfie items only, absent without them): falseAccept, falseReject and issueRecall as above; msPerFrameMedian: median of face-detection round trip + analyzeSelfie per item; detectMsMedian: the detector alone in its worker; images resized to at most 640 px on the long side; default SelfieQualityOptions',
   'selfie items: faces is the number of faces detected; expectedFaces the manifest\'s "faces"',
 ];
@@ -617,7 +623,12 @@ const EVALUATORS: Readonly<Record<string, KindEvaluator>> = {
       const { verdict, ms, imageWidth, imageHeight } = await runner.call(
         'analyzeDocumentImage',
         url,
-        item.document ? { documentAspect: DOCUMENT_ASPECTS[item.document] } : {},
+        item.document
+          ? {
+              documentAspect: DOCUMENT_ASPECTS[item.document],
+              cornerRadius: DOCUMENT_CORNER_RADII[item.document],
+            }
+          : {},
         warmUp,
       );
       return {

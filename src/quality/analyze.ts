@@ -67,6 +67,7 @@ export type ResolvedDocumentOptions = Required<Omit<DocumentAnalysisOptions, 'ch
  */
 export const DEFAULT_DOCUMENT_OPTIONS: ResolvedDocumentOptions = Object.freeze({
   documentAspect: 85.6 / 54,
+  cornerRadius: 0,
   aspectTolerance: 0.08,
   minFill: 0.1,
   closeSpan: 0.5,
@@ -106,6 +107,7 @@ export function resolveDocumentOptions(
   }
   return {
     documentAspect: pick('documentAspect'),
+    cornerRadius: pick('cornerRadius'),
     aspectTolerance: pick('aspectTolerance'),
     minFill: pick('minFill'),
     closeSpan: pick('closeSpan'),
@@ -163,6 +165,7 @@ export function analyzeDocument(
   const found = findDocumentQuad(frame, {
     planes,
     documentAspect: o.documentAspect,
+    cornerRadius: o.cornerRadius,
     frameSharpness,
   });
   const t2 = performance.now();

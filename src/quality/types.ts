@@ -97,6 +97,12 @@ export interface FrameVerdict {
 export interface DocumentQualityOptions {
   /** Expected long/short side ratio: ID-1 card 85.6/54 (default), passport page 125/88. */
   readonly documentAspect?: number;
+  /**
+   * The document's corner radius over its longer side: ID-1 cards 3.18/85.6 (ISO/IEC 7810), which
+   * the capture component sets for cards. An outline cut by the frame whose corners in view are
+   * square (a sheet, a book, a receipt) is then no document. Default 0: corners are not looked at.
+   */
+  readonly cornerRadius?: number;
   /** Tolerance on that ratio (relative, default 0.08: measured with perspective undone). */
   readonly aspectTolerance?: number;
   /**

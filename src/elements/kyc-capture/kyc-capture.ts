@@ -164,6 +164,14 @@ function documentAspect(type: DocumentType | undefined): number {
   return type === 'passport' ? 125 / 88 : 85.6 / 54;
 }
 
+/**
+ * The document's corner radius over its long side: ID-1 cards' 3.18 mm on 85.6 mm (ISO/IEC 7810);
+ * 0, not looked at, for a passport page or a document of a kind not chosen yet.
+ */
+function cornerRadius(type: DocumentType | undefined): number {
+  return type === 'identity_card' || type === 'drivers_license' ? 3.18 / 85.6 : 0;
+}
+
 /** What the camera view gets for live checks, plus what it was computed from. */
 interface LiveSettings {
   readonly key: readonly unknown[];
@@ -1127,7 +1135,11 @@ export class KycCaptureElement extends LitElement {
       key,
       quality:
         analysed && !face
-          ? { documentAspect: documentAspect(this.flow.documentType), ...(quality || {}) }
+          ? {
+              documentAspect: documentAspect(this.flow.documentType),
+              cornerRadius: cornerRadius(this.flow.documentType),
+              ...(quality || {}),
+            }
           : null,
       selfie: analysed && face ? { quality: selfie || {}, analyzer: this.#faceAnalyzer() } : null,
       liveness:

@@ -23,6 +23,7 @@ import { edgesAndVotes } from './edges.js';
 import { houghLines, supportProfile, type Line } from './lines.js';
 import { crossedCorners, occlusion } from './occlusion.js';
 import { refineCorners } from './refine.js';
+import { squareCorners } from './rounded.js';
 import { documentPart, edgeDensity, isPassportAspect, pageInsideRim } from './spread.js';
 import { QUAD_TUNING } from './tuning.js';
 import { workspaceFor, type Workspace } from './workspace.js';
@@ -42,6 +43,7 @@ const {
   minPrint,
 } = QUAD_TUNING.lines;
 const { halfMinWidth, halfAspectError, halfMaxSharpness } = QUAD_TUNING.lastLook;
+const { threeSidedSquare } = QUAD_TUNING.rounded;
 
 /** The whole coarse frame's focus, as analyze.ts measures a document's (normalisedSharpness). */
 function frameSharpness(planes: ColourPlanes): number {
@@ -69,6 +71,12 @@ export interface QuadDetectionOptions {
    * it so that the work is done once.
    */
   readonly frameSharpness?: () => number;
+  /**
+   * The document's corner radius over its longer side, e.g. QUAD_TUNING.rounded.id1Radius for an
+   * ID-1 card: an outline cut by the frame whose corners in view are square is then no document
+   * (rounded.ts). Default 0: corners are not looked at (a passport page, a sheet of paper).
+   */
+  readonly cornerRadius?: number;
 }
 
 /** A detected document outline with what the detector knows about it. */
@@ -315,6 +323,22 @@ export function findDocumentQuad(
   const occluded = occlusion(fits, corners, frame.width, frame.height);
   const crossed = crossedCorners(lines, found.corners, ws);
   for (let k = 0; k < 4; k++) occluded[k] ||= crossed[k]!;
+  // A card cut by the frame along a whole side shows two corners. None, both covered, is two lines
+  // meeting under an object lying over them (tabletop: a sheet under a phone, no_document recall
+  // 65% -> 70%; no three-sided outline of a card there or on studio has both covered); square ones
+  // are a sheet's or a book's cut the same way.
+  if (found.threeSided) {
+    const radius = options.cornerRadius ?? 0;
+    let seen = 0;
+    for (let k = 0; k < 4; k++) {
+      const [x, y] = corners[k]!;
+      if (!occluded[k] && x >= 0 && y >= 0 && x < frame.width && y < frame.height) seen++;
+    }
+    if (seen === 0) return null;
+    if (radius > 0 && squareCorners(frame, corners, occluded, radius) >= threeSidedSquare) {
+      return null;
+    }
+  }
 
   // Clockwise on screen (positive shoelace with y down), starting at the smallest x + y (the
   // convention geometry.ts#orderCorners and the eval use).
