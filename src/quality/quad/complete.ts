@@ -17,24 +17,37 @@ function visibleLength(
 ): number {
   const dx = qx - px;
   const dy = qy - py;
-  let t0 = 0;
-  let t1 = 1;
-  const edges: [number, number][] = [
-    [-dx, px],
-    [dx, w - px],
-    [-dy, py],
-    [dy, h - py],
-  ];
-  for (const [p, q] of edges) {
-    if (p === 0) {
-      if (q < 0) return 0;
-    } else {
-      const r = q / p;
-      if (p < 0) t0 = Math.max(t0, r);
-      else t1 = Math.min(t1, r);
-    }
+  // The four frame edges in turn (left, right, top, bottom), unrolled: no arrays per call.
+  clipT0 = 0;
+  clipT1 = 1;
+  if (!clipEdge(-dx, px) || !clipEdge(dx, w - px) || !clipEdge(-dy, py) || !clipEdge(dy, h - py)) {
+    return 0;
   }
-  return t1 > t0 ? (t1 - t0) * Math.hypot(dx, dy) : 0;
+  return clipT1 > clipT0 ? (clipT1 - clipT0) * Math.hypot(dx, dy) : 0;
+}
+
+/** The parameter range visibleLength narrows. */
+let clipT0 = 0;
+let clipT1 = 1;
+
+/** One Liang-Barsky step: narrows the range to where p·t <= q; false when the segment is out. */
+function clipEdge(p: number, q: number): boolean {
+  if (p === 0) return !(q < 0);
+  const r = q / p;
+  if (p < 0) clipT0 = Math.max(clipT0, r);
+  else clipT1 = Math.min(clipT1, r);
+  return true;
+}
+
+/** completeQuad's inputs the placements depend on (lines, direction, shape, frame, corners 0-1). */
+const solvedKey = new Float64Array(19).fill(NaN);
+/** Per target (the aspect, its inverse): whether solved for solvedKey's inputs, and the result. */
+const solved = new Uint8Array(2);
+const solvedT = new Float64Array(2);
+
+/** The same number, telling 0 from -0 (a placement could tell them apart). */
+function sameNumber(a: number, b: number): boolean {
+  return a === b && (a !== 0 || 1 / a === 1 / b);
 }
 
 /**
@@ -97,10 +110,44 @@ export function completeQuad(
     corners[7] = py + hh;
     return true;
   };
+  // The candidate search asks twice for the same three sides (out of view, then with a faint side
+  // in view): the placements solved for the last three sides are taken over.
+  const key = solvedKey;
+  const inputs = [
+    l1x,
+    l1y,
+    l1z,
+    l2x,
+    l2y,
+    l2z,
+    lbx,
+    lby,
+    lbz,
+    ux,
+    uy,
+    aspect,
+    focal,
+    w,
+    h,
+  ] as const;
+  let same = true;
+  for (let k = 0; k < inputs.length; k++) same &&= sameNumber(key[k]!, inputs[k]);
+  for (let k = 0; k < 4; k++) same &&= sameNumber(key[inputs.length + k]!, corners[k]!);
+  if (!same) {
+    for (let k = 0; k < inputs.length; k++) key[k] = inputs[k];
+    for (let k = 0; k < 4; k++) key[inputs.length + k] = corners[k]!;
+    solved[0] = 0;
+    solved[1] = 0;
+  }
   // Side ratio |0→1| / |0→3| falls as t grows; the document's long side is either the closing
   // side (ratio = aspect, nearer) or the pair's (ratio = 1 / aspect, farther).
-  for (const target of [aspect, 1 / aspect]) {
-    const t = solveRatio(place, corners, target, Math.hypot(w, h), w, h);
+  for (let n = 0; n < 2; n++) {
+    if (!solved[n]) {
+      const target = n === 0 ? aspect : 1 / aspect;
+      solvedT[n] = solveRatio(place, corners, target, Math.hypot(w, h), w, h);
+      solved[n] = 1;
+    }
+    const t = solvedT[n]!;
     if (t <= 0 || !place(t)) continue;
     // The missing side must really be out of view, or its edge would have been seen.
     const missing = Math.hypot(corners[6]! - corners[4]!, corners[7]! - corners[5]!);
