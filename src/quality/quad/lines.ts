@@ -248,11 +248,17 @@ export function segmentSupport(
     const x = px + i * dx;
     const y = py + i * dy;
     for (let k = -supportReach; k <= supportReach; k++) {
-      const xi = Math.floor(x - k * dy);
-      const yi = Math.floor(y + k * dx);
-      if (xi < 0 || yi < 0 || xi >= w || yi >= h) continue;
-      const a = orientation[yi * w + xi]!;
-      if (a >= 0 && orientationGap(a, deg) <= supportToleranceDeg) {
+      // In the frame exactly when the floored pixel is (w and h are integers); there, truncation
+      // floors.
+      const fx = x - k * dy;
+      const fy = y + k * dx;
+      if (!(fx >= 0 && fy >= 0 && fx < w && fy < h)) continue;
+      const a = orientation[(fy | 0) * w + (fx | 0)]!;
+      if (a < 0) continue;
+      // orientationGap(a, deg), inlined: both lie in [0°, 180°].
+      let d = a > deg ? a - deg : deg - a;
+      if (d > 90) d = 180 - d;
+      if (d <= supportToleranceDeg) {
         backed++;
         break;
       }
