@@ -162,9 +162,22 @@ function convexQuad(c: ArrayLike<number>, minSide: number): boolean {
     const cross = (x1 - x0) * (y2 - y1) - (y1 - y0) * (x2 - x1);
     if (cross === 0 || (sign !== 0 && Math.sign(cross) !== sign)) return false;
     sign = Math.sign(cross);
-    if (Math.hypot(x1 - x0, y1 - y0) < minSide) return false;
+    if (shorterThan(x1 - x0, y1 - y0, minSide)) return false;
   }
   return true;
+}
+
+/**
+ * Math.hypot(dx, dy) < limit (> 0), exactly: the squared length decides unless it lies within 1e-9
+ * of the limit's square (far beyond both roundings), and only then is Math.hypot, several times
+ * dearer, called.
+ */
+function shorterThan(dx: number, dy: number, limit: number): boolean {
+  const squared = dx * dx + dy * dy;
+  const limitSquared = limit * limit;
+  if (squared > limitSquared * (1 + 1e-9)) return false;
+  if (squared < limitSquared * (1 - 1e-9)) return true;
+  return Math.hypot(dx, dy) < limit;
 }
 
 /** Area of the quad given as flat corners. */
