@@ -16,6 +16,14 @@ const {
   supportReach,
 } = QUAD_TUNING.lines;
 
+/**
+ * Offsets across a line at which support is probed, nearest first (0, -1, 1, -2, 2, ...): a backed
+ * sample is found after fewer reads, and whether any probe finds an edge does not depend on order.
+ */
+const PROBES = Int8Array.from({ length: 2 * supportReach + 1 }, (_, j) =>
+  j === 0 ? 0 : j % 2 ? -((j + 1) >> 1) : j >> 1,
+);
+
 /** Lines kept per orientation bucket of the current frame (scratch, reset each frame). */
 const bucketCounts = new Uint8Array(Math.ceil(180 / bucketDeg));
 
@@ -156,7 +164,8 @@ export function supportProfile(line: Line, index: number, ws: Workspace): void {
     const x = bx - t * s;
     const y = by + t * c;
     let found = 0;
-    for (let k = -supportReach; k <= supportReach; k++) {
+    for (let j = 0; j < PROBES.length; j++) {
+      const k = PROBES[j]!;
       const a = orientation[((y + k * s) | 0) * w + ((x + k * c) | 0)]!;
       if (a < 0) continue;
       // orientationGap(a, deg), inlined: both lie in [0°, 180°).
@@ -247,7 +256,8 @@ export function segmentSupport(
     if (backed + steps + 1 - i < needed) break;
     const x = px + i * dx;
     const y = py + i * dy;
-    for (let k = -supportReach; k <= supportReach; k++) {
+    for (let j = 0; j < PROBES.length; j++) {
+      const k = PROBES[j]!;
       // In the frame exactly when the floored pixel is (w and h are integers); there, truncation
       // floors.
       const fx = x - k * dy;
