@@ -51,6 +51,9 @@ const {
   faintLengthBound,
 } = QUAD_TUNING.candidates;
 
+/** Scratch: the sorted pairs' mean orientations and bounds (Pair.deg, Pair.bound). */
+const pairDeg = new Float64Array(maxPairs);
+const pairBound = new Float64Array(maxPairs);
 /** Scratch: the closing side's span in the three-sided search. */
 const closingSpan: SideSpan = { seen: 0, backed: 0 };
 /** Scratch corners of a faint side moved to the accumulator's peak near it. */
@@ -227,6 +230,11 @@ export function bestQuad(
   // Strongest bounds first, so a good quad is found early and the bound prunes the rest.
   pairs.sort((p, q) => q.bound - p.bound);
   if (pairs.length > maxPairs) pairs.length = maxPairs;
+  // Read by the loop over pairs of pairs, tens of thousands of times with no document in view.
+  for (let k = 0; k < pairs.length; k++) {
+    pairDeg[k] = pairs[k]!.deg;
+    pairBound[k] = pairs[k]!.bound;
+  }
 
   const corners = [0, 0, 0, 0, 0, 0, 0, 0];
   const sideLines: Line[] = [];
@@ -240,9 +248,9 @@ export function bestQuad(
     const P = pairs[p]!;
     if (p + 1 < pairs.length && P.bound + pairs[p + 1]!.bound <= bestScore) break;
     for (let q = p + 1; q < pairs.length; q++) {
+      if (P.bound + pairBound[q]! <= bestScore) break;
+      if (orientationGap(P.deg, pairDeg[q]!) < minCrossingDeg) continue;
       const Q = pairs[q]!;
-      if (P.bound + Q.bound <= bestScore) break;
-      if (orientationGap(P.deg, Q.deg) < minCrossingDeg) continue;
       if (++combos > budget) break;
       const a1 = lines[P.a]!;
       const a2 = lines[P.b]!;
