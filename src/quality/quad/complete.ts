@@ -92,24 +92,20 @@ export function completeQuad(
   const v2y = lbz * kx - lbx * kz;
   const v2z = lbx * ky - lby * kx;
   // Missing side through P(t) = corner 0 + t·u and V2; corner 2 on l2.
-  const ox = corners[0]! - hw;
-  const oy = corners[1]! - hh;
-  const place = (t: number): boolean => {
-    const px = ox + t * ux;
-    const py = oy + t * uy;
-    const dx = py * v2z - v2y;
-    const dy = v2x - px * v2z;
-    const dz = px * v2y - py * v2x;
-    const cx = l2y * dz - l2z * dy;
-    const cy = l2z * dx - l2x * dz;
-    const cz = l2x * dy - l2y * dx;
-    if (Math.abs(cz) < 1e-12) return false;
-    corners[4] = cx / cz + hw;
-    corners[5] = cy / cz + hh;
-    corners[6] = px + hw;
-    corners[7] = py + hh;
-    return true;
-  };
+  const at = placing;
+  at.ox = corners[0]! - hw;
+  at.oy = corners[1]! - hh;
+  at.ux = ux;
+  at.uy = uy;
+  at.v2x = v2x;
+  at.v2y = v2y;
+  at.v2z = v2z;
+  at.l2x = l2x;
+  at.l2y = l2y;
+  at.l2z = l2z;
+  at.hw = hw;
+  at.hh = hh;
+  at.corners = corners;
   // The candidate search asks twice for the same three sides (out of view, then with a faint side
   // in view): the placements solved for the last three sides are taken over.
   const key = solvedKey;
@@ -144,11 +140,11 @@ export function completeQuad(
   for (let n = 0; n < 2; n++) {
     if (!solved[n]) {
       const target = n === 0 ? aspect : 1 / aspect;
-      solvedT[n] = solveRatio(place, corners, target, Math.hypot(w, h), w, h);
+      solvedT[n] = solveRatio(at, target, Math.hypot(w, h), w, h);
       solved[n] = 1;
     }
     const t = solvedT[n]!;
-    if (t <= 0 || !place(t)) continue;
+    if (t <= 0 || !place(at, t)) continue;
     // The missing side must really be out of view, or its edge would have been seen.
     const missing = Math.hypot(corners[6]! - corners[4]!, corners[7]! - corners[5]!);
     const seen = visibleLength(corners[4]!, corners[5]!, corners[6]!, corners[7]!, w, h);
@@ -166,28 +162,78 @@ export function completeQuad(
  * The t > 0 at which sideRatio of the corners `place(t)` writes equals `target` (the ratio falls
  * as t grows), by bracketing and bisection; -1 when there is none.
  */
-function solveRatio(
-  place: (t: number) => boolean,
-  corners: number[],
-  target: number,
-  scale: number,
-  w: number,
-  h: number,
-): number {
+function solveRatio(at: Placing, target: number, scale: number, w: number, h: number): number {
+  const corners = at.corners;
   let lo = 0.01 * scale;
   let hi = scale;
-  if (!place(lo) || sideRatio(corners, w, h) < target) return -1;
+  if (!place(at, lo) || sideRatio(corners, w, h) < target) return -1;
   for (let k = 0; k < 6; k++) {
-    if (!place(hi)) return -1;
+    if (!place(at, hi)) return -1;
     if (sideRatio(corners, w, h) <= target) break;
     if (k === 5) return -1;
     hi *= 2;
   }
   for (let k = 0; k < 24; k++) {
     const mid = (lo + hi) / 2;
-    if (!place(mid)) return -1;
+    if (!place(at, mid)) return -1;
     if (sideRatio(corners, w, h) > target) lo = mid;
     else hi = mid;
   }
   return (lo + hi) / 2;
+}
+
+/** What placing the missing side at a given t needs (completeQuad's, in frame-centred coordinates). */
+interface Placing {
+  ox: number;
+  oy: number;
+  ux: number;
+  uy: number;
+  v2x: number;
+  v2y: number;
+  v2z: number;
+  l2x: number;
+  l2y: number;
+  l2z: number;
+  hw: number;
+  hh: number;
+  corners: number[];
+}
+
+/** The one Placing, filled by each completeQuad call (a closure per call cost more than it). */
+const placing: Placing = {
+  ox: 0,
+  oy: 0,
+  ux: 0,
+  uy: 0,
+  v2x: 0,
+  v2y: 0,
+  v2z: 0,
+  l2x: 0,
+  l2y: 0,
+  l2z: 0,
+  hw: 0,
+  hh: 0,
+  corners: [],
+};
+
+/**
+ * The missing side through P(t) = corner 0 + t·u and V2: writes corners 2 (on l2) and 3 (P(t)) to
+ * corners[4..7]; false when it is parallel to l2.
+ */
+function place(at: Placing, t: number): boolean {
+  const { ox, oy, ux, uy, v2x, v2y, v2z, l2x, l2y, l2z, hw, hh, corners } = at;
+  const px = ox + t * ux;
+  const py = oy + t * uy;
+  const dx = py * v2z - v2y;
+  const dy = v2x - px * v2z;
+  const dz = px * v2y - py * v2x;
+  const cx = l2y * dz - l2z * dy;
+  const cy = l2z * dx - l2x * dz;
+  const cz = l2x * dy - l2y * dx;
+  if (Math.abs(cz) < 1e-12) return false;
+  corners[4] = cx / cz + hw;
+  corners[5] = cy / cz + hh;
+  corners[6] = px + hw;
+  corners[7] = py + hh;
+  return true;
 }
