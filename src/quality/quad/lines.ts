@@ -252,10 +252,32 @@ export function segmentSupport(
   let backed = 0;
   const steps = Math.floor(length);
   const needed = floor * (steps + 1);
+  // Every probe lies within supportReach px of the segment (and rounding far below a pixel): with
+  // a pixel's margin more all around, none needs its bounds tested.
+  const margin = supportReach + 1;
+  const inner =
+    Math.min(px, qx) >= margin &&
+    Math.min(py, qy) >= margin &&
+    Math.max(px, qx) < w - margin &&
+    Math.max(py, qy) < h - margin;
   for (let i = 0; i <= steps; i++) {
     if (backed + steps + 1 - i < needed) break;
     const x = px + i * dx;
     const y = py + i * dy;
+    if (inner) {
+      for (let j = 0; j < PROBES.length; j++) {
+        const k = PROBES[j]!;
+        const a = orientation[((y + k * dx) | 0) * w + ((x - k * dy) | 0)]!;
+        if (a < 0) continue;
+        let d = a > deg ? a - deg : deg - a;
+        if (d > 90) d = 180 - d;
+        if (d <= supportToleranceDeg) {
+          backed++;
+          break;
+        }
+      }
+      continue;
+    }
     for (let j = 0; j < PROBES.length; j++) {
       const k = PROBES[j]!;
       // In the frame exactly when the floored pixel is (w and h are integers); there, truncation
