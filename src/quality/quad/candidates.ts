@@ -51,6 +51,9 @@ const {
   faintLengthBound,
 } = QUAD_TUNING.candidates;
 
+/** Scratch: the sorted pairs' mean orientations and bounds (Pair.deg, Pair.bound). */
+const pairDeg = new Float64Array(maxPairs);
+const pairBound = new Float64Array(maxPairs);
 /** Scratch: the closing side's span in the three-sided search. */
 const closingSpan: SideSpan = { seen: 0, backed: 0 };
 /** Scratch corners of a faint side moved to the accumulator's peak near it. */
@@ -162,9 +165,22 @@ function convexQuad(c: ArrayLike<number>, minSide: number): boolean {
     const cross = (x1 - x0) * (y2 - y1) - (y1 - y0) * (x2 - x1);
     if (cross === 0 || (sign !== 0 && Math.sign(cross) !== sign)) return false;
     sign = Math.sign(cross);
-    if (Math.hypot(x1 - x0, y1 - y0) < minSide) return false;
+    if (shorterThan(x1 - x0, y1 - y0, minSide)) return false;
   }
   return true;
+}
+
+/**
+ * Math.hypot(dx, dy) < limit (> 0), exactly: the squared length decides unless it lies within 1e-9
+ * of the limit's square (far beyond both roundings), and only then is Math.hypot, several times
+ * dearer, called.
+ */
+function shorterThan(dx: number, dy: number, limit: number): boolean {
+  const squared = dx * dx + dy * dy;
+  const limitSquared = limit * limit;
+  if (squared > limitSquared * (1 + 1e-9)) return false;
+  if (squared < limitSquared * (1 - 1e-9)) return true;
+  return Math.hypot(dx, dy) < limit;
 }
 
 /** Area of the quad given as flat corners. */
@@ -214,6 +230,11 @@ export function bestQuad(
   // Strongest bounds first, so a good quad is found early and the bound prunes the rest.
   pairs.sort((p, q) => q.bound - p.bound);
   if (pairs.length > maxPairs) pairs.length = maxPairs;
+  // Read by the loop over pairs of pairs, tens of thousands of times with no document in view.
+  for (let k = 0; k < pairs.length; k++) {
+    pairDeg[k] = pairs[k]!.deg;
+    pairBound[k] = pairs[k]!.bound;
+  }
 
   const corners = [0, 0, 0, 0, 0, 0, 0, 0];
   const sideLines: Line[] = [];
@@ -227,9 +248,9 @@ export function bestQuad(
     const P = pairs[p]!;
     if (p + 1 < pairs.length && P.bound + pairs[p + 1]!.bound <= bestScore) break;
     for (let q = p + 1; q < pairs.length; q++) {
+      if (P.bound + pairBound[q]! <= bestScore) break;
+      if (orientationGap(P.deg, pairDeg[q]!) < minCrossingDeg) continue;
       const Q = pairs[q]!;
-      if (P.bound + Q.bound <= bestScore) break;
-      if (orientationGap(P.deg, Q.deg) < minCrossingDeg) continue;
       if (++combos > budget) break;
       const a1 = lines[P.a]!;
       const a2 = lines[P.b]!;

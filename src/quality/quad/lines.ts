@@ -16,6 +16,14 @@ const {
   supportReach,
 } = QUAD_TUNING.lines;
 
+/**
+ * Offsets across a line at which support is probed, nearest first (0, -1, 1, -2, 2, ...): a backed
+ * sample is found after fewer reads, and whether any probe finds an edge does not depend on order.
+ */
+const PROBES = Int8Array.from({ length: 2 * supportReach + 1 }, (_, j) =>
+  j === 0 ? 0 : j % 2 ? -((j + 1) >> 1) : j >> 1,
+);
+
 /** Lines kept per orientation bucket of the current frame (scratch, reset each frame). */
 const bucketCounts = new Uint8Array(Math.ceil(180 / bucketDeg));
 
@@ -156,7 +164,8 @@ export function supportProfile(line: Line, index: number, ws: Workspace): void {
     const x = bx - t * s;
     const y = by + t * c;
     let found = 0;
-    for (let k = -supportReach; k <= supportReach; k++) {
+    for (let j = 0; j < PROBES.length; j++) {
+      const k = PROBES[j]!;
       const a = orientation[((y + k * s) | 0) * w + ((x + k * c) | 0)]!;
       if (a < 0) continue;
       // orientationGap(a, deg), inlined: both lie in [0°, 180°).
@@ -243,16 +252,45 @@ export function segmentSupport(
   let backed = 0;
   const steps = Math.floor(length);
   const needed = floor * (steps + 1);
+  // Every probe lies within supportReach px of the segment (and rounding far below a pixel): with
+  // a pixel's margin more all around, none needs its bounds tested.
+  const margin = supportReach + 1;
+  const inner =
+    Math.min(px, qx) >= margin &&
+    Math.min(py, qy) >= margin &&
+    Math.max(px, qx) < w - margin &&
+    Math.max(py, qy) < h - margin;
   for (let i = 0; i <= steps; i++) {
     if (backed + steps + 1 - i < needed) break;
     const x = px + i * dx;
     const y = py + i * dy;
-    for (let k = -supportReach; k <= supportReach; k++) {
-      const xi = Math.floor(x - k * dy);
-      const yi = Math.floor(y + k * dx);
-      if (xi < 0 || yi < 0 || xi >= w || yi >= h) continue;
-      const a = orientation[yi * w + xi]!;
-      if (a >= 0 && orientationGap(a, deg) <= supportToleranceDeg) {
+    if (inner) {
+      for (let j = 0; j < PROBES.length; j++) {
+        const k = PROBES[j]!;
+        const a = orientation[((y + k * dx) | 0) * w + ((x - k * dy) | 0)]!;
+        if (a < 0) continue;
+        let d = a > deg ? a - deg : deg - a;
+        if (d > 90) d = 180 - d;
+        if (d <= supportToleranceDeg) {
+          backed++;
+          break;
+        }
+      }
+      continue;
+    }
+    for (let j = 0; j < PROBES.length; j++) {
+      const k = PROBES[j]!;
+      // In the frame exactly when the floored pixel is (w and h are integers); there, truncation
+      // floors.
+      const fx = x - k * dy;
+      const fy = y + k * dx;
+      if (!(fx >= 0 && fy >= 0 && fx < w && fy < h)) continue;
+      const a = orientation[(fy | 0) * w + (fx | 0)]!;
+      if (a < 0) continue;
+      // orientationGap(a, deg), inlined: both lie in [0°, 180°].
+      let d = a > deg ? a - deg : deg - a;
+      if (d > 90) d = 180 - d;
+      if (d <= supportToleranceDeg) {
         backed++;
         break;
       }

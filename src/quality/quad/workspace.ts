@@ -72,6 +72,9 @@ export function workspaceFor(width: number, height: number): Workspace {
 
 /** Angle between two line orientations in degrees, modulo 180 (0-90). */
 export function orientationGap(a: number, b: number): number {
-  const d = Math.abs(a - b) % 180;
+  let d = Math.abs(a - b);
+  // The modulo is a library call in V8 (~10 ns), and the identity for orientations in [0°, 180°),
+  // which is all the candidate search passes (tens of thousands of times a frame).
+  if (d >= 180) d %= 180;
   return d > 90 ? 180 - d : d;
 }
