@@ -264,27 +264,13 @@ export function segmentSupport(
     if (backed + steps + 1 - i < needed) break;
     const x = px + i * dx;
     const y = py + i * dy;
-    if (inner) {
-      for (let j = 0; j < PROBES.length; j++) {
-        const k = PROBES[j]!;
-        const a = orientation[((y + k * dx) | 0) * w + ((x - k * dy) | 0)]!;
-        if (a < 0) continue;
-        let d = a > deg ? a - deg : deg - a;
-        if (d > 90) d = 180 - d;
-        if (d <= supportToleranceDeg) {
-          backed++;
-          break;
-        }
-      }
-      continue;
-    }
     for (let j = 0; j < PROBES.length; j++) {
       const k = PROBES[j]!;
       // In the frame exactly when the floored pixel is (w and h are integers); there, truncation
       // floors.
       const fx = x - k * dy;
       const fy = y + k * dx;
-      if (!(fx >= 0 && fy >= 0 && fx < w && fy < h)) continue;
+      if (!inner && !(fx >= 0 && fy >= 0 && fx < w && fy < h)) continue;
       const a = orientation[(fy | 0) * w + (fx | 0)]!;
       if (a < 0) continue;
       // orientationGap(a, deg), inlined: both lie in [0°, 180°].
