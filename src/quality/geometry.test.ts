@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { cornerErrors, orderCorners, polygonArea, quadJaccard } from './geometry.js';
+import { cornerErrors, orderCorners, polygonArea, quadJaccard, shareInRect } from './geometry.js';
 import type { Point, Quad } from './types.js';
 
 // The eval scores the detector with these, so a wrong overlap or corner pairing would silently
@@ -62,6 +62,23 @@ describe('polygonArea', () => {
         [3, 3],
       ]),
     ).to.equal(0);
+  });
+});
+
+describe('shareInRect', () => {
+  it('is the share of the outline inside the frame, whatever its corner order', () => {
+    expect(shareInRect(rect(10, 10, 100, 50), 640, 480)).to.equal(1);
+    // Half of it past the right edge, then a quarter past a corner.
+    expect(shareInRect(rect(590, 100, 100, 50), 640, 480)).to.be.closeTo(0.5, 1e-9);
+    expect(shareInRect(rect(-50, -25, 100, 50), 640, 480)).to.be.closeTo(0.25, 1e-9);
+    const turned = rotate(rect(600, 200, 80, 80), 45, 640, 240);
+    expect(shareInRect(turned, 640, 480)).to.be.closeTo(0.5, 1e-9);
+    expect(shareInRect([...turned].reverse(), 640, 480)).to.be.closeTo(0.5, 1e-9);
+  });
+
+  it('is 0 out of the frame or without area', () => {
+    expect(shareInRect(rect(700, 10, 100, 50), 640, 480)).to.equal(0);
+    expect(shareInRect(rect(10, 10, 0, 50), 640, 480)).to.equal(0);
   });
 });
 

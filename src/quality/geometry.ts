@@ -101,6 +101,24 @@ function clipPolygon(subject: readonly Point[], clip: readonly Point[]): Point[]
   return output;
 }
 
+/**
+ * Share of the outline's area (its convex hull's) inside the rectangle (0, 0)-(width, height), 0-1;
+ * 0 when it has no area.
+ */
+export function shareInRect(quad: readonly Point[], width: number, height: number): number {
+  const hull = convexHull(quad);
+  const whole = polygonArea(hull);
+  if (whole === 0) return 0;
+  // Counter-clockwise in the y-up plane, as clipPolygon wants it.
+  const frame: Point[] = [
+    [0, 0],
+    [width, 0],
+    [width, height],
+    [0, height],
+  ];
+  return Math.min(1, polygonArea(clipPolygon(hull, frame)) / whole);
+}
+
 const isFinitePoint = (p: Point): boolean => Number.isFinite(p[0]) && Number.isFinite(p[1]);
 
 /**

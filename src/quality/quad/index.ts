@@ -16,6 +16,7 @@
 import { downscaleFactor, rgbaToPlanes, type ColourPlanes } from '../luma.js';
 import type { Point, Quad, RgbaFrame } from '../types.js';
 import { exposureStats } from '../exposure.js';
+import { shareInRect } from '../geometry.js';
 import { cornersAspect } from '../shape.js';
 import { directionalSharpness, normalisedSharpness } from '../sharpness.js';
 import { bestQuad, inside, quadArea, type BestQuad } from './candidates.js';
@@ -119,41 +120,9 @@ function insideFrame(c: readonly number[], w: number, h: number): boolean {
 
 /** Share of the quad (flat corners, cycle order) inside the w×h frame, by its clipped area. */
 function shareInView(c: readonly number[], w: number, h: number): number {
-  let poly: number[] = c.slice();
-  // Sutherland-Hodgman against each frame edge: keep the side where `a·x + b·y <= d`.
-  for (const [a, b, d] of [
-    [-1, 0, 0],
-    [1, 0, w],
-    [0, -1, 0],
-    [0, 1, h],
-  ] as const) {
-    const out: number[] = [];
-    const n = poly.length / 2;
-    for (let k = 0; k < n; k++) {
-      const px = poly[2 * k]!;
-      const py = poly[2 * k + 1]!;
-      const qx = poly[(2 * k + 2) % poly.length]!;
-      const qy = poly[(2 * k + 3) % poly.length]!;
-      const pIn = a * px + b * py <= d;
-      const qIn = a * qx + b * qy <= d;
-      if (pIn) out.push(px, py);
-      if (pIn !== qIn) {
-        const t = (d - a * px - b * py) / (a * (qx - px) + b * (qy - py));
-        out.push(px + t * (qx - px), py + t * (qy - py));
-      }
-    }
-    poly = out;
-    if (poly.length === 0) return 0;
-  }
-  const area = (p: readonly number[]): number => {
-    let twice = 0;
-    for (let k = 0; k < p.length; k += 2) {
-      twice += p[k]! * p[(k + 3) % p.length]! - p[(k + 2) % p.length]! * p[k + 1]!;
-    }
-    return Math.abs(twice) / 2;
-  };
-  const whole = area(c);
-  return whole > 0 ? area(poly) / whole : 0;
+  const quad: Point[] = [];
+  for (let k = 0; k < 8; k += 2) quad.push([c[k]!, c[k + 1]!]);
+  return shareInRect(quad, w, h);
 }
 
 /** Slots of the workspace's profile buffer taken (scratch for profilesReusing). */
