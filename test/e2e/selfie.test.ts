@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright';
-import { generateSelfieVideos } from '../../scripts/generate-selfies.ts';
+import { generateSelfieVideos } from '../../scripts/selfie-videos.ts';
 import { en } from '../../src/i18n/en.ts';
 import { skipOrFail } from '../shared-fixtures.ts';
 import { describeLongTasks, longTasks, pageNow, recordMainThread } from './long-tasks.ts';
