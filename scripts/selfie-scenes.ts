@@ -1,11 +1,12 @@
-// Software rendering of "selfies" for the labelled data generator (generate-selfies.ts): the one
-// real face we have, the fixture portrait test/fixtures/faces/astronaut.png (a 512x512 NASA
-// photograph, public domain), cut out from its studio backdrop and composited onto the backgrounds
-// of document-scenes.ts at a known scale, position, roll and yaw. Its landmarks were measured once,
-// by eye, on 4-10x crops of the file; every transform below maps them too, so the labels come from
-// the geometry, never from a detector.
+// Software rendering of "selfies" for the labelled data generator (selfie-render.ts, and the
+// videos of selfie-videos.ts): the one real face we have, the fixture portrait
+// test/fixtures/faces/astronaut.png (a 512x512 NASA photograph, public domain), cut out from its
+// studio backdrop and composited onto the backgrounds of document-scenes.ts at a known scale,
+// position, roll and yaw. Its landmarks were measured once, by eye, on 4-10x crops of the file;
+// every transform below maps them too, so the labels come from the geometry, never from a detector.
 //
-// Pure functions over typed arrays (no Node APIs): the generator loads the PNG and passes it in.
+// Pure functions over typed arrays (no Node APIs): faces/fixtures.ts loads the PNG and passes it in.
+// The landmark names and the pose maths are faces/landmarks.ts's, shared with the portraits family.
 import type { Point } from '../src/quality/types.ts';
 import { clamp01, type Rgb } from './make-y4m.ts';
 import { gaussianBlur, type FloatImage } from './document-scenes.ts';
