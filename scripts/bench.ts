@@ -56,11 +56,10 @@ import {
 } from './bench-baseline.ts';
 import { REPO_ROOT, startBrowserRunner } from './browser-runner.ts';
 import { liveDocumentCapture, startLiveRig, type LiveCapture } from '../test/e2e/live-capture.ts';
+import { mean, median } from './eval-report.ts';
 import {
   DOCUMENT_ASPECTS,
   FileMounts,
-  mean,
-  median,
   parseManifest,
   QUALITY_PAGE,
   type QualityPage,

@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { EvalItem, EvalReport } from './eval.ts';
+import type { EvalItem, EvalReport } from './eval-report.ts';
 import { CAPTION_HEIGHT } from './eval-overlay.page.ts';
 import { caption, judgedWrong, writeOverlays } from './eval-overlay.ts';
 import { decodePng, encodePng } from './png.ts';

@@ -13,7 +13,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBrowserRunner } from './browser-runner.ts';
-import { FileMounts, parseManifest, type EvalItem, type EvalReport } from './eval.ts';
+import type { EvalItem, EvalReport } from './eval-report.ts';
+import { FileMounts, parseManifest } from './eval.ts';
 import { runIfMain } from './labelled-set.ts';
 import type { Quad } from '../src/quality/types.ts';
 

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { REPO_ROOT } from './browser-runner.ts';
-import type { EvalItem, EvalReport } from './eval.ts';
+import type { EvalItem, EvalReport } from './eval-report.ts';
 import { renderItem, type TabletopVariant } from './families/tabletop.ts';
 
 const exec = promisify(execFile);

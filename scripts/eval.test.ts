@@ -14,18 +14,16 @@ import {
   isSelfieItem,
   median,
   oneLine,
-  parseManifest,
   scoreDocuments,
   scoreFamilies,
   scoreSelfies,
   summaryLines,
-  toImagePixels,
   type DocumentOutcome,
   type EvalItem,
   type EvalReport,
-  type ManifestItem,
   type SelfieOutcome,
-} from './eval.ts';
+} from './eval-report.ts';
+import { parseManifest, toImagePixels, type ManifestItem } from './eval.ts';
 import {
   DEFAULT_COUNT,
   DEFAULT_SEED,

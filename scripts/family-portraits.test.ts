@@ -6,19 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { parseManifest } from './eval.ts';
+import { loadFixture } from './faces/fixtures.ts';
+import { PEOPLE, SIDES } from './faces/people.ts';
+import { faceTruth, type Fixture } from './faces/person.ts';
+import { FACE_RULES, geometryIssues } from './faces/truth.ts';
 import {
-  faceTruth,
   generatePortraits,
-  geometryIssues,
-  LABEL_RULES,
-  loadFixture,
   MARGINS,
-  PEOPLE,
   planVariants,
   PORTRAIT_VARIANTS,
   renderItem,
-  SIDES,
-  type Fixture,
   type PortraitVariant,
 } from './families/portraits.ts';
 import { generatePortraitVideos } from './portrait-videos.ts';
@@ -60,10 +57,10 @@ describe('portraits family', () => {
 
   test('the rules: a face over 0.70 of the short side is too large, under 0.22 too small', () => {
     const at = (size: number, offset: [number, number] = [0, 0], roll = 0) =>
-      geometryIssues([{ size, offset, roll, centre: [0, 0], landmarks: {} as never }]).issues;
+      geometryIssues([{ size, offset, roll }]).issues;
     assert.deepEqual(at(0.45), []);
-    assert.deepEqual(at(LABEL_RULES.tooLarge + 0.01), ['face_too_large']);
-    assert.deepEqual(at(LABEL_RULES.tooSmall - 0.01), ['face_too_small']);
+    assert.deepEqual(at(FACE_RULES.tooLarge + 0.01), ['face_too_large']);
+    assert.deepEqual(at(FACE_RULES.tooSmall - 0.01), ['face_too_small']);
     assert.deepEqual(at(0.45, [0.2, 0]), ['face_off_center']);
     assert.deepEqual(at(0.45, [0, 0], 20), ['face_angle']);
     assert.deepEqual(geometryIssues([]).issues, ['no_face']);
@@ -102,12 +99,12 @@ describe('portraits family', () => {
       if (issue === 'face_too_small') assert.ok(main.size <= MARGINS.smallSize[1] + 1e-3);
       if (issue === null || issue === 'blur' || issue === 'dark') {
         assert.ok(main.size >= 0.3 && main.size <= 0.6, `${variant} size ${main.size}`);
-        assert.ok(Math.max(...main.offset.map(Math.abs)) <= LABEL_RULES.maxOffset - 0.04);
+        assert.ok(Math.max(...main.offset.map(Math.abs)) <= FACE_RULES.maxOffset - 0.04);
       }
-      if (issue === 'dark') assert.ok(item.label.metrics.faceLuma! <= LABEL_RULES.darkLuma);
+      if (issue === 'dark') assert.ok(item.label.metrics.faceLuma! <= FACE_RULES.darkLuma);
       if (issue === 'multiple_faces') {
         assert.equal(item.label.geometry.length, 2);
-        assert.ok(item.label.geometry[1]!.size >= LABEL_RULES.countedSize);
+        assert.ok(item.label.geometry[1]!.size >= FACE_RULES.countedSize);
       }
     }
     const a = renderItem('acceptable', 77, fixtures, 320, 240);

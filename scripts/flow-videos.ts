@@ -32,12 +32,9 @@ import {
   videoScene as documentVideoScene,
   videoTremor,
 } from './generate-documents.ts';
-import {
-  GENERATOR_VERSION as SELFIES_VERSION,
-  loadPortrait,
-  planSelfieVideos,
-  videoScene as selfieVideoScene,
-} from './generate-selfies.ts';
+import { loadPortrait } from './faces/fixtures.ts';
+import { GENERATOR_VERSION as SELFIES_VERSION } from './selfie-render.ts';
+import { planSelfieVideos, videoScene as selfieVideoScene } from './selfie-videos.ts';
 import { runIfMain } from './labelled-set.ts';
 import {
   createCanvas,

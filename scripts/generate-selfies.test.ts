@@ -3,26 +3,26 @@ import { mkdtemp, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { poseOf } from './faces/landmarks.ts';
+import { LABELLED_ISSUES, type FaceTruth } from './faces/truth.ts';
 import {
   DEFAULT_COUNT,
   DEFAULT_SEED,
   generateSelfies,
-  generateSelfieVideos,
-  LABELLED_ISSUES,
-  MOVES,
-  planSelfieVideos,
   planSet,
   PORTRAIT_FILE,
-  SELFIE_VIDEO_NAMES,
-  VARIANT_ISSUE,
-  VARIANTS,
-  type FaceTruth,
-  type Manifest,
-  type SelfieVideoIndex,
 } from './generate-selfies.ts';
 import { y4mFileSize } from './make-y4m.ts';
 import { decodePng } from './png.ts';
-import { faceTransform, placeLandmarks, poseOf, yawStrengthFor } from './selfie-scenes.ts';
+import { VARIANT_ISSUE, VARIANTS, type Manifest } from './selfie-render.ts';
+import { faceTransform, placeLandmarks, yawStrengthFor } from './selfie-scenes.ts';
+import {
+  generateSelfieVideos,
+  MOVES,
+  planSelfieVideos,
+  SELFIE_VIDEO_NAMES,
+  type SelfieVideoIndex,
+} from './selfie-videos.ts';
 import { fixturePath, missingFixtureMessage, skipOrFail } from '../test/shared-fixtures.ts';
 
 // The face fixture is committed (test/fixtures/faces/). Should it be missing, every test that

@@ -1,6 +1,6 @@
 // Fake-camera videos of the held-out person (test/fixtures/faces/hopper.png), for the e2e test
 // that a selfie of someone other than the tuning face auto-captures (test/e2e/portrait-live.test.ts).
-// Drawn with the held-out portraits family's own scene code (scripts/families/portraits.ts): a
+// Drawn with the held-out portraits family's own scene code (faces/person.ts, portraits-scene.ts): a
 // plaster wall, the person's cut-out, a key light from one side; no threshold is set from them.
 //
 //   node --import tsx scripts/portrait-videos.ts [--out DIR] [--force]
@@ -15,17 +15,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { prng } from '../test/helpers/math.ts';
-import {
-  drawPerson,
-  drawRoom,
-  gaussian,
-  loadFixture,
-  meanLuma,
-  type Fixture,
-  type Frame,
-  PEOPLE,
-  type Placement,
-} from './families/portraits.ts';
+import { loadFixture } from './faces/fixtures.ts';
+import { PEOPLE } from './faces/people.ts';
+import { drawPerson, type Fixture, type Frame, type Placement } from './faces/person.ts';
+import { drawRoom, gaussian, meanLuma } from './families/portraits-scene.ts';
 import { runIfMain } from './labelled-set.ts';
 import { upToDate, writeY4m, y4mFileSize, y4mHeader, type Y4mOptions } from './make-y4m.ts';
 

@@ -1,14 +1,17 @@
-// Software rendering of "selfies" for the labelled data generator (generate-selfies.ts): the one
-// real face we have, the fixture portrait test/fixtures/faces/astronaut.png (a 512x512 NASA
-// photograph, public domain), cut out from its studio backdrop and composited onto the backgrounds
-// of document-scenes.ts at a known scale, position, roll and yaw. Its landmarks were measured once,
-// by eye, on 4-10x crops of the file; every transform below maps them too, so the labels come from
-// the geometry, never from a detector.
+// Software rendering of "selfies" for the labelled data generator (selfie-render.ts, and the
+// videos of selfie-videos.ts): the one real face we have, the fixture portrait
+// test/fixtures/faces/astronaut.png (a 512x512 NASA photograph, public domain), cut out from its
+// studio backdrop and composited onto the backgrounds of document-scenes.ts at a known scale,
+// position, roll and yaw. Its landmarks were measured once, by eye, on 4-10x crops of the file;
+// every transform below maps them too, so the labels come from the geometry, never from a detector.
 //
-// Pure functions over typed arrays (no Node APIs): the generator loads the PNG and passes it in.
+// Pure functions over typed arrays (no Node APIs): faces/fixtures.ts loads the PNG and passes it in.
+// The landmark names and the pose maths are faces/landmarks.ts's, shared with the portraits family.
 import type { Point } from '../src/quality/types.ts';
 import { clamp01, type Rgb } from './make-y4m.ts';
 import { gaussianBlur, type FloatImage } from './document-scenes.ts';
+import { distance, mapLandmarks, poseOf, type Landmarks } from './faces/landmarks.ts';
+import { bilinear, catmullRom, inEllipse, insidePolygon } from './faces/raster.ts';
 import { crc32, type PngImage } from './png.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -22,38 +25,6 @@ export const PORTRAIT_SIZE = 512;
  * different file under the same name is refused rather than silently mislabelled.
  */
 export const PORTRAIT_CRC = 0xfdcaa55f;
-
-/** The face's landmarks, by the names a face detector gives them. */
-export interface Landmarks {
-  /** Top of the forehead on the face's midline. */
-  readonly foreheadTop: Point;
-  /** Bottom of the chin (menton). */
-  readonly chin: Point;
-  /** Centre of the eye on the image's left when the face is upright (the subject's right eye). */
-  readonly rightEye: Point;
-  /** Centre of the eye on the image's right when the face is upright. */
-  readonly leftEye: Point;
-  /** Tip of the nose. */
-  readonly noseTip: Point;
-  /** Centre of the mouth. */
-  readonly mouth: Point;
-  /** Ear tragion on the image's left when the face is upright. */
-  readonly rightEarTragion: Point;
-  /** Ear tragion on the image's right. */
-  readonly leftEarTragion: Point;
-}
-
-/** Names of {@link Landmarks}, in MediaPipe's keypoint order after the two extents. */
-export const LANDMARK_NAMES = [
-  'foreheadTop',
-  'chin',
-  'rightEye',
-  'leftEye',
-  'noseTip',
-  'mouth',
-  'rightEarTragion',
-  'leftEarTragion',
-] as const;
 
 /**
  * The fixture's landmarks in its own continuous pixel coordinates (pixel (i, j) covers
@@ -148,25 +119,6 @@ export const HELMET_CUTS: readonly (readonly [Point, Point])[] = [
     [512, 512],
   ],
 ];
-
-// ---------------------------------------------------------------------------------------------
-// Small geometry.
-
-/** Euclidean distance between two points. */
-export function distance(a: Point, b: Point): number {
-  return Math.hypot(b[0] - a[0], b[1] - a[1]);
-}
-
-/** True when (x, y) is inside the polygon (even-odd rule; any simple polygon). */
-function insidePolygon(x: number, y: number, polygon: readonly Point[]): boolean {
-  let inside = false;
-  for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
-    const [xi, yi] = polygon[i]!;
-    const [xj, yj] = polygon[j]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The prepared portrait.
@@ -392,59 +344,7 @@ export function forward(t: Transform, [x, y]: Point): Point {
 
 /** The landmarks of a face placed by `t`, named as a detector would name them in the frame. */
 export function placeLandmarks(t: Transform): Landmarks {
-  const f = PORTRAIT_FACE;
-  const p = (point: Point) => forward(t, point);
-  // A mirrored face shows its right eye on the image's right: swap, as a detector would.
-  return t.mirror
-    ? {
-        foreheadTop: p(f.foreheadTop),
-        chin: p(f.chin),
-        rightEye: p(f.leftEye),
-        leftEye: p(f.rightEye),
-        noseTip: p(f.noseTip),
-        mouth: p(f.mouth),
-        rightEarTragion: p(f.leftEarTragion),
-        leftEarTragion: p(f.rightEarTragion),
-      }
-    : {
-        foreheadTop: p(f.foreheadTop),
-        chin: p(f.chin),
-        rightEye: p(f.rightEye),
-        leftEye: p(f.leftEye),
-        noseTip: p(f.noseTip),
-        mouth: p(f.mouth),
-        rightEarTragion: p(f.rightEarTragion),
-        leftEarTragion: p(f.leftEarTragion),
-      };
-}
-
-/** A face's pose as the labels describe it. */
-export interface FacePose {
-  /** Forehead-to-chin height in pixels. */
-  readonly height: number;
-  /** Midpoint of the forehead top and the chin. */
-  readonly centre: Point;
-  /** Angle of the eye line (degrees, clockwise on screen positive, 0 upright). */
-  readonly roll: number;
-  /**
-   * The nose's offset from the eyes' midpoint along the eye line, over the eye distance (positive:
-   * towards the image's right). About 0.4 tan(yaw) for a real head; ±0.035 for the fixture.
-   */
-  readonly yawRatio: number;
-}
-
-/** Pose of a face with these landmarks. */
-export function poseOf(l: Landmarks): FacePose {
-  const ex = l.leftEye[0] - l.rightEye[0];
-  const ey = l.leftEye[1] - l.rightEye[1];
-  const eyes = Math.hypot(ex, ey);
-  const mid: Point = [(l.rightEye[0] + l.leftEye[0]) / 2, (l.rightEye[1] + l.leftEye[1]) / 2];
-  return {
-    height: distance(l.foreheadTop, l.chin),
-    centre: [(l.foreheadTop[0] + l.chin[0]) / 2, (l.foreheadTop[1] + l.chin[1]) / 2],
-    roll: (Math.atan2(ey, ex) * 180) / Math.PI,
-    yawRatio: ((l.noseTip[0] - mid[0]) * ex + (l.noseTip[1] - mid[1]) * ey) / (eyes * eyes),
-  };
+  return mapLandmarks(PORTRAIT_FACE, t.mirror, (point) => forward(t, point));
 }
 
 /** Where and how a face should appear. */
@@ -527,15 +427,9 @@ export interface Layer {
  * fixture's).
  */
 const CUBIC = (() => {
-  const cubic = (d: number) => {
-    const a = Math.abs(d);
-    if (a < 1) return 1.5 * a * a * a - 2.5 * a * a + 1;
-    if (a < 2) return -0.5 * a * a * a + 2.5 * a * a - 4 * a + 2;
-    return 0;
-  };
   const table = new Float64Array(257 * 4);
   for (let phase = 0; phase <= 256; phase++) {
-    for (let k = 0; k < 4; k++) table[phase * 4 + k] = cubic(phase / 256 + 1 - k);
+    for (let k = 0; k < 4; k++) table[phase * 4 + k] = catmullRom(phase / 256 + 1 - k);
   }
   return table;
 })();
@@ -617,29 +511,13 @@ export class Inverse {
 }
 
 /** True when source point (sx, sy) is in the face region. */
-function inFace(sx: number, sy: number): boolean {
-  const ex = (sx - FACE_ELLIPSE.cx) / FACE_ELLIPSE.rx;
-  const ey = (sy - FACE_ELLIPSE.cy) / FACE_ELLIPSE.ry;
-  return ex * ex + ey * ey < 1;
-}
+const inFace = (sx: number, sy: number): boolean => inEllipse(sx, sy, FACE_ELLIPSE);
 
 /** Bilinear matte of `cutout` at level coordinates (lx, ly) (texel centres at integers). */
 function matteAt(level: PortraitLevel, cutout: Cutout, lx: number, ly: number): number {
   if (cutout === 'photo') return 1;
   const matte = cutout === 'helmet' ? level.helmet : level.person;
-  const { width: lw, height: lh } = level;
-  const x0 = Math.floor(lx);
-  const y0 = Math.floor(ly);
-  const fx = lx - x0;
-  const fy = ly - y0;
-  const xa = Math.min(Math.max(x0, 0), lw - 1);
-  const xb = Math.min(Math.max(x0 + 1, 0), lw - 1);
-  const ya = Math.min(Math.max(y0, 0), lh - 1) * lw;
-  const yb = Math.min(Math.max(y0 + 1, 0), lh - 1) * lw;
-  return (
-    (matte[ya + xa]! * (1 - fx) + matte[ya + xb]! * fx) * (1 - fy) +
-    (matte[yb + xa]! * (1 - fx) + matte[yb + xb]! * fx) * fy
-  );
+  return bilinear(matte, level.width, level.height, lx, ly);
 }
 
 /** The level a layer samples: half resolution when it is drawn smaller than 0.75x. */

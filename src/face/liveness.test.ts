@@ -363,7 +363,7 @@ describe('passive liveness', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// The selfie-moves video of scripts/generate-selfies.ts (that module reads files with node:fs, so
+// The selfie-moves video of scripts/selfie-videos.ts (that module reads files with node:fs, so
 // it cannot load here): its poses rebuilt from the generator's constants (NEUTRAL, moveTarget and
 // movesTimeline, GENERATOR_VERSION 1, planSelfieVideos' defaults: 10 fps, 1 s held, 0.5 s of
 // neutral, 2 ramp frames), giving the same per-frame truth as its videos.json (119 frames).

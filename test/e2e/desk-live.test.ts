@@ -10,7 +10,8 @@ import { describe, it } from 'node:test';
 import type { Page } from 'playwright';
 import { generateDeskVideos, type DeskVideoName } from '../../scripts/desk-videos.ts';
 import { en } from '../../src/i18n/en.ts';
-import { guidanceText, liveRig, newPage, waitForGuidance } from './harness.ts';
+import { liveRig, newPage, waitForGuidance } from './harness.ts';
+import { capturedPhoto, watchForCapture } from './steps.ts';
 
 const live = liveRig(async () => (await generateDeskVideos()).paths, 'empty');
 /** The rig, once set up. */
@@ -44,29 +45,9 @@ async function capture(page: Page, flow: string, video: DeskVideoName): Promise<
   await page.getByRole('button', { name: 'Start' }).click();
   await waitForGuidance(page, en.quality.no_document, 8000);
 
-  const review = page.getByRole('heading', { name: en.reviewTitle });
   await rig().camera.show(rig().videos[video], 0);
-  const shown = Date.now();
-  const guidance: string[] = [];
-  let captureMs: number | null = null;
-  while (Date.now() - shown < 10000) {
-    if ((await review.count()) > 0) {
-      captureMs = Date.now() - shown;
-      break;
-    }
-    const text = (await guidanceText(page)) ?? '';
-    if (text !== guidance.at(-1)) guidance.push(text);
-    await page.waitForTimeout(50);
-  }
-  const taken = await page.evaluate(() => {
-    const capture = document.querySelector('kyc-capture')!.flow.capture;
-    return {
-      auto: capture?.quality?.auto === true,
-      width: capture?.width ?? 0,
-      height: capture?.height ?? 0,
-    };
-  });
-  return { captureMs, ...taken, guidance };
+  const { captureMs, guidance } = await watchForCapture(page);
+  return { captureMs, ...(await capturedPhoto(page)), guidance };
 }
 
 describe('live auto-capture of desk-family documents', () => {

@@ -1,15 +1,14 @@
 // End to end, as a person would do it: the demo page in headless Chromium, the fake camera fed by a
 // generated 1920x1080 video, uploads over real HTTP to the mock backend mounted on the same origin.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright';
-import { makeY4mFixtures } from '../../scripts/make-y4m.ts';
 import {
   accessToken,
   collectRequests,
+  demoRig,
   launchBrowser,
   newPage,
-  startDemoServer,
   SwitchableCamera,
   waitForShutter,
 } from './harness.ts';
@@ -23,23 +22,13 @@ interface StoredImage {
   height: number;
 }
 
-let server: Awaited<ReturnType<typeof startDemoServer>>;
-let videos: Awaited<ReturnType<typeof makeY4mFixtures>>;
-
-before(async () => {
-  videos = await makeY4mFixtures();
-  server = await startDemoServer();
-});
-
-after(async () => {
-  await server?.close();
-});
+const demo = demoRig();
 
 async function createSession(
   page: Page,
   options: { ttlSeconds?: number; renewTokens?: boolean; autoCapture?: boolean } = {},
 ): Promise<string> {
-  await page.goto(server.url);
+  await page.goto(demo.server.url);
   // These tests are about the flow and the backend: the shutter takes every photo.
   await page.locator('#auto-capture').setChecked(options.autoCapture ?? false);
   if (options.ttlSeconds) await page.locator('#token-ttl').fill(String(options.ttlSeconds));
@@ -64,9 +53,12 @@ async function takeAndUse(page: Page): Promise<void> {
 }
 
 async function backendImages(sessionId: string): Promise<StoredImage[]> {
-  const response = await fetch(new URL(`/api/v1/verification/${sessionId}/images`, server.url), {
-    headers: { Authorization: `Bearer ${accessToken()}` },
-  });
+  const response = await fetch(
+    new URL(`/api/v1/verification/${sessionId}/images`, demo.server.url),
+    {
+      headers: { Authorization: `Bearer ${accessToken()}` },
+    },
+  );
   assert.equal(response.status, 200);
   return ((await response.json()) as { session_images: StoredImage[] }).session_images;
 }
@@ -81,7 +73,7 @@ describe('the demo, end to end', () => {
 
   it('captures an identity card front, back and a selfie, and the backend accepts all three', async () => {
     // One camera for the whole flow, as on a phone: it shows the card, then a face.
-    camera = await SwitchableCamera.create(videos.document);
+    camera = await SwitchableCamera.create(demo.videos.document);
     browser = await launchBrowser({ y4m: camera.path });
     const page = await newPage(browser);
     const requests = collectRequests(page);
@@ -91,7 +83,7 @@ describe('the demo, end to end', () => {
     await page.getByRole('heading', { name: 'Back of your document' }).waitFor();
     await takeAndUse(page); // back
     await page.getByRole('heading', { name: 'Selfie' }).waitFor();
-    await camera.show(videos.selfie);
+    await camera.show(demo.videos.selfie);
     await takeAndUse(page); // selfie
     await page.getByRole('heading', { name: 'All done' }).waitFor();
     await page.locator('#event-log [data-event="kyc-complete"]').waitFor();
@@ -108,7 +100,7 @@ describe('the demo, end to end', () => {
     );
     for (const image of images) {
       const response = await fetch(
-        new URL(`/api/v1/verification/${sessionId}/images/${image.id}`, server.url),
+        new URL(`/api/v1/verification/${sessionId}/images/${image.id}`, demo.server.url),
         {
           headers: { Authorization: `Bearer ${accessToken()}` },
         },
@@ -128,7 +120,9 @@ describe('the demo, end to end', () => {
       }, `/demo/sessions/${sessionId}/images/${image.id}`);
       assert.deepEqual(decoded, [info.width, info.height]);
     }
-    const foreign = requests.filter((url) => new URL(url).origin !== new URL(server.url).origin);
+    const foreign = requests.filter(
+      (url) => new URL(url).origin !== new URL(demo.server.url).origin,
+    );
     assert.deepEqual(foreign, [], 'no request leaves the page’s origin');
     assert.ok(
       requests.every((url) => !/token=|start_token/i.test(new URL(url).search)),
@@ -167,7 +161,7 @@ describe('the demo, end to end', () => {
   });
 
   it('shows a clear error with a way forward when the camera is denied', async () => {
-    const denied = await launchBrowser({ y4m: videos.document, denyCamera: true });
+    const denied = await launchBrowser({ y4m: demo.videos.document, denyCamera: true });
     try {
       const page = await newPage(denied);
       await createSession(page);

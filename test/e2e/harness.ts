@@ -16,6 +16,7 @@ import {
   type Page,
 } from 'playwright';
 import { build, preview } from 'vite';
+import { makeY4mFixtures } from '../../scripts/make-y4m.ts';
 import { baseArgs, chromiumExecutable, fakeCameraArgs } from '../browser.mjs';
 
 /** The repository root, so the tests behave the same from any working directory. */
@@ -277,12 +278,80 @@ export async function waitForShutter(page: Page): Promise<void> {
   });
 }
 
+/** The demo server and make-y4m.ts's studio videos (a document, a selfie), as most tests use them. */
+export interface DemoRig {
+  readonly server: DemoServer;
+  readonly videos: Awaited<ReturnType<typeof makeY4mFixtures>>;
+}
+
+/**
+ * Registers, for the calling test file (or `describe`), a `before` that makes the studio videos and
+ * starts the demo server, and an `after` that stops it. Returns the rig, readable once set up.
+ */
+export function demoRig(): DemoRig {
+  let server: DemoServer | undefined;
+  let videos: DemoRig['videos'] | undefined;
+  before(async () => {
+    videos = await makeY4mFixtures();
+    server = await startDemoServer();
+  });
+  after(async () => {
+    await server?.close();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the demo rig is read before its `before` ran');
+    return value;
+  };
+  return {
+    get server() {
+      return ready(server);
+    },
+    get videos() {
+      return ready(videos);
+    },
+  };
+}
+
 /** A demo server and a browser whose fake camera can switch between generated videos. */
 export interface LiveRig<N extends string> {
   readonly videos: Record<N, string>;
   readonly server: DemoServer;
   readonly camera: SwitchableCamera;
   readonly browser: Browser;
+  /** Stops the browser and the server and deletes the camera's file. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds and serves the demo, and starts a browser whose fake camera first shows `videos[first]`
+ * (whatever started is stopped again should a later part fail).
+ */
+export async function startLive<N extends string>(
+  videos: Record<N, string>,
+  first: NoInfer<N>,
+): Promise<LiveRig<N>> {
+  const server = await startDemoServer();
+  let camera: SwitchableCamera | undefined;
+  try {
+    camera = await SwitchableCamera.create(videos[first]);
+    const browser = await launchBrowser({ y4m: camera.path });
+    const started = camera;
+    return {
+      videos,
+      server,
+      camera,
+      browser,
+      async close() {
+        await browser.close();
+        await started.dispose();
+        await server.close();
+      },
+    };
+  } catch (error) {
+    await camera?.dispose();
+    await server.close();
+    throw error;
+  }
 }
 
 /** What {@link liveRig} hands its test file: the rig once set up, or why its videos were skipped. */
@@ -301,25 +370,16 @@ export function liveRig<N extends string>(
   first: NoInfer<N>,
 ): LiveRigState<N> {
   const state: LiveRigState<N> = {};
-  let server: DemoServer | undefined;
-  let camera: SwitchableCamera | undefined;
-  let browser: Browser | undefined;
   before(async () => {
     const generated = await generate();
     if ('skipped' in generated) {
       state.skipped = generated.skipped as string;
       return;
     }
-    const videos = generated as Record<N, string>;
-    server = await startDemoServer();
-    camera = await SwitchableCamera.create(videos[first]);
-    browser = await launchBrowser({ y4m: camera.path });
-    state.rig = { videos, server, camera, browser };
+    state.rig = await startLive(generated as Record<N, string>, first);
   });
   after(async () => {
-    await browser?.close();
-    await camera?.dispose();
-    await server?.close();
+    await state.rig?.close();
   });
   return state;
 }

@@ -3,32 +3,15 @@
 // the mock ends up holding the consent, the document type, the front image, the liveness images
 // and the SDK metadata, finalized; the host gets the verdict in kyc-complete.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { makeY4mFixtures } from '../../scripts/make-y4m.ts';
+import { describe, it } from 'node:test';
 import { en } from '../../src/i18n/en.ts';
-import {
-  collectRequests,
-  launchBrowser,
-  newPage,
-  startDemoServer,
-  waitForShutter,
-} from './harness.ts';
+import { collectRequests, demoRig, launchBrowser, newPage, waitForShutter } from './harness.ts';
 
-let server: Awaited<ReturnType<typeof startDemoServer>>;
-let videos: Awaited<ReturnType<typeof makeY4mFixtures>>;
-
-before(async () => {
-  videos = await makeY4mFixtures();
-  server = await startDemoServer();
-});
-
-after(async () => {
-  await server?.close();
-});
+const demo = demoRig();
 
 describe('idv-sdk end to end', () => {
   it('sends consent, document type, front, selfie as liveness and metadata, then finalizes', async () => {
-    const browser = await launchBrowser({ y4m: videos.document });
+    const browser = await launchBrowser({ y4m: demo.videos.document });
     try {
       // The person allows the position: it goes with the images (the integrator turned it on).
       const page = await newPage(browser, {
@@ -36,7 +19,7 @@ describe('idv-sdk end to end', () => {
         permissions: ['geolocation'],
       });
       const requests = collectRequests(page);
-      await page.goto(server.url);
+      await page.goto(demo.server.url);
       // The shutter takes both photos: this test is about the protocol.
       await page.locator('#auto-capture').setChecked(false);
       await page.locator('#protocol').selectOption('idv-sdk');
@@ -60,7 +43,7 @@ describe('idv-sdk end to end', () => {
       assert.match(complete ?? '', /"on_sanction_list":false/);
 
       const state = (await (
-        await fetch(new URL(`/demo/idv/sessions/${sessionId}`, server.url))
+        await fetch(new URL(`/demo/idv/sessions/${sessionId}`, demo.server.url))
       ).json()) as Record<string, unknown>;
       assert.equal(state.consent_recorded, true);
       assert.equal(state.document_type_e ?? state.document_type, 'passport');
@@ -83,7 +66,7 @@ describe('idv-sdk end to end', () => {
       assert.ok((state.liveness_frames as unknown[]).length >= 1, 'the selfie went as liveness');
       assert.equal(state.finalized, true);
       // Every request stayed on the page's origin.
-      const origin = new URL(server.url).origin;
+      const origin = new URL(demo.server.url).origin;
       assert.deepEqual(
         requests.filter((url) => new URL(url).origin !== origin),
         [],

@@ -2,17 +2,10 @@
 // document appears the element captures it, and which main-thread tasks over 50 ms ran from camera
 // start to the upload. One script for the e2e test (which asserts on it) and `npm run bench` (which
 // prints it), so the README's live targets are measured by a command.
-import type { Browser, Page } from 'playwright';
+import type { Page } from 'playwright';
 import { generateDocumentVideos, type VideoName } from '../../scripts/generate-documents.ts';
 import { en } from '../../src/i18n/en.ts';
-import {
-  launchBrowser,
-  newPage,
-  startDemoServer,
-  SwitchableCamera,
-  waitForGuidance,
-  type DemoServer,
-} from './harness.ts';
+import { newPage, startLive, waitForGuidance, type LiveRig as Rig } from './harness.ts';
 import {
   longTasks,
   pageNow,
@@ -21,34 +14,14 @@ import {
   type LongTask,
   type StageCost,
 } from './long-tasks.ts';
+import { capturedPhoto } from './steps.ts';
 
 /** The demo, a camera showing the generated document videos, and a browser looking at it. */
-export interface LiveRig {
-  readonly server: DemoServer;
-  readonly camera: SwitchableCamera;
-  readonly browser: Browser;
-  readonly videos: Record<VideoName, string>;
-  /** Stops the browser and the server and deletes the camera's file. */
-  close(): Promise<void>;
-}
+export type LiveRig = Rig<VideoName>;
 
 /** Builds and serves the demo, and starts a browser whose camera shows no document yet. */
 export async function startLiveRig(): Promise<LiveRig> {
-  const videos = await generateDocumentVideos();
-  const server = await startDemoServer();
-  const camera = await SwitchableCamera.create(videos.empty);
-  const browser = await launchBrowser({ y4m: camera.path });
-  return {
-    server,
-    camera,
-    browser,
-    videos,
-    async close() {
-      await browser.close();
-      await camera.dispose();
-      await server.close();
-    },
-  };
+  return startLive(await generateDocumentVideos(), 'empty');
 }
 
 /** What one live capture measured. */
@@ -98,10 +71,7 @@ export async function liveDocumentCapture(
   const shown = Date.now();
   await review.waitFor({ timeout: 10000 });
   const captureMs = Date.now() - shown;
-  const captured = await page.evaluate(() => {
-    const capture = document.querySelector('kyc-capture')!.flow.capture!;
-    return { auto: capture.quality?.auto === true, width: capture.width, height: capture.height };
-  });
+  const captured = await capturedPhoto(page);
   // The capture phase ends when the backend has the photo.
   await page.evaluate(() => {
     const answered = new Promise((resolve) =>

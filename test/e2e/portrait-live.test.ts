@@ -9,7 +9,8 @@ import { describe, it } from 'node:test';
 import { generatePortraitVideos } from '../../scripts/portrait-videos.ts';
 import { en } from '../../src/i18n/en.ts';
 import { skipOrFail } from '../shared-fixtures.ts';
-import { guidanceText, liveRig, newPage, waitForGuidance, waitForShutter } from './harness.ts';
+import { liveRig, newPage, waitForGuidance } from './harness.ts';
+import { capturedPhoto, throughPassportFront, watchForCapture } from './steps.ts';
 
 const live = liveRig(() => generatePortraitVideos(), 'portrait-empty');
 
@@ -19,39 +20,16 @@ describe('a selfie of the held-out person', () => {
     const { videos, server, camera, browser } = live.rig!;
     const page = await newPage(browser);
     try {
-      await page.goto(server.url);
-      await page.locator('#auto-capture').setChecked(true);
-      await page.getByRole('button', { name: 'Create session' }).click();
-      await page.locator('#session-info[data-session-id]').waitFor();
-      await page.getByRole('radio', { name: 'Passport' }).check();
-      await page.getByRole('checkbox', { name: /I agree/ }).check();
-      await page.getByRole('button', { name: 'Start' }).click();
       // The passport page with the shutter: the selfie step is what this test is about.
-      await waitForShutter(page);
-      await page.getByRole('button', { name: en.takePhoto }).click();
-      await page.getByRole('button', { name: en.usePhoto }).click();
-      await page.getByRole('heading', { name: en.stepTitles.selfie }).waitFor();
+      await throughPassportFront(page, server.url);
 
       const review = page.getByRole('heading', { name: en.reviewTitle });
       await waitForGuidance(page, en.selfie.no_face, 15000);
       assert.equal(await review.count(), 0, 'no capture of the empty wall');
 
       await camera.show(videos['portrait-good'], 0);
-      const shown = Date.now();
-      const guidance: string[] = [];
-      let captureMs: number | null = null;
-      while (Date.now() - shown < 10000) {
-        if ((await review.count()) > 0) {
-          captureMs = Date.now() - shown;
-          break;
-        }
-        const text = (await guidanceText(page)) ?? '';
-        if (text !== guidance.at(-1)) guidance.push(text);
-        await page.waitForTimeout(50);
-      }
-      const auto = await page.evaluate(
-        () => document.querySelector('kyc-capture')!.flow.capture?.quality?.auto === true,
-      );
+      const { captureMs, guidance } = await watchForCapture(page);
+      const { auto } = await capturedPhoto(page);
       console.log(
         `held-out selfie: ` +
           (captureMs === null

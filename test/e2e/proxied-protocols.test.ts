@@ -4,40 +4,23 @@
 // vendor's credentials to the vendor mock. Each mock ends up holding the right images in the right
 // fields, a rejection sends the person back to the images it names, and the host gets the result.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright';
-import { makeY4mFixtures } from '../../scripts/make-y4m.ts';
 import { en } from '../../src/i18n/en.ts';
 import { NOT_PROCESSED_GUIDANCE } from '../../src/protocols/link-kyc.ts';
-import {
-  collectRequests,
-  launchBrowser,
-  newPage,
-  startDemoServer,
-  waitForShutter,
-} from './harness.ts';
+import { collectRequests, demoRig, launchBrowser, newPage, waitForShutter } from './harness.ts';
 
-let server: Awaited<ReturnType<typeof startDemoServer>>;
-let videos: Awaited<ReturnType<typeof makeY4mFixtures>>;
-
-before(async () => {
-  videos = await makeY4mFixtures();
-  server = await startDemoServer();
-});
-
-after(async () => {
-  await server?.close();
-});
+const demo = demoRig();
 
 async function serverJson(path: string, init?: RequestInit): Promise<unknown> {
-  const response = await fetch(new URL(path, server.url), init);
+  const response = await fetch(new URL(path, demo.server.url), init);
   assert.ok(response.ok, `${path}: HTTP ${response.status}`);
   return response.status === 204 ? undefined : response.json();
 }
 
 /** Opens the demo, creates a session for `protocol`, starts the flow with `document`. */
 async function startFlow(page: Page, protocol: string, document: string): Promise<string> {
-  await page.goto(server.url);
+  await page.goto(demo.server.url);
   // The shutter takes every photo: these tests are about the protocols.
   await page.locator('#auto-capture').setChecked(false);
   await page.locator('#protocol').selectOption(protocol);
@@ -70,7 +53,7 @@ describe('proxied protocols end to end', () => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ outcomes: [{ result: 'NotProcessed' }, { result: 'Ok' }] }),
     });
-    const browser = await launchBrowser({ y4m: videos.document });
+    const browser = await launchBrowser({ y4m: demo.videos.document });
     try {
       const page = await newPage(browser);
       const requests = collectRequests(page);
@@ -100,7 +83,7 @@ describe('proxied protocols end to end', () => {
         assert.equal(attempt.images[1]?.faceImage, null);
       }
       // The browser only ever spoke to the page's origin, and never to the vendor's login.
-      const origin = new URL(server.url).origin;
+      const origin = new URL(demo.server.url).origin;
       assert.deepEqual(
         requests.filter((url) => new URL(url).origin !== origin),
         [],
@@ -117,7 +100,7 @@ describe('proxied protocols end to end', () => {
   });
 
   it('validation-v2: front and selfie together, a failed face with attempts left, then done', async () => {
-    const browser = await launchBrowser({ y4m: videos.document });
+    const browser = await launchBrowser({ y4m: demo.videos.document });
     try {
       const page = await newPage(browser);
       const id = await startFlow(page, 'validation-v2', 'Driver’s licence');
@@ -153,7 +136,7 @@ describe('proxied protocols end to end', () => {
   });
 
   it('validation-v2: no attempts left ends on a final error without a retake', async () => {
-    const browser = await launchBrowser({ y4m: videos.document });
+    const browser = await launchBrowser({ y4m: demo.videos.document });
     try {
       const page = await newPage(browser);
       const id = await startFlow(page, 'validation-v2', 'Passport');

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright';
-import { generateSelfieVideos } from '../../scripts/generate-selfies.ts';
+import { generateSelfieVideos } from '../../scripts/selfie-videos.ts';
 import { en } from '../../src/i18n/en.ts';
 import { skipOrFail } from '../shared-fixtures.ts';
 import { describeLongTasks, longTasks, pageNow, recordMainThread } from './long-tasks.ts';
@@ -13,41 +13,17 @@ import {
   collectRequests,
   guidanceText,
   waitForGuidance,
-  waitForShutter,
   waitForVerdict,
   launchBrowser,
   liveRig,
   newPage,
 } from './harness.ts';
 import { jpegInfo } from './jpeg.ts';
+import { throughPassportFront } from './steps.ts';
 
 const live = liveRig(() => generateSelfieVideos(), 'selfie-empty');
 /** The rig, once set up (tests that use it first return when live.skipped says why not). */
 const rig = () => live.rig!;
-
-/**
- * Creates a session on the demo page (auto-capture on, `liveness` mode if any), starts a passport
- * flow and takes the passport page with the shutter: the face steps are what these tests are
- * about. `beforeStart` runs in the page once the element exists.
- */
-async function throughPassportFront(
-  page: Page,
-  options: { liveness?: 'passive' | 'passive_active'; beforeStart?: () => void } = {},
-): Promise<void> {
-  await page.goto(rig().server.url);
-  await page.locator('#auto-capture').setChecked(true);
-  if (options.liveness) await page.locator('#liveness').selectOption(options.liveness);
-  await page.getByRole('button', { name: 'Create session' }).click();
-  await page.locator('#session-info[data-session-id]').waitFor();
-  if (options.beforeStart) await page.evaluate(options.beforeStart);
-  await page.getByRole('radio', { name: 'Passport' }).check();
-  await page.getByRole('checkbox', { name: /I agree/ }).check();
-  await page.getByRole('button', { name: 'Start' }).click();
-  await waitForShutter(page);
-  await page.getByRole('button', { name: en.takePhoto }).click();
-  await page.getByRole('button', { name: en.usePhoto }).click();
-  await page.getByRole('heading', { name: en.stepTitles.selfie }).waitFor();
-}
 
 const reviewHeading = (page: Page) => page.getByRole('heading', { name: en.reviewTitle });
 
@@ -59,7 +35,7 @@ describe('the selfie step', () => {
     await recordMainThread(page);
     // When the selfie step starts, in the page's clock. The passport page is taken with the
     // shutter; the face files are prefetched meanwhile.
-    await throughPassportFront(page, {
+    await throughPassportFront(page, rig().server.url, {
       beforeStart: () => {
         document.querySelector('kyc-capture')!.addEventListener('kyc-step-change', (event) => {
           const { status, step } = event.detail;
@@ -169,7 +145,7 @@ describe('the selfie step', () => {
       const requests = collectRequests(page);
       // A fixed draw (seed 12: tilt_right, closer, turn_right, back), and time for the video to
       // come round to each movement (it loops every 12 s).
-      await throughPassportFront(page, {
+      await throughPassportFront(page, rig().server.url, {
         liveness: 'passive_active',
         beforeStart: () => {
           const element = document.querySelector('kyc-capture')!;
@@ -253,7 +229,7 @@ describe('the selfie step', () => {
     if (live.skipped) return skipOrFail(t, live.skipped);
     await rig().camera.show(rig().videos['selfie-good']);
     const page = await newPage(rig().browser);
-    await throughPassportFront(page, { liveness: 'passive' });
+    await throughPassportFront(page, rig().server.url, { liveness: 'passive' });
     await reviewHeading(page).waitFor({ timeout: 15000 }); // the selfie, auto-captured
     await page.getByRole('button', { name: en.usePhoto }).click();
     await page.getByRole('heading', { name: en.stepTitles.liveness }).waitFor();
