@@ -21,6 +21,9 @@ export const ProtocolName = {
   ValidationV2: VALIDATION_V2,
 } as const;
 
+/** The protocol `<kyc-capture>` talks when its `protocol` is not set. */
+export const DEFAULT_PROTOCOL: ProtocolName = ProtocolName.SessionV1;
+
 /**
  * The names of protocols an integrator registers, for the `protocol` property's type. Declaration
  * merging adds one: `declare module 'kyc-capture' { interface CustomProtocolNames { acme: true } }`.

@@ -13,7 +13,7 @@ import {
 } from '../../flow/types.js';
 import { en, type Messages } from '../../i18n/en.js';
 import type { ProtocolOptions } from '../../protocols/definition.js';
-import type { ProtocolName } from '../../protocols/registry.js';
+import { DEFAULT_PROTOCOL, type ProtocolName } from '../../protocols/registry.js';
 import type { PreflightResult, ProtocolAdapter } from '../../protocols/types.js';
 import type {
   KycAnalysisErrorEvent,
@@ -140,7 +140,11 @@ export class KycCaptureElement extends LitElement {
   declare token: string | undefined;
   /** Session id from the backend. */
   declare session: string | undefined;
-  /** Backend protocol by name (default `session-v1`); ignored when `adapter` is set. */
+  /**
+   * Backend protocol by name (default `session-v1`), built in or registered with
+   * `registerProtocol`; ignored when `adapter` is set.
+   * @default 'session-v1'
+   */
   declare protocol: ProtocolName;
   /** Base URL of the backend's browser-facing endpoints; empty means same origin. */
   declare apiBase: string;
@@ -178,7 +182,7 @@ export class KycCaptureElement extends LitElement {
    * capture for the backend's liveness decision, not a liveness verdict of this SDK.
    */
   declare liveness: LivenessMode | undefined;
-  /** A custom protocol adapter; wins over `protocol`. */
+  /** A protocol adapter the host built itself; wins over `protocol` (none of its rules apply). */
   declare adapter: ProtocolAdapter | undefined;
   /** Overrides for any person-facing text. */
   declare messages: Partial<Messages>;
@@ -197,7 +201,7 @@ export class KycCaptureElement extends LitElement {
 
   constructor() {
     super();
-    this.protocol = 'session-v1';
+    this.protocol = DEFAULT_PROTOCOL;
     this.apiBase = '';
     this.protocolOptions = {};
     this.geolocation = false;
