@@ -56,17 +56,22 @@ interface Manifest {
   }[];
 }
 
-/** One element's source files, and the elements it renders inside it. */
+/**
+ * One element's source files (the class; `helpers`: the modules that render screens or dispatch
+ * events on its behalf), and the elements it renders inside it.
+ */
 const ELEMENTS = [
   {
     tag: 'kyc-capture',
     source: 'src/elements/kyc-capture/kyc-capture.ts',
+    helpers: ['src/elements/kyc-capture/kyc-capture.screens.ts', 'src/flow/flow-controller.ts'],
     styles: 'src/elements/kyc-capture/kyc-capture.styles.ts',
     renders: ['kyc-camera-view'],
   },
   {
     tag: 'kyc-camera-view',
     source: 'src/elements/kyc-camera-view/kyc-camera-view.ts',
+    helpers: [],
     styles: 'src/elements/kyc-camera-view/kyc-camera-view.styles.ts',
     renders: [],
   },
@@ -74,6 +79,8 @@ const ELEMENTS = [
 type Tag = (typeof ELEMENTS)[number]['tag'];
 
 const read = (path: string) => readFile(join(root, path), 'utf8');
+/** An element's class and its helpers, as one text. */
+const readAll = async (paths: readonly string[]) => (await Promise.all(paths.map(read))).join('\n');
 const names = (list: readonly Named[] | undefined) => new Set((list ?? []).map(({ name }) => name));
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
 
@@ -186,7 +193,7 @@ describe('custom-elements.json', () => {
     for (const { tag } of ELEMENTS) assert.ok(element(tag).description, `${tag} has a description`);
   });
 
-  for (const { tag, source, styles, renders } of ELEMENTS) {
+  for (const { tag, source, helpers, styles, renders } of ELEMENTS) {
     describe(`<${tag}>`, () => {
       test('declares every --kyc-* property its styles (and its children’s) read, with the same default', async () => {
         const used = customProperties(await read(styles));
@@ -205,7 +212,7 @@ describe('custom-elements.json', () => {
       });
 
       test('declares every part its template renders', async () => {
-        const code = await read(source);
+        const code = await readAll([source, ...helpers]);
         const rendered = templateParts(code);
         assert.ok(rendered.length > 0, 'the template has parts');
         if (renders.length) {
@@ -220,7 +227,7 @@ describe('custom-elements.json', () => {
       });
 
       test('declares every event class it dispatches, by name and class', async () => {
-        const code = await read(source);
+        const code = await readAll([source, ...helpers]);
         const known = new Map([...eventNames(code)]);
         for (const file of await readdir(join(root, 'src/events'))) {
           for (const [name, event] of eventNames(await read(join('src/events', file)))) {

@@ -82,6 +82,7 @@ const RUNTIME_EXPORTS = [
   'idvSdkHeaders',
   'linkKycRejectionGuidance',
   'prefetchFaceAssets',
+  'registerProtocol',
   'resolveFaceAssets',
   'stepsForDocument',
 ];

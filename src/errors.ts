@@ -12,3 +12,13 @@ export class KycError extends Error {
     this.code = code;
   }
 }
+
+/**
+ * Raised when `<kyc-capture>` is used without what it needs: a token and a session, a known
+ * protocol, or a setting that protocol requires.
+ */
+export class ConfigurationError extends KycError {
+  constructor(message: string) {
+    super('configuration', message);
+  }
+}

@@ -8,8 +8,10 @@
 //   strings, JSON parsers of vendor replies (`session-v1-wire`, `parse*Response`), image-header
 //   readers. They follow the seed documents, change with them, and an integrator never builds a
 //   request by hand: the adapters below do.
-// - the protocol registry entries (`SESSION_V1`, `IDV_SDK`, …) and the flow's `transition`: the
-//   element's own machinery.
+// - the built-in protocol definitions (`sessionV1Protocol`, …, with `SESSION_V1`, `IDV_SDK`, …),
+//   the registry's lookup and the flow's `transition`, planner and controllers: the element's own
+//   machinery. `registerProtocol` and the definition's type are public: a custom protocol is
+//   registered the way the built-in ones are.
 // - worker protocols and the classes around them (FrameAnalyzer, FaceAnalyzer, JpegEncoder,
 //   FrameSampler, AutoCapture, the liveness policies, the network guard): they assume the
 //   element's lifecycle and asset layout.
@@ -18,8 +20,14 @@
 // There are no public testing helpers yet.
 
 // Elements, and the types of their properties.
-export { KycCaptureElement, ProtocolName } from './elements/kyc-capture/kyc-capture.js';
-export type { CaptureOptions, ProtocolOptions } from './elements/kyc-capture/kyc-capture.js';
+export { KycCaptureElement } from './elements/kyc-capture/kyc-capture.js';
+export type { CaptureOptions } from './capture/capture-controller.js';
+export { ProtocolName, registerProtocol, type CustomProtocolNames } from './protocols/registry.js';
+export type {
+  ProtocolConfig,
+  ProtocolDefinition,
+  ProtocolOptions,
+} from './protocols/definition.js';
 export { KycCameraViewElement } from './elements/kyc-camera-view/kyc-camera-view.js';
 export type { GuideShape } from './elements/kyc-camera-view/kyc-camera-view.js';
 export type {
@@ -76,7 +84,7 @@ export {
 
 // Errors: every one a KycError with a stable `code`, any of them can arrive in `kyc-error`.
 export { KycError } from './errors.js';
-export { ConfigurationError } from './elements/kyc-capture/kyc-capture.js';
+export { ConfigurationError } from './errors.js';
 export { CameraError, CameraErrorCode } from './controllers/camera-error.js';
 export {
   ApiErrorCode,

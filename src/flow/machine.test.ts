@@ -8,7 +8,8 @@ import {
   type FlowAction,
   type FlowState,
 } from './machine.js';
-import type { CaptureStep } from './types.js';
+import { planFlowSteps } from './plan.js';
+import type { CaptureStep, DocumentType } from './types.js';
 
 function capture(step: CaptureStep): Capture {
   return {
@@ -28,8 +29,18 @@ const ok = (missing?: CaptureStep[], complete = false): ServerFeedback => ({
   missing,
 });
 
+/** The state after one action (what most of these tests look at). */
+function next(state: FlowState, action: FlowAction): FlowState {
+  return transition(state, action).state;
+}
+
 function run(state: FlowState, ...actions: FlowAction[]): FlowState {
-  return actions.reduce(transition, state);
+  return actions.reduce(next, state);
+}
+
+/** The start action as the flow controller makes it: the planner's steps for the document. */
+function start(documentType: DocumentType): FlowAction {
+  return { type: 'start', documentType, steps: planFlowSteps({ documentType }) };
 }
 
 /** Captures, confirms and gets the given reply for the current step. */
@@ -48,49 +59,48 @@ describe('capture flow state machine', () => {
   it('starts on the intro screen and needs a document type or steps to leave it', () => {
     const s = initialFlowState();
     expect(s.status).to.equal('intro');
-    expect(transition(s, { type: 'start' })).to.equal(s);
+    // The controller starts only once it knows the document type or has host steps: an empty plan
+    // leaves the intro screen as it is.
+    expect(next(s, { type: 'start', steps: [] })).to.equal(s);
   });
 
   it('asks a passport for its front only, cards for front and back, then the selfie', () => {
-    const passport = transition(initialFlowState(), { type: 'start', documentType: 'passport' });
+    const passport = next(initialFlowState(), start('passport'));
     expect(passport.steps).to.deep.equal(['document_front', 'selfie']);
-    const card = transition(initialFlowState(), { type: 'start', documentType: 'identity_card' });
+    const card = next(initialFlowState(), start('identity_card'));
     expect(card.steps).to.deep.equal(['document_front', 'document_back', 'selfie']);
-    const licence = transition(initialFlowState(), {
-      type: 'start',
-      documentType: 'drivers_license',
-    });
+    const licence = next(initialFlowState(), start('drivers_license'));
     expect(licence.steps).to.deep.equal(['document_front', 'document_back', 'selfie']);
     expect(card.status).to.equal('camera');
   });
 
   it('takes explicit steps over the document default, in canonical order', () => {
-    const s = transition(initialFlowState(), {
+    const s = next(initialFlowState(), {
       type: 'start',
       steps: ['selfie', 'document_front'],
     });
     expect(s.steps).to.deep.equal(['document_front', 'selfie']);
-    const selfieOnly = transition(initialFlowState(), { type: 'start', steps: ['selfie'] });
+    const selfieOnly = next(initialFlowState(), { type: 'start', steps: ['selfie'] });
     expect(selfieOnly.steps).to.deep.equal(['selfie']);
   });
 
   it('goes camera → review → camera on retake, and discards the capture', () => {
-    let s = run(initialFlowState(), { type: 'start', documentType: 'passport' });
-    s = transition(s, { type: 'captured', capture: capture('document_front') });
+    let s = run(initialFlowState(), start('passport'));
+    s = next(s, { type: 'captured', capture: capture('document_front') });
     expect(s.status).to.equal('review');
     expect(s.capture?.step).to.equal('document_front');
-    s = transition(s, { type: 'retake' });
+    s = next(s, { type: 'retake' });
     expect(s.status).to.equal('camera');
     expect(s.capture).to.equal(undefined);
   });
 
   it('ignores a capture for a step other than the current one', () => {
-    const s = run(initialFlowState(), { type: 'start', documentType: 'passport' });
-    expect(transition(s, { type: 'captured', capture: capture('selfie') })).to.equal(s);
+    const s = run(initialFlowState(), start('passport'));
+    expect(next(s, { type: 'captured', capture: capture('selfie') })).to.equal(s);
   });
 
   it('walks a card front → back → selfie → done when the server accepts each', () => {
-    let s = run(initialFlowState(), { type: 'start', documentType: 'identity_card' });
+    let s = run(initialFlowState(), start('identity_card'));
     s = shoot(s, ok(['document_back', 'selfie']));
     expect([s.status, currentStep(s)]).to.deep.equal(['camera', 'document_back']);
     s = shoot(s, ok(['selfie']));
@@ -102,7 +112,7 @@ describe('capture flow state machine', () => {
   });
 
   it('follows the server’s missing_images over its own plan', () => {
-    let s = run(initialFlowState(), { type: 'start', documentType: 'identity_card' });
+    let s = run(initialFlowState(), start('identity_card'));
     s = shoot(s, ok(['selfie']));
     expect(s.steps).to.deep.equal(['selfie']);
   });
@@ -125,7 +135,7 @@ describe('capture flow state machine', () => {
   });
 
   it('falls back to its own plan when the server sends no missing list', () => {
-    let s = run(initialFlowState(), { type: 'start', documentType: 'passport' });
+    let s = run(initialFlowState(), start('passport'));
     s = shoot(s, ok(undefined));
     expect(s.steps).to.deep.equal(['selfie']);
     s = shoot(s, ok(undefined));
@@ -133,7 +143,7 @@ describe('capture flow state machine', () => {
   });
 
   it('shows the server’s reason and retakes the same step when an image is rejected', () => {
-    let s = run(initialFlowState(), { type: 'start', documentType: 'passport' });
+    let s = run(initialFlowState(), start('passport'));
     s = shoot(s, {
       accepted: false,
       feedback: 'glare',
@@ -142,7 +152,7 @@ describe('capture flow state machine', () => {
     });
     expect(s.status).to.equal('feedback');
     expect(s.feedback).to.equal('glare');
-    s = transition(s, { type: 'retake' });
+    s = next(s, { type: 'retake' });
     expect([s.status, currentStep(s)]).to.deep.equal(['camera', 'document_front']);
     s = shoot(s, ok(['selfie']));
     expect(s.attempts.document_front).to.equal(2);
@@ -152,7 +162,7 @@ describe('capture flow state machine', () => {
   it('goes back to the images a batch rejection names, keeping the step just sent', () => {
     // link-kyc / validation-v2: front and back are held, the selfie completes the batch, and the
     // backend's verdict is about the document.
-    let s = run(initialFlowState(), { type: 'start', documentType: 'identity_card' });
+    let s = run(initialFlowState(), start('identity_card'));
     s = shoot(s, ok());
     s = shoot(s, ok());
     expect(currentStep(s)).to.equal('selfie');
@@ -169,7 +179,7 @@ describe('capture flow state machine', () => {
     expect(s.attemptsLeft).to.equal(2);
     expect(s.steps).to.deep.equal(['document_front', 'document_back']);
     expect(s.accepted).to.deep.equal(['selfie']);
-    s = transition(s, { type: 'retake' });
+    s = next(s, { type: 'retake' });
     expect([s.status, currentStep(s)]).to.deep.equal(['camera', 'document_front']);
     s = shoot(s, ok());
     expect(s.feedbackMessage).to.equal(undefined);
@@ -179,7 +189,7 @@ describe('capture flow state machine', () => {
   });
 
   it('treats "all images already in" (409) as done', () => {
-    let s = run(initialFlowState(), { type: 'start', documentType: 'identity_card' });
+    let s = run(initialFlowState(), start('identity_card'));
     s = shoot(s, {
       accepted: true,
       feedback: 'ok',
@@ -191,28 +201,28 @@ describe('capture flow state machine', () => {
   });
 
   it('keeps the capture through a failed upload and resends it on retry', () => {
-    let s = run(initialFlowState(), { type: 'start', documentType: 'passport' });
+    let s = run(initialFlowState(), start('passport'));
     s = run(s, { type: 'captured', capture: capture('document_front') }, { type: 'confirm' });
     const sent = s.capture;
-    s = transition(s, {
+    s = next(s, {
       type: 'failed',
       error: { code: 'network-error', message: 'offline', retryable: true, phase: 'upload' },
     });
     expect(s.status).to.equal('error');
     expect(s.capture).to.equal(sent);
-    s = transition(s, { type: 'retry' });
+    s = next(s, { type: 'retry' });
     expect(s.status).to.equal('uploading');
     expect(s.capture).to.equal(sent);
   });
 
   it('lets the person take a new photo instead of resending after a failed upload', () => {
-    let s = run(initialFlowState(), { type: 'start', documentType: 'passport' });
+    let s = run(initialFlowState(), start('passport'));
     s = run(s, { type: 'captured', capture: capture('document_front') }, { type: 'confirm' });
-    s = transition(s, {
+    s = next(s, {
       type: 'failed',
       error: { code: 'http-error', message: 'rejected', retryable: false, phase: 'upload' },
     });
-    s = transition(s, { type: 'retake' });
+    s = next(s, { type: 'retake' });
     expect([s.status, currentStep(s), s.capture, s.error]).to.deep.equal([
       'camera',
       'document_front',
@@ -222,23 +232,23 @@ describe('capture flow state machine', () => {
   });
 
   it('does not retry an error that cannot be retried (expired token)', () => {
-    let s = run(initialFlowState(), { type: 'start', documentType: 'passport' });
+    let s = run(initialFlowState(), start('passport'));
     s = run(s, { type: 'captured', capture: capture('document_front') }, { type: 'confirm' });
-    s = transition(s, {
+    s = next(s, {
       type: 'failed',
       error: { code: 'token-expired', message: 'expired', retryable: false, phase: 'upload' },
     });
-    expect(transition(s, { type: 'retry' })).to.equal(s);
+    expect(next(s, { type: 'retry' })).to.equal(s);
   });
 
   it('returns to the camera after a camera error retry, and accepts a picked file instead', () => {
-    let s = run(initialFlowState(), { type: 'start', documentType: 'passport' });
-    const denied = transition(s, {
+    let s = run(initialFlowState(), start('passport'));
+    const denied = next(s, {
       type: 'failed',
       error: { code: 'permission-denied', message: 'denied', retryable: true, phase: 'camera' },
     });
-    expect(transition(denied, { type: 'retry' }).status).to.equal('camera');
-    s = transition(denied, {
+    expect(next(denied, { type: 'retry' }).status).to.equal('camera');
+    s = next(denied, {
       type: 'captured',
       capture: { ...capture('document_front'), source: 'file' },
     });
@@ -247,13 +257,9 @@ describe('capture flow state machine', () => {
   });
 
   it('cancels from any screen and then ignores everything', () => {
-    let s = run(
-      initialFlowState(),
-      { type: 'start', documentType: 'passport' },
-      { type: 'cancel' },
-    );
+    let s = run(initialFlowState(), start('passport'), { type: 'cancel' });
     expect(s.status).to.equal('cancelled');
-    expect(transition(s, { type: 'retry' })).to.equal(s);
+    expect(next(s, { type: 'retry' })).to.equal(s);
     s = run(initialFlowState(), { type: 'cancel' });
     expect(s.status).to.equal('cancelled');
   });
@@ -265,9 +271,95 @@ describe('capture flow state machine', () => {
       { type: 'retake' },
       { type: 'retry' },
     ] as FlowAction[]) {
-      expect(transition(intro, action)).to.equal(intro);
+      expect(next(intro, action)).to.equal(intro);
     }
-    const camera = run(intro, { type: 'start', documentType: 'passport' });
-    expect(transition(camera, { type: 'uploaded', result: ok([]) })).to.equal(camera);
+    const camera = run(intro, start('passport'));
+    expect(next(camera, { type: 'uploaded', result: ok([]) })).to.equal(camera);
+  });
+});
+
+describe('capture flow effects', () => {
+  const started = () => run(initialFlowState(), start('identity_card'));
+  const effects = (state: FlowState, action: FlowAction) => transition(state, action).effects;
+
+  it('tells the host about a capture under review, the same object the state holds', () => {
+    const shot = capture('document_front');
+    const { state, effects: list } = transition(started(), { type: 'captured', capture: shot });
+    expect(list).to.deep.equal([{ type: 'emit-capture', capture: shot }]);
+    expect(list[0]).to.have.property('capture', state.capture);
+  });
+
+  it('uploads on confirm, and again on "try again" after a failed upload only', () => {
+    const review = next(started(), { type: 'captured', capture: capture('document_front') });
+    expect(effects(review, { type: 'confirm' })).to.deep.equal([{ type: 'upload' }]);
+    const failed = run(
+      review,
+      { type: 'confirm' },
+      {
+        type: 'failed',
+        error: { code: 'network-error', message: 'offline', retryable: true, phase: 'upload' },
+      },
+    );
+    expect(effects(failed, { type: 'retry' })).to.deep.equal([{ type: 'upload' }]);
+    const camera = next(started(), {
+      type: 'failed',
+      error: { code: 'not-readable', message: 'busy', retryable: true, phase: 'camera' },
+    });
+    expect(effects(camera, { type: 'retry' })).to.deep.equal([]);
+  });
+
+  it('asks for feedback with the step just sent and the backend’s answer when it rejects', () => {
+    const uploading = run(
+      started(),
+      { type: 'captured', capture: capture('document_front') },
+      { type: 'confirm' },
+    );
+    const glare: ServerFeedback = { accepted: false, feedback: 'glare', complete: false };
+    expect(effects(uploading, { type: 'uploaded', result: glare })).to.deep.equal([
+      { type: 'feedback', step: 'document_front', result: glare },
+    ]);
+    // A batch rejection names other images; the feedback is still about the upload just answered.
+    let s = shoot(shoot(started(), ok()), ok());
+    s = run(s, { type: 'captured', capture: capture('selfie') }, { type: 'confirm' });
+    const batch: ServerFeedback = {
+      accepted: false,
+      feedback: 'not_processed',
+      complete: false,
+      retake: ['document_front', 'document_back'],
+    };
+    expect(effects(s, { type: 'uploaded', result: batch })).to.deep.equal([
+      { type: 'feedback', step: 'selfie', result: batch },
+    ]);
+  });
+
+  it('completes once, when the last image is accepted, with the accepted steps', () => {
+    let s = run(initialFlowState(), start('passport'));
+    s = run(s, { type: 'captured', capture: capture('document_front') }, { type: 'confirm' });
+    expect(effects(s, { type: 'uploaded', result: ok(['selfie']) })).to.deep.equal([]);
+    s = shoot(s, ok(['selfie']));
+    s = run(s, { type: 'captured', capture: capture('selfie') }, { type: 'confirm' });
+    expect(effects(s, { type: 'uploaded', result: ok([], true) })).to.deep.equal([
+      { type: 'complete', accepted: ['document_front', 'selfie'] },
+    ]);
+  });
+
+  it('runs nothing for start, retake, failure, cancel or an action that makes no sense', () => {
+    const intro = initialFlowState();
+    expect(effects(intro, start('passport'))).to.deep.equal([]);
+    const review = next(started(), { type: 'captured', capture: capture('document_front') });
+    expect(effects(review, { type: 'retake' })).to.deep.equal([]);
+    expect(effects(review, { type: 'cancel' })).to.deep.equal([]);
+    expect(
+      effects(review, {
+        type: 'failed',
+        error: { code: 'x', message: 'x', retryable: true, phase: 'camera' },
+      }),
+    ).to.deep.equal([]);
+    for (const action of [{ type: 'confirm' }, { type: 'retry' }] as FlowAction[]) {
+      expect(transition(intro, action)).to.deep.equal({ state: intro, effects: [] });
+    }
+    const done = shoot(run(intro, start('passport')), ok([], true));
+    expect(done.status).to.equal('done');
+    expect(transition(done, { type: 'confirm' })).to.deep.equal({ state: done, effects: [] });
   });
 });

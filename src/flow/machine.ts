@@ -1,12 +1,6 @@
 import type { Capture } from '../capture/types.js';
 import type { ServerFeedback } from '../protocols/types.js';
-import {
-  ALL_STEPS,
-  isImageStep,
-  stepsForDocument,
-  type CaptureStep,
-  type DocumentType,
-} from './types.js';
+import { ALL_STEPS, isImageStep, type CaptureStep, type DocumentType } from './types.js';
 
 /** The screen the flow is on. */
 export const FlowStatus = {
@@ -65,7 +59,8 @@ export interface FlowState {
 
 /** Everything that can happen to the flow. */
 export type FlowAction =
-  | { type: 'start'; documentType?: DocumentType; steps?: readonly CaptureStep[] }
+  /** The person starts: `steps` is the plan (see `planFlowSteps`), in any order. */
+  | { type: 'start'; documentType?: DocumentType; steps: readonly CaptureStep[] }
   | { type: 'captured'; capture: Capture }
   | { type: 'retake' }
   | { type: 'confirm' }
@@ -73,6 +68,31 @@ export type FlowAction =
   | { type: 'failed'; error: FlowError }
   | { type: 'retry' }
   | { type: 'cancel' };
+
+/**
+ * What a transition asks its runner (the flow controller) to do, as plain data: one keyed handler
+ * per type runs it.
+ */
+export type FlowEffect =
+  /** A capture is under review: the host is told (`kyc-capture`). */
+  | { readonly type: 'emit-capture'; readonly capture: Capture }
+  /** Send the capture under upload (`state.capture`). */
+  | { readonly type: 'upload' }
+  /** The backend asked for a retake of `step`'s upload: the host is told (`kyc-feedback`). */
+  | { readonly type: 'feedback'; readonly step: CaptureStep; readonly result: ServerFeedback }
+  /** The backend has every image: close the session where the protocol can, tell the host. */
+  | { readonly type: 'complete'; readonly accepted: readonly CaptureStep[] };
+
+/** The next state, and the effects to run once it is in place (in order). */
+export interface FlowTransition {
+  /** The next state; the same object when the action made no sense here. */
+  readonly state: FlowState;
+  /** What to do about it, in order. */
+  readonly effects: readonly FlowEffect[];
+}
+
+/** A transition with nothing to run. */
+const only = (state: FlowState): FlowTransition => ({ state, effects: [] });
 
 /** The flow before the person has started. */
 export function initialFlowState(options: { documentType?: DocumentType } = {}): FlowState {
@@ -95,7 +115,7 @@ function ordered(steps: readonly CaptureStep[]): CaptureStep[] {
   return ALL_STEPS.filter((step) => steps.includes(step));
 }
 
-function afterAccepted(state: FlowState, result: ServerFeedback): FlowState {
+function afterAccepted(state: FlowState, result: ServerFeedback): FlowTransition {
   const step = currentStep(state);
   const accepted =
     step && !state.accepted.includes(step) ? [...state.accepted, step] : state.accepted;
@@ -114,11 +134,16 @@ function afterAccepted(state: FlowState, result: ServerFeedback): FlowState {
   };
   // The backend has every image it needs: only untracked steps can be left.
   const left = result.complete || result.alreadyComplete ? untracked : remaining;
-  if (left.length === 0) return { ...base, status: 'done', steps: [] };
-  return { ...base, status: 'camera', steps: left };
+  if (left.length === 0) {
+    return {
+      state: { ...base, status: 'done', steps: [] },
+      effects: [{ type: 'complete', accepted }],
+    };
+  }
+  return only({ ...base, status: 'camera', steps: left });
 }
 
-function afterRejected(state: FlowState, result: ServerFeedback): FlowState {
+function afterRejected(state: FlowState, result: ServerFeedback): FlowTransition {
   const { retake, message, attemptsLeft } = result;
   // A rejection of images sent together names them; those go back to the front of the queue and
   // lose their "accepted" mark, while the step just sent stays done unless it is named too.
@@ -131,35 +156,36 @@ function afterRejected(state: FlowState, result: ServerFeedback): FlowState {
   const accepted = retake?.length
     ? kept.filter((step) => !(retake as readonly CaptureStep[]).includes(step))
     : state.accepted;
+  const sent = state.capture?.step ?? current;
   return {
-    ...state,
-    status: 'feedback',
-    steps,
-    accepted,
-    feedback: result.feedback,
-    feedbackMessage: message,
-    attemptsLeft: attemptsLeft ?? state.attemptsLeft,
-    capture: undefined,
+    state: {
+      ...state,
+      status: 'feedback',
+      steps,
+      accepted,
+      feedback: result.feedback,
+      feedbackMessage: message,
+      attemptsLeft: attemptsLeft ?? state.attemptsLeft,
+      capture: undefined,
+    },
+    effects: sent ? [{ type: 'feedback', step: sent, result }] : [],
   };
 }
 
 /**
  * The flow's only transition function: pure, total, and indifferent to actions that make no sense
- * in the current state (they return the same state object, so callers can detect a no-op).
+ * in the current state (they return the same state object, so callers can detect a no-op, and no
+ * effects). Its effects are what the controller must do about the new state.
  */
-export function transition(state: FlowState, action: FlowAction): FlowState {
-  if (state.status === 'done' || state.status === 'cancelled') return state;
+export function transition(state: FlowState, action: FlowAction): FlowTransition {
+  if (state.status === 'done' || state.status === 'cancelled') return only(state);
   switch (action.type) {
     case 'start': {
-      if (state.status !== 'intro') return state;
+      if (state.status !== 'intro') return only(state);
       const documentType = action.documentType ?? state.documentType;
-      const wanted = action.steps?.length
-        ? ordered(action.steps)
-        : documentType
-          ? stepsForDocument(documentType)
-          : [];
-      if (wanted.length === 0) return state;
-      return { ...state, status: 'camera', documentType, steps: wanted };
+      const wanted = ordered(action.steps);
+      if (wanted.length === 0) return only(state);
+      return only({ ...state, status: 'camera', documentType, steps: wanted });
     }
     case 'captured':
       // From the error screen too: the file-input fallback completes a step without a camera.
@@ -167,49 +193,58 @@ export function transition(state: FlowState, action: FlowAction): FlowState {
         state.status !== 'camera' &&
         !(state.status === 'error' && state.error?.phase === 'camera')
       ) {
-        return state;
+        return only(state);
       }
-      if (action.capture.step !== currentStep(state)) return state;
+      if (action.capture.step !== currentStep(state)) return only(state);
       return {
-        ...state,
-        status: 'review',
-        capture: action.capture,
-        error: undefined,
-        feedback: undefined,
-        feedbackMessage: undefined,
+        state: {
+          ...state,
+          status: 'review',
+          capture: action.capture,
+          error: undefined,
+          feedback: undefined,
+          feedbackMessage: undefined,
+        },
+        effects: [{ type: 'emit-capture', capture: action.capture }],
       };
     case 'retake': {
       // After a failed upload the person may prefer a new photo over resending the same one.
       const afterUploadError = state.status === 'error' && state.error?.phase === 'upload';
       if (state.status !== 'review' && state.status !== 'feedback' && !afterUploadError)
-        return state;
-      return { ...state, status: 'camera', capture: undefined, error: undefined };
+        return only(state);
+      return only({ ...state, status: 'camera', capture: undefined, error: undefined });
     }
     case 'confirm': {
-      if (state.status !== 'review' || !state.capture) return state;
+      if (state.status !== 'review' || !state.capture) return only(state);
       const step = state.capture.step;
       return {
-        ...state,
-        status: 'uploading',
-        attempts: { ...state.attempts, [step]: (state.attempts[step] ?? 0) + 1 },
+        state: {
+          ...state,
+          status: 'uploading',
+          attempts: { ...state.attempts, [step]: (state.attempts[step] ?? 0) + 1 },
+        },
+        effects: [{ type: 'upload' }],
       };
     }
     case 'uploaded':
-      if (state.status !== 'uploading') return state;
+      if (state.status !== 'uploading') return only(state);
       if (action.result.accepted || action.result.alreadyComplete)
         return afterAccepted(state, action.result);
       return afterRejected(state, action.result);
     case 'failed':
-      if (state.status === 'intro' && action.error.phase !== 'session') return state;
+      if (state.status === 'intro' && action.error.phase !== 'session') return only(state);
       // The capture stays in memory so that "try again" resends it: nothing the person did is lost.
-      return { ...state, status: 'error', error: action.error };
+      return only({ ...state, status: 'error', error: action.error });
     case 'retry':
-      if (state.status !== 'error' || !state.error?.retryable) return state;
+      if (state.status !== 'error' || !state.error?.retryable) return only(state);
       if (state.error.phase === 'upload' && state.capture) {
-        return { ...state, status: 'uploading', error: undefined };
+        return {
+          state: { ...state, status: 'uploading', error: undefined },
+          effects: [{ type: 'upload' }],
+        };
       }
-      return { ...state, status: state.steps.length ? 'camera' : 'intro', error: undefined };
+      return only({ ...state, status: state.steps.length ? 'camera' : 'intro', error: undefined });
     case 'cancel':
-      return { ...state, status: 'cancelled', capture: undefined };
+      return only({ ...state, status: 'cancelled', capture: undefined });
   }
 }

@@ -36,6 +36,11 @@ export function stepsForDocument(type: DocumentType): ImageStep[] {
     : ['document_front', 'document_back', 'selfie'];
 }
 
+/** Whether a step films the person rather than a document. */
+export function isFaceStep(step: CaptureStep): boolean {
+  return step === 'selfie' || step === 'liveness';
+}
+
 /** Whether a value is one of the known capture steps (server replies are untrusted input). */
 export function isCaptureStep(value: unknown): value is CaptureStep {
   return typeof value === 'string' && (ALL_STEPS as readonly string[]).includes(value);

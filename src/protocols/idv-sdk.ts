@@ -12,10 +12,10 @@ import type { Capture } from '../capture/types.js';
 import type { DocumentType } from '../flow/types.js';
 import { buildDeviceInfo, bytesToBase64, SDK_NAME, SDK_VERSION } from './session-v1.js';
 import { isRecord } from './session-v1-wire.js';
+import { IDV_SDK } from './names.js';
 import type { PreflightResult, ProtocolAdapter, SendOptions, ServerFeedback } from './types.js';
 
-/** The protocol's name, as `<kyc-capture protocol>` spells it. */
-export const IDV_SDK = 'idv-sdk';
+export { IDV_SDK, idvSdkHeaders } from './names.js';
 
 /** Root of every IDV SDK endpoint. */
 export const IDV_SDK_BASE_PATH = '/idv-sdk';
@@ -323,9 +323,4 @@ export function createIdvSdkAdapter(options: IdvSdkAdapterOptions): IdvSdkAdapte
       return lastResult;
     },
   };
-}
-
-/** The client-wide headers a KycClient for idv-sdk needs: `X-Client-Id` on every call. */
-export function idvSdkHeaders(clientId: string): Record<string, string> {
-  return { 'X-Client-Id': clientId };
 }

@@ -11,9 +11,9 @@ import { IMAGE_STEPS, type ImageStep } from '../flow/types.js';
 import { BATCH_COMPLETE, HELD, HeldCaptures, isLastImage } from './batch.js';
 import { isRecord } from './session-v1-wire.js';
 import type { FinishResult, ProtocolAdapter, SendOptions, ServerFeedback } from './types.js';
+import { LINK_KYC } from './names.js';
 
-/** The protocol's name, as `<kyc-capture protocol>` spells it. */
-export const LINK_KYC = 'link-kyc';
+export { LINK_KYC } from './names.js';
 
 /** The endpoints the browser calls, relative to the proxy's (or vendor's) base URL. */
 export const LinkKycPaths = {

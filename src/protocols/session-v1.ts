@@ -6,6 +6,7 @@ import { AbortedError, HttpError } from '../api/errors.js';
 import type { Capture } from '../capture/types.js';
 import { KycError } from '../errors.js';
 import { isVirtualCameraLabel } from '../capture/device-signals.js';
+import { SESSION_V1 } from './names.js';
 import { readImageHeader } from './session-v1-image.js';
 import {
   buildAddImageRequest,
@@ -57,8 +58,7 @@ export {
   type ImageHeaderProblem,
 } from './session-v1-image.js';
 
-/** The protocol's name, as `<kyc-capture protocol>` spells it. */
-export const SESSION_V1 = 'session-v1';
+export { SESSION_V1 } from './names.js';
 
 /** Stable codes of {@link CaptureInputError}. */
 export const CaptureInputErrorCode = {

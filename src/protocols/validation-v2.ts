@@ -12,9 +12,9 @@ import type { DocumentType, ImageStep } from '../flow/types.js';
 import { BATCH_COMPLETE, HELD, HeldCaptures, isLastImage } from './batch.js';
 import { isRecord } from './session-v1-wire.js';
 import type { FinishResult, ProtocolAdapter, SendOptions, ServerFeedback } from './types.js';
+import { VALIDATION_V2 } from './names.js';
 
-/** The protocol's name, as `<kyc-capture protocol>` spells it. */
-export const VALIDATION_V2 = 'validation-v2';
+export { VALIDATION_V2 } from './names.js';
 
 /** The one endpoint, relative to the proxy's (or API's) base URL. */
 export const VALIDATION_V2_PATH = '/api/v2/public/Validation';

@@ -13,12 +13,24 @@ import {
 import { canvas2d, canvasToBlob } from '../../../test/helpers/async.js';
 import { drawScene } from '../../quality/test-scenes.js';
 import { ID_PHOTO_CROP, portraitOrSkip } from '../../../test/helpers/portrait.js';
+import { ConfigurationError } from '../../errors.js';
+import { registerProtocol } from '../../protocols/registry.js';
+import type { ProtocolAdapter, SendOptions } from '../../protocols/types.js';
+import type { Capture } from '../../capture/types.js';
+
+// A protocol these tests register, named as an integrator names theirs (for `protocol`'s type).
+declare module '../../protocols/registry.js' {
+  interface CustomProtocolNames {
+    'element-test': true;
+  }
+}
 
 // These tests drive the real element against the real mock backend (mounted on the test server's
 // origin) with Chromium's fake camera: what they check is what a person would see.
 
 async function mount(
   session?: SessionCredentials,
+  setup?: (el: KycCaptureElement) => void,
 ): Promise<{ el: KycCaptureElement; events: Event[] }> {
   // Listeners go on before the element is connected, as a host page would add them.
   const el = document.createElement('kyc-capture');
@@ -28,6 +40,7 @@ async function mount(
     el.session = session.session_id;
     el.token = session.start_token;
   }
+  setup?.(el);
   await fixture(html`<div>${el}</div>`);
   await el.updateComplete;
   return { el, events };
@@ -498,6 +511,103 @@ describe('<kyc-capture>', () => {
 
     const plain = (await mount(await createDemoSession())).el;
     expect(await plain.preflight()).to.equal(undefined);
+  });
+
+  describe('with a protocol of the integrator’s own', () => {
+    /** A fake adapter that records its calls and accepts everything. */
+    function recorder(name: string, complete: boolean) {
+      const calls: string[] = [];
+      const adapter: ProtocolAdapter = {
+        name,
+        start: () => {
+          calls.push('start');
+          return Promise.resolve({});
+        },
+        send: (capture: Capture, options?: SendOptions) => {
+          calls.push(`send ${capture.step} ${options?.documentType} [${options?.remaining}]`);
+          return Promise.resolve({ accepted: true, feedback: 'ok', complete });
+        },
+        finish: () => {
+          calls.push('finish');
+          return Promise.resolve({ reference: 'r-1' });
+        },
+      };
+      return { calls, adapter };
+    }
+
+    it('validates, plans, loads and completes a registered protocol like a built-in one', async () => {
+      const { calls, adapter } = recorder('element-test', true);
+      const opened: string[] = [];
+      registerProtocol({
+        name: 'element-test',
+        validate: ({ options }) => {
+          if (!options.endeavorId) throw new ConfigurationError('element-test needs endeavorId.');
+        },
+        planSteps: () => ['document_front'],
+        load: (client, { session }) => {
+          opened.push(`${session} ${client.token}`);
+          return Promise.resolve(adapter);
+        },
+      });
+      const settings = (el: KycCaptureElement) => {
+        el.protocol = 'element-test';
+        el.session = 's-1';
+        el.token = 't-1';
+      };
+      // Without the setting its `validate` asks for: a final configuration error, in its words.
+      const { el: unset } = await mount(undefined, settings);
+      await begin(unset, 'identity_card');
+      const alert = q(unset, '[role=alert]')!;
+      expect([alert.dataset.code, alert.textContent]).to.deep.equal([
+        'configuration',
+        'element-test needs endeavorId.',
+      ]);
+      expect(buttonNamed(root(unset), 'Try again')).to.equal(undefined);
+      unset.remove();
+
+      const { el, events } = await mount(undefined, (host) => {
+        settings(host);
+        host.protocolOptions = { endeavorId: 'e-1' };
+      });
+      const ready = events.find((e) => e.type === 'kyc-ready') as HTMLElementEventMap['kyc-ready'];
+      expect(ready.detail.steps, 'no document type yet').to.deep.equal([
+        'document_front',
+        'document_back',
+        'selfie',
+      ]);
+      await begin(el, 'identity_card');
+      expect(el.flow.steps, 'its plan for a card: the front only').to.deep.equal([
+        'document_front',
+      ]);
+      await shoot(el);
+      await usePhoto(el);
+      expect(el.flow.status).to.equal('done');
+      expect(opened).to.deep.equal(['s-1 t-1']);
+      expect(calls).to.deep.equal(['start', 'send document_front identity_card []', 'finish']);
+      const complete = events.find(
+        (e) => e.type === 'kyc-complete',
+      ) as HTMLElementEventMap['kyc-complete'];
+      expect(complete.detail.result).to.deep.equal({ reference: 'r-1' });
+    });
+
+    it('takes a host-built adapter over `protocol`: none of that protocol’s rules apply', async () => {
+      const { calls, adapter } = recorder('host-built', false);
+      // validation-v2 alone would refuse this flow (no document code) and plan no back.
+      const { el, events } = await mount(undefined, (host) => {
+        host.protocol = 'validation-v2';
+        host.adapter = adapter;
+      });
+      const ready = events.find((e) => e.type === 'kyc-ready') as HTMLElementEventMap['kyc-ready'];
+      expect(ready.detail.steps).to.deep.equal(['document_front', 'document_back', 'selfie']);
+      await begin(el, 'identity_card');
+      await shoot(el);
+      await usePhoto(el);
+      expect([el.flow.status, el.flow.steps[0]]).to.deep.equal(['camera', 'document_back']);
+      expect(calls).to.deep.equal([
+        'start',
+        'send document_front identity_card [document_back,selfie]',
+      ]);
+    });
   });
 
   it('lets the host page style the camera view through its own parts', async () => {

@@ -1,0 +1,446 @@
+// The flow controller: `<kyc-capture>`'s flow state, the protocol adapter it talks through, the
+// upload in flight, and every `kyc-*` event the host page hears. Person actions come in as
+// methods; each goes through the pure `transition`, and the effects it returns run here, one
+// keyed handler per effect (the element renders the state and decides nothing).
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { TokenExpiry, TokenGrant } from '../api/client.js';
+import { TokenExpiredError } from '../api/errors.js';
+import { currentPosition, isGeoPosition, type GeoPosition } from '../api/geolocation.js';
+import { deviceSignals } from '../capture/device-signals.js';
+import type { Capture, LivenessMode } from '../capture/types.js';
+import { CameraError, type CameraErrorCode } from '../controllers/camera-error.js';
+import { ConfigurationError, KycError } from '../errors.js';
+import { KycCancelEvent } from '../events/cancel.js';
+import { KycCaptureEvent } from '../events/capture.js';
+import { KycCompleteEvent } from '../events/complete.js';
+import { KycErrorEvent } from '../events/error.js';
+import { KycFeedbackEvent } from '../events/feedback.js';
+import { KycReadyEvent } from '../events/ready.js';
+import { KycStepChangeEvent } from '../events/step-change.js';
+import { KycUploadProgressEvent } from '../events/upload-progress.js';
+import { KycUploadResultEvent } from '../events/upload-result.js';
+import type { Messages } from '../i18n/en.js';
+import { inAppBrowser } from '../in-app-browser.js';
+import type { ProtocolDefinition, ProtocolOptions } from '../protocols/definition.js';
+import { findProtocol, openProtocol, type ProtocolName } from '../protocols/registry.js';
+import { feedbackMessage } from '../protocols/session-v1.js';
+import type { PreflightResult, ProtocolAdapter, ServerFeedback } from '../protocols/types.js';
+import {
+  currentStep,
+  initialFlowState,
+  transition,
+  type FlowAction,
+  type FlowEffect,
+  type FlowErrorPhase,
+  type FlowState,
+} from './machine.js';
+import { planFlowSteps } from './plan.js';
+import { isFaceStep, type CaptureStep, type DocumentType } from './types.js';
+
+/** What the flow controller reads of its element: the host's settings, as it set them. */
+export interface FlowHost extends ReactiveControllerHost, EventTarget {
+  readonly token: string | undefined;
+  readonly session: string | undefined;
+  readonly protocol: ProtocolName;
+  readonly apiBase: string;
+  readonly clientId: string | undefined;
+  readonly protocolOptions: ProtocolOptions;
+  readonly geolocation: boolean;
+  readonly location: GeoPosition | undefined;
+  readonly documentType: DocumentType | undefined;
+  readonly steps: readonly CaptureStep[] | undefined;
+  readonly getToken: (() => Promise<string | TokenGrant>) | undefined;
+  readonly tokenExpiresAt: TokenExpiry | undefined;
+  readonly liveness: LivenessMode | undefined;
+  readonly adapter: ProtocolAdapter | undefined;
+  /** The text catalog in use. */
+  readonly text: Messages;
+  /** Where the screens render (focus follows the screen). */
+  readonly renderRoot: ParentNode;
+}
+
+/** What the element gives its flow controller besides itself. */
+export interface FlowControllerConfig {
+  /** The element's custom states: the current screen, for the host's CSS (`:state(done)`). */
+  readonly states: CustomStateSet;
+  /** Runs when the screen or the step changes, before the host hears of it (capture warm-up). */
+  readonly onStepChange?: () => void;
+}
+
+/** The upload an answer came from: its adapter (a completed flow closes through it) and abort. */
+interface Sent {
+  readonly adapter: ProtocolAdapter;
+  readonly signal: AbortSignal;
+}
+
+/** One handler per effect type. */
+type EffectHandlers = {
+  readonly [T in FlowEffect['type']]: (
+    effect: Extract<FlowEffect, { type: T }>,
+    sent: Sent | undefined,
+  ) => unknown;
+};
+
+/** The host settings that build the adapter: a change means a new client on the next call. */
+const ADAPTER_SETTINGS = [
+  'token',
+  'tokenExpiresAt',
+  'session',
+  'apiBase',
+  'clientId',
+  'protocol',
+  'protocolOptions',
+] as const satisfies readonly (keyof FlowHost)[];
+
+/** What a liveness step "upload" returns when the protocol has no liveness call. */
+const LIVENESS_HANDED_TO_HOST: ServerFeedback = {
+  accepted: true,
+  feedback: 'handed-to-host',
+  complete: false,
+};
+
+/** Turns anything thrown into a `KycError` so hosts always get a stable `code`. */
+function asKycError(error: unknown): KycError {
+  if (error instanceof KycError) return error;
+  return new KycError('unknown', 'Something unexpected happened. Please try again.', {
+    cause: error,
+  });
+}
+
+/** Whether "try again" can help with this error. */
+function isRetryable(error: KycError): boolean {
+  if (error instanceof TokenExpiredError || error instanceof ConfigurationError) return false;
+  const flag = (error as { retryable?: unknown }).retryable;
+  return typeof flag === 'boolean' ? flag : true;
+}
+
+/** Runs `<kyc-capture>`'s flow: state, adapter, uploads, and the events the host page hears. */
+export class FlowController implements ReactiveController {
+  readonly #host: FlowHost;
+  readonly #config: FlowControllerConfig;
+  #state: FlowState = initialFlowState();
+  /** The state the host last rendered: what the next render changed is told to the host. */
+  #shown: FlowState | undefined;
+  #adapter: Promise<ProtocolAdapter> | undefined;
+  /** The adapter's `start()`, begun when the person starts; uploads wait for it. */
+  #started: Promise<void> | undefined;
+  #upload: AbortController | undefined;
+  #positionLookup: Promise<GeoPosition> | undefined;
+  /** How each step's image was taken (no pixels), for the device signals of `kyc-complete`. */
+  readonly #sources = new Map<CaptureStep, Pick<Capture, 'step' | 'source' | 'cameraLabel'>>();
+  /** What {@link reportAnalysisError} told the host already (code and URL), so it says it once. */
+  readonly #reportedAnalysisErrors = new Set<string>();
+
+  readonly #effects: EffectHandlers = {
+    'emit-capture': ({ capture }) => this.#host.dispatchEvent(new KycCaptureEvent({ capture })),
+    upload: () => void this.#send(),
+    feedback: ({ step, result }) =>
+      this.#host.dispatchEvent(
+        new KycFeedbackEvent({
+          step,
+          feedback: result.feedback,
+          message: result.message ?? feedbackMessage(result.feedback),
+          retake: result.retake ?? [step],
+          ...(result.attemptsLeft !== undefined ? { attemptsLeft: result.attemptsLeft } : {}),
+        }),
+      ),
+    complete: async ({ accepted }, sent) => {
+      // Where the protocol has a closing call (idv-sdk's finalization), its answer goes with it.
+      const adapter = sent?.adapter;
+      const final = adapter?.finish ? await adapter.finish({ signal: sent?.signal }) : undefined;
+      if (sent?.signal.aborted) return;
+      this.#host.dispatchEvent(
+        new KycCompleteEvent({
+          accepted,
+          ...(final ? { result: final } : {}),
+          signals: deviceSignals(this.#sources.values()),
+        }),
+      );
+    },
+  };
+
+  constructor(host: FlowHost, config: FlowControllerConfig) {
+    this.#host = host;
+    this.#config = config;
+    host.addController(this);
+  }
+
+  /** The flow's state: plain data, replaced (never changed) on every transition. */
+  get state(): FlowState {
+    return this.#state;
+  }
+
+  /** The liveness step the host asked for (`liveness`), when it names a known mode. */
+  get livenessMode(): LivenessMode | undefined {
+    const { liveness } = this.#host;
+    return liveness === 'passive' || liveness === 'passive_active' ? liveness : undefined;
+  }
+
+  /** Whether the flow has a document step, so the person must choose a document type. */
+  get needsDocument(): boolean {
+    const { steps } = this.#host;
+    return !steps?.length || steps.some((step) => !isFaceStep(step));
+  }
+
+  /** The steps planned so far, before the backend says otherwise (`kyc-ready`'s plan). */
+  plannedSteps(): CaptureStep[] {
+    return this.#plan(this.#host.documentType ?? this.#state.documentType);
+  }
+
+  /**
+   * Takes the host's changed settings (call from `willUpdate`): a preset document type, and a new
+   * adapter for a new token, session, protocol or setting.
+   */
+  settingsChanged(changed: { has(name: keyof FlowHost): boolean }): void {
+    const { documentType } = this.#host;
+    if (changed.has('documentType') && documentType && this.#state.status === 'intro') {
+      this.#set({ ...this.#state, documentType });
+    }
+    if (ADAPTER_SETTINGS.some((name) => changed.has(name))) {
+      this.#adapter = undefined;
+      this.#started = undefined;
+      this.#positionLookup = undefined;
+    }
+  }
+
+  hostUpdated(): void {
+    const before = this.#shown;
+    const now = this.#state;
+    if (before === now) return;
+    this.#shown = now;
+    const host = this.#host;
+    if (!before) host.dispatchEvent(new KycReadyEvent({ steps: this.plannedSteps() }));
+    if (before) this.#config.states.delete(before.status);
+    this.#config.states.add(now.status);
+    if (!before || before.status !== now.status || currentStep(before) !== currentStep(now)) {
+      this.#config.onStepChange?.();
+      host.dispatchEvent(new KycStepChangeEvent({ status: now.status, step: currentStep(now) }));
+      // Move focus to the new screen's heading so screen-reader and keyboard users follow along.
+      host.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
+  }
+
+  hostDisconnected(): void {
+    this.#upload?.abort();
+  }
+
+  /**
+   * The person starts, with the document type chosen or preset. A configuration problem (a
+   * setting the protocol needs) ends on the error screen before any photo.
+   */
+  start(documentType: DocumentType | undefined): void {
+    const needsDocument = this.needsDocument;
+    if (needsDocument && !documentType) return;
+    let adapter: Promise<ProtocolAdapter>;
+    try {
+      if (needsDocument && documentType) {
+        this.#protocol()?.validateDocument?.(documentType, this.#host.protocolOptions);
+      }
+      adapter = this.#adapterFor();
+    } catch (error) {
+      this.fail(error, 'session');
+      return;
+    }
+    // The protocol's module and opening calls (idv-sdk: consent, session read) load and run while
+    // the person frames the first photo; the first upload waits for them.
+    adapter.then((ready) => this.#ensureStarted(ready)).catch(() => {}); // reported by the upload that waits for it
+    this.#dispatch({ type: 'start', documentType, steps: this.#plan(documentType) });
+  }
+
+  /** A photo was taken or a file picked for the current step: on to the review. */
+  captured(capture: Capture): void {
+    this.#dispatch({ type: 'captured', capture });
+  }
+
+  /** The person accepts the photo under review: it uploads. */
+  confirm(): void {
+    this.#dispatch({ type: 'confirm' });
+  }
+
+  /** The person wants another photo (after review, feedback or a failed upload). */
+  retake(): void {
+    this.#dispatch({ type: 'retake' });
+  }
+
+  /** "Try again" on the error screen: resends the kept capture, or reopens the camera. */
+  retry(): void {
+    this.#dispatch({ type: 'retry' });
+  }
+
+  /** Cancels the flow and any upload; the host gets `kyc-cancel`. */
+  cancel(): void {
+    const step = currentStep(this.#state);
+    this.#upload?.abort();
+    this.#dispatch({ type: 'cancel' });
+    this.#host.dispatchEvent(new KycCancelEvent({ step }));
+  }
+
+  /** Something failed: the error screen, and `kyc-error` for the host. */
+  fail(error: unknown, phase: FlowErrorPhase): void {
+    const kycError = asKycError(error);
+    const retryable = isRetryable(kycError);
+    const final =
+      kycError instanceof TokenExpiredError || (kycError as { final?: unknown }).final === true;
+    const message = (phase === 'camera' && this.#inAppCameraMessage(kycError)) || kycError.message;
+    this.#dispatch({
+      type: 'failed',
+      error: { code: kycError.code, message, retryable, phase, final },
+    });
+    this.#host.dispatchEvent(new KycErrorEvent({ error: kycError, phase, retryable }));
+  }
+
+  /** The camera failed: an error on the camera screen only. */
+  cameraFailed(error: CameraError): void {
+    // A camera failing behind the review or upload screen matters only once it is needed again.
+    if (this.#state.status === 'camera') this.fail(error, 'camera');
+  }
+
+  /**
+   * Tells the host that an on-device check cannot run as built (a worker, the face detector's wasm
+   * or model), once per failure: `kyc-error` with phase `analysis`. The flow goes on without it.
+   */
+  reportAnalysisError(error: unknown): void {
+    const kycError = asKycError(error);
+    const key = `${kycError.code} ${(kycError as { url?: unknown }).url ?? ''}`;
+    if (this.#reportedAnalysisErrors.has(key)) return;
+    this.#reportedAnalysisErrors.add(key);
+    this.#host.dispatchEvent(
+      new KycErrorEvent({ error: kycError, phase: 'analysis', retryable: false }),
+    );
+  }
+
+  /** Probes the backend where the protocol has probes; the flow is not touched either way. */
+  async preflight(options: { signal?: AbortSignal }): Promise<PreflightResult | undefined> {
+    const adapter = await this.#adapterFor();
+    return adapter.preflight?.(options);
+  }
+
+  #set(state: FlowState): void {
+    if (state === this.#state) return;
+    this.#state = state;
+    this.#host.requestUpdate();
+  }
+
+  /** Applies an action, then runs its effects; settles when they have (the upload's `complete`). */
+  #dispatch(action: FlowAction, sent?: Sent): Promise<unknown> {
+    const { state, effects } = transition(this.#state, action);
+    this.#set(state);
+    return Promise.all(effects.map((effect) => this.#run(effect, sent)));
+  }
+
+  #run(effect: FlowEffect, sent: Sent | undefined): unknown {
+    const handler = this.#effects[effect.type] as (effect: FlowEffect, sent?: Sent) => unknown;
+    return handler(effect, sent);
+  }
+
+  #plan(documentType: DocumentType | undefined): CaptureStep[] {
+    return planFlowSteps({
+      steps: this.#host.steps,
+      documentType,
+      planSteps: this.#protocol()?.planSteps,
+      liveness: this.livenessMode !== undefined,
+    });
+  }
+
+  /** The protocol whose rules apply: none when the host brought its own adapter (it wins). */
+  #protocol(): ProtocolDefinition | undefined {
+    return this.#host.adapter ? undefined : findProtocol(this.#host.protocol);
+  }
+
+  /**
+   * The protocol adapter: the host's own, else built once per token/session/protocol/…
+   * Configuration problems throw at once; a module that failed to load is loaded again next time.
+   */
+  #adapterFor(): Promise<ProtocolAdapter> {
+    const host = this.#host;
+    if (host.adapter) return Promise.resolve(host.adapter);
+    if (this.#adapter) return this.#adapter;
+    const loading = openProtocol(host.protocol, {
+      token: host.token,
+      session: host.session,
+      apiBase: host.apiBase,
+      clientId: host.clientId,
+      getToken: host.getToken,
+      tokenExpiresAt: host.tokenExpiresAt,
+      options: host.protocolOptions,
+      position: () => this.#position(),
+    }).catch((error: unknown) => {
+      // A chunk that failed to load (offline) is fetched again on "Try again".
+      if (this.#adapter === loading) this.#adapter = undefined;
+      throw error;
+    });
+    this.#adapter = loading;
+    return loading;
+  }
+
+  /** Runs the adapter's `start()` once; after a failure the next call (a retry) runs it again. */
+  #ensureStarted(adapter: ProtocolAdapter): Promise<void> {
+    this.#started ??= adapter.start().then(
+      () => undefined,
+      (error: unknown) => {
+        this.#started = undefined;
+        throw error;
+      },
+    );
+    return this.#started;
+  }
+
+  /** The position sent with the images: looked up once per flow when allowed, else `location`. */
+  #position(): Promise<GeoPosition> {
+    const { geolocation, location } = this.#host;
+    const fallback = isGeoPosition(location) ? location : { latitude: 0, longitude: 0 };
+    if (!geolocation) return Promise.resolve(fallback);
+    this.#positionLookup ??= currentPosition({ fallback });
+    return this.#positionLookup;
+  }
+
+  /** The `upload` effect: sends the capture under upload and dispatches the backend's answer. */
+  async #send(): Promise<void> {
+    const capture = this.#state.capture;
+    if (this.#state.status !== 'uploading' || !capture) return;
+    this.#upload?.abort();
+    const upload = new AbortController();
+    this.#upload = upload;
+    const step = capture.step;
+    try {
+      const adapter = await this.#adapterFor();
+      await this.#ensureStarted(adapter);
+      const options = {
+        documentType: this.#state.documentType,
+        remaining: this.#state.steps.slice(1),
+        signal: upload.signal,
+        onProgress: (fraction: number) =>
+          this.#host.dispatchEvent(new KycUploadProgressEvent({ step, fraction })),
+      };
+      const result =
+        step !== 'liveness'
+          ? await adapter.send(capture, options)
+          : adapter.sendLiveness
+            ? await adapter.sendLiveness(capture, options)
+            : // No liveness call in this protocol: the host has the frames (kyc-capture event).
+              LIVENESS_HANDED_TO_HOST;
+      if (upload.signal.aborted) return;
+      this.#sources.set(step, { step, source: capture.source, cameraLabel: capture.cameraLabel });
+      this.#host.dispatchEvent(new KycUploadResultEvent({ step, result }));
+      // Its effects (feedback, or the closing call and `kyc-complete`) are part of this upload.
+      await this.#dispatch({ type: 'uploaded', result }, { adapter, signal: upload.signal });
+    } catch (error) {
+      if (upload.signal.aborted) return;
+      this.fail(error, 'upload');
+    } finally {
+      if (this.#upload === upload) this.#upload = undefined;
+    }
+  }
+
+  /**
+   * Inside another app's web view, the browser's settings the usual camera messages point to do
+   * not exist: the app decides. Its own line from the catalog, when there is one for the code.
+   */
+  #inAppCameraMessage(error: KycError): string | undefined {
+    if (!(error instanceof CameraError) || !inAppBrowser(globalThis.navigator?.userAgent)) {
+      return undefined;
+    }
+    const lines: Readonly<Partial<Record<CameraErrorCode, string>>> = this.#host.text.inAppCamera;
+    return lines[error.code];
+  }
+}
