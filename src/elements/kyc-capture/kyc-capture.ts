@@ -14,6 +14,7 @@ import type { Capture, LivenessFrame, LivenessMode } from '../../capture/types.j
 import { CameraError, type CameraErrorCode } from '../../controllers/camera-error.js';
 import { KycError } from '../../errors.js';
 import { inAppBrowser } from '../../in-app-browser.js';
+import { documentAspect as aspectOf, documentCornerRadius } from '../../internal/documents.js';
 import { KycCancelEvent } from '../../events/cancel.js';
 import { KycCaptureEvent } from '../../events/capture.js';
 import { KycCompleteEvent } from '../../events/complete.js';
@@ -161,7 +162,7 @@ export interface ProtocolOptions {
 
 /** The document's long/short side ratio: ID-1 cards 85.6 x 54 mm, passport pages 125 x 88 mm. */
 function documentAspect(type: DocumentType | undefined): number {
-  return type === 'passport' ? 125 / 88 : 85.6 / 54;
+  return aspectOf(type);
 }
 
 /**
@@ -169,7 +170,7 @@ function documentAspect(type: DocumentType | undefined): number {
  * 0, not looked at, for a passport page or a document of a kind not chosen yet.
  */
 function cornerRadius(type: DocumentType | undefined): number {
-  return type === 'identity_card' || type === 'drivers_license' ? 3.18 / 85.6 : 0;
+  return documentCornerRadius(type);
 }
 
 /** What the camera view gets for live checks, plus what it was computed from. */
