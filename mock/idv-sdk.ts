@@ -50,8 +50,8 @@
 //   - sdk_metadata must be a JSON object and replaces the previous one.
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readImageHeader, type ImageMimeType } from '../src/protocols/session-v1-image.ts';
-import { isRecord } from '../src/protocols/session-v1-wire.ts';
+import { readImageHeader, type ImageMimeType } from '../src/internal/image-header.ts';
+import { isRecord } from '../src/internal/guards.ts';
 import {
   applyCors,
   bearerToken,

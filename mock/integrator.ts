@@ -29,7 +29,7 @@ import {
   sendJson,
   type Middleware,
 } from './http.ts';
-import { isRecord } from '../src/protocols/session-v1-wire.ts';
+import { isRecord } from '../src/internal/guards.ts';
 import { LINK_KYC_MOCK_BASE } from './link-kyc.ts';
 import { VALIDATION_V2_MOCK_BASE } from './validation-v2.ts';
 

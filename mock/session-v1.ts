@@ -1,7 +1,7 @@
 // A faithful in-memory mock of the session-v1 backend (seed 004, "Document Verification"), plus
 // the demo-only endpoints that play the integrator's own backend. It validates add-image requests
 // with the same definitions the browser adapter builds them from (src/protocols/session-v1-wire.ts)
-// and reads the real pixel size from the image bytes (src/protocols/session-v1-image.ts).
+// and reads the real pixel size from the image bytes (src/internal/image-header.ts).
 //
 // Endpoints (seed 004):
 //   POST   /api/v1/verification                   access token   create a session
@@ -47,9 +47,9 @@ import {
   type ImageStep,
 } from '../src/flow/types.ts';
 import type { CaptureSource } from '../src/capture/types.ts';
-import { readImageHeader, type ImageMimeType } from '../src/protocols/session-v1-image.ts';
+import { readImageHeader, type ImageMimeType } from '../src/internal/image-header.ts';
+import { isRecord } from '../src/internal/guards.ts';
 import {
-  isRecord,
   Recommendation,
   SESSION_V1_BASE_PATH,
   validateAddImageRequest,

@@ -73,8 +73,8 @@
 //     verifiedFace is what the demo set; a registration success does not change it.
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readImageHeader, type ImageMimeType } from '../src/protocols/session-v1-image.ts';
-import { isRecord } from '../src/protocols/session-v1-wire.ts';
+import { readImageHeader, type ImageMimeType } from '../src/internal/image-header.ts';
+import { isRecord } from '../src/internal/guards.ts';
 import {
   bearerToken,
   HttpFailure,

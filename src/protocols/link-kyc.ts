@@ -9,7 +9,7 @@ import type { Capture } from '../capture/types.js';
 import { KycError } from '../errors.js';
 import { IMAGE_STEPS, type ImageStep } from '../flow/types.js';
 import { BATCH_COMPLETE, HELD, HeldCaptures, isLastImage } from './batch.js';
-import { isRecord } from './session-v1-wire.js';
+import { isRecord } from '../internal/guards.js';
 import type { FinishResult, ProtocolAdapter, SendOptions, ServerFeedback } from './types.js';
 
 /** The protocol's name, as `<kyc-capture protocol>` spells it. */

@@ -6,7 +6,7 @@ import { AbortedError, HttpError } from '../api/errors.js';
 import type { Capture } from '../capture/types.js';
 import { KycError } from '../errors.js';
 import { isVirtualCameraLabel } from '../capture/device-signals.js';
-import { readImageHeader } from './session-v1-image.js';
+import { readImageHeader } from '../internal/image-header.js';
 import {
   buildAddImageRequest,
   buildDeviceInfo,
@@ -55,7 +55,7 @@ export {
   readImageHeader,
   type ImageHeader,
   type ImageHeaderProblem,
-} from './session-v1-image.js';
+} from '../internal/image-header.js';
 
 /** The protocol's name, as `<kyc-capture protocol>` spells it. */
 export const SESSION_V1 = 'session-v1';
