@@ -21,8 +21,7 @@ import { isRecord } from '../src/internal/guards.ts';
 import {
   applyCors,
   HttpFailure,
-  parseJsonBody,
-  readBody,
+  readJsonBody,
   sendFailure,
   sendJson,
   sendNoContent,
@@ -322,7 +321,7 @@ async function control(
       clear();
       sendNoContent(res);
     } else if (method === 'POST') {
-      const body = parseJsonBody(req, await readBody(req, MAX_CONTROL_BYTES));
+      const body = await readJsonBody(req, MAX_CONTROL_BYTES);
       try {
         arm(body);
       } catch (error) {

@@ -77,16 +77,19 @@
 //   - Certificate: available at once for an id with any stored attempt that had certify true
 //     (200 `{id, content}`, content the base64 of a one-page PDF 1.4 naming the id); otherwise
 //     404 with an empty JSON body.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readImageHeader, type ImageMimeType } from '../src/internal/image-header.ts';
 import { isRecord } from '../src/internal/guards.ts';
 import {
   applyCors,
   bearerToken,
+  failureOf,
   HttpFailure,
-  parseJsonBody,
-  readBody,
+  isUnder,
+  mountMock,
+  readJsonBody,
+  sameSecret,
   sendFailure,
   sendJson,
   sendNoContent,
@@ -246,12 +249,6 @@ function sendEmptyJson(
   res.end();
 }
 
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 /** now() as the seed's `yyyy-MM-dd HH:mm:ss zzz`, in UTC. */
 function pingDate(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} +00:00`;
@@ -331,16 +328,13 @@ export class LinkKycMock {
 
   /** Whether this mock answers the path (vendor paths and demo endpoints). */
   handles(pathname: string): boolean {
-    return [LINK_KYC_MOCK_BASE, LINK_KYC_DEMO_BASE].some(
-      (base) => pathname === base || pathname.startsWith(`${base}/`),
-    );
+    return isUnder(pathname, LINK_KYC_MOCK_BASE, LINK_KYC_DEMO_BASE);
   }
 
   /** Handles one request whose path {@link handles} accepted; never throws. */
   async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     try {
-      if (url.pathname === LINK_KYC_DEMO_BASE || url.pathname.startsWith(`${LINK_KYC_DEMO_BASE}/`))
-        await this.#routeDemo(req, res, url.pathname);
+      if (isUnder(url.pathname, LINK_KYC_DEMO_BASE)) await this.#routeDemo(req, res, url.pathname);
       else await this.#routeVendor(req, res, url.pathname);
     } catch (error) {
       if (!req.complete) req.resume();
@@ -351,10 +345,8 @@ export class LinkKycMock {
       if (error instanceof VendorReply) {
         if (error.body === undefined) sendEmptyJson(res, error.status, error.headers);
         else sendJson(res, error.status, error.body, error.headers);
-      } else if (error instanceof HttpFailure) {
-        sendFailure(res, error);
       } else {
-        sendFailure(res, new HttpFailure(500, 'internal_error', 'The mock backend failed.'));
+        sendFailure(res, failureOf(error));
       }
     }
   }
@@ -458,7 +450,7 @@ export class LinkKycMock {
   ): Promise<Record<string, unknown>> {
     let body: unknown;
     try {
-      body = parseJsonBody(req, await readBody(req, limit));
+      body = await readJsonBody(req, limit);
     } catch (error) {
       if (error instanceof HttpFailure) throw validation(error.message.replace(/\.$/, ''), id);
       throw error;
@@ -693,7 +685,7 @@ export class LinkKycMock {
       sendJson(res, 200, { queued: 0 });
       return;
     }
-    const body = parseJsonBody(req, await readBody(req, SMALL_BODY_LIMIT));
+    const body = await readJsonBody(req, SMALL_BODY_LIMIT);
     this.#outcomes.push(...parseOutcomes(body));
     sendJson(res, 200, { queued: this.#outcomes.length });
   }
@@ -829,19 +821,5 @@ export function createLinkKycMiddleware(options: Partial<LinkKycMockOptions> = {
     now: options.now ?? Date.now,
     maxImageBytes: options.maxImageBytes ?? 15 * 1024 * 1024,
   });
-  const middleware: Middleware = (req, res, next) => {
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'http://mock.invalid');
-    } catch {
-      next();
-      return;
-    }
-    if (!mock.handles(url.pathname)) {
-      next();
-      return;
-    }
-    void mock.handle(req, res, url);
-  };
-  return { middleware, mock };
+  return { middleware: mountMock(mock), mock };
 }

@@ -71,18 +71,21 @@
 //     bytes. Requests are recorded once they are well formed and name a known applicant, with the
 //     answer given (HTTP status, error code or verification status, outcome, attemptId).
 //     verifiedFace is what the demo set; a registration success does not change it.
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readImageHeader, type ImageMimeType } from '../src/internal/image-header.ts';
 import { isRecord } from '../src/internal/guards.ts';
 import {
   bearerToken,
   HttpFailure,
-  type Middleware,
-  parseJsonBody,
+  isUnder,
+  mountMock,
   readBody,
+  readJsonBody,
+  sameSecret,
   sendJson,
   sendNoContent,
+  type Middleware,
 } from './http.ts';
 
 /** Where the vendor API is mounted; the endpoint is `${base}/api/v2/public/Validation`. */
@@ -403,12 +406,6 @@ const SAMPLE_DOCUMENT_TESTS = Object.freeze([
   },
 ]);
 
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 /** Decodes one base64 image field into its metadata, or fails with invalid_request. */
 function decodeImage(value: string, field: string, maxBytes: number): MockImageInfo {
   if (/^data:/i.test(value)) {
@@ -479,9 +476,7 @@ export class ValidationV2Mock {
 
   /** Whether this mock answers the path (the vendor mount or the demo applicant endpoints). */
   handles(pathname: string): boolean {
-    return [VALIDATION_V2_MOCK_BASE, VALIDATION_V2_DEMO_BASE].some(
-      (base) => pathname === base || pathname.startsWith(`${base}/`),
-    );
+    return isUnder(pathname, VALIDATION_V2_MOCK_BASE, VALIDATION_V2_DEMO_BASE);
   }
 
   /** Handles one request whose path {@link handles} accepted; never throws. */
@@ -492,9 +487,10 @@ export class ValidationV2Mock {
       let failure: ValidationV2Failure;
       if (error instanceof ValidationV2Failure) failure = error;
       else if (error instanceof HttpFailure) {
-        // From the shared helpers: bad Authorization header, bad JSON, body over the limit.
+        // From the shared helpers: bad Authorization header, bad JSON or content type (both
+        // invalid_request, as the header comment says), body over the limit.
         if (error.status === 401) failure = unauthorized();
-        else if (error.status === 400) failure = invalid(error.message);
+        else if (error.status === 400 || error.status === 415) failure = invalid(error.message);
         else failure = new ValidationV2Failure(error.status, error.status, error.message);
       } else failure = new ValidationV2Failure(500, 500, 'The mock backend failed.');
       if (!res.headersSent) {
@@ -585,7 +581,7 @@ export class ValidationV2Mock {
     limit: number,
     allowEmpty: boolean,
   ): Promise<Record<string, unknown>> {
-    const body = parseJsonBody(req, await readBody(req, limit), { allowEmpty });
+    const body = await readJsonBody(req, limit, { allowEmpty });
     if (!isRecord(body)) throw invalid('The body must be a JSON object.');
     return body;
   }
@@ -899,19 +895,5 @@ export function createValidationV2Middleware(options: Partial<ValidationV2MockOp
     now: options.now ?? DEFAULT_OPTIONS.now,
     maxImageBytes: options.maxImageBytes ?? DEFAULT_OPTIONS.maxImageBytes,
   });
-  const middleware: Middleware = (req, res, next) => {
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'http://mock.invalid');
-    } catch {
-      next();
-      return;
-    }
-    if (!mock.handles(url.pathname)) {
-      next();
-      return;
-    }
-    void mock.handle(req, res, url);
-  };
-  return { middleware, mock };
+  return { middleware: mountMock(mock), mock };
 }
