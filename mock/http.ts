@@ -4,6 +4,7 @@
 // (server/http.ts): the mocks and the proxies answer the same problem the same way.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isRecord } from '../src/internal/guards.ts';
 import { ProxyHttpError, type Middleware } from '../server/http.ts';
 
 export {
@@ -81,6 +82,51 @@ export function sendFailure(res: ServerResponse, failure: ProxyHttpError): void 
       ...failure.headers,
     },
   );
+}
+
+/**
+ * A finished reply in a vendor's own shape (the vendor mocks' errors are not the project's
+ * `{"error"}` bodies), thrown to end handling early.
+ */
+export class VendorReply extends Error {
+  /** HTTP status. */
+  readonly status: number;
+  /** The JSON body; undefined for none at all. */
+  readonly body: unknown;
+  /** Extra headers (Retry-After, Allow, WWW-Authenticate). */
+  readonly headers: Readonly<Record<string, string>>;
+
+  constructor(status: number, body: unknown, headers: Readonly<Record<string, string>> = {}) {
+    super(`Vendor reply ${status}`);
+    this.status = status;
+    this.body = body;
+    this.headers = headers;
+  }
+}
+
+/**
+ * Answers a {@link VendorReply}. Without a body it is still `Content-Type: application/json`, with
+ * no content, as seed 000 shows its 401, 404 and 503.
+ */
+export function sendVendorReply(res: ServerResponse, reply: VendorReply): void {
+  if (reply.body !== undefined) {
+    sendJson(res, reply.status, reply.body, reply.headers);
+    return;
+  }
+  applyCors(res);
+  res.writeHead(reply.status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': 0,
+    'Cache-Control': 'no-store',
+    ...reply.headers,
+  });
+  res.end();
+}
+
+/** A parsed JSON body that must be an object; anything else is 400 `malformed_body`. */
+export function jsonObject(body: unknown): Record<string, unknown> {
+  if (!isRecord(body)) throw new ProxyHttpError(400, 'malformed_body', 'Send a JSON object.');
+  return body;
 }
 
 /** What a handler's failure is answered with: itself, or a 500 `internal_error`. */

@@ -59,7 +59,7 @@ import {
   failureOf,
   HttpFailure,
   isUnder,
-  parseJsonBody,
+  jsonObject,
   readBody,
   readJsonBody,
   sameSecret,
@@ -183,12 +183,6 @@ function coordinateString(value: string | undefined, key: 'latitude' | 'longitud
 function rejectUnknownKeys(body: Record<string, unknown>, known: readonly string[]): void {
   const unknownKey = Object.keys(body).find((key) => !known.includes(key));
   if (unknownKey !== undefined) throw badField(unknownKey, 'is not a known field.');
-}
-
-function jsonObject(req: IncomingMessage, raw: Buffer): Record<string, unknown> {
-  const body = parseJsonBody(req, raw);
-  if (!isRecord(body)) throw new HttpFailure(400, 'malformed_body', 'Send a JSON object.');
-  return body;
 }
 
 function checkImage(bytes: Buffer, field: string, maxBytes: number) {
@@ -372,7 +366,7 @@ export class IdvSdkMock {
       op === '/liveness/process'
         ? Math.ceil((this.#maxImageBytes * 4) / 3) * MAX_LIVENESS_FRAMES + SMALL_BODY_LIMIT
         : SMALL_BODY_LIMIT;
-    const body = jsonObject(req, await readBody(req, limit));
+    const body = jsonObject(await readJsonBody(req, limit));
     const session = this.#session(tokenSession, body);
     switch (op) {
       case '/session/read':
@@ -472,9 +466,7 @@ export class IdvSdkMock {
   }
 
   async #readJson(req: IncomingMessage, options: { allowEmpty?: boolean } = {}) {
-    const body = await readJsonBody(req, SMALL_BODY_LIMIT, options);
-    if (!isRecord(body)) throw new HttpFailure(400, 'malformed_body', 'Send a JSON object.');
-    return body;
+    return jsonObject(await readJsonBody(req, SMALL_BODY_LIMIT, options));
   }
 
   #authenticate(req: IncomingMessage): IdvSession {

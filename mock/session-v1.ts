@@ -65,6 +65,7 @@ import {
   failureOf,
   HttpFailure,
   isUnder,
+  jsonObject,
   parseJsonBody,
   readBody,
   readJsonBody,
@@ -361,8 +362,7 @@ export class SessionV1Mock {
     imageId: string | undefined,
   ): Promise<void> {
     if (sid === undefined) {
-      const body = await readJsonBody(req, SMALL_BODY_LIMIT, { allowEmpty: true });
-      if (!isRecord(body)) throw new HttpFailure(400, 'malformed_body', 'Send a JSON object.');
+      const body = jsonObject(await readJsonBody(req, SMALL_BODY_LIMIT, { allowEmpty: true }));
       const unknownKey = Object.keys(body).find(
         (key) => key !== 'mock_behavior' && key !== 'start_token_ttl_seconds',
       );
@@ -374,8 +374,7 @@ export class SessionV1Mock {
     }
     const session = this.#session(sid);
     if (sub === 'token') {
-      const body = await readJsonBody(req, SMALL_BODY_LIMIT, { allowEmpty: true });
-      if (!isRecord(body)) throw new HttpFailure(400, 'malformed_body', 'Send a JSON object.');
+      const body = jsonObject(await readJsonBody(req, SMALL_BODY_LIMIT, { allowEmpty: true }));
       const ttl = ttlSeconds(body['start_token_ttl_seconds'], 'start_token_ttl_seconds');
       const { token, expiresAt } = this.#issueToken(session, ttl);
       sendJson(res, 200, { start_token: token, expiration: iso(expiresAt) });
@@ -425,8 +424,8 @@ export class SessionV1Mock {
     return { token, expiresAt };
   }
 
-  #create(raw: unknown, ttlOverride: number | undefined): CreateSessionResponse {
-    if (!isRecord(raw)) throw new HttpFailure(400, 'malformed_body', 'Send a JSON object.');
+  #create(body: unknown, ttlOverride: number | undefined): CreateSessionResponse {
+    const raw = jsonObject(body);
     const callbackUrl = optionalString(raw, 'callback_url');
     if (callbackUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(callbackUrl)) {
       throw badField('callback_url', 'must be an absolute http(s) URL.');
