@@ -1,6 +1,6 @@
 import { KycError } from '../errors.js';
 import type { Quad } from '../quality/types.js';
-import { straighten, type StraightenOptions } from './straighten.js';
+import { straighten, type StraightenOptions } from '../quality/straighten.js';
 
 /** Anything `encodeJpeg` can draw: a camera frame, a canvas, or a playing video. */
 export type ImageSource = ImageBitmap | HTMLCanvasElement | OffscreenCanvas | HTMLVideoElement;
