@@ -55,6 +55,7 @@ import {
   DOCUMENT_CORNER_RADII,
   type DocumentFormat,
 } from '../src/internal/documents.ts';
+import { isRecord } from '../src/internal/guards.ts';
 import { QualityIssue, type FrameVerdict, type Point, type Quad } from '../src/quality/types.ts';
 import { SelfieIssue } from '../src/face/selfie.ts';
 import { REPO_ROOT, startBrowserRunner, type BrowserRunner } from './browser-runner.ts';
@@ -101,9 +102,6 @@ const VOCABULARY: Readonly<Record<string, string>> = {
 
 // ---------------------------------------------------------------------------------------------
 // Manifest
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function parseQuad(value: unknown, where: string): Quad | null {
   if (value === null || value === undefined) return null;
