@@ -390,7 +390,7 @@ describe('fault injector', () => {
         headers: { 'Content-Type': 'text/plain' },
         body: JSON.stringify(ok),
       });
-      assert.equal(plain.status, 400);
+      assert.equal(plain.status, 415);
       assert.equal(injector().armed, 0);
     });
   });

@@ -17,11 +17,11 @@ import {
   type IncomingMessage,
   type ServerResponse,
 } from 'node:http';
+import { isRecord } from '../src/internal/guards.ts';
 import {
   applyCors,
   HttpFailure,
-  parseJsonBody,
-  readBody,
+  readJsonBody,
   sendFailure,
   sendJson,
   sendNoContent,
@@ -173,11 +173,6 @@ function cannedResponse(kind: Exclude<FaultKind, 'reset'>): FaultResponse {
   }
 }
 
-/** Whether `value` is a plain JSON-style object. */
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Fails unless `value` has only the `allowed` keys. */
 function onlyKeys(value: Record<string, unknown>, allowed: readonly string[], what: string): void {
   const unknown = Object.keys(value).filter((key) => !allowed.includes(key));
@@ -210,7 +205,7 @@ function validateResponse(reply: Record<string, unknown>): FaultResponse {
   }
   const copy: FaultResponse = { status };
   if (headers !== undefined) {
-    if (!isObject(headers)) throw new TypeError('reply.headers must be an object of strings.');
+    if (!isRecord(headers)) throw new TypeError('reply.headers must be an object of strings.');
     copy.headers = {};
     for (const [name, value] of Object.entries(headers)) {
       if (typeof value !== 'string') throw new TypeError(`reply.headers.${name} must be a string.`);
@@ -230,7 +225,7 @@ function validateResponse(reply: Record<string, unknown>): FaultResponse {
 
 /** Checks that `value` is a {@link Fault}; throws TypeError saying what is wrong. */
 function validateFault(value: unknown): ArmedFault {
-  if (!isObject(value)) throw new TypeError('A fault must be a JSON object.');
+  if (!isRecord(value)) throw new TypeError('A fault must be a JSON object.');
   onlyKeys(value, ['path', 'method', 'times', 'reply'], 'The fault');
   const { path, method, times, reply } = value;
   if (typeof path !== 'string' || !path.startsWith('/') || path.slice(0, -1).includes('*')) {
@@ -246,7 +241,7 @@ function validateFault(value: unknown): ArmedFault {
   ) {
     throw new TypeError(`times must be an integer from 1 to ${MAX_TIMES}.`);
   }
-  if (!isObject(reply)) throw new TypeError('reply must be an object.');
+  if (!isRecord(reply)) throw new TypeError('reply must be an object.');
   let checked: FaultReply;
   if ('kind' in reply) {
     onlyKeys(reply, ['kind'], 'A reply with a kind');
@@ -326,7 +321,7 @@ async function control(
       clear();
       sendNoContent(res);
     } else if (method === 'POST') {
-      const body = parseJsonBody(req, await readBody(req, MAX_CONTROL_BYTES));
+      const body = await readJsonBody(req, MAX_CONTROL_BYTES);
       try {
         arm(body);
       } catch (error) {

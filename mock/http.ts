@@ -1,35 +1,25 @@
 // Small node:http helpers shared by the mock backends: JSON replies, error replies in the
-// session-v1 shape, CORS, bounded body reading and bearer-token parsing.
+// `{"error":{"code","message"}}` shape, CORS, constant-time secret checks and mounting a mock as a
+// middleware. Reading requests (bounded body, JSON body, bearer token) is the server helper's own
+// (server/http.ts): the mocks and the proxies answer the same problem the same way.
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isRecord } from '../src/internal/guards.ts';
+import { ProxyHttpError, type Middleware } from '../server/http.ts';
 
-/** A connect-style middleware, as Vite and the web-test-runner wrapper call it. */
-export type Middleware = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  next: (error?: unknown) => void,
-) => void;
+export {
+  bearerToken,
+  parseJsonBody,
+  readBody,
+  readJsonBody,
+  type Middleware,
+} from '../server/http.ts';
 
-/** A reply that ends request handling early; thrown by handlers, answered by the router. */
-export class HttpFailure extends Error {
-  /** HTTP status to answer with. */
-  readonly status: number;
-  /** snake_case code for the `{"error":{"code"}}` body. */
-  readonly code: string;
-  /** Extra response headers (e.g. Retry-After, Allow). */
-  readonly headers: Readonly<Record<string, string>>;
-
-  constructor(
-    status: number,
-    code: string,
-    message: string,
-    headers: Readonly<Record<string, string>> = {},
-  ) {
-    super(message);
-    this.status = status;
-    this.code = code;
-    this.headers = headers;
-  }
-}
+/**
+ * A reply that ends request handling early, thrown by handlers and answered by the router: the
+ * server helper's error class, which the shared request readers throw.
+ */
+export { ProxyHttpError as HttpFailure };
 
 /** Same-origin is the norm, but integrators may host the API elsewhere: allow it, with bearer auth. */
 const CORS_HEADERS: Readonly<Record<string, string>> = {
@@ -83,7 +73,7 @@ export function sendBytes(res: ServerResponse, contentType: string, bytes: Buffe
 }
 
 /** Answers `{"error":{"code","message"}}`. */
-export function sendFailure(res: ServerResponse, failure: HttpFailure): void {
+export function sendFailure(res: ServerResponse, failure: ProxyHttpError): void {
   sendJson(
     res,
     failure.status,
@@ -95,64 +85,94 @@ export function sendFailure(res: ServerResponse, failure: HttpFailure): void {
 }
 
 /**
- * Reads the whole body, up to `limit` bytes. Over the limit it keeps reading but discards the
- * rest, then fails with 413: answering while the client is still sending makes browsers report a
- * reset connection instead of the 413.
+ * A finished reply in a vendor's own shape (the vendor mocks' errors are not the project's
+ * `{"error"}` bodies), thrown to end handling early.
  */
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-      else chunks.length = 0;
-    });
-    req.on('end', () => {
-      if (size <= limit) resolve(Buffer.concat(chunks));
-      else {
-        reject(
-          new HttpFailure(413, 'payload_too_large', `The request body is over ${limit} bytes.`),
-        );
-      }
-    });
-    req.on('error', reject);
+export class VendorReply extends Error {
+  /** HTTP status. */
+  readonly status: number;
+  /** The JSON body; undefined for none at all. */
+  readonly body: unknown;
+  /** Extra headers (Retry-After, Allow, WWW-Authenticate). */
+  readonly headers: Readonly<Record<string, string>>;
+
+  constructor(status: number, body: unknown, headers: Readonly<Record<string, string>> = {}) {
+    super(`Vendor reply ${status}`);
+    this.status = status;
+    this.body = body;
+    this.headers = headers;
+  }
+}
+
+/**
+ * Answers a {@link VendorReply}. Without a body it is still `Content-Type: application/json`, with
+ * no content, as seed 000 shows its 401, 404 and 503.
+ */
+export function sendVendorReply(res: ServerResponse, reply: VendorReply): void {
+  if (reply.body !== undefined) {
+    sendJson(res, reply.status, reply.body, reply.headers);
+    return;
+  }
+  applyCors(res);
+  res.writeHead(reply.status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': 0,
+    'Cache-Control': 'no-store',
+    ...reply.headers,
   });
+  res.end();
 }
 
-/** Parses a JSON request body; `allowEmpty` treats no body as `{}`. */
-export function parseJsonBody(
-  req: IncomingMessage,
-  raw: Buffer,
-  options: { allowEmpty?: boolean } = {},
-): unknown {
-  if (raw.length === 0 && options.allowEmpty) return {};
-  const type = req.headers['content-type'] ?? '';
-  if (!/^application\/json\s*(;|$)/i.test(type)) {
-    throw new HttpFailure(
-      400,
-      'unsupported_content_type',
-      'The body must be sent as Content-Type: application/json.',
-    );
-  }
+/** A parsed JSON body that must be an object; anything else is 400 `malformed_body`. */
+export function jsonObject(body: unknown): Record<string, unknown> {
+  if (!isRecord(body)) throw new ProxyHttpError(400, 'malformed_body', 'Send a JSON object.');
+  return body;
+}
+
+/** What a handler's failure is answered with: itself, or a 500 `internal_error`. */
+export function failureOf(error: unknown): ProxyHttpError {
+  return error instanceof ProxyHttpError
+    ? error
+    : new ProxyHttpError(500, 'internal_error', 'The mock backend failed.');
+}
+
+/** Whether two secrets are equal, in equal time: a secret cannot be guessed byte by byte from timings. */
+export function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The request's URL (its path and query), or undefined when the request target does not parse. */
+export function requestUrl(req: IncomingMessage): URL | undefined {
   try {
-    return JSON.parse(raw.toString('utf8')) as unknown;
+    return new URL(req.url ?? '/', 'http://mock.invalid');
   } catch {
-    throw new HttpFailure(400, 'malformed_body', 'The body is not valid JSON.');
+    return undefined;
   }
 }
 
-/** The bearer token of a request, or a 401 saying what is wrong with the header. */
-export function bearerToken(req: IncomingMessage): string {
-  const header = req.headers.authorization;
-  if (!header) throw new HttpFailure(401, 'token_missing', 'The Authorization header is missing.');
-  const match = /^Bearer ([\x21-\x7e]+)$/.exec(header.trim());
-  if (!match?.[1]) {
-    throw new HttpFailure(
-      401,
-      'token_malformed',
-      'The Authorization header must be "Bearer <token>".',
-    );
-  }
-  return match[1];
+/** Whether `pathname` is one of `bases` or below one of them (`/base` and `/base/…`, not `/based`). */
+export function isUnder(pathname: string, ...bases: readonly string[]): boolean {
+  return bases.some((base) => pathname === base || pathname.startsWith(`${base}/`));
+}
+
+/** A mock backend that answers the paths it handles. */
+export interface MountableMock {
+  /** Whether it answers this path. */
+  handles(pathname: string): boolean;
+  /** Answers one request whose path it handles; never throws. */
+  handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void>;
+}
+
+/** A connect-style middleware answering what `mock` handles and passing the rest to `next()`. */
+export function mountMock(mock: MountableMock): Middleware {
+  return (req, res, next) => {
+    const url = requestUrl(req);
+    if (!url || !mock.handles(url.pathname)) {
+      next();
+      return;
+    }
+    void mock.handle(req, res, url);
+  };
 }

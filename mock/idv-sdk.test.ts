@@ -408,7 +408,7 @@ describe('IDV SDK mock: malformed bodies', () => {
         headers: { ...headers, 'Content-Type': 'text/plain' },
         body: '{}',
       }),
-      400,
+      415,
       'unsupported_content_type',
     );
     await sdk(session, 'liveness/generate', {
@@ -491,7 +491,7 @@ describe('IDV SDK mock: malformed bodies', () => {
       headers: { ...authHeaders(session), 'Content-Type': 'application/json' },
       body: JSON.stringify({ session_id: session.session_id }),
     });
-    assertError(json, 400, 'unsupported_content_type');
+    assertError(json, 415, 'unsupported_content_type');
     const broken = await send('POST', '/idv-sdk/document/front', {
       headers: { ...authHeaders(session), 'Content-Type': 'multipart/form-data; boundary=xyz' },
       body: 'garbage without any boundary',

@@ -28,7 +28,8 @@
 //     401 client_id_missing; X-Client-Id not the token's client: 403 client_id_mismatch; a
 //     session_id other than the token's: 403 session_mismatch; unknown session: 404.
 //   - Errors use the project's `{"error": {"code", "message"}}` shape; body validation failures are
-//     400 (invalid_field, malformed_body, unsupported_content_type), like session-v1.
+//     400 (invalid_field, malformed_body), a body of another content type 415
+//     (unsupported_content_type), like session-v1.
 //   - Consent: every SDK call except ping/health/session read answers 403 consent_required until a
 //     consent with `consented: true` is recorded. `consented: false` is stored (and read back) but
 //     does not open the gate. Consent itself needs no consent.
@@ -48,16 +49,20 @@
 //     creation (default verified true, on_sanction_list false). Afterwards every write is 409
 //     session_finalized; read and finalize again (same answer) still work.
 //   - sdk_metadata must be a JSON object and replaces the previous one.
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readImageHeader, type ImageMimeType } from '../src/protocols/session-v1-image.ts';
-import { isRecord } from '../src/protocols/session-v1-wire.ts';
+import { readImageHeader, type ImageMimeType } from '../src/internal/image-header.ts';
+import { isRecord } from '../src/internal/guards.ts';
 import {
   applyCors,
   bearerToken,
+  failureOf,
   HttpFailure,
-  parseJsonBody,
+  isUnder,
+  jsonObject,
   readBody,
+  readJsonBody,
+  sameSecret,
   sendFailure,
   sendJson,
 } from './http.ts';
@@ -144,15 +149,7 @@ const notFound = () => new HttpFailure(404, 'not_found', 'No such endpoint.');
 
 /** Whether the IDV SDK mock answers this path. */
 export function isIdvSdkPath(pathname: string): boolean {
-  return [IDV_SDK_BASE_PATH, IDV_DEMO_BASE_PATH].some(
-    (base) => pathname === base || pathname.startsWith(`${base}/`),
-  );
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
+  return isUnder(pathname, IDV_SDK_BASE_PATH, IDV_DEMO_BASE_PATH);
 }
 
 function requireString(body: Record<string, unknown>, key: string): string {
@@ -188,12 +185,6 @@ function rejectUnknownKeys(body: Record<string, unknown>, known: readonly string
   if (unknownKey !== undefined) throw badField(unknownKey, 'is not a known field.');
 }
 
-function jsonObject(req: IncomingMessage, raw: Buffer): Record<string, unknown> {
-  const body = parseJsonBody(req, raw);
-  if (!isRecord(body)) throw new HttpFailure(400, 'malformed_body', 'Send a JSON object.');
-  return body;
-}
-
 function checkImage(bytes: Buffer, field: string, maxBytes: number) {
   if (bytes.length > maxBytes) {
     throw new HttpFailure(413, 'image_too_large', `${field}: the image is over ${maxBytes} bytes.`);
@@ -216,7 +207,7 @@ export function parseMultipart(contentType: string, raw: Buffer): FormPart[] {
   const boundary = match?.[1] ?? match?.[2];
   if (!boundary) {
     throw new HttpFailure(
-      400,
+      415,
       'unsupported_content_type',
       'The body must be sent as Content-Type: multipart/form-data with a boundary.',
     );
@@ -290,11 +281,7 @@ export class IdvSdkMock {
     try {
       await this.#route(req, res, url);
     } catch (error) {
-      const failure =
-        error instanceof HttpFailure
-          ? error
-          : new HttpFailure(500, 'internal_error', 'The mock backend failed.');
-      if (!res.headersSent) this.#send(res, () => sendFailure(res, failure));
+      if (!res.headersSent) this.#send(res, () => sendFailure(res, failureOf(error)));
       else res.end();
     }
   }
@@ -379,7 +366,7 @@ export class IdvSdkMock {
       op === '/liveness/process'
         ? Math.ceil((this.#maxImageBytes * 4) / 3) * MAX_LIVENESS_FRAMES + SMALL_BODY_LIMIT
         : SMALL_BODY_LIMIT;
-    const body = jsonObject(req, await readBody(req, limit));
+    const body = jsonObject(await readJsonBody(req, limit));
     const session = this.#session(tokenSession, body);
     switch (op) {
       case '/session/read':
@@ -479,9 +466,7 @@ export class IdvSdkMock {
   }
 
   async #readJson(req: IncomingMessage, options: { allowEmpty?: boolean } = {}) {
-    const body = parseJsonBody(req, await readBody(req, SMALL_BODY_LIMIT), options);
-    if (!isRecord(body)) throw new HttpFailure(400, 'malformed_body', 'Send a JSON object.');
-    return body;
+    return jsonObject(await readJsonBody(req, SMALL_BODY_LIMIT, options));
   }
 
   #authenticate(req: IncomingMessage): IdvSession {

@@ -1,7 +1,7 @@
 // readImageHeader: the size check the mock relies on, against bytes whose truth is known.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readImageHeader } from '../src/protocols/session-v1-image.ts';
+import { readImageHeader } from '../src/internal/image-header.ts';
 import { makeJpeg, makePng } from './test-images.ts';
 
 describe('readImageHeader', () => {

@@ -4,13 +4,19 @@
 // demo endpoints (under /demo), which stand in for the integrator's backend.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sendFailure, HttpFailure, type Middleware } from './http.ts';
+import {
+  HttpFailure,
+  requestUrl,
+  sendFailure,
+  type Middleware,
+  type MountableMock,
+} from './http.ts';
 import { createFaultInjector, type FaultInjector } from './faults.ts';
 import { routeIdvSdk } from './idv-sdk.ts';
 import { createIntegrator } from './integrator.ts';
 import { LinkKycMock } from './link-kyc.ts';
 import { ValidationV2Mock } from './validation-v2.ts';
-import { isSessionV1Path, SessionV1Mock, type MockSession } from './session-v1.ts';
+import { SessionV1Mock, type MockSession } from './session-v1.ts';
 
 export type { Middleware } from './http.ts';
 export {
@@ -100,26 +106,14 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     tokenTtlSeconds: options.startTokenTtlSeconds ?? 900,
   });
 
+  // idv-sdk first (it shares session-v1's sessions), then each backend by its paths.
+  const backends: readonly MountableMock[] = [linkKyc, validationV2, sessionV1];
   const routes: Middleware = (req, res, next) => {
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'http://mock.invalid');
-    } catch {
-      next();
-      return;
-    }
-    if (routeIdvSdk(req, res, url, sessionV1, options)) return;
-    for (const vendor of [linkKyc, validationV2]) {
-      if (vendor.handles(url.pathname)) {
-        void vendor.handle(req, res, url);
-        return;
-      }
-    }
-    if (!isSessionV1Path(url.pathname)) {
-      next();
-      return;
-    }
-    void sessionV1.handle(req, res, url);
+    const url = requestUrl(req);
+    if (url && routeIdvSdk(req, res, url, sessionV1, options)) return;
+    const backend = url && backends.find((candidate) => candidate.handles(url.pathname));
+    if (url && backend) void backend.handle(req, res, url);
+    else next();
   };
 
   // An armed fault answers first, whatever backend the path belongs to.

@@ -21,15 +21,8 @@ import {
   type LinkKycProxy,
   type ValidationV2Proxy,
 } from '../server/index.ts';
-import {
-  HttpFailure,
-  parseJsonBody,
-  readBody,
-  sendFailure,
-  sendJson,
-  type Middleware,
-} from './http.ts';
-import { isRecord } from '../src/protocols/session-v1-wire.ts';
+import { HttpFailure, readJsonBody, sendFailure, sendJson, type Middleware } from './http.ts';
+import { isRecord } from '../src/internal/guards.ts';
 import { LINK_KYC_MOCK_BASE } from './link-kyc.ts';
 import { VALIDATION_V2_MOCK_BASE } from './validation-v2.ts';
 
@@ -90,7 +83,7 @@ export function createIntegrator(options: IntegratorOptions): Middleware {
   }
 
   async function mint(req: IncomingMessage, res: ServerResponse, match: RegExpExecArray) {
-    const body = parseJsonBody(req, await readBody(req, 64 * 1024), { allowEmpty: true });
+    const body = await readJsonBody(req, 64 * 1024, { allowEmpty: true });
     if (!isRecord(body)) throw new HttpFailure(400, 'invalid_field', 'The body must be an object.');
     const { linkKyc, validation } = proxies(req);
     const [, protocol, renewFor] = match;

@@ -77,19 +77,38 @@
 //   - Certificate: available at once for an id with any stored attempt that had certify true
 //     (200 `{id, content}`, content the base64 of a one-page PDF 1.4 naming the id); otherwise
 //     404 with an empty JSON body.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readImageHeader, type ImageMimeType } from '../src/protocols/session-v1-image.ts';
-import { isRecord } from '../src/protocols/session-v1-wire.ts';
+import { readImageHeader, type ImageMimeType } from '../src/internal/image-header.ts';
+import { isRecord } from '../src/internal/guards.ts';
+import { LinkKycOperationStatus } from '../server/link-kyc-callback.ts';
 import {
-  applyCors,
+  defaultWarning,
+  LINK_KYC_OUTCOME_STATUSES,
+  LINK_KYC_PROCESSES,
+  LINK_KYC_RESULTS,
+  LINK_KYC_SCOPES,
+  makeCertificatePdf,
+  pingDate,
+  verificationFields,
+  type LinkKycOutcome,
+  type LinkKycOutcomeStatus,
+  type LinkKycProcess,
+  type LinkKycResult,
+} from './link-kyc-replies.ts';
+import {
   bearerToken,
+  failureOf,
   HttpFailure,
-  parseJsonBody,
-  readBody,
+  isUnder,
+  mountMock,
+  readJsonBody,
+  sameSecret,
   sendFailure,
   sendJson,
   sendNoContent,
+  sendVendorReply,
+  VendorReply,
   type Middleware,
 } from './http.ts';
 
@@ -97,33 +116,6 @@ import {
 export const LINK_KYC_MOCK_BASE = '/link-kyc';
 /** Where the demo/test-only endpoints live. */
 export const LINK_KYC_DEMO_BASE = '/demo/link-kyc';
-
-/** The scopes of the seed's token reply, spelled as the seed spells them. */
-export const LINK_KYC_SCOPES = [
-  'kyc.idVeriication.auto',
-  'kyc.facecomparison.auto',
-  'kyc.idVerification.manual',
-  'kyc.facecomparison.manual',
-  'kyc.certification',
-] as const;
-
-/** ID Verification Result codes. */
-export const LINK_KYC_RESULTS = ['Ok', 'NotCorrect', 'NotProcessed', 'Warning'] as const;
-export type LinkKycResult = (typeof LINK_KYC_RESULTS)[number];
-/** Verification processes. */
-export const LINK_KYC_PROCESSES = ['Automatic', 'Manual'] as const;
-export type LinkKycProcess = (typeof LINK_KYC_PROCESSES)[number];
-/** HTTP statuses a queued outcome may force. */
-export const LINK_KYC_OUTCOME_STATUSES = [400, 500, 503] as const;
-export type LinkKycOutcomeStatus = (typeof LINK_KYC_OUTCOME_STATUSES)[number];
-
-/** One scripted verify outcome (demo endpoint). */
-export interface LinkKycOutcome {
-  readonly result?: LinkKycResult;
-  readonly warning?: string;
-  readonly process?: LinkKycProcess;
-  readonly status?: LinkKycOutcomeStatus;
-}
 
 /** Settings of the LINK KYC mock. */
 export interface LinkKycMockOptions {
@@ -157,19 +149,24 @@ export interface LinkKycStoredSide {
   readonly faceImage: LinkKycStoredImage | undefined;
 }
 
-/** One accepted verify request and the reply it got. */
-export interface VerificationAttempt {
-  /** now() when it was received. */
-  readonly receivedAt: number;
+/** A verify request's fields, checked, its images decoded. */
+export interface ParsedVerify {
+  readonly id: string;
   readonly images: readonly LinkKycStoredSide[];
   readonly expeditorCountry: string;
   readonly certify: boolean;
   readonly certifyCallback: string | null | undefined;
   readonly manualVerification: boolean;
   readonly manualVerificationCallback: string | null | undefined;
+}
+
+/** One accepted verify request (its fields but the id) and the reply it got. */
+export interface VerificationAttempt extends Omit<ParsedVerify, 'id'> {
+  /** now() when it was received. */
+  readonly receivedAt: number;
   readonly process: LinkKycProcess;
   /** "Completed" for Automatic, "Processing" for Manual. */
-  readonly status: 'Completed' | 'Processing';
+  readonly status: Exclude<LinkKycOperationStatus, 'Error'>;
   /** Set for Automatic only. */
   readonly result: LinkKycResult | undefined;
   /** Set for Automatic only. */
@@ -203,24 +200,6 @@ const VERIFY_KEYS = [
 const IMAGE_KEYS = ['content', 'faceImage'];
 const INVALID_BASE64 = 'Validation Error: There are images with invalid base64 format';
 
-/** A finished vendor reply: status, JSON body (undefined = empty body) and extra headers. */
-class VendorReply extends Error {
-  readonly status: number;
-  readonly body: Record<string, unknown> | undefined;
-  readonly headers: Readonly<Record<string, string>>;
-
-  constructor(
-    status: number,
-    body: Record<string, unknown> | undefined,
-    headers: Readonly<Record<string, string>> = {},
-  ) {
-    super(`LINK KYC reply ${status}`);
-    this.status = status;
-    this.body = body;
-    this.headers = headers;
-  }
-}
-
 const empty = (status: number, headers: Readonly<Record<string, string>> = {}) =>
   new VendorReply(status, undefined, headers);
 const validation = (message: string, id?: string) =>
@@ -230,73 +209,6 @@ const validation = (message: string, id?: string) =>
     message: `Validation Error: ${message}`,
   });
 
-/** Answers `Content-Type: application/json` with no content, as the seed's 401/404/503 show. */
-function sendEmptyJson(
-  res: ServerResponse,
-  status: number,
-  headers: Readonly<Record<string, string>> = {},
-): void {
-  applyCors(res);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': 0,
-    'Cache-Control': 'no-store',
-    ...headers,
-  });
-  res.end();
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-/** now() as the seed's `yyyy-MM-dd HH:mm:ss zzz`, in UTC. */
-function pingDate(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} +00:00`;
-}
-
-const ALPHA3: Readonly<Record<string, string>> = {
-  AT: 'AUT',
-  BE: 'BEL',
-  CH: 'CHE',
-  DE: 'DEU',
-  ES: 'ESP',
-  FR: 'FRA',
-  GB: 'GBR',
-  IT: 'ITA',
-  NL: 'NLD',
-  PL: 'POL',
-  PT: 'PRT',
-  US: 'USA',
-};
-
-/** A one-page PDF 1.4 with a few lines of Helvetica text and a correct xref table. */
-export function makeCertificatePdf(lines: readonly string[]): Buffer {
-  const escape = (text: string) =>
-    text.replace(/[\\()]/g, (c) => `\\${c}`).replace(/[^\x20-\x7e]/g, '?');
-  const stream = `BT /F1 12 Tf 14 TL 72 740 Td ${lines.map((line) => `(${escape(line)}) '`).join(' ')} ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let text = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, i) => {
-    offsets.push(text.length);
-    text += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = text.length;
-  text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) text += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  text += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(text, 'latin1');
-}
-
 function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
@@ -304,16 +216,6 @@ function isHttpUrl(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-interface ParsedVerify {
-  readonly id: string;
-  readonly images: readonly LinkKycStoredSide[];
-  readonly expeditorCountry: string;
-  readonly certify: boolean;
-  readonly certifyCallback: string | null | undefined;
-  readonly manualVerification: boolean;
-  readonly manualVerificationCallback: string | null | undefined;
 }
 
 /** The LINK Mobility KYC mock: state plus request handling. */
@@ -331,16 +233,13 @@ export class LinkKycMock {
 
   /** Whether this mock answers the path (vendor paths and demo endpoints). */
   handles(pathname: string): boolean {
-    return [LINK_KYC_MOCK_BASE, LINK_KYC_DEMO_BASE].some(
-      (base) => pathname === base || pathname.startsWith(`${base}/`),
-    );
+    return isUnder(pathname, LINK_KYC_MOCK_BASE, LINK_KYC_DEMO_BASE);
   }
 
   /** Handles one request whose path {@link handles} accepted; never throws. */
   async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     try {
-      if (url.pathname === LINK_KYC_DEMO_BASE || url.pathname.startsWith(`${LINK_KYC_DEMO_BASE}/`))
-        await this.#routeDemo(req, res, url.pathname);
+      if (isUnder(url.pathname, LINK_KYC_DEMO_BASE)) await this.#routeDemo(req, res, url.pathname);
       else await this.#routeVendor(req, res, url.pathname);
     } catch (error) {
       if (!req.complete) req.resume();
@@ -349,12 +248,9 @@ export class LinkKycMock {
         return;
       }
       if (error instanceof VendorReply) {
-        if (error.body === undefined) sendEmptyJson(res, error.status, error.headers);
-        else sendJson(res, error.status, error.body, error.headers);
-      } else if (error instanceof HttpFailure) {
-        sendFailure(res, error);
+        sendVendorReply(res, error);
       } else {
-        sendFailure(res, new HttpFailure(500, 'internal_error', 'The mock backend failed.'));
+        sendFailure(res, failureOf(error));
       }
     }
   }
@@ -458,7 +354,7 @@ export class LinkKycMock {
   ): Promise<Record<string, unknown>> {
     let body: unknown;
     try {
-      body = parseJsonBody(req, await readBody(req, limit));
+      body = await readJsonBody(req, limit);
     } catch (error) {
       if (error instanceof HttpFailure) throw validation(error.message.replace(/\.$/, ''), id);
       throw error;
@@ -470,8 +366,7 @@ export class LinkKycMock {
   async #verify(req: IncomingMessage): Promise<Record<string, unknown>> {
     const maxBase64 = Math.ceil(this.#options.maxImageBytes / 3) * 4;
     const body = await this.#readJson(req, maxBase64 * 3 + SMALL_BODY_LIMIT, undefined);
-    const request = this.#parseVerify(body, maxBase64);
-    const id = request.id;
+    const { id, ...request } = this.#parseVerify(body, maxBase64);
 
     const outcome = this.#outcomes.shift() ?? {};
     if (outcome.status === 400) throw validation('Invalid request', id);
@@ -486,27 +381,19 @@ export class LinkKycMock {
 
     const process: LinkKycProcess =
       request.manualVerification || outcome.process === 'Manual' ? 'Manual' : 'Automatic';
-    const certification = request.certify ? { certification: { status: 'Processing' } } : {};
+    const { Completed, Processing } = LinkKycOperationStatus;
+    const certification = request.certify ? { certification: { status: Processing } } : {};
     let attempt: VerificationAttempt;
-    const common = {
-      receivedAt: this.#options.now(),
-      images: request.images,
-      expeditorCountry: request.expeditorCountry,
-      certify: request.certify,
-      certifyCallback: request.certifyCallback,
-      manualVerification: request.manualVerification,
-      manualVerificationCallback: request.manualVerificationCallback,
-      process,
-    };
+    const common = { receivedAt: this.#options.now(), ...request, process };
     if (process === 'Manual') {
       attempt = {
         ...common,
-        status: 'Processing',
+        status: Processing,
         result: undefined,
         warning: undefined,
         response: {
           id,
-          idVerification: { status: 'Processing', process: 'Manual' },
+          idVerification: { status: Processing, process: 'Manual' },
           ...certification,
         },
       };
@@ -515,13 +402,13 @@ export class LinkKycMock {
       const warning = outcome.warning ?? defaultWarning(result, request.images.length);
       attempt = {
         ...common,
-        status: 'Completed',
+        status: Completed,
         result,
         warning,
         response: {
           id,
           idVerification: {
-            status: 'Completed',
+            status: Completed,
             process: 'Automatic',
             result,
             warning,
@@ -693,59 +580,10 @@ export class LinkKycMock {
       sendJson(res, 200, { queued: 0 });
       return;
     }
-    const body = parseJsonBody(req, await readBody(req, SMALL_BODY_LIMIT));
+    const body = await readJsonBody(req, SMALL_BODY_LIMIT);
     this.#outcomes.push(...parseOutcomes(body));
     sendJson(res, 200, { queued: this.#outcomes.length });
   }
-}
-
-function defaultWarning(result: LinkKycResult, imageCount: number): string {
-  switch (result) {
-    case 'Ok':
-      return '';
-    case 'NotCorrect':
-      return 'The document did not pass the authenticity tests (TEST_GLOBAL_AUTHENTICITY_VALUE is FAIL)';
-    case 'NotProcessed':
-      return 'The document could not be recognized; please retake the images';
-    case 'Warning':
-      return imageCount === 2
-        ? 'The two images do not belong to the same document (TEST_SIDE_CORRESPONDENCE is FAIL)'
-        : 'The image is blurred (QUALITY_IMAGE_BLURRING)';
-  }
-}
-
-function verificationFields(result: LinkKycResult, request: ParsedVerify) {
-  if (result === 'NotProcessed') return [];
-  const field = (type: 'Normal' | 'Validation', code: string, value: string) => ({
-    type,
-    code,
-    value,
-    description: code,
-  });
-  const two = request.images.length === 2;
-  const country = ALPHA3[request.expeditorCountry] ?? request.expeditorCountry;
-  const fields = [
-    field('Normal', 'TYPE', two ? 'IDENTITY' : 'PASSPORT'),
-    field('Normal', 'SIDE', String(request.images.length)),
-    field(
-      'Normal',
-      'QUALITY_IMAGE_BLURRING',
-      result === 'Warning' && !two ? 'IQ_BAD 64%' : 'IQ_GOOD 11%',
-    ),
-    field('Normal', 'ICAR_RESULT_DOCUMENT_ID', `${two ? 'ID' : 'PA'}${country}C1`),
-    field('Validation', 'TEST_GLOBAL_AUTHENTICITY_VALUE', result === 'NotCorrect' ? 'FAIL' : 'OK'),
-  ];
-  if (two) {
-    fields.push(
-      field('Validation', 'TEST_SIDE_CORRESPONDENCE', result === 'Warning' ? 'FAIL' : 'OK'),
-    );
-  }
-  if (request.images[0]?.faceImage !== undefined) {
-    fields.push(
-      field('Validation', 'TEST_FACE_COMPARISON', result === 'NotCorrect' ? 'FAIL' : 'OK'),
-    );
-  }
-  return fields;
 }
 
 function parseOutcomes(body: unknown): LinkKycOutcome[] {
@@ -829,19 +667,5 @@ export function createLinkKycMiddleware(options: Partial<LinkKycMockOptions> = {
     now: options.now ?? Date.now,
     maxImageBytes: options.maxImageBytes ?? 15 * 1024 * 1024,
   });
-  const middleware: Middleware = (req, res, next) => {
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'http://mock.invalid');
-    } catch {
-      next();
-      return;
-    }
-    if (!mock.handles(url.pathname)) {
-      next();
-      return;
-    }
-    void mock.handle(req, res, url);
-  };
-  return { middleware, mock };
+  return { middleware: mountMock(mock), mock };
 }

@@ -155,11 +155,13 @@ describe('creating a session', () => {
     assert.deepEqual(session.missing_images, ['document_front', 'document_back', 'selfie']);
   });
 
-  it('rejects malformed bodies with 400', async () => {
+  it('rejects malformed bodies with 400, and bodies not sent as JSON with 415', async () => {
     const path = '/api/v1/verification';
+    const notJson = await call('POST', path, { raw: '{}', contentType: 'text/plain' });
+    assert.equal(notJson.status, 415);
+    assert.equal(errorCode(notJson), 'unsupported_content_type');
     const cases: [CallOptions, string][] = [
       [{ raw: '{"state":', contentType: 'application/json' }, 'malformed_body'],
-      [{ raw: '{}', contentType: 'text/plain' }, 'unsupported_content_type'],
       [{ json: [] }, 'malformed_body'],
       [{ json: { time_to_live: '90' } }, 'invalid_field'],
       [{ json: { time_to_live: 90 } }, 'invalid_field'],

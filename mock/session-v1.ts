@@ -1,7 +1,7 @@
 // A faithful in-memory mock of the session-v1 backend (seed 004, "Document Verification"), plus
 // the demo-only endpoints that play the integrator's own backend. It validates add-image requests
 // with the same definitions the browser adapter builds them from (src/protocols/session-v1-wire.ts)
-// and reads the real pixel size from the image bytes (src/protocols/session-v1-image.ts).
+// and reads the real pixel size from the image bytes (src/internal/image-header.ts).
 //
 // Endpoints (seed 004):
 //   POST   /api/v1/verification                   access token   create a session
@@ -37,7 +37,7 @@
 // type (document_type_mismatch). When nothing is missing the reply says complete "true" and any
 // further upload answers 409. Images must be JPEG or PNG whose header size matches width/height,
 // with a short side of at least 200 px, no side over 10000 px, and at most maxImageBytes bytes.
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   IMAGE_STEPS,
@@ -47,9 +47,9 @@ import {
   type ImageStep,
 } from '../src/flow/types.ts';
 import type { CaptureSource } from '../src/capture/types.ts';
-import { readImageHeader, type ImageMimeType } from '../src/protocols/session-v1-image.ts';
+import { readImageHeader, type ImageMimeType } from '../src/internal/image-header.ts';
+import { isRecord } from '../src/internal/guards.ts';
 import {
-  isRecord,
   Recommendation,
   SESSION_V1_BASE_PATH,
   validateAddImageRequest,
@@ -62,9 +62,14 @@ import {
 } from '../src/protocols/session-v1-wire.ts';
 import {
   bearerToken,
+  failureOf,
   HttpFailure,
+  isUnder,
+  jsonObject,
   parseJsonBody,
   readBody,
+  readJsonBody,
+  sameSecret,
   sendBytes,
   sendFailure,
   sendJson,
@@ -240,13 +245,6 @@ export function validateMockBehavior(raw: unknown): MockBehavior {
   return behavior;
 }
 
-/** Equal-time comparison, so the access token cannot be guessed byte by byte from timings. */
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
@@ -266,9 +264,7 @@ function methodNotAllowed(allowed: string): HttpFailure {
 
 /** Whether the mock answers this path (and the caller must not pass it on). */
 export function isSessionV1Path(pathname: string): boolean {
-  return [SESSION_V1_BASE_PATH, DEMO_BASE_PATH].some(
-    (base) => pathname === base || pathname.startsWith(`${base}/`),
-  );
+  return isUnder(pathname, SESSION_V1_BASE_PATH, DEMO_BASE_PATH);
 }
 
 /** The session-v1 mock backend: state plus request handling. */
@@ -282,16 +278,17 @@ export class SessionV1Mock {
     this.#options = options;
   }
 
-  /** Handles one request whose path {@link isSessionV1Path} accepted; never throws. */
+  /** Whether this mock answers the path (the API and the demo endpoints). */
+  handles(pathname: string): boolean {
+    return isSessionV1Path(pathname);
+  }
+
+  /** Handles one request whose path {@link handles} accepted; never throws. */
   async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     try {
       await this.#route(req, res, url);
     } catch (error) {
-      const failure =
-        error instanceof HttpFailure
-          ? error
-          : new HttpFailure(500, 'internal_error', 'The mock backend failed.');
-      if (!res.headersSent) sendFailure(res, failure);
+      if (!res.headersSent) sendFailure(res, failureOf(error));
       else res.end();
     }
   }
@@ -306,7 +303,7 @@ export class SessionV1Mock {
 
   async #route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const method = req.method ?? 'GET';
-    const demo = url.pathname === DEMO_BASE_PATH || url.pathname.startsWith(`${DEMO_BASE_PATH}/`);
+    const demo = isUnder(url.pathname, DEMO_BASE_PATH);
     const rest = segmentsOf(url.pathname).slice(demo ? 2 : 3);
     const [sid, sub, imageId, ...extra] = rest;
     const notFound = new HttpFailure(404, 'not_found', 'No such endpoint.');
@@ -334,7 +331,7 @@ export class SessionV1Mock {
     }
     if (sid === undefined) {
       this.#authorize(req, undefined, 'access');
-      const body = parseJsonBody(req, await readBody(req, SMALL_BODY_LIMIT));
+      const body = await readJsonBody(req, SMALL_BODY_LIMIT);
       sendJson(res, 200, this.#create(body, undefined));
       return;
     }
@@ -365,8 +362,7 @@ export class SessionV1Mock {
     imageId: string | undefined,
   ): Promise<void> {
     if (sid === undefined) {
-      const body = parseJsonBody(req, await readBody(req, SMALL_BODY_LIMIT), { allowEmpty: true });
-      if (!isRecord(body)) throw new HttpFailure(400, 'malformed_body', 'Send a JSON object.');
+      const body = jsonObject(await readJsonBody(req, SMALL_BODY_LIMIT, { allowEmpty: true }));
       const unknownKey = Object.keys(body).find(
         (key) => key !== 'mock_behavior' && key !== 'start_token_ttl_seconds',
       );
@@ -378,8 +374,7 @@ export class SessionV1Mock {
     }
     const session = this.#session(sid);
     if (sub === 'token') {
-      const body = parseJsonBody(req, await readBody(req, SMALL_BODY_LIMIT), { allowEmpty: true });
-      if (!isRecord(body)) throw new HttpFailure(400, 'malformed_body', 'Send a JSON object.');
+      const body = jsonObject(await readJsonBody(req, SMALL_BODY_LIMIT, { allowEmpty: true }));
       const ttl = ttlSeconds(body['start_token_ttl_seconds'], 'start_token_ttl_seconds');
       const { token, expiresAt } = this.#issueToken(session, ttl);
       sendJson(res, 200, { start_token: token, expiration: iso(expiresAt) });
@@ -429,8 +424,8 @@ export class SessionV1Mock {
     return { token, expiresAt };
   }
 
-  #create(raw: unknown, ttlOverride: number | undefined): CreateSessionResponse {
-    if (!isRecord(raw)) throw new HttpFailure(400, 'malformed_body', 'Send a JSON object.');
+  #create(body: unknown, ttlOverride: number | undefined): CreateSessionResponse {
+    const raw = jsonObject(body);
     const callbackUrl = optionalString(raw, 'callback_url');
     if (callbackUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(callbackUrl)) {
       throw badField('callback_url', 'must be an absolute http(s) URL.');

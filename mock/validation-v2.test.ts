@@ -5,12 +5,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { makeJpeg, makePng } from './test-images.ts';
-import {
-  createValidationV2Middleware,
-  VALIDATION_V2_ERRORS,
-  ValidationV2ErrorCode,
-  type ValidationV2Mock,
-} from './validation-v2.ts';
+import { createValidationV2Middleware, type ValidationV2Mock } from './validation-v2.ts';
+import { VALIDATION_V2_ERRORS, ValidationV2ErrorCode } from './validation-v2-replies.ts';
 
 const API_KEY = 'test-api-key';
 const MAX_IMAGE_BYTES = 4096;

@@ -71,18 +71,34 @@
 //     bytes. Requests are recorded once they are well formed and name a known applicant, with the
 //     answer given (HTTP status, error code or verification status, outcome, attemptId).
 //     verifiedFace is what the demo set; a registration success does not change it.
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readImageHeader, type ImageMimeType } from '../src/protocols/session-v1-image.ts';
-import { isRecord } from '../src/protocols/session-v1-wire.ts';
+import { readImageHeader, type ImageMimeType } from '../src/internal/image-header.ts';
+import { isRecord } from '../src/internal/guards.ts';
+import {
+  FACE_ONLY_DOCUMENT_TYPE,
+  VALIDATION_V2_ERRORS,
+  VALIDATION_V2_GRAPHQL_MOCK_ERROR,
+  VALIDATION_V2_OUTCOMES,
+  validationV2Error,
+  verificationBody,
+  type ValidationV2ErrorName,
+  type ValidationV2Outcome,
+  type ValidationV2Status,
+} from './validation-v2-replies.ts';
 import {
   bearerToken,
   HttpFailure,
-  type Middleware,
-  parseJsonBody,
+  isUnder,
+  mountMock,
   readBody,
+  readJsonBody,
+  sameSecret,
   sendJson,
   sendNoContent,
+  sendVendorReply,
+  VendorReply,
+  type Middleware,
 } from './http.ts';
 
 /** Where the vendor API is mounted; the endpoint is `${base}/api/v2/public/Validation`. */
@@ -91,167 +107,6 @@ export const VALIDATION_V2_MOCK_BASE = '/validation-v2';
 export const VALIDATION_V2_ENDPOINT = `${VALIDATION_V2_MOCK_BASE}/api/v2/public/Validation`;
 /** The demo/test-only applicant endpoints. */
 export const VALIDATION_V2_DEMO_BASE = '/demo/validation/applicants';
-/** documentType of face registration/authorization (no document). */
-export const FACE_ONLY_DOCUMENT_TYPE = 10;
-/** The detail the mock puts in `Graphql error: "..."`. */
-export const VALIDATION_V2_GRAPHQL_MOCK_ERROR = 'Mock platform error';
-
-/** Every error code of the seed's table. */
-export const ValidationV2ErrorCode = {
-  GraphqlError: 120029,
-  RequestAlreadyCompleted: 120036,
-  AttemptsExhausted: 120037,
-  FaceImage: 120038,
-  PlatformCalculationFailed: 120039,
-  RequestClosed: 120040,
-  DocumentTypeNotSupported: 120041,
-  FaceImageRequired: 120042,
-  ApplicantProfile: 120043,
-  InvalidEndeavor: 120044,
-} as const;
-/** One documented error code. */
-export type ValidationV2ErrorCode =
-  (typeof ValidationV2ErrorCode)[keyof typeof ValidationV2ErrorCode];
-
-/** One row of the seed's error table. */
-export interface ValidationV2ErrorInfo {
-  readonly httpStatus: number;
-  readonly code: ValidationV2ErrorCode;
-  /** The message verbatim, placeholders (`"validationRequest.Id"`, `"error message"`) included. */
-  readonly message: string;
-  readonly description: string;
-}
-
-/** The seed's error table, in its order. */
-export const VALIDATION_V2_ERRORS = {
-  requestAlreadyCompleted: {
-    httpStatus: 400,
-    code: ValidationV2ErrorCode.RequestAlreadyCompleted,
-    message: 'Request "validationRequest.Id" was already completed',
-    description: 'Attempted registration on completed request',
-  },
-  attemptsExhausted: {
-    httpStatus: 400,
-    code: ValidationV2ErrorCode.AttemptsExhausted,
-    message: 'All available attempts were used for requestId "validationRequest.Id"',
-    description: 'All attempts to register have been expended',
-  },
-  faceImageEmpty: {
-    httpStatus: 400,
-    code: ValidationV2ErrorCode.FaceImage,
-    message: 'Face image is empty',
-    description: 'Passed image is empty',
-  },
-  graphqlError: {
-    httpStatus: 400,
-    code: ValidationV2ErrorCode.GraphqlError,
-    message: 'Graphql error: "error message"',
-    description: 'Platform returned errors in response to a graphql query',
-  },
-  profileSearchMissing: {
-    httpStatus: 400,
-    code: ValidationV2ErrorCode.PlatformCalculationFailed,
-    message: 'Profile search is missing',
-    description: 'An attempt to search profiles in the platform failed',
-  },
-  noFacesFound: {
-    httpStatus: 400,
-    code: ValidationV2ErrorCode.FaceImage,
-    message: 'No faces found',
-    description: 'There are no faces in the image',
-  },
-  multipleFacesFound: {
-    httpStatus: 400,
-    code: ValidationV2ErrorCode.FaceImage,
-    message: 'Multiple faces found',
-    description: 'There are several faces in the image',
-  },
-  qualityCalculationFailed: {
-    httpStatus: 400,
-    code: ValidationV2ErrorCode.PlatformCalculationFailed,
-    message: 'Quality calculation failed',
-    description: 'An attempt to calculate quality in platform failed',
-  },
-  livenessCalculationFailed: {
-    httpStatus: 400,
-    code: ValidationV2ErrorCode.PlatformCalculationFailed,
-    message: 'Liveness calculation failed',
-    description: 'An attempt to calculate liveness in platform failed',
-  },
-  requestClosed: {
-    httpStatus: 400,
-    code: ValidationV2ErrorCode.RequestClosed,
-    message: 'Request is closed',
-    description: 'Attempted registration by closed applicant',
-  },
-  documentTypeNotSupported: {
-    httpStatus: 400,
-    code: ValidationV2ErrorCode.DocumentTypeNotSupported,
-    message: 'This document type is not supported',
-    description: 'BAF has the "Save Face Profile" feature turned off',
-  },
-  faceImageRequired: {
-    httpStatus: 400,
-    code: ValidationV2ErrorCode.FaceImageRequired,
-    message: 'Face image is required',
-    description: 'The image was not transmitted',
-  },
-  noVerifiedFace: {
-    httpStatus: 400,
-    code: ValidationV2ErrorCode.ApplicantProfile,
-    message: "Applicant doesn't have verified face",
-    // The seed spells "applicant" with a Cyrillic "с"; normalised to Latin here.
-    description: 'Attempt to authorize by applicant without a linked profile',
-  },
-  invalidEndeavor: {
-    httpStatus: 400,
-    code: ValidationV2ErrorCode.InvalidEndeavor,
-    message: 'Invalid endeavor info',
-    description: 'Endeavor from LRS contains invalid data',
-  },
-  applicantProfileNotFound: {
-    httpStatus: 400,
-    code: ValidationV2ErrorCode.ApplicantProfile,
-    message: 'Applicant profile not found',
-    description: 'Profile from the applicant was not found in the platform',
-  },
-} as const satisfies Record<string, ValidationV2ErrorInfo>;
-/** The name of one row of {@link VALIDATION_V2_ERRORS}. */
-export type ValidationV2ErrorName = keyof typeof VALIDATION_V2_ERRORS;
-
-/** The error body for one row, the quoted placeholder (if any) replaced by `detail`. */
-export function validationV2Error(
-  name: ValidationV2ErrorName,
-  detail?: string,
-): { code: ValidationV2ErrorCode; message: string } {
-  const row: ValidationV2ErrorInfo = VALIDATION_V2_ERRORS[name];
-  const message =
-    detail === undefined ? row.message : row.message.replace(/"[^"]*"/, `"${detail}"`);
-  return { code: row.code, message };
-}
-
-/** What the platform answers to one processed request, scripted through the demo endpoints. */
-export const VALIDATION_V2_OUTCOMES = [
-  'success',
-  'face_fail',
-  'document_fail',
-  'invalid_data',
-  'error',
-  'no_face',
-  'multiple_faces',
-  'quality_failed',
-  'liveness_failed',
-  'profile_search_missing',
-  'graphql_error',
-  'unavailable',
-] as const;
-/** One scripted outcome. */
-export type ValidationV2Outcome = (typeof VALIDATION_V2_OUTCOMES)[number];
-
-/** The seed's verification statuses. */
-export const ValidationV2Status = { Success: 0, Fail: 1, InvalidData: 2, Error: 3 } as const;
-/** One verification status. */
-export type ValidationV2Status = (typeof ValidationV2Status)[keyof typeof ValidationV2Status];
 
 /** Metadata of one decoded image (the bytes are not kept). */
 export interface MockImageInfo {
@@ -321,93 +176,19 @@ const SMALL_BODY_LIMIT = 64 * 1024;
 const MAX_SCRIPTED_OUTCOMES = 100;
 
 /** A reply that ends handling early; its body is `{code, message}`. */
-class ValidationV2Failure extends Error {
-  readonly status: number;
-  readonly code: number | string;
-  readonly headers: Readonly<Record<string, string>>;
-
-  constructor(
-    status: number,
-    code: number | string,
-    message: string,
-    headers: Readonly<Record<string, string>> = {},
-  ) {
-    super(message);
-    this.status = status;
-    this.code = code;
-    this.headers = headers;
-  }
-}
-
-const invalid = (message: string) => new ValidationV2Failure(400, 'invalid_request', message);
+const failure = (
+  status: number,
+  code: number | string,
+  message: string,
+  headers: Readonly<Record<string, string>> = {},
+) => new VendorReply(status, { code, message }, headers);
+const invalid = (message: string) => failure(400, 'invalid_request', message);
 const vendor = (name: ValidationV2ErrorName, detail?: string) => {
   const { code, message } = validationV2Error(name, detail);
-  return new ValidationV2Failure(VALIDATION_V2_ERRORS[name].httpStatus, code, message);
+  return failure(VALIDATION_V2_ERRORS[name].httpStatus, code, message);
 };
-const notFound = () => new ValidationV2Failure(404, 404, 'Not Found');
-const unauthorized = () =>
-  new ValidationV2Failure(401, 401, 'Unauthorized', { 'WWW-Authenticate': 'Bearer' });
-
-/** The seed's sample document, verbatim. */
-const SAMPLE_DOCUMENT = Object.freeze({
-  privateName: 'JOHN SAMPLE',
-  abbr3Country: 'USA',
-  abbrCountry: null,
-  address: '111 N 5TH ST',
-  city: 'COLUMBUS',
-  class: 'D',
-  country: 'United States of America',
-  dob: '1999-01-12',
-  expires: '2024-01-12',
-  eyes: 'BLUE',
-  familyName: null,
-  firstName: 'JOHN',
-  fullName: 'JOHN SAMPLE',
-  gender: 'MALE',
-  hair: 'BLONDE',
-  height: '70',
-  id: '12345678',
-  idType: 'DL',
-  issued: '2020-12-30',
-  middleName: 'SAMPLE',
-  postalBox: null,
-  state: 'OH',
-  issuedBy: 'OH',
-  template: '09',
-  weight: '159',
-  zip: '12345-6789',
-});
-
-/** The seed's sample documentValidationTests, verbatim. */
-const SAMPLE_DOCUMENT_TESTS = Object.freeze([
-  {
-    displayName: 'AddressValidation',
-    name: 'AddressValidation',
-    status: 2,
-    statusString: 'Skipped',
-    reason: 'Integration was skipped by flow',
-  },
-  {
-    displayName: 'DMV',
-    name: 'DMVValidation',
-    status: -1,
-    statusString: 'Disabled',
-    reason: 'Integration was turned off',
-  },
-  {
-    displayName: 'IdentiFraud',
-    name: 'IdentiFraudValidation',
-    status: -1,
-    statusString: 'Disabled',
-    reason: 'Integration was turned off',
-  },
-]);
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
+const notFound = () => failure(404, 404, 'Not Found');
+const unauthorized = () => failure(401, 401, 'Unauthorized', { 'WWW-Authenticate': 'Bearer' });
 
 /** Decodes one base64 image field into its metadata, or fails with invalid_request. */
 function decodeImage(value: string, field: string, maxBytes: number): MockImageInfo {
@@ -479,9 +260,7 @@ export class ValidationV2Mock {
 
   /** Whether this mock answers the path (the vendor mount or the demo applicant endpoints). */
   handles(pathname: string): boolean {
-    return [VALIDATION_V2_MOCK_BASE, VALIDATION_V2_DEMO_BASE].some(
-      (base) => pathname === base || pathname.startsWith(`${base}/`),
-    );
+    return isUnder(pathname, VALIDATION_V2_MOCK_BASE, VALIDATION_V2_DEMO_BASE);
   }
 
   /** Handles one request whose path {@link handles} accepted; never throws. */
@@ -489,22 +268,17 @@ export class ValidationV2Mock {
     try {
       await this.#route(req, res, url);
     } catch (error) {
-      let failure: ValidationV2Failure;
-      if (error instanceof ValidationV2Failure) failure = error;
+      let reply: VendorReply;
+      if (error instanceof VendorReply) reply = error;
       else if (error instanceof HttpFailure) {
-        // From the shared helpers: bad Authorization header, bad JSON, body over the limit.
-        if (error.status === 401) failure = unauthorized();
-        else if (error.status === 400) failure = invalid(error.message);
-        else failure = new ValidationV2Failure(error.status, error.status, error.message);
-      } else failure = new ValidationV2Failure(500, 500, 'The mock backend failed.');
-      if (!res.headersSent) {
-        sendJson(
-          res,
-          failure.status,
-          { code: failure.code, message: failure.message },
-          failure.headers,
-        );
-      } else res.end();
+        // From the shared helpers: bad Authorization header, bad JSON or content type (both
+        // invalid_request, as the header comment says), body over the limit.
+        if (error.status === 401) reply = unauthorized();
+        else if (error.status === 400 || error.status === 415) reply = invalid(error.message);
+        else reply = failure(error.status, error.status, error.message);
+      } else reply = failure(500, 500, 'The mock backend failed.');
+      if (!res.headersSent) sendVendorReply(res, reply);
+      else res.end();
     }
   }
 
@@ -540,7 +314,7 @@ export class ValidationV2Mock {
       return;
     }
     if (method !== route.method) {
-      throw new ValidationV2Failure(405, 405, 'Method Not Allowed', { Allow: route.method });
+      throw failure(405, 405, 'Method Not Allowed', { Allow: route.method });
     }
     switch (route.kind) {
       case 'validate': {
@@ -585,14 +359,14 @@ export class ValidationV2Mock {
     limit: number,
     allowEmpty: boolean,
   ): Promise<Record<string, unknown>> {
-    const body = parseJsonBody(req, await readBody(req, limit), { allowEmpty });
+    const body = await readJsonBody(req, limit, { allowEmpty });
     if (!isRecord(body)) throw invalid('The body must be a JSON object.');
     return body;
   }
 
   #demoApplicant(id: string): MockApplicant {
     const applicant = this.#applicants.get(id);
-    if (!applicant) throw new ValidationV2Failure(404, 404, 'No such applicant.');
+    if (!applicant) throw failure(404, 404, 'No such applicant.');
     return applicant;
   }
 
@@ -625,8 +399,8 @@ export class ValidationV2Mock {
         reply = this.#outcomeReply(applicant, request, outcome, attemptId);
       }
     } catch (error) {
-      if (!(error instanceof ValidationV2Failure)) throw error;
-      reply = { status: error.status, body: { code: error.code, message: error.message } };
+      if (!(error instanceof VendorReply)) throw error;
+      reply = { status: error.status, body: error.body };
     }
     const body = reply.body as { code?: unknown; status?: unknown };
     applicant.requests.push({
@@ -726,7 +500,10 @@ export class ValidationV2Mock {
       case 'graphql_error':
         throw vendor('graphqlError', VALIDATION_V2_GRAPHQL_MOCK_ERROR);
       default:
-        return { status: 200, body: verificationBody(applicant, request, outcome, attemptId) };
+        return {
+          status: 200,
+          body: verificationBody(applicant, request.documentType, outcome, attemptId),
+        };
     }
   }
 
@@ -822,70 +599,6 @@ export class ValidationV2Mock {
   }
 }
 
-/** The 200 body of a processed request (statuses 0..3). */
-function verificationBody(
-  applicant: MockApplicant,
-  request: ParsedRequest,
-  outcome: 'success' | 'face_fail' | 'document_fail' | 'invalid_data' | 'error',
-  attemptId: number,
-) {
-  const withDocument = request.documentType !== FACE_ONLY_DOCUMENT_TYPE;
-  const head = {
-    applicantId: applicant.applicantId,
-    attemptId,
-    documentType: request.documentType,
-  };
-  const counts = {
-    attemptsCount: applicant.attemptsCount,
-    attemptsLeft: applicant.attemptsCount - applicant.attemptsUsed,
-  };
-  if (outcome === 'invalid_data' || outcome === 'error') {
-    return {
-      ...head,
-      document: null,
-      ...counts,
-      status: outcome === 'error' ? ValidationV2Status.Error : ValidationV2Status.InvalidData,
-      validationStatus: {
-        expired: null,
-        documentIsValid: null,
-        faceIsValid: null,
-        antiSpoofingIsValid: null,
-        qualityIsValid: null,
-      },
-      invalidDataErrors:
-        outcome === 'error'
-          ? []
-          : [withDocument ? 'The document image is unreadable.' : 'The face image is unreadable.'],
-      faceSuccess: null,
-      documentSuccess: null,
-      documentHasNotExpired: null,
-      documentValidationTests: [],
-      callBackUrl: null,
-    };
-  }
-  const faceOk = outcome !== 'face_fail';
-  const documentOk = outcome !== 'document_fail';
-  return {
-    ...head,
-    document: withDocument ? { ...SAMPLE_DOCUMENT } : null,
-    ...counts,
-    status: outcome === 'success' ? ValidationV2Status.Success : ValidationV2Status.Fail,
-    validationStatus: {
-      expired: withDocument ? false : null,
-      documentIsValid: withDocument ? documentOk : null,
-      faceIsValid: faceOk,
-      antiSpoofingIsValid: null,
-      qualityIsValid: true,
-    },
-    invalidDataErrors: [],
-    faceSuccess: faceOk,
-    documentSuccess: withDocument ? documentOk : null,
-    documentHasNotExpired: withDocument ? true : null,
-    documentValidationTests: withDocument ? SAMPLE_DOCUMENT_TESTS.map((test) => ({ ...test })) : [],
-    callBackUrl: null,
-  };
-}
-
 /**
  * A connect-style middleware serving the Validation API v2 mock and its demo endpoints; any other
  * path goes to `next()`.
@@ -899,19 +612,5 @@ export function createValidationV2Middleware(options: Partial<ValidationV2MockOp
     now: options.now ?? DEFAULT_OPTIONS.now,
     maxImageBytes: options.maxImageBytes ?? DEFAULT_OPTIONS.maxImageBytes,
   });
-  const middleware: Middleware = (req, res, next) => {
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'http://mock.invalid');
-    } catch {
-      next();
-      return;
-    }
-    if (!mock.handles(url.pathname)) {
-      next();
-      return;
-    }
-    void mock.handle(req, res, url);
-  };
-  return { middleware, mock };
+  return { middleware: mountMock(mock), mock };
 }

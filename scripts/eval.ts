@@ -50,6 +50,12 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import {
+  DOCUMENT_ASPECTS,
+  DOCUMENT_CORNER_RADII,
+  type DocumentFormat,
+} from '../src/internal/documents.ts';
+import { isRecord } from '../src/internal/guards.ts';
 import { QualityIssue, type FrameVerdict, type Point, type Quad } from '../src/quality/types.ts';
 import { SelfieIssue } from '../src/face/selfie.ts';
 import { REPO_ROOT, startBrowserRunner, type BrowserRunner } from './browser-runner.ts';
@@ -76,18 +82,12 @@ export interface ManifestItem extends ScoredItem {
   readonly document: DocumentType | null;
 }
 
-/**
- * Long/short side ratio per document type, passed as `documentAspect` as a capture step configured
- * for that type would; the generator's `document` field names them.
- */
-export const DOCUMENT_ASPECTS = { id1: 85.6 / 54, passport: 125 / 88 } as const;
-/**
- * Corner radius over the long side per document type, passed as `cornerRadius` as the capture
- * component does: ID-1 cards' (ISO/IEC 7810, 3.18 mm on 85.6 mm); passport pages are not held to one.
- */
-export const DOCUMENT_CORNER_RADII = { id1: 3.18 / 85.6, passport: 0 } as const;
+// Long/short side ratio and corner radius per document type, passed as `documentAspect` and
+// `cornerRadius` as the capture component passes them for a step of that type; the generator's
+// `document` field names them (`id1`, `passport`).
+export { DOCUMENT_ASPECTS, DOCUMENT_CORNER_RADII };
 /** A document type the eval knows the proportions of. */
-export type DocumentType = keyof typeof DOCUMENT_ASPECTS;
+export type DocumentType = DocumentFormat;
 
 /** The issue names each scored kind can report; a manifest naming others gets a note. */
 const KNOWN_ISSUES: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -102,9 +102,6 @@ const VOCABULARY: Readonly<Record<string, string>> = {
 
 // ---------------------------------------------------------------------------------------------
 // Manifest
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function parseQuad(value: unknown, where: string): Quad | null {
   if (value === null || value === undefined) return null;

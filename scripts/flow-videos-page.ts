@@ -4,13 +4,11 @@
 import { FaceAnalyzer } from '../src/face/face-analyzer.ts';
 import type { PortraitResult } from '../src/face/portrait.ts';
 import type { SelfieVerdict } from '../src/face/selfie.ts';
+import { ID1_ASPECT } from '../src/internal/documents.ts';
 import { analyzeDocument } from '../src/quality/analyze.ts';
 import { readFrame } from '../src/quality/read-frame.ts';
 import { scaleQuad } from '../src/quality/region.ts';
 import type { FrameVerdict } from '../src/quality/types.ts';
-
-/** ID-1 proportions, as a step configured for an identity card passes them. */
-const ID1_ASPECT = 85.6 / 54;
 
 // One detector for the page, as the capture element keeps one across its steps.
 let faceAnalyzer: FaceAnalyzer | undefined;

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DOCUMENT_MM, ID1_CORNER_MM } from '../src/internal/documents.ts';
 import { homography, prng } from '../test/helpers/math.ts';
 
 // Re-exported for the other generators, which took them from here.
@@ -318,7 +319,7 @@ function finish(frame: Canvas, light: Float32Array, random: () => number, amplit
 // The document scene.
 
 /** ID-1 card size in millimetres (ISO/IEC 7810): the ratio the document guide is drawn for. */
-export const CARD_MM = { width: 85.6, height: 54 } as const;
+export const CARD_MM = DOCUMENT_MM.id1;
 
 /** Looks of {@link drawTable}; the defaults are the table of the fixture videos. */
 export interface TableStyle {
@@ -570,7 +571,7 @@ export function drawCard(
 ): Canvas {
   const random = prng(seed);
   const mm = (v: number) => v * pxPerMm;
-  return drawPaper(CARD_MM.width, CARD_MM.height, pxPerMm, 3.18, style, (card) => {
+  return drawPaper(CARD_MM.width, CARD_MM.height, pxPerMm, ID1_CORNER_MM, style, (card) => {
     const rect = (x: number, y: number, w: number, h: number, colour: Rgb, opacity = 1) =>
       fillRect(card, mm(x), mm(y), mm(x + w), mm(y + h), colour, opacity);
     // Header band with a title.

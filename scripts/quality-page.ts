@@ -4,6 +4,7 @@
 import { FaceAnalyzer } from '../src/face/face-analyzer.ts';
 import type { SelfieQualityOptions, SelfieVerdict } from '../src/face/selfie.ts';
 import type { DetectedFace } from '../src/face/types.ts';
+import { ID1_ASPECT } from '../src/internal/documents.ts';
 import { analyzeDocument } from '../src/quality/analyze.ts';
 import { prng } from '../test/helpers/math.ts';
 import type { DocumentQualityOptions, FrameVerdict, Point, Quad } from '../src/quality/types.ts';
@@ -121,7 +122,7 @@ export function synthesizeDocument(index: number, width: number, height: number)
   }
   // Card: 45-75 % of the frame width, centred with some jitter.
   const cardWidth = width * (0.45 + random() * 0.3);
-  const cardHeight = cardWidth / (85.6 / 54);
+  const cardHeight = cardWidth / ID1_ASPECT;
   const cx = width / 2 + (random() - 0.5) * (width - cardWidth) * 0.5;
   const cy = height / 2 + (random() - 0.5) * Math.max(0, height - cardHeight) * 0.5;
   const angle = ((random() - 0.5) * 30 * Math.PI) / 180;

@@ -1,7 +1,9 @@
 // Field readers shared by the server helper's strict JSON parsers (results.ts for seed 003,
 // link-kyc-callback.ts for seed 000's callbacks): each reader checks one value at a JSON path and
 // fails through the parser's own typed error. Vocabulary values the SDK does not know are kept as
-// `{unknown}`, never passed off as known ones.
+// `{unknown}`, never passed off as known ones. Also the JSON value guards of the server helper
+// (the proxies' too): the helper is built on its own (rootDir server/), so it cannot share the
+// browser SDK's src/internal/guards.ts.
 import type { TagList, Vocab } from './results.ts';
 
 /** A parsed JSON object. */
@@ -36,14 +38,19 @@ export interface FieldReaders {
 }
 
 /** Whether a value is a JSON object (not null, not an array). */
-export function isObject(value: unknown): value is JsonObject {
+export function isRecord(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether a value is a string with at least one character. */
+export function nonEmptyString(value: unknown): value is string {
+  return typeof value === 'string' && value !== '';
 }
 
 /** The field readers, failing through `fail` (which throws the parser's own error). */
 export function fieldReaders(fail: (path: string, message: string) => never): FieldReaders {
   const object: Reader<JsonObject> = (value, path) => {
-    if (!isObject(value)) fail(path, 'must be a JSON object.');
+    if (!isRecord(value)) fail(path, 'must be a JSON object.');
     return value;
   };
   const text: Reader<string> = (value, path) => {

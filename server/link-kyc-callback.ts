@@ -494,12 +494,9 @@ function leaves<S extends Record<string, Reader<unknown>>>(shape: S) {
 
 const service = vocab(LinkKycCallbackService);
 const operationStatus = vocab(LinkKycOperationStatus);
-const acceptanceResult = vocab(LinkKycAcceptanceResult);
 const documentApproval = vocab(LinkKycDocumentApproval);
 const faceComparisonApproval = vocab(LinkKycFaceComparisonApproval);
 const faceLivenessApproval = vocab(LinkKycFaceLivenessApproval);
-const documentReasons = reasons(LinkKycDocumentRejectionReason);
-const faceReasons = reasons(LinkKycFaceRejectionReason);
 
 const date = pattern(DATE, 'a YYYY-MM-DD date');
 const extractedText = extracted(text);
@@ -565,19 +562,11 @@ function extractedData(value: unknown, path: string): LinkKycExtractedData {
   };
 }
 
-function acceptance<T extends string>(
-  readReasons: (obj: JsonObject, path: string) => TagList<T>,
-): Reader<LinkKycAcceptance<T>> {
-  return (value, path) => {
-    const obj = object(value, path);
-    return {
-      result: acceptanceResult(required(obj, 'result', path), `${path}.result`),
-      reasons: readReasons(obj, path),
-    };
-  };
-}
-
-function check<R extends string, T extends string>(
+/**
+ * A `{result, reasons}` object (an `acceptance` or a document check): `result` required, one of
+ * `results`; `reasons` from `allowed`, empty when absent.
+ */
+function verdict<R extends string, T extends string>(
   results: Readonly<Record<string, R>>,
   allowed: Readonly<Record<string, T>>,
 ): Reader<LinkKycDocumentCheck<R, T>> {
@@ -592,9 +581,9 @@ function check<R extends string, T extends string>(
   };
 }
 
-const authenticity = check(LinkKycAuthenticityResult, LinkKycAuthenticityReason);
-const originality = check(LinkKycOriginalityResult, LinkKycOriginalityReason);
-const validity = check(LinkKycValidityResult, LinkKycValidityReason);
+const authenticity = verdict(LinkKycAuthenticityResult, LinkKycAuthenticityReason);
+const originality = verdict(LinkKycOriginalityResult, LinkKycOriginalityReason);
+const validity = verdict(LinkKycValidityResult, LinkKycValidityReason);
 
 function details(value: unknown, path: string): LinkKycDocumentDetails {
   const obj = object(value, path);
@@ -618,8 +607,14 @@ function documentFindings(value: unknown, path: string): LinkKycDocumentFindings
   };
 }
 
-const documentAcceptance = acceptance(documentReasons);
-const faceAcceptance = acceptance(faceReasons);
+const documentAcceptance: Reader<LinkKycAcceptance<LinkKycDocumentRejectionReason>> = verdict(
+  LinkKycAcceptanceResult,
+  LinkKycDocumentRejectionReason,
+);
+const faceAcceptance: Reader<LinkKycAcceptance<LinkKycFaceRejectionReason>> = verdict(
+  LinkKycAcceptanceResult,
+  LinkKycFaceRejectionReason,
+);
 
 function documentInfo(value: unknown, path: string): LinkKycDocumentInfo {
   const obj = object(value, path);

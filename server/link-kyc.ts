@@ -9,23 +9,17 @@
 //
 // Only `POST …/identity/verify` is proxied: `/auth/token` and `/certificate/…` stay server-side.
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isRecord, nonEmptyString } from './json-fields.ts';
 import {
-  DEFAULT_MAX_BODY_BYTES,
-  DEFAULT_PROXY_TIMEOUT_MS,
   ProxyHttpError,
   baseUrlOption,
   createEndpoint,
   forwardJson,
   invalidBody,
-  isRecord,
-  parseJsonBody,
   positiveOption,
-  readBody,
-  relayVendorReply,
-  verifyBrowserToken,
-  type Middleware,
+  proxySettings,
   type ProxyCommonOptions,
+  type ProxyEndpoint,
 } from './proxy.ts';
 import type { IssuedToken, TokenIssuer } from './tokens.ts';
 
@@ -256,17 +250,13 @@ export interface LinkKycSession extends IssuedToken {
   readonly requestId: string;
 }
 
-/** The LINK KYC proxy. */
-export interface LinkKycProxy {
+/** The LINK KYC proxy: `handle` and `middleware` answer `POST`/`OPTIONS …/identity/verify`. */
+export interface LinkKycProxy extends ProxyEndpoint {
   /**
    * Mints a browser token bound to `requestId` (default a random UUID). Hand `token` to the page;
    * keep `requestId` to match the vendor's callbacks and certificate.
    */
   startSession(requestId?: string): LinkKycSession;
-  /** Answers one request (see ProxyEndpoint.handle). */
-  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
-  /** Answers `POST`/`OPTIONS …/identity/verify`; calls `next()` for anything else. */
-  readonly middleware: Middleware;
 }
 
 /** The vendor's `/identity/verify` body, as this proxy builds it. */
@@ -285,10 +275,6 @@ interface BrowserBody {
   expeditorCountry: string | undefined;
   certify: boolean | undefined;
   manualVerification: boolean | undefined;
-}
-
-function nonEmptyString(value: unknown): value is string {
-  return typeof value === 'string' && value !== '';
 }
 
 /** The whitelisted fields of the browser's body, checked; everything else is dropped. */
@@ -349,21 +335,17 @@ function optionalBoolean(value: unknown, name: string): boolean | undefined {
  * @throws TypeError/RangeError for bad options.
  */
 export function createLinkKycProxy(options: LinkKycProxyOptions): LinkKycProxy {
-  const vendorBaseUrl = baseUrlOption(options.vendorBaseUrl, 'vendorBaseUrl');
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const settings = proxySettings(options);
   const auth =
     options.auth instanceof LinkKycAuth
       ? options.auth
       : new LinkKycAuth({
-          baseUrl: vendorBaseUrl,
+          baseUrl: settings.vendorBaseUrl,
           user: options.auth.user,
           password: options.auth.password,
-          fetch: fetchImpl,
+          fetch: settings.fetch,
         });
   const { tokens } = options;
-  const maxBodyBytes = positiveOption(options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, 'maxBodyBytes');
-  const timeoutMs = positiveOption(options.timeoutMs, DEFAULT_PROXY_TIMEOUT_MS, 'timeoutMs');
-  const allowOrigin = options.allowOrigin === undefined ? '*' : options.allowOrigin;
   const config = {
     expeditorCountry: optionalString(options.expeditorCountry, 'expeditorCountry'),
     certify: optionalBoolean(options.certify, 'certify'),
@@ -374,7 +356,7 @@ export function createLinkKycProxy(options: LinkKycProxyOptions): LinkKycProxy {
       'manualVerificationCallback',
     ),
   };
-  const url = `${vendorBaseUrl}${LINK_KYC_VERIFY_PATH}`;
+  const url = `${settings.vendorBaseUrl}${LINK_KYC_VERIFY_PATH}`;
 
   function vendorBody(id: string, browser: BrowserBody): LinkKycVendorBody {
     const expeditorCountry = config.expeditorCountry ?? browser.expeditorCountry;
@@ -409,28 +391,24 @@ export function createLinkKycProxy(options: LinkKycProxyOptions): LinkKycProxy {
 
   const endpoint = createEndpoint({
     path: LINK_KYC_VERIFY_PATH,
-    allowOrigin,
-    onError: options.onError,
-    async post(req, res, signal) {
-      const claims = verifyBrowserToken(req, tokens, LINK_KYC_SCOPE);
-      const input = parseJsonBody(req, await readBody(req, maxBodyBytes));
+    scope: LINK_KYC_SCOPE,
+    tokens,
+    settings,
+    async forward(claims, input, signal) {
       const body = JSON.stringify(vendorBody(claims.subject, readBrowserBody(input)));
       const send = (token: string) =>
         forwardJson({
-          fetch: fetchImpl,
+          ...settings,
           url,
           headers: { Authorization: `Bearer ${token}` },
           body,
-          timeoutMs,
           signal,
         });
       const token = await vendorToken();
-      let reply = await send(token);
-      if (reply.status === 401) {
-        auth.invalidate(token);
-        reply = await send(await vendorToken());
-      }
-      relayVendorReply(res, reply, allowOrigin);
+      const reply = await send(token);
+      if (reply.status !== 401) return reply;
+      auth.invalidate(token);
+      return send(await vendorToken());
     },
   });
 
@@ -441,5 +419,5 @@ export function createLinkKycProxy(options: LinkKycProxyOptions): LinkKycProxy {
     return { ...tokens.issue({ scope: LINK_KYC_SCOPE, subject: requestId }), requestId };
   }
 
-  return { startSession, handle: endpoint.handle, middleware: endpoint.middleware };
+  return { startSession, ...endpoint };
 }

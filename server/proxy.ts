@@ -3,22 +3,19 @@
 // Each proxy is one narrow endpoint: the browser posts the vendor's own path and body to the
 // integrator's backend with a short-lived token minted by tokens.ts; the proxy checks the token,
 // rebuilds a safe vendor body from whitelisted fields and forwards it with the real credentials.
-// This module holds what both share: the endpoint shell (path and method matching, CORS
-// preflight, error replies), a bounded body read, bearer parsing, forwarding with a timeout, and
-// relaying the vendor's status, JSON body and Retry-After.
+// This module holds what both share: their options, the endpoint shell (path and method matching,
+// CORS preflight, the browser token, the bounded JSON body, error replies), forwarding with a
+// timeout, and relaying the vendor's status, JSON body and Retry-After. Request reading itself is
+// http.ts's, which the mock backends share.
 //
 // Every reply this module makes itself is `{"error":{"code","message"}}`. Messages are fixed
 // strings: they never carry tokens, credentials, images or vendor bodies. Nothing is logged;
 // failures the integrator may want to see go to the optional `onError` hook.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { bearerToken, ProxyHttpError, readJsonBody, type Middleware } from './http.ts';
 import { BrowserTokenError, type TokenIssuer, type VerifiedClaims } from './tokens.ts';
 
-/** A connect-style middleware (Express, Connect, Vite's dev server). */
-export type Middleware = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  next: (error?: unknown) => void,
-) => void;
+export { ProxyHttpError, type Middleware } from './http.ts';
 
 /** One proxied vendor endpoint. */
 export interface ProxyEndpoint {
@@ -60,28 +57,32 @@ export const DEFAULT_PROXY_TIMEOUT_MS = 60_000;
 /** Largest vendor reply relayed, in bytes; bigger ones get 502. */
 const MAX_VENDOR_REPLY_BYTES = 10 * 1024 * 1024;
 
-/** A failure answered as `{"error":{"code","message"}}` with an HTTP status. */
-export class ProxyHttpError extends Error {
-  /** HTTP status of the reply. */
-  readonly status: number;
-  /** Stable snake_case code, the reply's `error.code`. */
-  readonly code: string;
-  /** Extra reply headers (Retry-After, Allow, WWW-Authenticate). */
-  readonly headers: Readonly<Record<string, string>>;
+/** The options both proxies share, checked and with their defaults filled in. */
+export interface ProxySettings {
+  /** The vendor's base URL, without trailing slashes. */
+  readonly vendorBaseUrl: string;
+  readonly fetch: typeof fetch;
+  readonly maxBodyBytes: number;
+  readonly timeoutMs: number;
+  readonly allowOrigin: string | null;
+  readonly onError: ((error: ProxyHttpError) => void) | undefined;
+}
 
-  constructor(
-    status: number,
-    code: string,
-    message: string,
-    headers: Readonly<Record<string, string>> = {},
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'ProxyHttpError';
-    this.status = status;
-    this.code = code;
-    this.headers = headers;
-  }
+/**
+ * Checks the options both proxies share and fills in their defaults.
+ * @throws TypeError/RangeError for bad options.
+ */
+export function proxySettings(
+  options: ProxyCommonOptions & { readonly vendorBaseUrl: string },
+): ProxySettings {
+  return {
+    vendorBaseUrl: baseUrlOption(options.vendorBaseUrl, 'vendorBaseUrl'),
+    fetch: options.fetch ?? globalThis.fetch,
+    maxBodyBytes: positiveOption(options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, 'maxBodyBytes'),
+    timeoutMs: positiveOption(options.timeoutMs, DEFAULT_PROXY_TIMEOUT_MS, 'timeoutMs'),
+    allowOrigin: options.allowOrigin === undefined ? '*' : options.allowOrigin,
+    onError: options.onError,
+  };
 }
 
 /** Checks a positive finite number option, or returns its default. */
@@ -143,71 +144,8 @@ function sendError(res: ServerResponse, failure: ProxyHttpError, allowOrigin: st
   sendJsonText(res, failure.status, body, allowOrigin, failure.headers);
 }
 
-/**
- * Reads the whole body, up to `limit` bytes. A declared Content-Length over the limit fails at
- * once; a body that grows past it is read to the end and discarded (answering while the browser
- * is still sending makes it report a reset connection instead of the 413).
- */
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const tooLarge = () =>
-    new ProxyHttpError(413, 'payload_too_large', `The request body is over ${limit} bytes.`);
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge());
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-      else chunks.length = 0;
-    });
-    req.on('end', () => {
-      if (size <= limit) resolve(Buffer.concat(chunks));
-      else reject(tooLarge());
-    });
-    req.on('error', reject);
-  });
-}
-
-/** Parses a JSON request body sent as `Content-Type: application/json`. */
-export function parseJsonBody(req: IncomingMessage, raw: Buffer): unknown {
-  const type = req.headers['content-type'] ?? '';
-  if (!/^application\/json\s*(;|$)/i.test(type)) {
-    throw new ProxyHttpError(
-      415,
-      'unsupported_content_type',
-      'The body must be sent as Content-Type: application/json.',
-    );
-  }
-  try {
-    return JSON.parse(raw.toString('utf8')) as unknown;
-  } catch {
-    throw new ProxyHttpError(400, 'malformed_body', 'The body is not valid JSON.');
-  }
-}
-
-/** The bearer token of a request, or a 401 saying what is wrong with the header. */
-export function bearerToken(req: IncomingMessage): string {
-  const header = req.headers.authorization;
-  if (!header) {
-    throw new ProxyHttpError(401, 'token_missing', 'The Authorization header is missing.', {
-      'WWW-Authenticate': 'Bearer',
-    });
-  }
-  const match = /^Bearer ([\x21-\x7e]+)$/i.exec(header.trim());
-  if (!match?.[1]) {
-    throw new ProxyHttpError(
-      401,
-      'token_malformed',
-      'The Authorization header must be "Bearer <token>".',
-      { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
-    );
-  }
-  return match[1];
-}
-
 /** Checks the request's browser token for `scope`; a 401 with the token error's code otherwise. */
-export function verifyBrowserToken(
+function verifyBrowserToken(
   req: IncomingMessage,
   tokens: TokenIssuer,
   scope: string,
@@ -223,11 +161,6 @@ export function verifyBrowserToken(
     }
     throw error;
   }
-}
-
-/** A JSON object (not an array, not null). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A 400 for a browser body that does not have the expected shape. */
@@ -348,7 +281,7 @@ function jsonBody(body: Buffer): unknown {
  *   token is not the problem, so it must not see an auth failure.
  * - any other non-JSON body, or a status outside 2xx/4xx/5xx: 502 `bad_gateway`.
  */
-export function relayVendorReply(
+function relayVendorReply(
   res: ServerResponse,
   reply: VendorReply,
   allowOrigin: string | null,
@@ -382,13 +315,20 @@ export function relayVendorReply(
 export interface EndpointOptions {
   /** The vendor path the endpoint answers (`/identity/verify`); a request path must end with it. */
   readonly path: string;
-  readonly allowOrigin: string | null;
-  readonly onError: ((error: ProxyHttpError) => void) | undefined;
+  /** The browser-token scope the endpoint accepts. */
+  readonly scope: string;
+  /** Checks the browser tokens. */
+  readonly tokens: TokenIssuer;
+  readonly settings: ProxySettings;
   /**
-   * Answers an authorised-or-not POST; throws ProxyHttpError for error replies. `signal` aborts
-   * when the browser goes away.
+   * Forwards an authorised POST's JSON body (not yet checked) to the vendor and returns the reply
+   * to relay; throws ProxyHttpError for error replies. `signal` aborts when the browser goes away.
    */
-  readonly post: (req: IncomingMessage, res: ServerResponse, signal: AbortSignal) => Promise<void>;
+  readonly forward: (
+    claims: VerifiedClaims,
+    body: unknown,
+    signal: AbortSignal,
+  ) => Promise<VendorReply>;
 }
 
 function pathname(req: IncomingMessage): string {
@@ -399,9 +339,13 @@ function pathname(req: IncomingMessage): string {
   }
 }
 
-/** The endpoint shell: matching, preflight, 404/405 and error replies around `post`. */
+/**
+ * The endpoint shell around `forward`: matching, preflight, 404/405, the browser token (401 with
+ * its code), the JSON body (413 over `maxBodyBytes`, 415/400), relaying the reply, error replies.
+ */
 export function createEndpoint(options: EndpointOptions): ProxyEndpoint {
-  const { path, allowOrigin, onError, post } = options;
+  const { path, scope, tokens, settings, forward } = options;
+  const { allowOrigin, onError, maxBodyBytes } = settings;
   const matches = (req: IncomingMessage) => pathname(req).endsWith(path);
 
   function report(error: ProxyHttpError): void {
@@ -441,7 +385,9 @@ export function createEndpoint(options: EndpointOptions): ProxyEndpoint {
           Allow: 'POST, OPTIONS',
         });
       }
-      await post(req, res, controller.signal);
+      const claims = verifyBrowserToken(req, tokens, scope);
+      const body = await readJsonBody(req, maxBodyBytes);
+      relayVendorReply(res, await forward(claims, body, controller.signal), allowOrigin);
     } catch (error) {
       const failure =
         error instanceof ProxyHttpError

@@ -7,23 +7,15 @@
 // applicant (and LRS endeavor): `applicantId`/`endeavorId` always come from the token, never from
 // the browser. Vendor replies, including the documented 400 bodies
 // (`{"code":120038,"message":"No faces found"}`), are relayed verbatim.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isRecord, nonEmptyString } from './json-fields.ts';
 import {
-  DEFAULT_MAX_BODY_BYTES,
-  DEFAULT_PROXY_TIMEOUT_MS,
   ProxyHttpError,
-  baseUrlOption,
   createEndpoint,
   forwardJson,
   invalidBody,
-  isRecord,
-  parseJsonBody,
-  positiveOption,
-  readBody,
-  relayVendorReply,
-  verifyBrowserToken,
-  type Middleware,
+  proxySettings,
   type ProxyCommonOptions,
+  type ProxyEndpoint,
 } from './proxy.ts';
 import type { IssuedToken, TokenIssuer } from './tokens.ts';
 
@@ -59,14 +51,13 @@ export interface ValidationV2Subject {
   readonly endeavorId?: string;
 }
 
-/** The Validation v2 proxy. */
-export interface ValidationV2Proxy {
+/**
+ * The Validation v2 proxy: `handle` and `middleware` answer `POST`/`OPTIONS
+ * …/api/v2/public/Validation` (see ProxyEndpoint).
+ */
+export interface ValidationV2Proxy extends ProxyEndpoint {
   /** Mints a browser token bound to this applicant (and endeavor); hand `token` to the page. */
   startSession(subject: ValidationV2Subject): IssuedToken;
-  /** Answers one request (see ProxyEndpoint.handle). */
-  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
-  /** Answers `POST`/`OPTIONS …/api/v2/public/Validation`; calls `next()` for anything else. */
-  readonly middleware: Middleware;
 }
 
 /** The vendor's Validation body, as this proxy builds it. */
@@ -87,10 +78,6 @@ const RESERVED_HEADERS = new Set([
   'transfer-encoding',
   'upgrade',
 ]);
-
-function nonEmptyString(value: unknown): value is string {
-  return typeof value === 'string' && value !== '';
-}
 
 /** The browser's `model`, checked; every other field of its body is dropped. */
 function readModel(input: unknown): ValidationV2VendorBody['model'] {
@@ -120,16 +107,12 @@ function readModel(input: unknown): ValidationV2VendorBody['model'] {
  * @throws TypeError/RangeError for bad options.
  */
 export function createValidationV2Proxy(options: ValidationV2ProxyOptions): ValidationV2Proxy {
-  const vendorBaseUrl = baseUrlOption(options.vendorBaseUrl, 'vendorBaseUrl');
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const settings = proxySettings(options);
   const { tokens, vendorHeaders } = options;
   if (typeof vendorHeaders !== 'function' && !isRecord(vendorHeaders)) {
     throw new TypeError('vendorHeaders must be a header record or a function returning one.');
   }
-  const maxBodyBytes = positiveOption(options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, 'maxBodyBytes');
-  const timeoutMs = positiveOption(options.timeoutMs, DEFAULT_PROXY_TIMEOUT_MS, 'timeoutMs');
-  const allowOrigin = options.allowOrigin === undefined ? '*' : options.allowOrigin;
-  const url = `${vendorBaseUrl}${VALIDATION_V2_PATH}`;
+  const url = `${settings.vendorBaseUrl}${VALIDATION_V2_PATH}`;
 
   async function headers(): Promise<Record<string, string>> {
     try {
@@ -156,26 +139,23 @@ export function createValidationV2Proxy(options: ValidationV2ProxyOptions): Vali
 
   const endpoint = createEndpoint({
     path: VALIDATION_V2_PATH,
-    allowOrigin,
-    onError: options.onError,
-    async post(req, res, signal) {
-      const claims = verifyBrowserToken(req, tokens, VALIDATION_V2_SCOPE);
-      const input = parseJsonBody(req, await readBody(req, maxBodyBytes));
+    scope: VALIDATION_V2_SCOPE,
+    tokens,
+    settings,
+    async forward(claims, input, signal) {
       const endeavorId = claims.data['endeavorId'];
       const body: ValidationV2VendorBody = {
         model: readModel(input),
         applicantId: claims.subject,
         ...(endeavorId !== undefined ? { endeavorId } : {}),
       };
-      const reply = await forwardJson({
-        fetch: fetchImpl,
+      return forwardJson({
+        ...settings,
         url,
         headers: await headers(),
         body: JSON.stringify(body),
-        timeoutMs,
         signal,
       });
-      relayVendorReply(res, reply, allowOrigin);
     },
   });
 
@@ -194,5 +174,5 @@ export function createValidationV2Proxy(options: ValidationV2ProxyOptions): Vali
     });
   }
 
-  return { startSession, handle: endpoint.handle, middleware: endpoint.middleware };
+  return { startSession, ...endpoint };
 }

@@ -1,5 +1,4 @@
 import { KycError } from '../errors.js';
-import type { ProgressCallback } from '../protocols/types.js';
 import {
   AbortedError,
   HttpError,
@@ -9,6 +8,9 @@ import {
   TimeoutError,
   TokenExpiredError,
 } from './errors.js';
+
+/** Upload progress of one request, from 0 to 1. */
+export type ProgressCallback = (fraction: number) => void;
 
 /** The HTTP methods the protocols use. */
 export const HttpMethod = {

@@ -19,9 +19,10 @@ import type { SelfieQualityOptions } from '../face/selfie.js';
 import type { FaceDetectorOptions } from '../face/types.js';
 import type { FlowController } from '../flow/flow-controller.js';
 import { currentStep } from '../flow/machine.js';
-import { isFaceStep, type CaptureStep, type DocumentType } from '../flow/types.js';
+import { isFaceStep, type CaptureStep } from '../flow/types.js';
 import { scaleQuad } from '../quality/region.js';
 import type { DocumentQualityOptions, Quad } from '../quality/types.js';
+import { documentAspect, documentCornerRadius } from '../internal/documents.js';
 import { seededRandom } from '../random.js';
 import {
   DEFAULT_AUTO_CAPTURE,
@@ -96,19 +97,6 @@ export interface CaptureHost extends ReactiveControllerHost {
  * than a verification needs. Camera frames are at most 1920 px already.
  */
 const MAX_FILE_LONG_SIDE = 2560;
-
-/** The document's long/short side ratio: ID-1 cards 85.6 x 54 mm, passport pages 125 x 88 mm. */
-export function documentAspect(type: DocumentType | undefined): number {
-  return type === 'passport' ? 125 / 88 : 85.6 / 54;
-}
-
-/**
- * The document's corner radius over its long side: ID-1 cards' 3.18 mm on 85.6 mm (ISO/IEC 7810);
- * 0, not looked at, for a passport page or a document of a kind not chosen yet.
- */
-export function cornerRadius(type: DocumentType | undefined): number {
-  return type === 'identity_card' || type === 'drivers_license' ? 3.18 / 85.6 : 0;
-}
 
 /** Makes `<kyc-capture>`'s captures and hands them to its flow. */
 export class CaptureController implements ReactiveController {
@@ -283,7 +271,7 @@ export class CaptureController implements ReactiveController {
         analysed && !face
           ? {
               documentAspect: documentAspect(documentType),
-              cornerRadius: cornerRadius(documentType),
+              cornerRadius: documentCornerRadius(documentType),
               ...(quality || {}),
             }
           : null,

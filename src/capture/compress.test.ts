@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { canvas2d, canvasToBlob } from '../../test/helpers/async.js';
 import { capSize } from './compress.js';
-import { hasExif } from './encode.js';
+import { hasExif } from '../internal/image-header.js';
 
 /** A noisy image: the worst case for JPEG size. */
 async function noisyJpeg(width: number, height: number): Promise<Blob> {

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { KycError } from '../errors.js';
-import { captureFromFile, decodeImageFile, encodeJpeg, hasExif, ImageFileError } from './encode.js';
+import { hasExif } from '../internal/image-header.js';
+import { captureFromFile, decodeImageFile, encodeJpeg, ImageFileError } from './encode.js';
 import { JpegEncoder } from './jpeg-encoder.js';
 import { bytesOf, canvas2d, canvasToBlob, rejection } from '../../test/helpers/async.js';
 import { colourAt, isBlue, isRed, splitCanvas } from '../../test/helpers/images.js';

@@ -1,6 +1,6 @@
 import { KycError } from '../errors.js';
 import type { Quad } from '../quality/types.js';
-import { straighten, type StraightenOptions } from './straighten.js';
+import { straighten, type StraightenOptions } from '../quality/straighten.js';
 
 /** Anything `encodeJpeg` can draw: a camera frame, a canvas, or a playing video. */
 export type ImageSource = ImageBitmap | HTMLCanvasElement | OffscreenCanvas | HTMLVideoElement;
@@ -271,41 +271,4 @@ export async function captureFromFile(
   } finally {
     bitmap.close();
   }
-}
-
-const EXIF_ID = [0x45, 0x78, 0x69, 0x66, 0x00, 0x00]; // "Exif\0\0"
-
-/**
- * Whether JPEG bytes contain an EXIF (APP1 "Exif\0\0") segment. Walks the marker segments up to
- * the first scan, where metadata ends; false for anything that is not a JPEG.
- */
-export function hasExif(bytes: Uint8Array): boolean {
-  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) return false;
-  let i = 2;
-  while (i + 4 <= bytes.length) {
-    if (bytes[i] !== 0xff) return false;
-    const marker = bytes[i + 1];
-    if (marker === 0xff) {
-      // Fill byte before a marker.
-      i += 1;
-      continue;
-    }
-    if (marker === 0xda || marker === 0xd9) return false;
-    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
-      // Markers without a length field.
-      i += 2;
-      continue;
-    }
-    const length = (bytes[i + 2] << 8) | bytes[i + 3];
-    if (length < 2) return false;
-    if (
-      marker === 0xe1 &&
-      length >= 2 + EXIF_ID.length &&
-      EXIF_ID.every((b, k) => bytes[i + 4 + k] === b)
-    ) {
-      return true;
-    }
-    i += 2 + length;
-  }
-  return false;
 }

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { bytesOf, rejection } from '../../test/helpers/async.js';
 import { colourAt, isBlue, isRed, splitCanvas } from '../../test/helpers/images.js';
-import { EncodeError, hasExif, type EncodedImage, type EncodeOptions } from './encode.js';
+import { EncodeError, type EncodedImage, type EncodeOptions } from './encode.js';
+import { hasExif } from '../internal/image-header.js';
 import { JpegEncoder } from './jpeg-encoder.js';
 import { analyzeDocument } from '../quality/analyze.js';
 import { quadJaccard } from '../quality/geometry.js';

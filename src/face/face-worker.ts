@@ -1,6 +1,6 @@
 // The face worker: loads MediaPipe's FaceDetector on its first request and runs every detection
 // here, never on the main thread. Created only when a face step is ahead.
-import { straighten, straightenedSize } from '../capture/straighten.js';
+import { straighten, straightenedSize } from '../quality/straighten.js';
 import { homography } from '../quality/geometry.js';
 import { readFrame } from '../quality/read-frame.js';
 import type { Point, Quad } from '../quality/types.js';

@@ -11,7 +11,7 @@ import { deviceSignals } from '../capture/device-signals.js';
 import type { Capture } from '../capture/types.js';
 import type { DocumentType } from '../flow/types.js';
 import { buildDeviceInfo, bytesToBase64, SDK_NAME, SDK_VERSION } from './session-v1.js';
-import { isRecord } from './session-v1-wire.js';
+import { isRecord } from '../internal/guards.js';
 import { IDV_SDK } from './names.js';
 import type { PreflightResult, ProtocolAdapter, SendOptions, ServerFeedback } from './types.js';
 

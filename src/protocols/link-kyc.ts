@@ -9,7 +9,7 @@ import type { Capture } from '../capture/types.js';
 import { KycError } from '../errors.js';
 import { IMAGE_STEPS, type ImageStep } from '../flow/types.js';
 import { BATCH_COMPLETE, HELD, HeldCaptures, isLastImage } from './batch.js';
-import { isRecord } from './session-v1-wire.js';
+import { isRecord } from '../internal/guards.js';
 import type { FinishResult, ProtocolAdapter, SendOptions, ServerFeedback } from './types.js';
 import { LINK_KYC } from './names.js';
 
@@ -37,16 +37,6 @@ export const LinkKycResult = {
 /** One documented verification result. */
 export type LinkKycResult = (typeof LinkKycResult)[keyof typeof LinkKycResult];
 
-/** Operation status values ("Service Operation Status"). */
-export const LinkKycOperationStatus = {
-  Completed: 'Completed',
-  Processing: 'Processing',
-  Error: 'Error',
-} as const;
-/** One documented operation status. */
-export type LinkKycOperationStatus =
-  (typeof LinkKycOperationStatus)[keyof typeof LinkKycOperationStatus];
-
 /** One entry of `idVerification.fields`. */
 export interface LinkKycField {
   readonly type: string;
@@ -60,7 +50,10 @@ export interface LinkKycVerifyResponse {
   /** The request identifier. */
   readonly id: string;
   readonly idVerification: {
-    /** `Completed`, `Processing` (manual verification) or `Error`; unknown values kept as sent. */
+    /**
+     * `Completed`, `Processing` (manual verification) or `Error` (seed 000's "Service Operation
+     * Status", kyc-capture/server's `LinkKycOperationStatus`); unknown values kept as sent.
+     */
     readonly status: string;
     /** `Automatic` or `Manual`, when sent. */
     readonly process?: string;
@@ -349,7 +342,7 @@ export function createLinkKycAdapter(options: LinkKycAdapterOptions): LinkKycAda
 
   function judge(reply: LinkKycVerifyResponse): ServerFeedback {
     const { status, result } = reply.idVerification;
-    if (status === LinkKycOperationStatus.Error) {
+    if (status === 'Error') {
       throw new LinkKycError(
         'verification-error',
         'The verification service had a problem with these photos. Please try again.',

@@ -6,7 +6,8 @@
 import type { Capture, CaptureSource } from '../capture/types.js';
 import { DocumentType, IMAGE_STEPS, isImageStep, type ImageStep } from '../flow/types.js';
 import { isVirtualCameraLabel } from '../capture/device-signals.js';
-import { ImageMimeType } from './session-v1-image.js';
+import { isRecord } from '../internal/guards.js';
+import { ImageMimeType } from '../internal/image-header.js';
 import type { ServerFeedback } from './types.js';
 
 /** The SDK's name as reported in `device_info.sdk_name`. */
@@ -81,7 +82,7 @@ export function feedbackMessage(feedback: string): string {
 export const SessionV1ErrorCode = {
   /** 400: the body is not a JSON object. */
   MalformedBody: 'malformed_body',
-  /** 400: a POST body without `Content-Type: application/json`. */
+  /** 415: a POST body without `Content-Type: application/json`. */
   UnsupportedContentType: 'unsupported_content_type',
   /** 400: a required field is absent. */
   MissingField: 'missing_field',
@@ -328,11 +329,6 @@ const LANGUAGE_TAG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/;
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
 const MAX_SHORT_TEXT = 200;
 const MAX_USER_AGENT = 1000;
-
-/** Whether a value is a plain JSON object (not null, not an array). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Thrown inside the validators to stop at the first problem; never escapes this module. */
 class IssueFound {

@@ -7,7 +7,7 @@ import type { Capture } from '../capture/types.js';
 import { KycError } from '../errors.js';
 import { isVirtualCameraLabel } from '../capture/device-signals.js';
 import { SESSION_V1 } from './names.js';
-import { readImageHeader } from './session-v1-image.js';
+import { readImageHeader } from '../internal/image-header.js';
 import {
   buildAddImageRequest,
   buildDeviceInfo,
@@ -56,7 +56,7 @@ export {
   readImageHeader,
   type ImageHeader,
   type ImageHeaderProblem,
-} from './session-v1-image.js';
+} from '../internal/image-header.js';
 
 export { SESSION_V1 } from './names.js';
 

@@ -1,3 +1,4 @@
+import type { ProgressCallback } from '../api/client.js';
 import type { Capture } from '../capture/types.js';
 import type { CaptureStep, DocumentType, ImageStep } from '../flow/types.js';
 
@@ -25,6 +26,9 @@ export interface ServerFeedback {
   readonly attemptsLeft?: number;
 }
 
+// The client reports upload progress; adapters pass the callback through.
+export type { ProgressCallback } from '../api/client.js';
+
 /** The backend's answer to `finish()`: plain data, passed to the host as is. */
 export type FinishResult = Readonly<Record<string, unknown>>;
 
@@ -35,9 +39,6 @@ export interface PreflightResult {
   /** The health status the backend reported (verbatim), when it has a health probe. */
   readonly status?: string;
 }
-
-/** Upload progress of one capture, from 0 to 1. */
-export type ProgressCallback = (fraction: number) => void;
 
 /** What an adapter is given for each call. */
 export interface SendOptions {

@@ -10,7 +10,7 @@ import type { Capture } from '../capture/types.js';
 import { KycError } from '../errors.js';
 import type { DocumentType, ImageStep } from '../flow/types.js';
 import { BATCH_COMPLETE, HELD, HeldCaptures, isLastImage } from './batch.js';
-import { isRecord } from './session-v1-wire.js';
+import { isRecord } from '../internal/guards.js';
 import type { FinishResult, ProtocolAdapter, SendOptions, ServerFeedback } from './types.js';
 import { VALIDATION_V2 } from './names.js';
 

@@ -4,6 +4,7 @@
 // Sizes: every measure runs on the frame box-downscaled to ~320 px wide (luma and two colour planes,
 // made in one pass over the RGBA), so thresholds do not depend on the camera's resolution and the
 // cost hardly does; only the final corner fit reads the full-resolution pixels, along the edges.
+import { ID1_ASPECT } from '../internal/documents.js';
 import { exposureStats, type ExposureStats } from './exposure.js';
 import { glareStats } from './glare.js';
 import { polygonArea } from './geometry.js';
@@ -66,7 +67,7 @@ export type ResolvedDocumentOptions = Required<Omit<DocumentAnalysisOptions, 'ch
  * labelled set (scripts/generate-documents.ts): acceptable photos pass, degraded ones fail.
  */
 export const DEFAULT_DOCUMENT_OPTIONS: ResolvedDocumentOptions = Object.freeze({
-  documentAspect: 85.6 / 54,
+  documentAspect: ID1_ASPECT,
   cornerRadius: 0,
   aspectTolerance: 0.08,
   minFill: 0.1,

@@ -1,7 +1,7 @@
 // What the e2e tests need to know about an uploaded JPEG: its pixel size, and whether it still
 // carries EXIF (which could leak location or device data). The size comes from the header reader
 // the library and the mock already share (one way to do each thing); this file adds the EXIF check.
-import { readImageHeader } from '../../src/protocols/session-v1-image.ts';
+import { readImageHeader } from '../../src/internal/image-header.ts';
 
 /** What {@link jpegInfo} reports. */
 export interface JpegInfo {

@@ -1,4 +1,9 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { DOCUMENT_MM, type DocumentFormat } from '../../internal/documents.js';
+
+/** `width / height` of a document format in millimetres, as CSS `aspect-ratio` takes it. */
+const aspectRatio = (format: DocumentFormat) =>
+  unsafeCSS(`${DOCUMENT_MM[format].width} / ${DOCUMENT_MM[format].height}`);
 
 /** Styles of `<kyc-camera-view>`: video, guide overlay, guidance and controls. */
 export const styles = css`
@@ -38,13 +43,13 @@ export const styles = css`
   /* ID-1 card: 85.6 x 54 mm. */
   [part~='guide'].id-card {
     inline-size: 84%;
-    aspect-ratio: 85.6 / 54;
+    aspect-ratio: ${aspectRatio('id1')};
     border-radius: 4% / 6.3%;
   }
   /* Passport data page (ID-3): 125 x 88 mm. */
   [part~='guide'].passport {
     inline-size: 84%;
-    aspect-ratio: 125 / 88;
+    aspect-ratio: ${aspectRatio('passport')};
     border-radius: 2%;
   }
   [part~='guide'].face {

@@ -1,15 +1,16 @@
 // Every tuning constant of the document quad finder, grouped by the stage that reads it. Each
 // stage copies the values it needs into module constants once, so its hot loops read plain locals.
 // Sizes are at the coarse (~320 px wide) scale unless a comment says otherwise.
+import { ID1_ASPECT, ID1_CORNER_RADIUS, PASSPORT_ASPECT } from '../../internal/documents.js';
 
 /** Tuning constants of the quad finder, by stage. */
 export const QUAD_TUNING = {
   /** Option defaults (see QuadDetectionOptions). */
   defaults: {
     /** ID-1 card, 85.6 × 54 mm: the most common document, so the default aspect prior. */
-    documentAspect: 85.6 / 54,
+    documentAspect: ID1_ASPECT,
     /** A passport's data page, 125 × 88 mm: it lies on an open booklet (spread.ts). */
-    passportAspect: 125 / 88,
+    passportAspect: PASSPORT_ASPECT,
     /** Coarse search width: small enough for a few ms a frame, large enough for a card's outline. */
     coarseWidth: 320,
     /** Sobel magnitude of a ~9-level step: below it, noise and paper grain. */
@@ -30,7 +31,7 @@ export const QUAD_TUNING = {
    */
   rounded: {
     /** ID-1 corner radius over its long side (ISO/IEC 7810: 3.18 mm on 85.6 mm). */
-    id1Radius: 3.18 / 85.6,
+    id1Radius: ID1_CORNER_RADIUS,
     /** The corner sample: this share of the gap in from the meeting point. */
     cornerAt: 0.4,
     /** The document's own colour: [a, b] is a·gap + b·radius in, beyond the arc and its blur. */

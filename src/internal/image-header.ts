@@ -1,7 +1,8 @@
-// Reads the format and pixel size of an encoded image from its first bytes, without decoding it.
-// Shared by the session-v1 adapter (to name the MIME type from the bytes, not from a Blob's
-// possibly empty `type`) and the mock backend (to check the declared size against the real one).
-// Pure and DOM-free: it runs in the browser, in a Worker and in Node.
+// Reads what the header of an encoded image says, without decoding it: format and pixel size
+// (readImageHeader) and whether a JPEG carries EXIF metadata (hasExif). Shared by the session-v1
+// adapter (to name the MIME type from the bytes, not from a Blob's possibly empty `type`), the mock
+// backends (to check the declared size against the real one) and the encoder's tests (uploads must
+// carry no EXIF). Internal; pure and DOM-free: it runs in the browser, in a Worker and in Node.
 
 /** The image formats session-v1 accepts. */
 export const ImageMimeType = {
@@ -65,34 +66,74 @@ function jpegHasEnd(bytes: Uint8Array): boolean {
   return bytes[end - 2] === 0xff && bytes[end - 1] === 0xd9;
 }
 
-function readJpeg(bytes: Uint8Array): ImageHeader | ImageHeaderProblem {
+/** One marker segment of a JPEG that has a length field. */
+interface JpegSegment {
+  /** The marker byte (0xC0 SOF0, 0xE1 APP1, ...). */
+  readonly marker: number;
+  /** Index of the segment's 2-byte length field; the payload follows it. */
+  readonly at: number;
+  /** The length field's value: the payload's length plus 2. */
+  readonly length: number;
+}
+
+/** Why a walk over JPEG segments ended without `visit` deciding. */
+type JpegWalkEnd = 'corrupt' | 'corrupt_length' | 'scan' | 'truncated';
+
+/**
+ * Walks the marker segments of a JPEG (after its SOI) up to the first scan or EOI, where the
+ * header ends, calling `visit` for each segment with a length field; the first value `visit`
+ * returns ends the walk. Fill bytes and the markers without a length (TEM, RST0-7) are skipped.
+ */
+function walkJpeg<T>(
+  bytes: Uint8Array,
+  visit: (segment: JpegSegment) => T | undefined,
+): T | JpegWalkEnd {
   let i = 2;
   while (i < bytes.length) {
-    if (bytes[i] !== 0xff) return problem('unsupported_image', 'The JPEG has a corrupt segment.');
+    if (bytes[i] !== 0xff) return 'corrupt';
     while (bytes[i] === 0xff) i++; // fill bytes
     const marker = bytes[i++];
     if (marker === undefined) break;
-    if (marker === 0xd9 || marker === 0xda) {
-      return problem('unsupported_image', 'The JPEG has no frame header before its image data.');
-    }
+    if (marker === 0xd9 || marker === 0xda) return 'scan';
     // Markers without a length field: TEM and the restart markers.
     if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) continue;
     if (i + 2 > bytes.length) break;
     const length = u16(bytes, i);
-    if (length < 2) return problem('unsupported_image', 'The JPEG has a corrupt segment length.');
-    if (isStartOfFrame(marker)) {
-      if (length < 8 || i + 7 > bytes.length) break;
-      const height = u16(bytes, i + 3);
-      const width = u16(bytes, i + 5);
+    if (length < 2) return 'corrupt_length';
+    const decided = visit({ marker, at: i, length });
+    if (decided !== undefined) return decided;
+    i += length;
+  }
+  return 'truncated';
+}
+
+function isJpeg(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xff && bytes[1] === 0xd8;
+}
+
+const JPEG_ENDS: Readonly<Record<JpegWalkEnd, ImageHeaderProblem>> = {
+  corrupt: problem('unsupported_image', 'The JPEG has a corrupt segment.'),
+  corrupt_length: problem('unsupported_image', 'The JPEG has a corrupt segment length.'),
+  scan: problem('unsupported_image', 'The JPEG has no frame header before its image data.'),
+  truncated: problem('image_truncated', 'The JPEG ends before its frame header.'),
+};
+
+function readJpeg(bytes: Uint8Array): ImageHeader | ImageHeaderProblem {
+  const found = walkJpeg(
+    bytes,
+    ({ marker, at, length }): ImageHeader | ImageHeaderProblem | undefined => {
+      if (!isStartOfFrame(marker)) return undefined;
+      if (length < 8 || at + 7 > bytes.length) return JPEG_ENDS.truncated;
+      const height = u16(bytes, at + 3);
+      const width = u16(bytes, at + 5);
       if (width === 0 || height === 0) {
         return problem('unsupported_image', 'The JPEG frame header has no pixel size.');
       }
       if (!jpegHasEnd(bytes)) return problem('image_truncated', 'The JPEG is cut off (no EOI).');
       return { ok: true, mimeType: 'image/jpeg', width, height };
-    }
-    i += length;
-  }
-  return problem('image_truncated', 'The JPEG ends before its frame header.');
+    },
+  );
+  return typeof found === 'string' ? JPEG_ENDS[found] : found;
 }
 
 function readPng(bytes: Uint8Array): ImageHeader | ImageHeaderProblem {
@@ -112,7 +153,23 @@ function readPng(bytes: Uint8Array): ImageHeader | ImageHeaderProblem {
 
 /** Reads format and pixel size from JPEG (SOI + SOF) or PNG (signature + IHDR) bytes. */
 export function readImageHeader(bytes: Uint8Array): ImageHeader | ImageHeaderProblem {
-  if (bytes[0] === 0xff && bytes[1] === 0xd8) return readJpeg(bytes);
+  if (isJpeg(bytes)) return readJpeg(bytes);
   if (startsWith(bytes, PNG_SIGNATURE)) return readPng(bytes);
   return problem('unsupported_image', 'The data is neither a JPEG nor a PNG.');
+}
+
+const EXIF_ID = [0x45, 0x78, 0x69, 0x66, 0x00, 0x00]; // "Exif\0\0"
+
+/**
+ * Whether JPEG bytes contain an EXIF (APP1 "Exif\0\0") segment. Walks the marker segments up to
+ * the first scan, where metadata ends; false for anything that is not a JPEG.
+ */
+export function hasExif(bytes: Uint8Array): boolean {
+  if (!isJpeg(bytes)) return false;
+  const found = walkJpeg(bytes, ({ marker, at, length }) =>
+    marker === 0xe1 && length >= 2 + EXIF_ID.length && startsWith(bytes, EXIF_ID, at + 2)
+      ? true
+      : undefined,
+  );
+  return found === true;
 }

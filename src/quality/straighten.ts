@@ -1,8 +1,10 @@
 // The perspective-corrected ("straightened") document: the quad found in a frame mapped back onto
 // a rectangle of the document's proportions, with a margin of background kept on every side so the
-// backend still sees all four corners. Pure (RGBA in, RGBA out) so it runs in the capture worker.
-import { homography } from '../quality/geometry.js';
-import type { Quad, RgbaFrame } from '../quality/types.js';
+// backend still sees all four corners. Pure (RGBA in, RGBA out) so it runs in the encode worker
+// and in the face worker (the portrait check reads the straightened card): it sits here, with the
+// frame geometry both build on, so analysis does not import the capture stage it feeds.
+import { homography } from './geometry.js';
+import type { Quad, RgbaFrame } from './types.js';
 
 /** How `straighten` maps the document. */
 export interface StraightenOptions {

@@ -1,0 +1,126 @@
+// Plain node:http request reading, shared by the proxies (proxy.ts) and the mock backends
+// (mock/http.ts), so both answer the same problem the same way: the failure reply type, a bounded
+// body read, a JSON body parse and bearer parsing. Nothing here writes a reply.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** A connect-style middleware (Express, Connect, Vite's dev server). */
+export type Middleware = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: (error?: unknown) => void,
+) => void;
+
+/** A failure answered as `{"error":{"code","message"}}` with an HTTP status. */
+export class ProxyHttpError extends Error {
+  /** HTTP status of the reply. */
+  readonly status: number;
+  /** Stable snake_case code, the reply's `error.code`. */
+  readonly code: string;
+  /** Extra reply headers (Retry-After, Allow, WWW-Authenticate). */
+  readonly headers: Readonly<Record<string, string>>;
+
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    headers: Readonly<Record<string, string>> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'ProxyHttpError';
+    this.status = status;
+    this.code = code;
+    this.headers = headers;
+  }
+}
+
+/**
+ * Reads the whole body, up to `limit` bytes: over it, 413 `payload_too_large`. A declared
+ * Content-Length over the limit fails at once; a body that grows past it is read to the end and
+ * discarded (answering while the browser is still sending makes it report a reset connection
+ * instead of the 413).
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const tooLarge = () =>
+    new ProxyHttpError(413, 'payload_too_large', `The request body is over ${limit} bytes.`);
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
+    });
+    req.on('end', () => {
+      if (size <= limit) resolve(Buffer.concat(chunks));
+      else reject(tooLarge());
+    });
+    req.on('error', reject);
+  });
+}
+
+/** How {@link parseJsonBody} reads a body. */
+export interface JsonBodyOptions {
+  /** Read no body at all as `{}` (whatever its Content-Type); default false. */
+  readonly allowEmpty?: boolean;
+}
+
+/**
+ * Parses a JSON request body sent as `Content-Type: application/json`. Another content type is
+ * 415 `unsupported_content_type` (RFC 9110 §15.5.16: the server refuses the body's media type);
+ * bytes that are not JSON are 400 `malformed_body`.
+ */
+export function parseJsonBody(
+  req: IncomingMessage,
+  raw: Buffer,
+  options: JsonBodyOptions = {},
+): unknown {
+  if (raw.length === 0 && options.allowEmpty) return {};
+  const type = req.headers['content-type'] ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    throw new ProxyHttpError(
+      415,
+      'unsupported_content_type',
+      'The body must be sent as Content-Type: application/json.',
+    );
+  }
+  try {
+    return JSON.parse(raw.toString('utf8')) as unknown;
+  } catch {
+    throw new ProxyHttpError(400, 'malformed_body', 'The body is not valid JSON.');
+  }
+}
+
+/** Reads and parses a JSON request body: {@link readBody}, then {@link parseJsonBody}. */
+export async function readJsonBody(
+  req: IncomingMessage,
+  limit: number,
+  options: JsonBodyOptions = {},
+): Promise<unknown> {
+  return parseJsonBody(req, await readBody(req, limit), options);
+}
+
+/**
+ * The bearer token of a request, or a 401 saying what is wrong with the header (with the
+ * `WWW-Authenticate` challenge RFC 9110 asks of every 401). The scheme is case-insensitive.
+ */
+export function bearerToken(req: IncomingMessage): string {
+  const header = req.headers.authorization;
+  if (!header) {
+    throw new ProxyHttpError(401, 'token_missing', 'The Authorization header is missing.', {
+      'WWW-Authenticate': 'Bearer',
+    });
+  }
+  const match = /^Bearer ([\x21-\x7e]+)$/i.exec(header.trim());
+  if (!match?.[1]) {
+    throw new ProxyHttpError(
+      401,
+      'token_malformed',
+      'The Authorization header must be "Bearer <token>".',
+      { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+    );
+  }
+  return match[1];
+}
