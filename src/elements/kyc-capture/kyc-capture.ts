@@ -11,8 +11,7 @@ import { documentCrop } from '../../capture/crop.js';
 import { captureFromFile, type EncodedImage, type EncodeOptions } from '../../capture/encode.js';
 import { JpegEncoder } from '../../capture/jpeg-encoder.js';
 import type { Capture, LivenessFrame, LivenessMode } from '../../capture/types.js';
-import { CameraError, type CameraErrorCode } from '../../controllers/camera-error.js';
-import { KycError } from '../../errors.js';
+import { KycError, type Reason } from '../../errors.js';
 import { inAppBrowser } from '../../in-app-browser.js';
 import { KycCancelEvent } from '../../events/cancel.js';
 import { KycCaptureEvent } from '../../events/capture.js';
@@ -55,8 +54,9 @@ import {
   stepsForDocument,
   type CaptureStep,
 } from '../../flow/types.js';
-import { en, type Messages } from '../../i18n/en.js';
-import { createSessionV1Adapter, feedbackMessage } from '../../protocols/session-v1.js';
+import type { Messages } from '../../i18n/en.js';
+import { errorText, feedbackText, withOverrides, type MessageOverrides } from '../../i18n/text.js';
+import { createSessionV1Adapter } from '../../protocols/session-v1.js';
 import { currentPosition, isGeoPosition, type GeoPosition } from '../../api/geolocation.js';
 import { deviceSignals } from '../../capture/device-signals.js';
 import { scaleQuad } from '../../quality/region.js';
@@ -183,8 +183,8 @@ interface LiveSettings {
 
 /** Raised when the element is used without what it needs (token, session, a known protocol). */
 export class ConfigurationError extends KycError {
-  constructor(message: string) {
-    super('configuration', message);
+  constructor(message: string, options?: { reason?: Reason }) {
+    super('configuration', message, options);
   }
 }
 
@@ -346,8 +346,8 @@ export class KycCaptureElement extends LitElement {
   declare liveness: LivenessMode | undefined;
   /** A custom protocol adapter; wins over `protocol`. */
   declare adapter: ProtocolAdapter | undefined;
-  /** Overrides for any person-facing text. */
-  declare messages: Partial<Messages>;
+  /** Overrides for any person-facing text: any subset of the catalog, at any depth. */
+  declare messages: MessageOverrides;
   /** Capture behaviour: auto-capture, live checks and their thresholds, crop, size cap. */
   declare options: CaptureOptions;
   /** The flow's state (read-only for hosts; change it through the UI or `cancel()`). */
@@ -391,7 +391,7 @@ export class KycCaptureElement extends LitElement {
 
   /** The text catalog in use. */
   get text(): Messages {
-    return { ...en, ...this.messages };
+    return withOverrides(this.messages);
   }
 
   override disconnectedCallback(): void {
@@ -512,6 +512,7 @@ export class KycCaptureElement extends LitElement {
     if (this.protocolOptions.documentTypeCodes?.[type] === undefined) {
       throw new ConfigurationError(
         `The validation-v2 protocol needs the API's code for ${type} (protocolOptions.documentTypeCodes).`,
+        { reason: { code: 'configuration.document-type-code', params: { documentType: type } } },
       );
     }
   }
@@ -548,24 +549,9 @@ export class KycCaptureElement extends LitElement {
     const retryable = isRetryable(kycError);
     const final =
       kycError instanceof TokenExpiredError || (kycError as { final?: unknown }).final === true;
-    const message = (phase === 'camera' && this.#inAppCameraMessage(kycError)) || kycError.message;
-    this.#dispatch({
-      type: 'failed',
-      error: { code: kycError.code, message, retryable, phase, final },
-    });
+    const { code, message, reason } = kycError;
+    this.#dispatch({ type: 'failed', error: { code, message, reason, retryable, phase, final } });
     this.dispatchEvent(new KycErrorEvent({ error: kycError, phase, retryable }));
-  }
-
-  /**
-   * Inside another app's web view, the browser's settings the usual camera messages point to do
-   * not exist: the app decides. Its own line from the catalog, when there is one for the code.
-   */
-  #inAppCameraMessage(error: KycError): string | undefined {
-    if (!(error instanceof CameraError) || !inAppBrowser(globalThis.navigator?.userAgent)) {
-      return undefined;
-    }
-    const lines: Readonly<Partial<Record<CameraErrorCode, string>>> = this.text.inAppCamera;
-    return lines[error.code];
   }
 
   /**
@@ -577,19 +563,25 @@ export class KycCaptureElement extends LitElement {
     if (this.adapter) return Promise.resolve(this.adapter);
     if (this.#activeAdapter) return this.#activeAdapter;
     if (!(Object.values(ProtocolName) as string[]).includes(this.protocol)) {
-      throw new ConfigurationError(`Unknown protocol "${this.protocol}".`);
+      throw new ConfigurationError(`Unknown protocol "${this.protocol}".`, {
+        reason: { code: 'configuration.unknown-protocol', params: { protocol: this.protocol } },
+      });
     }
     if (!this.token || !this.session) {
       throw new ConfigurationError(
         'This verification link is incomplete: the session or its token is missing.',
+        { reason: { code: 'configuration.incomplete-link' } },
       );
     }
     if (this.protocol === 'idv-sdk' && !this.clientId) {
-      throw new ConfigurationError('The idv-sdk protocol needs the client id (client-id).');
+      throw new ConfigurationError('The idv-sdk protocol needs the client id (client-id).', {
+        reason: { code: 'configuration.client-id' },
+      });
     }
     if (this.protocol === 'link-kyc' && !this.protocolOptions.expeditorCountry) {
       throw new ConfigurationError(
         'The link-kyc protocol needs the issuing country (protocolOptions.expeditorCountry).',
+        { reason: { code: 'configuration.expeditor-country' } },
       );
     }
     const client = new KycClient({
@@ -605,9 +597,7 @@ export class KycCaptureElement extends LitElement {
       if (error instanceof KycError) throw error;
       throw new NetworkError(
         'The verification module could not be loaded. Check your connection.',
-        {
-          cause: error,
-        },
+        { cause: error, reason: { code: 'network-error.module-load' } },
       );
     });
     this.#activeAdapter = loading;
@@ -872,7 +862,7 @@ export class KycCaptureElement extends LitElement {
           new KycFeedbackEvent({
             step,
             feedback: result.feedback,
-            message: result.message ?? feedbackMessage(result.feedback),
+            message: feedbackText(this.text, result),
             retake: result.retake ?? [step],
             ...(result.attemptsLeft !== undefined ? { attemptsLeft: result.attemptsLeft } : {}),
           }),
@@ -967,7 +957,7 @@ export class KycCaptureElement extends LitElement {
         return html`<section part="screen feedback" aria-labelledby="feedback-title">
           <h2 id="feedback-title" tabindex="-1" data-autofocus>${t.feedbackTitle}</h2>
           <p class="feedback" role="alert">
-            ${flow.feedbackMessage ?? feedbackMessage(flow.feedback ?? '')}
+            ${feedbackText(t, { feedback: flow.feedback, reason: flow.feedbackReason })}
           </p>
           ${
             flow.attemptsLeft !== undefined
@@ -989,10 +979,12 @@ export class KycCaptureElement extends LitElement {
         return html`<section part="screen cancelled">
           <p tabindex="-1" data-autofocus>${t.cancelled}</p>
         </section>`;
-      case 'error':
+      case 'error': {
+        const inApp = inAppBrowser(globalThis.navigator?.userAgent) !== undefined;
+        const problem = flow.error && errorText(t, flow.error, { inApp });
         return html`<section part="screen error" aria-labelledby="error-title">
           <h2 id="error-title" tabindex="-1" data-autofocus>${t.errorTitle}</h2>
-          <p role="alert" data-code=${flow.error?.code ?? 'unknown'}>${flow.error?.message}</p>
+          <p role="alert" data-code=${flow.error?.code ?? 'unknown'}>${problem}</p>
           <div class="actions">
             ${
               flow.error?.retryable
@@ -1009,6 +1001,7 @@ export class KycCaptureElement extends LitElement {
             ${flow.error?.phase === 'camera' && step ? this.#renderFileInput() : nothing}
           </div>
         </section>`;
+      }
     }
   }
 
