@@ -5,6 +5,7 @@ import type { KycCaptureElement } from './kyc-capture.js';
 import { CameraError } from '../../controllers/camera-error.js';
 import type { KycErrorEvent } from '../../events/error.js';
 import { en } from '../../i18n/en.js';
+import type { MessageOverrides } from '../../i18n/text.js';
 import {
   createDemoSession,
   receivedImages,
@@ -100,6 +101,23 @@ async function pickPhoto(el: KycCaptureElement): Promise<void> {
   input.dispatchEvent(new Event('change', { bubbles: true }));
   await until(() => el.flow.status === 'review', 'review of the picked photo');
   await el.updateComplete;
+}
+
+/** An element whose camera the person refused, on its error screen, with the host's `messages`. */
+async function refusedCamera(messages: MessageOverrides): Promise<KycCaptureElement> {
+  const original = navigator.mediaDevices.getUserMedia;
+  navigator.mediaDevices.getUserMedia = () =>
+    Promise.reject(new DOMException('denied', 'NotAllowedError'));
+  try {
+    const { el } = await mount(await createDemoSession());
+    el.messages = messages;
+    await begin(el, 'passport');
+    await until(() => el.flow.status === 'error', 'camera error screen');
+    await el.updateComplete;
+    return el;
+  } finally {
+    navigator.mediaDevices.getUserMedia = original;
+  }
 }
 
 /** A custom adapter that answers each upload with the next of `answers` (called when it arrives). */
@@ -605,22 +623,11 @@ describe('<kyc-capture>', () => {
     expect(feedback.detail.message).to.equal('Mind the reflections.');
     el.remove();
 
-    const original = navigator.mediaDevices.getUserMedia;
-    navigator.mediaDevices.getUserMedia = () =>
-      Promise.reject(new DOMException('denied', 'NotAllowedError'));
-    try {
-      const { el: denied } = await mount(await createDemoSession());
-      denied.messages = messages;
-      await begin(denied, 'passport');
-      await until(() => denied.flow.status === 'error', 'error screen');
-      await denied.updateComplete;
-      expect(q(denied, '[part~="error"] [role=alert]')!.textContent).to.equal(
-        'We could not use your camera.',
-      );
-      expect(q(denied, '[part~="file-label"]')!.textContent?.trim()).to.equal(en.uploadInstead);
-    } finally {
-      navigator.mediaDevices.getUserMedia = original;
-    }
+    const denied = await refusedCamera(messages);
+    expect(q(denied, '[part~="error"] [role=alert]')!.textContent).to.equal(
+      'We could not use your camera.',
+    );
+    expect(q(denied, '[part~="file-label"]')!.textContent?.trim()).to.equal(en.uploadInstead);
   });
 
   it('shows only the catalog’s text on every screen: a marked catalog leaves no English', async () => {
@@ -693,22 +700,11 @@ describe('<kyc-capture>', () => {
     english(cancelled, 'cancelled');
     cancelled.remove();
 
-    const original = navigator.mediaDevices.getUserMedia;
-    navigator.mediaDevices.getUserMedia = () =>
-      Promise.reject(new DOMException('denied', 'NotAllowedError'));
-    try {
-      const { el: denied } = await mount(await createDemoSession());
-      denied.messages = markedMessages;
-      await begin(denied, 'passport');
-      await until(() => denied.flow.status === 'error', 'camera error screen');
-      await denied.updateComplete;
-      english(denied, 'camera error');
-      expect(q(denied, '[part~="error"] [role=alert]')!.textContent).to.equal(
-        '⟦errors.camera.permission-denied⟧',
-      );
-    } finally {
-      navigator.mediaDevices.getUserMedia = original;
-    }
+    const denied = await refusedCamera(markedMessages);
+    english(denied, 'camera error');
+    expect(q(denied, '[part~="error"] [role=alert]')!.textContent).to.equal(
+      '⟦errors.camera.permission-denied⟧',
+    );
   });
 
   it('lets the host page style the camera view through its own parts', async () => {
