@@ -1,4 +1,4 @@
-import { KycError } from '../errors.js';
+import { KycError, type Reason } from '../errors.js';
 
 /** Stable codes of the errors {@link KycClient} throws. */
 export const ApiErrorCode = {
@@ -67,6 +67,14 @@ export class HttpError extends KycError {
     this.bodyText = shortenBody(details.bodyText ?? '');
     this.retryable = isRetryableStatus(details.status);
   }
+
+  /** `http-error` with the status and the server's own code, which the English line names. */
+  protected override defaultReason(): Reason {
+    return {
+      code: this.code,
+      params: { status: this.status, serverCode: this.serverCode ?? '' },
+    };
+  }
 }
 
 /** The request never got an answer. */
@@ -78,7 +86,7 @@ export class NetworkError extends KycError {
 
   constructor(
     message = 'The connection to the server failed. Check your connection and try again.',
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; reason?: Reason },
   ) {
     super('network-error', message, options);
   }
@@ -126,6 +134,11 @@ export class ResponseFormatError extends KycError {
   constructor(message: string, bodyText = '', options?: { cause?: unknown }) {
     super('bad-response', message, options);
     this.bodyText = shortenBody(bodyText);
+  }
+
+  /** `bad-response` with what was wrong (`detail`), which the English line shows as it is. */
+  protected override defaultReason(): Reason {
+    return { code: this.code, params: { detail: this.message } };
   }
 }
 

@@ -1,4 +1,4 @@
-import { KycError } from '../errors.js';
+import { KycError, type Reason } from '../errors.js';
 
 /** Stable codes of {@link CameraError}; programs branch on these, never on the message. */
 export const CameraErrorCode = {
@@ -31,7 +31,7 @@ export const CameraErrorCode = {
 /** One of the stable camera error codes. */
 export type CameraErrorCode = (typeof CameraErrorCode)[keyof typeof CameraErrorCode];
 
-/** What each code tells the person and the element. */
+/** What each code tells a developer (`message`, `hint`) and the element. */
 interface CameraErrorInfo {
   readonly message: string;
   readonly hint: string;
@@ -39,7 +39,8 @@ interface CameraErrorInfo {
   readonly recoverable: boolean;
 }
 
-// Messages are for people who are mid-verification: say what happened and what to do, no jargon.
+// Messages are written for people who are mid-verification (say what happened and what to do, no
+// jargon); the person reads the catalog's `camera.<code>` line, which is the same in English.
 // `retryable` drives the "Try again" button; `recoverable` says whether the person can fix the cause
 // themselves (false when only the site's developer or another browser can).
 const INFO: Record<CameraErrorCode, CameraErrorInfo> = {
@@ -130,6 +131,11 @@ export class CameraError extends KycError {
     this.hint = info.hint;
     this.retryable = info.retryable;
     this.recoverable = info.recoverable;
+  }
+
+  /** `camera.<code>`: `aborted` and `unknown` mean something else for a request. */
+  protected override defaultReason(): Reason {
+    return { code: `camera.${this.code}` };
   }
 }
 

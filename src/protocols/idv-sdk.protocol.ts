@@ -10,7 +10,9 @@ export const idvSdkProtocol = {
   name: IDV_SDK,
   validate: ({ clientId }) => {
     if (!clientId) {
-      throw new ConfigurationError('The idv-sdk protocol needs the client id (client-id).');
+      throw new ConfigurationError('The idv-sdk protocol needs the client id (client-id).', {
+        reason: { code: 'configuration.client-id' },
+      });
     }
   },
   planSteps: stepsForDocument,

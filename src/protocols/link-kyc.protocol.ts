@@ -12,6 +12,7 @@ export const linkKycProtocol = {
     if (!options.expeditorCountry) {
       throw new ConfigurationError(
         'The link-kyc protocol needs the issuing country (protocolOptions.expeditorCountry).',
+        { reason: { code: 'configuration.expeditor-country' } },
       );
     }
   },

@@ -72,11 +72,16 @@ export interface ProtocolSettings extends Omit<ProtocolConfig, 'session'> {
  */
 export function openProtocol(name: string, settings: ProtocolSettings): Promise<ProtocolAdapter> {
   const definition = findProtocol(name);
-  if (!definition) throw new ConfigurationError(`Unknown protocol "${name}".`);
+  if (!definition) {
+    throw new ConfigurationError(`Unknown protocol "${name}".`, {
+      reason: { code: 'configuration.unknown-protocol', params: { protocol: name } },
+    });
+  }
   const { token, session } = settings;
   if (!token || !session) {
     throw new ConfigurationError(
       'This verification link is incomplete: the session or its token is missing.',
+      { reason: { code: 'configuration.incomplete-link' } },
     );
   }
   const config: ProtocolConfig = {
@@ -108,6 +113,7 @@ async function load(
     if (error instanceof KycError) throw error;
     throw new NetworkError('The verification module could not be loaded. Check your connection.', {
       cause: error,
+      reason: { code: 'network-error.module-load' },
     });
   }
 }

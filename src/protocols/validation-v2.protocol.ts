@@ -12,6 +12,7 @@ export const validationV2Protocol = {
     if (documentTypeCodes?.[type] === undefined) {
       throw new ConfigurationError(
         `The validation-v2 protocol needs the API's code for ${type} (protocolOptions.documentTypeCodes).`,
+        { reason: { code: 'configuration.document-type-code', params: { documentType: type } } },
       );
     }
   },

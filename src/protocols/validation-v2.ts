@@ -7,7 +7,7 @@
 import type { KycClient } from '../api/client.js';
 import { HttpError } from '../api/errors.js';
 import type { Capture } from '../capture/types.js';
-import { KycError } from '../errors.js';
+import { KycError, type Reason } from '../errors.js';
 import type { DocumentType, ImageStep } from '../flow/types.js';
 import { BATCH_COMPLETE, HELD, HeldCaptures, isLastImage } from './batch.js';
 import { isRecord } from '../internal/guards.js';
@@ -133,7 +133,10 @@ export const ValidationV2ErrorCode = {
 export type ValidationV2ErrorCode =
   (typeof ValidationV2ErrorCode)[keyof typeof ValidationV2ErrorCode];
 
-/** Person-facing words for each error. */
+/**
+ * The English message of each error, for developers; the person reads the catalog's
+ * `validation-v2.<code>` line (the same words in English).
+ */
 const ERROR_MESSAGES: Record<ValidationV2ErrorCode, string> = {
   'already-completed': 'This verification is already complete.',
   'attempts-exhausted': 'There are no attempts left for this verification.',
@@ -150,13 +153,15 @@ const ERROR_MESSAGES: Record<ValidationV2ErrorCode, string> = {
   'incomplete-request': 'This verification is set up without what it needs.',
 };
 
-/** Errors the person can fix with a new selfie: answered as retake feedback, not an error. */
-const SELFIE_FIXABLE = new Set<ValidationV2ErrorCode>([
+const SELFIE_FIXABLE_CODES = [
   'face-image-empty',
   'no-face',
   'multiple-faces',
   'face-image-required',
-]);
+] as const satisfies readonly ValidationV2ErrorCode[];
+/** The errors a person can fix with a new selfie: answered as retake feedback, not an error. */
+export type ValidationV2SelfieFixable = (typeof SELFIE_FIXABLE_CODES)[number];
+const SELFIE_FIXABLE: ReadonlySet<ValidationV2ErrorCode> = new Set(SELFIE_FIXABLE_CODES);
 
 /** A Validation request that ended in one of the documented errors. */
 export class ValidationV2Error extends KycError {
@@ -180,6 +185,11 @@ export class ValidationV2Error extends KycError {
     this.response = details.response;
     this.retryable = code === 'platform-error' || code === 'verification-error';
     this.final = !this.retryable && !SELFIE_FIXABLE.has(code);
+  }
+
+  /** `validation-v2.<code>`: link-kyc has a `verification-error` of its own. */
+  protected override defaultReason(): Reason {
+    return { code: `${VALIDATION_V2}.${this.code}` };
   }
 }
 
@@ -245,13 +255,6 @@ function failedSteps(reply: ValidationV2Response, sent: readonly ImageStep[]): I
   }
   if (reply.faceSuccess === false) named.push('selfie');
   return named.length ? named : [...sent];
-}
-
-/** "Your selfie could not be verified. Please take it again.", naming what is to be retaken. */
-function retakeMessage(retake: readonly ImageStep[], problem: string): string {
-  if (retake.length !== 1) return `These photos ${problem}. Please take them again.`;
-  const what = retake[0] === 'selfie' ? 'Your selfie' : 'The photo of your document';
-  return `${what} ${problem}. Please take it again.`;
 }
 
 /**
@@ -329,7 +332,7 @@ export function createValidationV2Adapter(
         feedback: code,
         complete: false,
         retake: ['selfie'],
-        message: typed.message,
+        reason: typed.reason,
       };
     }
     lastResponse = reply;
@@ -340,14 +343,16 @@ export function createValidationV2Adapter(
       }
       const retake = failedSteps(reply, sent);
       held.drop(retake);
-      const failed = reply.status === ValidationStatus.Fail;
+      const feedback =
+        reply.status === ValidationStatus.Fail ? 'verification_failed' : 'invalid_data';
       return {
         accepted: false,
-        feedback: failed ? 'verification_failed' : 'invalid_data',
+        feedback,
         complete: false,
         retake,
         attemptsLeft: reply.attemptsLeft,
-        message: retakeMessage(retake, failed ? 'could not be verified' : 'could not be used'),
+        // Worded per photo ("Your selfie could not be verified…", "These photos…").
+        reason: { code: `${VALIDATION_V2}.${feedback}`, params: { steps: retake } },
       };
     }
     throw new ValidationV2Error('verification-error', { response: reply });
