@@ -1,4 +1,5 @@
 import { KycError, type Reason } from '../errors.js';
+import { en } from '../i18n/en.js';
 
 /** Stable codes of the errors {@link KycClient} throws. */
 export const ApiErrorCode = {
@@ -59,8 +60,8 @@ export class HttpError extends KycError {
   readonly retryable: boolean;
 
   constructor(details: HttpErrorDetails, options?: { cause?: unknown }) {
-    const suffix = details.serverCode ? ` (${details.serverCode})` : '';
-    super('http-error', `The server answered ${details.status}${suffix}.`, options);
+    const { status, serverCode = '' } = details;
+    super('http-error', en.errors['http-error']({ status, serverCode }), options);
     this.status = details.status;
     this.serverCode = details.serverCode;
     this.serverMessage = details.serverMessage;
@@ -85,7 +86,7 @@ export class NetworkError extends KycError {
   readonly retryable = true;
 
   constructor(
-    message = 'The connection to the server failed. Check your connection and try again.',
+    message: string = en.errors['network-error'],
     options?: { cause?: unknown; reason?: Reason },
   ) {
     super('network-error', message, options);
@@ -102,7 +103,7 @@ export class TimeoutError extends KycError {
   readonly retryable = true;
 
   constructor(timeoutMs: number, options?: { cause?: unknown }) {
-    super('timeout', 'The server took too long to answer. Please try again.', options);
+    super('timeout', en.errors.timeout, options);
     this.timeoutMs = timeoutMs;
   }
 }
@@ -117,7 +118,7 @@ export class TokenExpiredError extends KycError {
   readonly retryable = false;
 
   constructor(serverCode?: string, options?: { cause?: unknown }) {
-    super('token-expired', 'This verification link has expired. Please start again.', options);
+    super('token-expired', en.errors['token-expired'], options);
     this.serverCode = serverCode;
   }
 }
@@ -150,6 +151,6 @@ export class AbortedError extends KycError {
   readonly retryable = false;
 
   constructor(options?: { cause?: unknown }) {
-    super('aborted', 'The request was cancelled.', options);
+    super('aborted', en.errors.aborted, options);
   }
 }

@@ -19,7 +19,7 @@ import { KycReadyEvent } from '../events/ready.js';
 import { KycStepChangeEvent } from '../events/step-change.js';
 import { KycUploadProgressEvent } from '../events/upload-progress.js';
 import { KycUploadResultEvent } from '../events/upload-result.js';
-import type { Messages } from '../i18n/en.js';
+import { en, type Messages } from '../i18n/en.js';
 import { feedbackText } from '../i18n/text.js';
 import type { ProtocolDefinition, ProtocolOptions } from '../protocols/definition.js';
 import { findProtocol, openProtocol, type ProtocolName } from '../protocols/registry.js';
@@ -101,9 +101,7 @@ const LIVENESS_HANDED_TO_HOST: ServerFeedback = {
 /** Turns anything thrown into a `KycError` so hosts always get a stable `code`. */
 function asKycError(error: unknown): KycError {
   if (error instanceof KycError) return error;
-  return new KycError('unknown', 'Something unexpected happened. Please try again.', {
-    cause: error,
-  });
+  return new KycError('unknown', en.errors.unknown, { cause: error });
 }
 
 /** Whether "try again" can help with this error. */

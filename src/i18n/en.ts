@@ -1,21 +1,15 @@
-import type { ApiErrorCode } from '../api/errors.js';
-import type { ImageFileErrorCode } from '../capture/encode.js';
-import type { CameraErrorCode } from '../controllers/camera-error.js';
-import type { CaptureStep, DocumentType, ImageStep } from '../flow/types.js';
+// The English catalog. The errors of api/, controllers/ and protocols/ take their English
+// `message` from it (one place per sentence), so it imports nothing from those folders, nor from
+// flow/, which imports them (a folder cycle otherwise): that its tables word exactly the codes
+// and steps those modules define is checked in text.test.ts, at compile time and at run time.
 import type { SelfieIssue } from '../face/selfie.js';
-import type { LinkKycErrorCode, LinkKycRejectionReason } from '../protocols/link-kyc.js';
-import type { ImageFeedback } from '../protocols/session-v1-wire.js';
-import type {
-  ValidationV2ErrorCode,
-  ValidationV2SelfieFixable,
-} from '../protocols/validation-v2.js';
 import type { QualityIssue } from '../quality/types.js';
 
 /** One entry of a code-keyed table: a sentence, or a function of the values its reason carries. */
 export type Wording = string | ((params: never) => string);
 
 /** "Your selfie could not be verified. Please take it again.", naming what is to be retaken. */
-function retakePhotos(steps: readonly ImageStep[], problem: string): string {
+function retakePhotos(steps: readonly string[], problem: string): string {
   if (steps.length !== 1) return `These photos ${problem}. Please take them again.`;
   const what = steps[0] === 'selfie' ? 'Your selfie' : 'The photo of your document';
   return `${what} ${problem}. Please take it again.`;
@@ -32,20 +26,20 @@ export const en = {
     passport: 'Passport',
     identity_card: 'Identity card',
     drivers_license: 'Driver’s licence',
-  } satisfies Record<DocumentType, string>,
+  } satisfies Readonly<Record<string, string>>,
   start: 'Start',
   stepTitles: {
     document_front: 'Front of your document',
     document_back: 'Back of your document',
     selfie: 'Selfie',
     liveness: 'Liveness check',
-  } satisfies Record<CaptureStep, string>,
+  } satisfies Readonly<Record<string, string>>,
   stepHints: {
     document_front: 'Place the front of your document inside the frame, then take the photo.',
     document_back: 'Turn your document over and place the back inside the frame.',
     selfie: 'Look at the camera and keep your face inside the oval.',
     liveness: 'Keep your face inside the oval and follow the instructions.',
-  } satisfies Record<CaptureStep, string>,
+  } satisfies Readonly<Record<string, string>>,
   takePhoto: 'Take photo',
   /** The one live instruction per quality issue, most useful first. */
   quality: {
@@ -104,7 +98,7 @@ export const en = {
     unsupported: 'This app cannot open the camera here. You can upload a photo instead.',
     'insecure-context': 'This app cannot open the camera here. You can upload a photo instead.',
     'no-video': 'This app does not show the camera picture. You can upload a photo instead.',
-  } satisfies Partial<Record<CameraErrorCode, string>>,
+  } satisfies Readonly<Record<string, string>>,
   cameraPaused: 'The camera is paused while this page is hidden.',
   reviewTitle: 'Check your photo',
   reviewBody: 'Make sure all the text is readable, there is no glare, and nothing is cut off.',
@@ -168,9 +162,9 @@ export const en = {
     'link-kyc.TOO_MANY_FACES_SELFIE_IMAGE':
       'More than one face was visible: make sure only you are in the picture.',
     /** The photos named by a failed (`verification_failed`) or invalid (`invalid_data`) reply. */
-    'validation-v2.verification_failed': ({ steps }: { steps: readonly ImageStep[] }) =>
+    'validation-v2.verification_failed': ({ steps }: { steps: readonly string[] }) =>
       retakePhotos(steps, 'could not be verified'),
-    'validation-v2.invalid_data': ({ steps }: { steps: readonly ImageStep[] }) =>
+    'validation-v2.invalid_data': ({ steps }: { steps: readonly string[] }) =>
       retakePhotos(steps, 'could not be used'),
     'validation-v2.face-image-empty': 'The selfie was empty: please take it again.',
     'validation-v2.no-face':
@@ -178,13 +172,7 @@ export const en = {
     'validation-v2.multiple-faces':
       'More than one face is visible: make sure only you are in the picture.',
     'validation-v2.face-image-required': 'The selfie is missing: please take it again.',
-  } satisfies Record<
-    | ImageFeedback
-    | 'link-kyc.not_processed'
-    | `link-kyc.${LinkKycRejectionReason}`
-    | `validation-v2.${'verification_failed' | 'invalid_data' | ValidationV2SelfieFixable}`,
-    Wording
-  >,
+  } satisfies Readonly<Record<string, Wording>>,
   /** Why a photo is to be taken again, when its feedback value has no words of its own. */
   feedbackUnknown: 'The photo could not be used: please take it again.',
   done: 'All done',
@@ -256,23 +244,7 @@ export const en = {
     'validation-v2.invalid-endeavor': 'This verification link is not valid.',
     'validation-v2.verification-error': 'The verification service had a problem. Please try again.',
     'validation-v2.incomplete-request': 'This verification is set up without what it needs.',
-  } satisfies Record<
-    | 'unknown'
-    | `camera.${CameraErrorCode}`
-    | ApiErrorCode
-    | 'network-error.module-load'
-    | 'configuration'
-    | `configuration.${'incomplete-link' | 'unknown-protocol' | 'client-id' | 'expeditor-country' | 'document-type-code'}`
-    | ImageFileErrorCode
-    | 'encode-failed'
-    | 'encode-failed.no-picture'
-    | 'encode-failed.no-jpeg'
-    | 'unsupported-image'
-    | 'missing-document-type'
-    | `link-kyc.${LinkKycErrorCode}`
-    | `validation-v2.${Exclude<ValidationV2ErrorCode, ValidationV2SelfieFixable>}`,
-    Wording
-  >,
+  } satisfies Readonly<Record<string, Wording>>,
   tryAgain: 'Try again',
   cancel: 'Cancel',
   cancelled: 'Verification cancelled.',

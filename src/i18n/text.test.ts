@@ -2,45 +2,38 @@ import { expect } from '@open-wc/testing';
 import { KycClient } from '../api/client.js';
 import {
   AbortedError,
+  ApiErrorCode,
   HttpError,
   NetworkError,
   ResponseFormatError,
   TimeoutError,
   TokenExpiredError,
 } from '../api/errors.js';
-import { decodeImageFile, EncodeError, encodeJpeg } from '../capture/encode.js';
+import { decodeImageFile, EncodeError, encodeJpeg, ImageFileErrorCode } from '../capture/encode.js';
 import { CameraError, CameraErrorCode } from '../controllers/camera-error.js';
 import { ConfigurationError, KycError } from '../errors.js';
-import type { ImageStep } from '../flow/types.js';
+import { ALL_STEPS, DocumentType, type CaptureStep, type ImageStep } from '../flow/types.js';
 import {
   createLinkKycAdapter,
   LINK_KYC_REJECTION_GUIDANCE,
   LinkKycError,
+  LinkKycErrorCode,
   linkKycRejectionGuidance,
+  type LinkKycRejectionReason,
 } from '../protocols/link-kyc.js';
-import {
-  findProtocol,
-  openProtocol,
-  registerProtocol,
-  type ProtocolSettings,
-} from '../protocols/registry.js';
+import { findProtocol, openProtocol, registerProtocol } from '../protocols/registry.js';
 import { createSessionV1Adapter, ImageFeedback } from '../protocols/session-v1.js';
-import { ValidationV2Error, ValidationV2ErrorCode } from '../protocols/validation-v2.js';
-import { canvas2d, canvasToBlob, rejection } from '../../test/helpers/async.js';
+import {
+  ValidationV2Error,
+  ValidationV2ErrorCode,
+  type ValidationV2SelfieFixable,
+} from '../protocols/validation-v2.js';
+import { canvas2d, canvasToBlob, rejection, thrown } from '../../test/helpers/async.js';
 import { testCapture } from '../../test/helpers/captures.js';
 import { markedMessages } from '../../test/helpers/marked-messages.js';
-import { en } from './en.js';
+import { protocolSettings } from '../../test/helpers/protocols.js';
+import { en, type Wording } from './en.js';
 import { errorText, feedbackText, withOverrides } from './text.js';
-
-/** The KycError `run` threw, synchronously. */
-function thrown(run: () => unknown): KycError {
-  try {
-    run();
-  } catch (error) {
-    return error as KycError;
-  }
-  throw new Error('expected a throw');
-}
 
 /** The errors the SDK's own modules throw, made the way those modules make them. */
 async function builtInErrors(): Promise<KycError[]> {
@@ -88,23 +81,15 @@ async function builtInErrors(): Promise<KycError[]> {
   );
   // The configuration checks of the registry and the protocol definitions, and a protocol
   // module that could not be loaded.
-  const settings: ProtocolSettings = {
-    token: 'unused',
-    session: 'unused',
-    apiBase: '',
-    clientId: undefined,
-    getToken: undefined,
-    tokenExpiresAt: undefined,
-    options: {},
-    position: () => Promise.resolve({ latitude: 0, longitude: 0 }),
-  };
-  errors.push(
-    thrown(() => openProtocol('carrier-pigeon', settings)),
-    thrown(() => openProtocol('session-v1', { ...settings, token: undefined })),
-    thrown(() => openProtocol('idv-sdk', settings)),
-    thrown(() => openProtocol('link-kyc', settings)),
-    thrown(() => findProtocol('validation-v2')!.validateDocument!('passport', {})),
-  );
+  const settings = protocolSettings();
+  const misconfigured = [
+    () => openProtocol('carrier-pigeon', settings),
+    () => openProtocol('session-v1', { ...settings, token: undefined }),
+    () => openProtocol('idv-sdk', settings),
+    () => openProtocol('link-kyc', settings),
+    () => findProtocol('validation-v2')!.validateDocument!('passport', {}),
+  ];
+  for (const check of misconfigured) errors.push(thrown(check) as KycError);
   registerProtocol({
     name: 'text-test-offline',
     load: () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
@@ -234,6 +219,69 @@ describe('the text seam', () => {
       const error = new ValidationV2Error(code as ValidationV2ErrorCode);
       expect(feedbackText(en, { feedback: code, reason: error.reason })).to.equal(error.message);
     }
+  });
+
+  it('words every code the SDK defines, and no camera code it does not', () => {
+    // At compile time: a code without words fails the type check here. en.ts names none of these
+    // types, because the errors that define the codes take their English message from it.
+    const errors: Readonly<
+      Record<
+        | 'unknown'
+        | `camera.${CameraErrorCode}`
+        | ApiErrorCode
+        | 'network-error.module-load'
+        | 'configuration'
+        | `configuration.${'incomplete-link' | 'unknown-protocol' | 'client-id' | 'expeditor-country' | 'document-type-code'}`
+        | ImageFileErrorCode
+        | 'encode-failed'
+        | 'encode-failed.no-picture'
+        | 'encode-failed.no-jpeg'
+        | 'unsupported-image'
+        | 'missing-document-type'
+        | `link-kyc.${LinkKycErrorCode}`
+        | `validation-v2.${Exclude<ValidationV2ErrorCode, ValidationV2SelfieFixable>}`,
+        Wording
+      >
+    > = en.errors;
+    const feedback: Readonly<
+      Record<
+        | ImageFeedback
+        | 'link-kyc.not_processed'
+        | `link-kyc.${LinkKycRejectionReason}`
+        | `validation-v2.${'verification_failed' | 'invalid_data' | ValidationV2SelfieFixable}`,
+        Wording
+      >
+    > = en.feedback;
+    // At run time, from the code tables themselves.
+    const errorCodes = [
+      ...Object.values(CameraErrorCode).map((code) => `camera.${code}`),
+      ...Object.values(ApiErrorCode),
+      ...Object.values(ImageFileErrorCode),
+      ...Object.values(LinkKycErrorCode).map((code) => `link-kyc.${code}`),
+    ];
+    const feedbackCodes: string[] = [
+      ...Object.values(ImageFeedback),
+      ...Object.keys(LINK_KYC_REJECTION_GUIDANCE).map((reason) => `link-kyc.${reason}`),
+    ];
+    for (const code of Object.values(ValidationV2ErrorCode)) {
+      const error = new ValidationV2Error(code);
+      // A new selfie fixes these: retake feedback; the others are error lines.
+      if (!error.final && !error.retryable) feedbackCodes.push(`validation-v2.${code}`);
+      else errorCodes.push(`validation-v2.${code}`);
+    }
+    for (const code of errorCodes) expect(Object.hasOwn(errors, code), code).to.equal(true);
+    for (const code of feedbackCodes) expect(Object.hasOwn(feedback, code), code).to.equal(true);
+    // The in-app lines stand in for camera errors only.
+    expect(Object.values(CameraErrorCode)).to.include.members(Object.keys(en.inAppCamera));
+  });
+
+  it('names every document type and step, and nothing else', () => {
+    const documentTypes: Readonly<Record<DocumentType, string>> = en.documentTypes;
+    const stepTitles: Readonly<Record<CaptureStep, string>> = en.stepTitles;
+    const stepHints: Readonly<Record<CaptureStep, string>> = en.stepHints;
+    expect(Object.keys(documentTypes)).to.have.members(Object.values(DocumentType));
+    expect(Object.keys(stepTitles)).to.have.members([...ALL_STEPS]);
+    expect(Object.keys(stepHints)).to.have.members([...ALL_STEPS]);
   });
 
   it('has words for every link-kyc rejection reason', () => {

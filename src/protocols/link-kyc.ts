@@ -7,6 +7,7 @@
 import type { KycClient } from '../api/client.js';
 import type { Capture } from '../capture/types.js';
 import { KycError, type Reason } from '../errors.js';
+import { en } from '../i18n/en.js';
 import { IMAGE_STEPS, type ImageStep } from '../flow/types.js';
 import { BATCH_COMPLETE, HELD, HeldCaptures, isLastImage } from './batch.js';
 import { isRecord } from '../internal/guards.js';
@@ -262,11 +263,7 @@ export function createLinkKycAdapter(options: LinkKycAdapterOptions): LinkKycAda
   async function buildRequest(signal?: AbortSignal): Promise<LinkKycVerifyRequest> {
     const front = await held.base64('document_front', signal);
     if (!front) {
-      throw new LinkKycError(
-        'nothing-to-send',
-        'There is no document photo to send: link-kyc needs at least the front.',
-        false,
-      );
+      throw new LinkKycError('nothing-to-send', en.errors['link-kyc.nothing-to-send'], false);
     }
     const face = await held.base64('selfie', signal);
     const back = await held.base64('document_back', signal);
@@ -287,11 +284,7 @@ export function createLinkKycAdapter(options: LinkKycAdapterOptions): LinkKycAda
   function judge(reply: LinkKycVerifyResponse): ServerFeedback {
     const { status, result } = reply.idVerification;
     if (status === 'Error') {
-      throw new LinkKycError(
-        'verification-error',
-        'The verification service had a problem with these photos. Please try again.',
-        true,
-      );
+      throw new LinkKycError('verification-error', en.errors['link-kyc.verification-error'], true);
     }
     if (result === LinkKycResult.NotProcessed) {
       const retake = held.steps.filter((step) => step !== 'selfie');

@@ -5,6 +5,7 @@ import type { KycClient } from '../api/client.js';
 import { AbortedError, HttpError } from '../api/errors.js';
 import type { Capture } from '../capture/types.js';
 import { KycError, type Reason } from '../errors.js';
+import { en } from '../i18n/en.js';
 import { isVirtualCameraLabel } from '../capture/device-signals.js';
 import { SESSION_V1 } from './names.js';
 import { readImageHeader } from '../internal/image-header.js';
@@ -131,7 +132,7 @@ export function createSessionV1Adapter(options: SessionV1AdapterOptions): Protoc
     if (!header.ok) {
       throw new CaptureInputError(
         'unsupported-image',
-        `The photo cannot be sent: ${header.message}`,
+        en.errors['unsupported-image']({ detail: header.message }),
         { reason: { code: 'unsupported-image', params: { detail: header.message } } },
       );
     }
@@ -140,7 +141,7 @@ export function createSessionV1Adapter(options: SessionV1AdapterOptions): Protoc
     if (capture.step !== 'selfie' && !documentType) {
       throw new CaptureInputError(
         'missing-document-type',
-        `A ${capture.step} image needs a document type.`,
+        en.errors['missing-document-type']({ step: capture.step }),
         { reason: { code: 'missing-document-type', params: { step: capture.step } } },
       );
     }
