@@ -18,8 +18,14 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-/** Budget for everything the SDK itself ships, gzip: the worker and the elements together. */
-const BUDGET_GZIP_BYTES = 60_000;
+/**
+ * Budget for everything the SDK itself ships, gzip: the worker and the elements together. 61.5 kB
+ * since issue 13's one text seam: every person-facing sentence, the protocols' retake reasons and
+ * error lines included, sits in the core's English catalog (the errors take their `message` from it,
+ * so no sentence is stored twice; encode.ts keeps its own, the encode worker must not carry the
+ * catalog), where hosts override or translate them. Measured 61.3 kB, up from 59.6 kB.
+ */
+const BUDGET_GZIP_BYTES = 61_500;
 
 async function files(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });

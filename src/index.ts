@@ -47,7 +47,10 @@ export type {
   KycCameraViewAttributes,
   KycCameraViewEvents,
 } from './frameworks/props.js';
-export { en, type Messages } from './i18n/en.js';
+// Text: the English catalog (every person-facing sentence, by key and by reason code), its type,
+// and what a host may pass as `messages`.
+export { en, type Messages, type Wording } from './i18n/en.js';
+export type { MessageOverrides } from './i18n/text.js';
 
 // Events: one class per `kyc-*` event, each with a typed, readonly `detail`.
 export {
@@ -83,7 +86,7 @@ export {
 } from './elements/kyc-camera-view/kyc-camera-view.js';
 
 // Errors: every one a KycError with a stable `code`, any of them can arrive in `kyc-error`.
-export { KycError } from './errors.js';
+export { KycError, type Reason, type ReasonValue } from './errors.js';
 export { ConfigurationError } from './errors.js';
 export { CameraError, CameraErrorCode } from './controllers/camera-error.js';
 export {

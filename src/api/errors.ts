@@ -1,4 +1,5 @@
-import { KycError } from '../errors.js';
+import { KycError, type Reason } from '../errors.js';
+import { en } from '../i18n/en.js';
 
 /** Stable codes of the errors {@link KycClient} throws. */
 export const ApiErrorCode = {
@@ -59,13 +60,21 @@ export class HttpError extends KycError {
   readonly retryable: boolean;
 
   constructor(details: HttpErrorDetails, options?: { cause?: unknown }) {
-    const suffix = details.serverCode ? ` (${details.serverCode})` : '';
-    super('http-error', `The server answered ${details.status}${suffix}.`, options);
+    const { status, serverCode = '' } = details;
+    super('http-error', en.errors['http-error']({ status, serverCode }), options);
     this.status = details.status;
     this.serverCode = details.serverCode;
     this.serverMessage = details.serverMessage;
     this.bodyText = shortenBody(details.bodyText ?? '');
     this.retryable = isRetryableStatus(details.status);
+  }
+
+  /** `http-error` with the status and the server's own code, which the English line names. */
+  protected override defaultReason(): Reason {
+    return {
+      code: this.code,
+      params: { status: this.status, serverCode: this.serverCode ?? '' },
+    };
   }
 }
 
@@ -77,8 +86,8 @@ export class NetworkError extends KycError {
   readonly retryable = true;
 
   constructor(
-    message = 'The connection to the server failed. Check your connection and try again.',
-    options?: { cause?: unknown },
+    message: string = en.errors['network-error'],
+    options?: { cause?: unknown; reason?: Reason },
   ) {
     super('network-error', message, options);
   }
@@ -94,7 +103,7 @@ export class TimeoutError extends KycError {
   readonly retryable = true;
 
   constructor(timeoutMs: number, options?: { cause?: unknown }) {
-    super('timeout', 'The server took too long to answer. Please try again.', options);
+    super('timeout', en.errors.timeout, options);
     this.timeoutMs = timeoutMs;
   }
 }
@@ -109,7 +118,7 @@ export class TokenExpiredError extends KycError {
   readonly retryable = false;
 
   constructor(serverCode?: string, options?: { cause?: unknown }) {
-    super('token-expired', 'This verification link has expired. Please start again.', options);
+    super('token-expired', en.errors['token-expired'], options);
     this.serverCode = serverCode;
   }
 }
@@ -127,6 +136,11 @@ export class ResponseFormatError extends KycError {
     super('bad-response', message, options);
     this.bodyText = shortenBody(bodyText);
   }
+
+  /** `bad-response` with what was wrong (`detail`), which the English line shows as it is. */
+  protected override defaultReason(): Reason {
+    return { code: this.code, params: { detail: this.message } };
+  }
 }
 
 /** The caller aborted the request. */
@@ -137,6 +151,6 @@ export class AbortedError extends KycError {
   readonly retryable = false;
 
   constructor(options?: { cause?: unknown }) {
-    super('aborted', 'The request was cancelled.', options);
+    super('aborted', en.errors.aborted, options);
   }
 }

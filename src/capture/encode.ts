@@ -1,4 +1,4 @@
-import { KycError } from '../errors.js';
+import { KycError, type Reason } from '../errors.js';
 import type { Quad } from '../quality/types.js';
 import { straighten, type StraightenOptions } from '../quality/straighten.js';
 
@@ -85,6 +85,19 @@ export class ImageFileError extends KycError {
   }
 }
 
+/** The English messages of an {@link EncodeError}'s two named problems. */
+const NO_PICTURE = 'There is no picture to process yet.';
+const NO_JPEG = 'This browser cannot create JPEG images.';
+
+/**
+ * The catalog code of each named problem, by message: an EncodeError thrown in the encode worker
+ * crosses to the main thread as its message, and is made again from it (jpeg-encoder.ts).
+ */
+const ENCODE_REASONS: ReadonlyMap<string, string> = new Map([
+  [NO_PICTURE, 'encode-failed.no-picture'],
+  [NO_JPEG, 'encode-failed.no-jpeg'],
+]);
+
 /** The browser could not encode the image (no pixels yet, canvas unavailable or out of memory). */
 export class EncodeError extends KycError {
   /** Stable machine-readable code. */
@@ -94,6 +107,11 @@ export class EncodeError extends KycError {
 
   constructor(message = 'The photo could not be processed.', options?: { cause?: unknown }) {
     super('encode-failed', message, options);
+  }
+
+  /** `encode-failed`, or its named problem (`encode-failed.no-picture`, `.no-jpeg`). */
+  protected override defaultReason(): Reason {
+    return { code: ENCODE_REASONS.get(this.message) ?? this.code };
   }
 }
 
@@ -154,7 +172,7 @@ export async function encodeJpeg(
   const size = sourceSize(source);
   const crop = clipCrop(options.crop, size.width, size.height);
   if (crop.width <= 0 || crop.height <= 0) {
-    throw new EncodeError('There is no picture to process yet.');
+    throw new EncodeError(NO_PICTURE);
   }
   const longSide = Math.max(crop.width, crop.height);
   const scale =
@@ -178,7 +196,7 @@ export async function encodeJpeg(
     throw err instanceof EncodeError ? err : new EncodeError(undefined, { cause: err });
   }
   // Browsers fall back to PNG for types they cannot encode; the backends accept JPEG only.
-  if (blob.type !== 'image/jpeg') throw new EncodeError('This browser cannot create JPEG images.');
+  if (blob.type !== 'image/jpeg') throw new EncodeError(NO_JPEG);
   return { blob, width, height };
 }
 
@@ -190,7 +208,7 @@ async function encodeStraightened(
   quality: number,
 ): Promise<EncodedImage> {
   const { width, height } = sourceSize(source);
-  if (width <= 0 || height <= 0) throw new EncodeError('There is no picture to process yet.');
+  if (width <= 0 || height <= 0) throw new EncodeError(NO_PICTURE);
   try {
     const input = createCanvas(width, height);
     const read = input.context as OffscreenCanvasRenderingContext2D | null;
@@ -205,8 +223,7 @@ async function encodeStraightened(
     if (!write) throw new EncodeError();
     write.putImageData(new ImageData(image.data, image.width, image.height), 0, 0);
     const blob = await canvasToJpeg(output.canvas, quality);
-    if (blob.type !== 'image/jpeg')
-      throw new EncodeError('This browser cannot create JPEG images.');
+    if (blob.type !== 'image/jpeg') throw new EncodeError(NO_JPEG);
     return { blob, width: image.width, height: image.height };
   } catch (err) {
     throw err instanceof EncodeError ? err : new EncodeError(undefined, { cause: err });

@@ -1,4 +1,5 @@
-import { KycError } from '../errors.js';
+import { KycError, type Reason } from '../errors.js';
+import { en } from '../i18n/en.js';
 
 /** Stable codes of {@link CameraError}; programs branch on these, never on the message. */
 export const CameraErrorCode = {
@@ -31,82 +32,71 @@ export const CameraErrorCode = {
 /** One of the stable camera error codes. */
 export type CameraErrorCode = (typeof CameraErrorCode)[keyof typeof CameraErrorCode];
 
-/** What each code tells the person and the element. */
+/** What each code tells a developer (`hint`) and the element. */
 interface CameraErrorInfo {
-  readonly message: string;
   readonly hint: string;
   readonly retryable: boolean;
   readonly recoverable: boolean;
 }
 
-// Messages are for people who are mid-verification: say what happened and what to do, no jargon.
+// Hints are written for people who are mid-verification (say what to do, no jargon); the message
+// is the catalog's English `camera.<code>` line, which the person reads (in their language).
 // `retryable` drives the "Try again" button; `recoverable` says whether the person can fix the cause
 // themselves (false when only the site's developer or another browser can).
 const INFO: Record<CameraErrorCode, CameraErrorInfo> = {
   'permission-denied': {
-    message: 'Camera access was blocked.',
     hint: "Allow camera access in your browser's site settings, then try again, or upload a photo instead.",
     retryable: true,
     recoverable: true,
   },
   'not-found': {
-    message: 'No camera was found on this device.',
     hint: 'Connect a camera and try again, or upload a photo instead.',
     retryable: true,
     recoverable: true,
   },
   'in-use': {
-    message: 'Your camera is being used by another app.',
     hint: 'Close other apps or tabs that use the camera, then try again, or upload a photo instead.',
     retryable: true,
     recoverable: true,
   },
   overconstrained: {
-    message: 'Your camera cannot take photos in the format needed.',
     hint: 'Switch to another camera or device, or upload a photo instead.',
     // The controller already retried with no constraints at all; repeating that cannot help.
     retryable: false,
     recoverable: true,
   },
   'insecure-context': {
-    message: 'The camera is not available on this page because the connection is not secure.',
     hint: 'Upload a photo instead. The camera works only on pages served over HTTPS.',
     retryable: false,
     recoverable: false,
   },
   aborted: {
-    message: 'The camera could not start.',
     hint: 'Try again, or upload a photo instead.',
     retryable: true,
     recoverable: true,
   },
   unsupported: {
-    message: 'This browser cannot use the camera.',
     hint: 'Upload a photo instead, or open this page in an up-to-date browser.',
     retryable: false,
     recoverable: false,
   },
   'track-ended': {
-    message: 'The camera stopped.',
     hint: 'Check that your camera is connected and not used by another app, then try again, or upload a photo instead.',
     retryable: true,
     recoverable: true,
   },
   'not-live': {
-    message: 'The camera is not ready yet.',
     hint: 'Wait until you see the camera picture, then take the photo again.',
     retryable: true,
     recoverable: true,
   },
   'no-video': {
-    message: 'The camera started but shows no picture.',
     hint: 'Try again, or upload a photo instead.',
     // The tap on "Try again" is itself the gesture a web view may be waiting for before it plays.
     retryable: true,
     recoverable: true,
   },
   unknown: {
-    message: 'Something went wrong with the camera.',
     hint: 'Try again, or upload a photo instead.',
     retryable: true,
     recoverable: true,
@@ -126,10 +116,15 @@ export class CameraError extends KycError {
 
   constructor(code: CameraErrorCode, options?: { cause?: unknown; message?: string }) {
     const info = INFO[code];
-    super(code, options?.message ?? info.message, { cause: options?.cause });
+    super(code, options?.message ?? en.errors[`camera.${code}`], { cause: options?.cause });
     this.hint = info.hint;
     this.retryable = info.retryable;
     this.recoverable = info.recoverable;
+  }
+
+  /** `camera.<code>`: `aborted` and `unknown` mean something else for a request. */
+  protected override defaultReason(): Reason {
+    return { code: `camera.${this.code}` };
   }
 }
 

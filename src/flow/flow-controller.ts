@@ -8,7 +8,7 @@ import { TokenExpiredError } from '../api/errors.js';
 import { currentPosition, isGeoPosition, type GeoPosition } from '../api/geolocation.js';
 import { deviceSignals } from '../capture/device-signals.js';
 import type { Capture, LivenessMode } from '../capture/types.js';
-import { CameraError, type CameraErrorCode } from '../controllers/camera-error.js';
+import type { CameraError } from '../controllers/camera-error.js';
 import { ConfigurationError, KycError } from '../errors.js';
 import { KycCancelEvent } from '../events/cancel.js';
 import { KycCaptureEvent } from '../events/capture.js';
@@ -19,11 +19,10 @@ import { KycReadyEvent } from '../events/ready.js';
 import { KycStepChangeEvent } from '../events/step-change.js';
 import { KycUploadProgressEvent } from '../events/upload-progress.js';
 import { KycUploadResultEvent } from '../events/upload-result.js';
-import type { Messages } from '../i18n/en.js';
-import { inAppBrowser } from '../in-app-browser.js';
+import { en, type Messages } from '../i18n/en.js';
+import { feedbackText } from '../i18n/text.js';
 import type { ProtocolDefinition, ProtocolOptions } from '../protocols/definition.js';
 import { findProtocol, openProtocol, type ProtocolName } from '../protocols/registry.js';
-import { feedbackMessage } from '../protocols/session-v1.js';
 import type { PreflightResult, ProtocolAdapter, ServerFeedback } from '../protocols/types.js';
 import {
   currentStep,
@@ -102,9 +101,7 @@ const LIVENESS_HANDED_TO_HOST: ServerFeedback = {
 /** Turns anything thrown into a `KycError` so hosts always get a stable `code`. */
 function asKycError(error: unknown): KycError {
   if (error instanceof KycError) return error;
-  return new KycError('unknown', 'Something unexpected happened. Please try again.', {
-    cause: error,
-  });
+  return new KycError('unknown', en.errors.unknown, { cause: error });
 }
 
 /** Whether "try again" can help with this error. */
@@ -139,7 +136,7 @@ export class FlowController implements ReactiveController {
         new KycFeedbackEvent({
           step,
           feedback: result.feedback,
-          message: result.message ?? feedbackMessage(result.feedback),
+          message: feedbackText(this.#host.text, result),
           retake: result.retake ?? [step],
           ...(result.attemptsLeft !== undefined ? { attemptsLeft: result.attemptsLeft } : {}),
         }),
@@ -281,11 +278,8 @@ export class FlowController implements ReactiveController {
     const retryable = isRetryable(kycError);
     const final =
       kycError instanceof TokenExpiredError || (kycError as { final?: unknown }).final === true;
-    const message = (phase === 'camera' && this.#inAppCameraMessage(kycError)) || kycError.message;
-    this.#dispatch({
-      type: 'failed',
-      error: { code: kycError.code, message, retryable, phase, final },
-    });
+    const { code, message, reason } = kycError;
+    this.#dispatch({ type: 'failed', error: { code, message, reason, retryable, phase, final } });
     this.#host.dispatchEvent(new KycErrorEvent({ error: kycError, phase, retryable }));
   }
 
@@ -430,17 +424,5 @@ export class FlowController implements ReactiveController {
     } finally {
       if (this.#upload === upload) this.#upload = undefined;
     }
-  }
-
-  /**
-   * Inside another app's web view, the browser's settings the usual camera messages point to do
-   * not exist: the app decides. Its own line from the catalog, when there is one for the code.
-   */
-  #inAppCameraMessage(error: KycError): string | undefined {
-    if (!(error instanceof CameraError) || !inAppBrowser(globalThis.navigator?.userAgent)) {
-      return undefined;
-    }
-    const lines: Readonly<Partial<Record<CameraErrorCode, string>>> = this.#host.text.inAppCamera;
-    return lines[error.code];
   }
 }

@@ -171,18 +171,18 @@ describe('capture flow state machine', () => {
       feedback: 'not_processed',
       complete: false,
       retake: ['document_front', 'document_back'],
-      message: 'Your document could not be read.',
+      reason: { code: 'link-kyc.not_processed' },
       attemptsLeft: 2,
     });
     expect(s.status).to.equal('feedback');
-    expect(s.feedbackMessage).to.equal('Your document could not be read.');
+    expect(s.feedbackReason).to.deep.equal({ code: 'link-kyc.not_processed' });
     expect(s.attemptsLeft).to.equal(2);
     expect(s.steps).to.deep.equal(['document_front', 'document_back']);
     expect(s.accepted).to.deep.equal(['selfie']);
     s = next(s, { type: 'retake' });
     expect([s.status, currentStep(s)]).to.deep.equal(['camera', 'document_front']);
     s = shoot(s, ok());
-    expect(s.feedbackMessage).to.equal(undefined);
+    expect(s.feedbackReason).to.equal(undefined);
     s = shoot(s, ok(undefined, true));
     expect(s.status).to.equal('done');
     expect(s.accepted).to.have.members(['selfie', 'document_front', 'document_back']);

@@ -1,4 +1,5 @@
 import type { Capture } from '../capture/types.js';
+import type { Reason } from '../errors.js';
 import type { ServerFeedback } from '../protocols/types.js';
 import { ALL_STEPS, isImageStep, type CaptureStep, type DocumentType } from './types.js';
 
@@ -23,8 +24,10 @@ export type FlowErrorPhase = 'camera' | 'upload' | 'session';
 export interface FlowError {
   /** Stable code of the underlying `KycError` (e.g. `permission-denied`, `token-expired`). */
   readonly code: string;
-  /** Person-facing message. */
+  /** The error's own message: English, for developers (the screen words `reason`). */
   readonly message: string;
+  /** What the person is told, as a catalog code and its values (`KycError#reason`). */
+  readonly reason?: Reason;
   /** Whether "try again" can help. */
   readonly retryable: boolean;
   /** What was going on when it happened. */
@@ -47,8 +50,8 @@ export interface FlowState {
   readonly capture?: Capture;
   /** The backend's reason when it asked for a retake. */
   readonly feedback?: string;
-  /** The adapter's own words for that reason, when it has them. */
-  readonly feedbackMessage?: string;
+  /** The adapter's reason for the retake, when it gives one (the catalog words it). */
+  readonly feedbackReason?: Reason;
   /** Attempts the backend still allows, when it says so. */
   readonly attemptsLeft?: number;
   /** The error on the error screen. */
@@ -129,7 +132,7 @@ function afterAccepted(state: FlowState, result: ServerFeedback): FlowTransition
     accepted,
     capture: undefined,
     feedback: undefined,
-    feedbackMessage: undefined,
+    feedbackReason: undefined,
     error: undefined,
   };
   // The backend has every image it needs: only untracked steps can be left.
@@ -144,7 +147,7 @@ function afterAccepted(state: FlowState, result: ServerFeedback): FlowTransition
 }
 
 function afterRejected(state: FlowState, result: ServerFeedback): FlowTransition {
-  const { retake, message, attemptsLeft } = result;
+  const { retake, reason, attemptsLeft } = result;
   // A rejection of images sent together names them; those go back to the front of the queue and
   // lose their "accepted" mark, while the step just sent stays done unless it is named too.
   const steps = retake?.length ? ordered([...retake, ...state.steps.slice(1)]) : state.steps;
@@ -164,7 +167,7 @@ function afterRejected(state: FlowState, result: ServerFeedback): FlowTransition
       steps,
       accepted,
       feedback: result.feedback,
-      feedbackMessage: message,
+      feedbackReason: reason,
       attemptsLeft: attemptsLeft ?? state.attemptsLeft,
       capture: undefined,
     },
@@ -203,7 +206,7 @@ export function transition(state: FlowState, action: FlowAction): FlowTransition
           capture: action.capture,
           error: undefined,
           feedback: undefined,
-          feedbackMessage: undefined,
+          feedbackReason: undefined,
         },
         effects: [{ type: 'emit-capture', capture: action.capture }],
       };

@@ -1,7 +1,19 @@
-import type { CameraErrorCode } from '../controllers/camera-error.js';
-import type { CaptureStep, DocumentType } from '../flow/types.js';
+// The English catalog. The errors of api/, controllers/ and protocols/ take their English
+// `message` from it (one place per sentence), so it imports nothing from those folders, nor from
+// flow/, which imports them (a folder cycle otherwise): that its tables word exactly the codes
+// and steps those modules define is checked in text.test.ts, at compile time and at run time.
 import type { SelfieIssue } from '../face/selfie.js';
 import type { QualityIssue } from '../quality/types.js';
+
+/** One entry of a code-keyed table: a sentence, or a function of the values its reason carries. */
+export type Wording = string | ((params: never) => string);
+
+/** "Your selfie could not be verified. Please take it again.", naming what is to be retaken. */
+function retakePhotos(steps: readonly string[], problem: string): string {
+  if (steps.length !== 1) return `These photos ${problem}. Please take them again.`;
+  const what = steps[0] === 'selfie' ? 'Your selfie' : 'The photo of your document';
+  return `${what} ${problem}. Please take it again.`;
+}
 
 /** Every person-facing string of the elements, in English. Hosts override any subset. */
 export const en = {
@@ -14,20 +26,20 @@ export const en = {
     passport: 'Passport',
     identity_card: 'Identity card',
     drivers_license: 'Driver’s licence',
-  } satisfies Record<DocumentType, string>,
+  } satisfies Readonly<Record<string, string>>,
   start: 'Start',
   stepTitles: {
     document_front: 'Front of your document',
     document_back: 'Back of your document',
     selfie: 'Selfie',
     liveness: 'Liveness check',
-  } satisfies Record<CaptureStep, string>,
+  } satisfies Readonly<Record<string, string>>,
   stepHints: {
     document_front: 'Place the front of your document inside the frame, then take the photo.',
     document_back: 'Turn your document over and place the back inside the frame.',
     selfie: 'Look at the camera and keep your face inside the oval.',
     liveness: 'Keep your face inside the oval and follow the instructions.',
-  } satisfies Record<CaptureStep, string>,
+  } satisfies Readonly<Record<string, string>>,
   takePhoto: 'Take photo',
   /** The one live instruction per quality issue, most useful first. */
   quality: {
@@ -86,7 +98,7 @@ export const en = {
     unsupported: 'This app cannot open the camera here. You can upload a photo instead.',
     'insecure-context': 'This app cannot open the camera here. You can upload a photo instead.',
     'no-video': 'This app does not show the camera picture. You can upload a photo instead.',
-  } satisfies Partial<Record<CameraErrorCode, string>>,
+  } satisfies Readonly<Record<string, string>>,
   cameraPaused: 'The camera is paused while this page is hidden.',
   reviewTitle: 'Check your photo',
   reviewBody: 'Make sure all the text is readable, there is no glare, and nothing is cut off.',
@@ -97,9 +109,142 @@ export const en = {
   retake: 'Retake',
   uploading: 'Sending your photo securely…',
   feedbackTitle: 'Please take this photo again',
+  /**
+   * Why a photo is to be taken again, by code. session-v1's feedback values (`glare`, `blurry`, …)
+   * word any adapter's `feedback`; `<protocol>.<reason>` entries word the `reason` an adapter
+   * gives. A custom adapter's reasons are added here through `messages`.
+   */
+  feedback: {
+    ok: 'The photo was accepted.',
+    blurry: 'The photo is blurry: hold still and let the camera focus.',
+    glare: 'Glare on the document: tilt it away from the light.',
+    too_dark: 'The photo is too dark: move somewhere brighter.',
+    too_bright: 'The photo is too bright: move out of direct light.',
+    document_not_found: 'No document was found: place the whole document inside the frame.',
+    corners_not_visible: 'Some corners are cut off: keep all four corners inside the frame.',
+    wrong_side: 'This is the other side of the document: turn it over.',
+    face_not_found: 'No face was found: look straight at the camera with your face uncovered.',
+    multiple_faces: 'More than one face is visible: make sure only you are in the picture.',
+    image_too_small: 'The photo is too small: move the camera closer.',
+    /** The vendor could not read the document (`NotProcessed`). */
+    'link-kyc.not_processed':
+      'Your document could not be read. Take the photos again: the whole document in the frame, sharp and without glare.',
+    // Seed 000's REJECTED reasons, for hosts that hand them to `linkKycRejectionGuidance`.
+    'link-kyc.GLARE': 'There was glare on the document: tilt it away from the light.',
+    'link-kyc.INCOMPLETE_DOCUMENT': 'A side of the document is missing: photograph every side.',
+    'link-kyc.NOT_VISIBLE_FOUR_CORNERS':
+      'All four corners of the document must be visible, with nothing covering them.',
+    'link-kyc.NOT_VISIBLE_SECURITY_FEATURES':
+      'Parts of the document were hidden: keep fingers and objects off it.',
+    'link-kyc.OUT_OF_FOCUS': 'The photo was blurry: hold still and let the camera focus.',
+    'link-kyc.POOR_CONTRAST': 'The document was hard to read: put it on a plain, darker surface.',
+    'link-kyc.POOR_EXPOSURE': 'The photo was too dark or too bright: find even light.',
+    'link-kyc.UNCLASSIFIED_DOCUMENT':
+      'This document is not supported: please use another identity document.',
+    'link-kyc.UNREADABLE_FIELD':
+      'Some text could not be read: keep the whole document sharp and uncovered.',
+    'link-kyc.UNSUPPORTED_LANGUAGE':
+      'Documents in this language are not supported: please use another document.',
+    'link-kyc.MISSING_SELFIE': 'The selfie is missing: please take one.',
+    'link-kyc.MISSING_PORTRAIT':
+      'The photo on your document was not visible: photograph the side with your portrait.',
+    'link-kyc.NOT_HUMAN_FACE':
+      'No face was found on the document: photograph the side with your portrait.',
+    'link-kyc.PARTIALLY_VISIBLE_HUMAN_FACE':
+      'Your face was only partly visible: keep your whole face in the oval.',
+    'link-kyc.PORTRAIT_IS_FAKE': 'The document portrait could not be accepted.',
+    'link-kyc.SELFIE_NOT_LIVE': 'Please take a live selfie, not a photo of a photo.',
+    'link-kyc.FACE_TOO_CLOSE_SELFIE_IMAGE': 'You were too close: move back a little.',
+    'link-kyc.FACE_TOO_FAR_SELFIE_IMAGE': 'You were too far: move closer to the camera.',
+    'link-kyc.FACE_ANGLE_TOO_LARGE_SELFIE_IMAGE': 'Look straight at the camera, head upright.',
+    'link-kyc.QUALITY_TOO_LOW_SELFIE_IMAGE':
+      'The selfie was not clear enough: find good light and hold still.',
+    'link-kyc.TOO_MANY_FACES_SELFIE_IMAGE':
+      'More than one face was visible: make sure only you are in the picture.',
+    /** The photos named by a failed (`verification_failed`) or invalid (`invalid_data`) reply. */
+    'validation-v2.verification_failed': ({ steps }: { steps: readonly string[] }) =>
+      retakePhotos(steps, 'could not be verified'),
+    'validation-v2.invalid_data': ({ steps }: { steps: readonly string[] }) =>
+      retakePhotos(steps, 'could not be used'),
+    'validation-v2.face-image-empty': 'The selfie was empty: please take it again.',
+    'validation-v2.no-face':
+      'No face was found: look straight at the camera with your face uncovered.',
+    'validation-v2.multiple-faces':
+      'More than one face is visible: make sure only you are in the picture.',
+    'validation-v2.face-image-required': 'The selfie is missing: please take it again.',
+  } satisfies Readonly<Record<string, Wording>>,
+  /** Why a photo is to be taken again, when its feedback value has no words of its own. */
+  feedbackUnknown: 'The photo could not be used: please take it again.',
   done: 'All done',
   doneBody: 'Thank you. Your photos were received.',
   errorTitle: 'Something went wrong',
+  /**
+   * The error screen's line, by the error's reason code (`KycError#reason`): mostly its `code`,
+   * qualified where two kinds of error share one (`camera.aborted` and the request's `aborted`).
+   * Codes without words here (a custom adapter's, until added through `messages`) get `unknown`.
+   */
+  errors: {
+    unknown: 'Something unexpected happened. Please try again.',
+    'camera.permission-denied': 'Camera access was blocked.',
+    'camera.not-found': 'No camera was found on this device.',
+    'camera.in-use': 'Your camera is being used by another app.',
+    'camera.overconstrained': 'Your camera cannot take photos in the format needed.',
+    'camera.insecure-context':
+      'The camera is not available on this page because the connection is not secure.',
+    'camera.aborted': 'The camera could not start.',
+    'camera.unsupported': 'This browser cannot use the camera.',
+    'camera.track-ended': 'The camera stopped.',
+    'camera.not-live': 'The camera is not ready yet.',
+    'camera.no-video': 'The camera started but shows no picture.',
+    'camera.unknown': 'Something went wrong with the camera.',
+    /** `serverCode` is empty when the server sent none. */
+    'http-error': ({ status, serverCode }: { status: number; serverCode: string }) =>
+      `The server answered ${status}${serverCode ? ` (${serverCode})` : ''}.`,
+    'network-error': 'The connection to the server failed. Check your connection and try again.',
+    /** The protocol's module (a separate file) could not be fetched. */
+    'network-error.module-load':
+      'The verification module could not be loaded. Check your connection.',
+    timeout: 'The server took too long to answer. Please try again.',
+    'token-expired': 'This verification link has expired. Please start again.',
+    /** `detail` is what was wrong with the reply, in English, as the checks put it. */
+    'bad-response': ({ detail }: { detail: string }) => detail,
+    aborted: 'The request was cancelled.',
+    /** `detail` is the integrator's own words: a registered protocol's check threw them. */
+    configuration: ({ detail }: { detail: string }) => detail,
+    'configuration.incomplete-link':
+      'This verification link is incomplete: the session or its token is missing.',
+    'configuration.unknown-protocol': ({ protocol }: { protocol: string }) =>
+      `Unknown protocol "${protocol}".`,
+    'configuration.client-id': 'The idv-sdk protocol needs the client id (client-id).',
+    'configuration.expeditor-country':
+      'The link-kyc protocol needs the issuing country (protocolOptions.expeditorCountry).',
+    'configuration.document-type-code': ({ documentType }: { documentType: string }) =>
+      `The validation-v2 protocol needs the API's code for ${documentType} (protocolOptions.documentTypeCodes).`,
+    'not-an-image': 'This file is not a photo we can read.',
+    'too-small': 'This photo is too small for the details to be read.',
+    'too-large': 'This file is too large.',
+    'encode-failed': 'The photo could not be processed.',
+    'encode-failed.no-picture': 'There is no picture to process yet.',
+    'encode-failed.no-jpeg': 'This browser cannot create JPEG images.',
+    /** `detail` says what is wrong with the bytes. */
+    'unsupported-image': ({ detail }: { detail: string }) => `The photo cannot be sent: ${detail}`,
+    'missing-document-type': ({ step }: { step: string }) =>
+      `A ${step} image needs a document type.`,
+    'link-kyc.verification-error':
+      'The verification service had a problem with these photos. Please try again.',
+    'link-kyc.nothing-to-send':
+      'There is no document photo to send: link-kyc needs at least the front.',
+    'validation-v2.already-completed': 'This verification is already complete.',
+    'validation-v2.attempts-exhausted': 'There are no attempts left for this verification.',
+    'validation-v2.platform-error': 'The verification service had a problem. Please try again.',
+    'validation-v2.request-closed': 'This verification has been closed.',
+    'validation-v2.document-type-not-supported': 'This kind of verification is not available.',
+    'validation-v2.profile-not-found':
+      'No verified face was found for you, so this check cannot go on.',
+    'validation-v2.invalid-endeavor': 'This verification link is not valid.',
+    'validation-v2.verification-error': 'The verification service had a problem. Please try again.',
+    'validation-v2.incomplete-request': 'This verification is set up without what it needs.',
+  } satisfies Readonly<Record<string, Wording>>,
   tryAgain: 'Try again',
   cancel: 'Cancel',
   cancelled: 'Verification cancelled.',

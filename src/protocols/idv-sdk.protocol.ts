@@ -1,6 +1,7 @@
 // idv-sdk as `<kyc-capture>` knows it: it needs the integrator's client id, sent as `X-Client-Id`
 // on every call, and sends the person's position with the images.
 import { ConfigurationError } from '../errors.js';
+import { en } from '../i18n/en.js';
 import { stepsForDocument } from '../flow/types.js';
 import type { ProtocolDefinition } from './definition.js';
 import { IDV_SDK, idvSdkHeaders } from './names.js';
@@ -10,7 +11,9 @@ export const idvSdkProtocol = {
   name: IDV_SDK,
   validate: ({ clientId }) => {
     if (!clientId) {
-      throw new ConfigurationError('The idv-sdk protocol needs the client id (client-id).');
+      throw new ConfigurationError(en.errors['configuration.client-id'], {
+        reason: { code: 'configuration.client-id' },
+      });
     }
   },
   planSteps: stepsForDocument,

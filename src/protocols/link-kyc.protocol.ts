@@ -1,6 +1,7 @@
 // link-kyc as `<kyc-capture>` knows it: every verification names the document's issuing country,
 // so the element refuses to start without it.
 import { ConfigurationError } from '../errors.js';
+import { en } from '../i18n/en.js';
 import { stepsForDocument } from '../flow/types.js';
 import type { ProtocolDefinition } from './definition.js';
 import { LINK_KYC } from './names.js';
@@ -10,9 +11,9 @@ export const linkKycProtocol = {
   name: LINK_KYC,
   validate: ({ options }) => {
     if (!options.expeditorCountry) {
-      throw new ConfigurationError(
-        'The link-kyc protocol needs the issuing country (protocolOptions.expeditorCountry).',
-      );
+      throw new ConfigurationError(en.errors['configuration.expeditor-country'], {
+        reason: { code: 'configuration.expeditor-country' },
+      });
     }
   },
   planSteps: stepsForDocument,

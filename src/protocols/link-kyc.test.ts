@@ -5,13 +5,14 @@ import { expect } from '@open-wc/testing';
 import { KycClient } from '../api/client.js';
 import { HttpError } from '../api/errors.js';
 import type { CaptureStep } from '../flow/types.js';
+import { en } from '../i18n/en.js';
+import { feedbackText } from '../i18n/text.js';
 import { rejection } from '../../test/helpers/async.js';
 import { testCapture } from '../../test/helpers/captures.js';
 import {
   createLinkKycAdapter,
   LINK_KYC_REJECTION_GUIDANCE,
   linkKycRejectionGuidance,
-  NOT_PROCESSED_GUIDANCE,
   type LinkKycAdapterOptions,
 } from './link-kyc.js';
 
@@ -134,8 +135,11 @@ describe('link-kyc adapter', () => {
     expect(rejected).to.deep.include({
       accepted: false,
       feedback: 'not_processed',
-      message: NOT_PROCESSED_GUIDANCE,
+      reason: { code: 'link-kyc.not_processed' },
     });
+    expect(feedbackText(en, rejected)).to.equal(
+      'Your document could not be read. Take the photos again: the whole document in the frame, sharp and without glare.',
+    );
     expect(rejected.retake).to.deep.equal(['document_front', 'document_back']);
 
     // The flow takes the two sides again; the second one completes the batch.
@@ -184,10 +188,21 @@ describe('link-kyc adapter', () => {
       'TOO_MANY_FACES_SELFIE_IMAGE',
     ]);
     // The seed's own examples carry a leading space.
-    expect(linkKycRejectionGuidance([' GLARE', 'OUT_OF_FOCUS'])).to.deep.equal({
+    const glare = linkKycRejectionGuidance([' GLARE', 'OUT_OF_FOCUS']);
+    expect(glare).to.deep.equal({
       retake: ['document_front', 'document_back'],
-      message: LINK_KYC_REJECTION_GUIDANCE.GLARE.message,
+      reason: { code: 'link-kyc.GLARE' },
     });
+    expect(en.feedback[glare!.reason.code]).to.equal(
+      'There was glare on the document: tilt it away from the light.',
+    );
+    // Every documented reason has its words in the catalog.
+    for (const reason of Object.keys(LINK_KYC_REJECTION_GUIDANCE)) {
+      const guidance = linkKycRejectionGuidance([reason]);
+      expect(feedbackText(en, { reason: guidance?.reason }), reason).to.equal(
+        en.feedback[`link-kyc.${reason as keyof typeof LINK_KYC_REJECTION_GUIDANCE}`],
+      );
+    }
     expect(linkKycRejectionGuidance(['SELFIE_NOT_LIVE', 'MISSING_PORTRAIT'])?.retake).to.deep.equal(
       ['document_front', 'selfie'],
     );

@@ -6,7 +6,8 @@
 // accepts a short-lived token it minted, and forwards this same body to the vendor.
 import type { KycClient } from '../api/client.js';
 import type { Capture } from '../capture/types.js';
-import { KycError } from '../errors.js';
+import { KycError, type Reason } from '../errors.js';
+import { en } from '../i18n/en.js';
 import { IMAGE_STEPS, type ImageStep } from '../flow/types.js';
 import { BATCH_COMPLETE, HELD, HeldCaptures, isLastImage } from './batch.js';
 import { isRecord } from '../internal/guards.js';
@@ -129,12 +130,12 @@ export function parseLinkKycVerifyResponse(body: unknown): LinkKycVerifyResponse
   };
 }
 
-/** What a rejection reason asks of the person: which images to take again, and how. */
+/** What a rejection reason asks of the person: which images to take again, and why. */
 export interface RetakeGuidance {
   /** The images to capture again; empty when a new photo cannot help. */
   readonly retake: readonly ImageStep[];
-  /** Person-facing guidance. */
-  readonly message: string;
+  /** The first known reason, which the message catalog words (`messages.feedback[code]`). */
+  readonly reason: { readonly code: `link-kyc.${LinkKycRejectionReason}` };
 }
 
 const DOCUMENT: readonly ImageStep[] = ['document_front', 'document_back'];
@@ -143,115 +144,54 @@ const SELFIE: readonly ImageStep[] = ['selfie'];
 /**
  * Seed 000's REJECTED reasons (`documentInfo.acceptance.reasons` and
  * `faceComparisonInfo.acceptance.reasons` of a manual verification's callback), with the images a
- * retake concerns and what to tell the person. Reasons no photo can fix have no images.
+ * retake concerns; what the person is told is the catalog's `link-kyc.<REASON>` line. Reasons no
+ * photo can fix have no images.
  */
 export const LINK_KYC_REJECTION_GUIDANCE = {
-  GLARE: {
-    retake: DOCUMENT,
-    message: 'There was glare on the document: tilt it away from the light.',
-  },
-  INCOMPLETE_DOCUMENT: {
-    retake: DOCUMENT,
-    message: 'A side of the document is missing: photograph every side.',
-  },
-  NOT_VISIBLE_FOUR_CORNERS: {
-    retake: DOCUMENT,
-    message: 'All four corners of the document must be visible, with nothing covering them.',
-  },
-  NOT_VISIBLE_SECURITY_FEATURES: {
-    retake: DOCUMENT,
-    message: 'Parts of the document were hidden: keep fingers and objects off it.',
-  },
-  OUT_OF_FOCUS: {
-    retake: DOCUMENT,
-    message: 'The photo was blurry: hold still and let the camera focus.',
-  },
-  POOR_CONTRAST: {
-    retake: DOCUMENT,
-    message: 'The document was hard to read: put it on a plain, darker surface.',
-  },
-  POOR_EXPOSURE: {
-    retake: DOCUMENT,
-    message: 'The photo was too dark or too bright: find even light.',
-  },
-  UNCLASSIFIED_DOCUMENT: {
-    retake: [],
-    message: 'This document is not supported: please use another identity document.',
-  },
-  UNREADABLE_FIELD: {
-    retake: DOCUMENT,
-    message: 'Some text could not be read: keep the whole document sharp and uncovered.',
-  },
-  UNSUPPORTED_LANGUAGE: {
-    retake: [],
-    message: 'Documents in this language are not supported: please use another document.',
-  },
-  MISSING_SELFIE: { retake: SELFIE, message: 'The selfie is missing: please take one.' },
-  MISSING_PORTRAIT: {
-    retake: ['document_front'],
-    message: 'The photo on your document was not visible: photograph the side with your portrait.',
-  },
-  NOT_HUMAN_FACE: {
-    retake: ['document_front'],
-    message: 'No face was found on the document: photograph the side with your portrait.',
-  },
-  PARTIALLY_VISIBLE_HUMAN_FACE: {
-    retake: SELFIE,
-    message: 'Your face was only partly visible: keep your whole face in the oval.',
-  },
-  PORTRAIT_IS_FAKE: { retake: [], message: 'The document portrait could not be accepted.' },
-  SELFIE_NOT_LIVE: {
-    retake: SELFIE,
-    message: 'Please take a live selfie, not a photo of a photo.',
-  },
-  FACE_TOO_CLOSE_SELFIE_IMAGE: {
-    retake: SELFIE,
-    message: 'You were too close: move back a little.',
-  },
-  FACE_TOO_FAR_SELFIE_IMAGE: {
-    retake: SELFIE,
-    message: 'You were too far: move closer to the camera.',
-  },
-  FACE_ANGLE_TOO_LARGE_SELFIE_IMAGE: {
-    retake: SELFIE,
-    message: 'Look straight at the camera, head upright.',
-  },
-  QUALITY_TOO_LOW_SELFIE_IMAGE: {
-    retake: SELFIE,
-    message: 'The selfie was not clear enough: find good light and hold still.',
-  },
-  TOO_MANY_FACES_SELFIE_IMAGE: {
-    retake: SELFIE,
-    message: 'More than one face was visible: make sure only you are in the picture.',
-  },
-} as const satisfies Record<string, RetakeGuidance>;
+  GLARE: { retake: DOCUMENT },
+  INCOMPLETE_DOCUMENT: { retake: DOCUMENT },
+  NOT_VISIBLE_FOUR_CORNERS: { retake: DOCUMENT },
+  NOT_VISIBLE_SECURITY_FEATURES: { retake: DOCUMENT },
+  OUT_OF_FOCUS: { retake: DOCUMENT },
+  POOR_CONTRAST: { retake: DOCUMENT },
+  POOR_EXPOSURE: { retake: DOCUMENT },
+  UNCLASSIFIED_DOCUMENT: { retake: [] },
+  UNREADABLE_FIELD: { retake: DOCUMENT },
+  UNSUPPORTED_LANGUAGE: { retake: [] },
+  MISSING_SELFIE: { retake: SELFIE },
+  MISSING_PORTRAIT: { retake: ['document_front'] },
+  NOT_HUMAN_FACE: { retake: ['document_front'] },
+  PARTIALLY_VISIBLE_HUMAN_FACE: { retake: SELFIE },
+  PORTRAIT_IS_FAKE: { retake: [] },
+  SELFIE_NOT_LIVE: { retake: SELFIE },
+  FACE_TOO_CLOSE_SELFIE_IMAGE: { retake: SELFIE },
+  FACE_TOO_FAR_SELFIE_IMAGE: { retake: SELFIE },
+  FACE_ANGLE_TOO_LARGE_SELFIE_IMAGE: { retake: SELFIE },
+  QUALITY_TOO_LOW_SELFIE_IMAGE: { retake: SELFIE },
+  TOO_MANY_FACES_SELFIE_IMAGE: { retake: SELFIE },
+} as const satisfies Record<string, { readonly retake: readonly ImageStep[] }>;
 /** One documented rejection reason. */
 export type LinkKycRejectionReason = keyof typeof LINK_KYC_REJECTION_GUIDANCE;
 
 /**
  * The retake guidance for a list of rejection reasons (trimmed: the seed's own examples carry a
- * leading space), merged: every image any reason names, and the first reason's words. Reasons
- * this SDK does not know are skipped; undefined when none is known.
+ * leading space), merged: every image any reason names, and the first reason as the one to word.
+ * Reasons this SDK does not know are skipped; undefined when none is known.
  */
 export function linkKycRejectionGuidance(reasons: readonly string[]): RetakeGuidance | undefined {
   const known = reasons
     .map((reason) => reason.trim())
     .filter((reason): reason is LinkKycRejectionReason =>
       Object.hasOwn(LINK_KYC_REJECTION_GUIDANCE, reason),
-    )
-    .map((reason) => LINK_KYC_REJECTION_GUIDANCE[reason]);
+    );
   const first = known[0];
   if (!first) return undefined;
-  const steps = new Set(known.flatMap((guidance) => guidance.retake));
+  const steps = new Set(known.flatMap((reason) => LINK_KYC_REJECTION_GUIDANCE[reason].retake));
   return {
     retake: IMAGE_STEPS.filter((step) => steps.has(step)),
-    message: first.message,
+    reason: { code: `${LINK_KYC}.${first}` },
   };
 }
-
-/** What to tell the person when the vendor could not process the document (`NotProcessed`). */
-export const NOT_PROCESSED_GUIDANCE =
-  'Your document could not be read. Take the photos again: the whole document in the frame, sharp and without glare.';
 
 /** Stable codes of {@link LinkKycError}. */
 export const LinkKycErrorCode = {
@@ -273,6 +213,11 @@ export class LinkKycError extends KycError {
   constructor(code: LinkKycErrorCode, message: string, retryable: boolean) {
     super(code, message);
     this.retryable = retryable;
+  }
+
+  /** `link-kyc.<code>`: validation-v2 has a `verification-error` of its own. */
+  protected override defaultReason(): Reason {
+    return { code: `${LINK_KYC}.${this.code}` };
   }
 }
 
@@ -318,11 +263,7 @@ export function createLinkKycAdapter(options: LinkKycAdapterOptions): LinkKycAda
   async function buildRequest(signal?: AbortSignal): Promise<LinkKycVerifyRequest> {
     const front = await held.base64('document_front', signal);
     if (!front) {
-      throw new LinkKycError(
-        'nothing-to-send',
-        'There is no document photo to send: link-kyc needs at least the front.',
-        false,
-      );
+      throw new LinkKycError('nothing-to-send', en.errors['link-kyc.nothing-to-send'], false);
     }
     const face = await held.base64('selfie', signal);
     const back = await held.base64('document_back', signal);
@@ -343,11 +284,7 @@ export function createLinkKycAdapter(options: LinkKycAdapterOptions): LinkKycAda
   function judge(reply: LinkKycVerifyResponse): ServerFeedback {
     const { status, result } = reply.idVerification;
     if (status === 'Error') {
-      throw new LinkKycError(
-        'verification-error',
-        'The verification service had a problem with these photos. Please try again.',
-        true,
-      );
+      throw new LinkKycError('verification-error', en.errors['link-kyc.verification-error'], true);
     }
     if (result === LinkKycResult.NotProcessed) {
       const retake = held.steps.filter((step) => step !== 'selfie');
@@ -357,7 +294,7 @@ export function createLinkKycAdapter(options: LinkKycAdapterOptions): LinkKycAda
         feedback: 'not_processed',
         complete: false,
         retake,
-        message: NOT_PROCESSED_GUIDANCE,
+        reason: { code: `${LINK_KYC}.not_processed` },
       };
     }
     return BATCH_COMPLETE;

@@ -5,37 +5,10 @@ import { expect } from '@open-wc/testing';
 import { NetworkError } from '../api/errors.js';
 import { ConfigurationError } from '../errors.js';
 import type { ProtocolDefinition } from './definition.js';
-import {
-  findProtocol,
-  openProtocol,
-  ProtocolName,
-  registerProtocol,
-  type ProtocolSettings,
-} from './registry.js';
+import { findProtocol, openProtocol, ProtocolName, registerProtocol } from './registry.js';
 import type { ProtocolAdapter } from './types.js';
-
-/** Settings as a host that set everything would give them. */
-const settings = (overrides: Partial<ProtocolSettings> = {}): ProtocolSettings => ({
-  token: 'token-1',
-  session: 'session-1',
-  apiBase: '',
-  clientId: undefined,
-  getToken: undefined,
-  tokenExpiresAt: undefined,
-  options: {},
-  position: () => Promise.resolve({ latitude: 0, longitude: 0 }),
-  ...overrides,
-});
-
-/** What `fn` threw, synchronously. */
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
+import { thrown } from '../../test/helpers/async.js';
+import { protocolSettings as settings } from '../../test/helpers/protocols.js';
 
 /** The configuration error `fn` threw, by message. */
 function configurationMessage(fn: () => unknown): string {

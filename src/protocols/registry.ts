@@ -5,6 +5,7 @@
 import { KycClient, type TokenExpiry, type TokenGrant } from '../api/client.js';
 import { NetworkError } from '../api/errors.js';
 import { ConfigurationError, KycError } from '../errors.js';
+import { en } from '../i18n/en.js';
 import type { ProtocolConfig, ProtocolDefinition } from './definition.js';
 import { idvSdkProtocol } from './idv-sdk.protocol.js';
 import { linkKycProtocol } from './link-kyc.protocol.js';
@@ -72,12 +73,16 @@ export interface ProtocolSettings extends Omit<ProtocolConfig, 'session'> {
  */
 export function openProtocol(name: string, settings: ProtocolSettings): Promise<ProtocolAdapter> {
   const definition = findProtocol(name);
-  if (!definition) throw new ConfigurationError(`Unknown protocol "${name}".`);
+  if (!definition) {
+    throw new ConfigurationError(en.errors['configuration.unknown-protocol']({ protocol: name }), {
+      reason: { code: 'configuration.unknown-protocol', params: { protocol: name } },
+    });
+  }
   const { token, session } = settings;
   if (!token || !session) {
-    throw new ConfigurationError(
-      'This verification link is incomplete: the session or its token is missing.',
-    );
+    throw new ConfigurationError(en.errors['configuration.incomplete-link'], {
+      reason: { code: 'configuration.incomplete-link' },
+    });
   }
   const config: ProtocolConfig = {
     session,
@@ -106,8 +111,9 @@ async function load(
     return await definition.load(client, config);
   } catch (error) {
     if (error instanceof KycError) throw error;
-    throw new NetworkError('The verification module could not be loaded. Check your connection.', {
+    throw new NetworkError(en.errors['network-error.module-load'], {
       cause: error,
+      reason: { code: 'network-error.module-load' },
     });
   }
 }

@@ -50,32 +50,11 @@ export const ImageFeedback = {
 /** One known feedback value; servers may send others, which are kept verbatim. */
 export type ImageFeedback = (typeof ImageFeedback)[keyof typeof ImageFeedback];
 
-/** What to tell the person for each known feedback value. */
-export const FEEDBACK_GUIDANCE: Readonly<Record<ImageFeedback, string>> = {
-  ok: 'The photo was accepted.',
-  blurry: 'The photo is blurry: hold still and let the camera focus.',
-  glare: 'Glare on the document: tilt it away from the light.',
-  too_dark: 'The photo is too dark: move somewhere brighter.',
-  too_bright: 'The photo is too bright: move out of direct light.',
-  document_not_found: 'No document was found: place the whole document inside the frame.',
-  corners_not_visible: 'Some corners are cut off: keep all four corners inside the frame.',
-  wrong_side: 'This is the other side of the document: turn it over.',
-  face_not_found: 'No face was found: look straight at the camera with your face uncovered.',
-  multiple_faces: 'More than one face is visible: make sure only you are in the picture.',
-  image_too_small: 'The photo is too small: move the camera closer.',
-};
+const KNOWN_FEEDBACK: ReadonlySet<string> = new Set(Object.values(ImageFeedback));
 
-/** Guidance for feedback values this SDK does not know yet. */
-export const GENERIC_RETAKE_GUIDANCE = 'The photo could not be used: please take it again.';
-
-/** Whether `value` is one of the known feedback values. */
+/** Whether `value` is one of the known feedback values (the catalog words each one). */
 export function isKnownFeedback(value: unknown): value is ImageFeedback {
-  return typeof value === 'string' && Object.hasOwn(FEEDBACK_GUIDANCE, value);
-}
-
-/** The guidance for a feedback value; unknown values get the generic retake message. */
-export function feedbackMessage(feedback: string): string {
-  return isKnownFeedback(feedback) ? FEEDBACK_GUIDANCE[feedback] : GENERIC_RETAKE_GUIDANCE;
+  return typeof value === 'string' && KNOWN_FEEDBACK.has(value);
 }
 
 /** The `error.code` values of session-v1 error replies (`{"error":{"code","message"}}`). */

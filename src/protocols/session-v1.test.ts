@@ -6,15 +6,14 @@ import { KycClient, type FetchFunction } from '../api/client.js';
 import { AbortedError, ResponseFormatError } from '../api/errors.js';
 import type { Capture } from '../capture/types.js';
 import type { CaptureStep, DocumentType } from '../flow/types.js';
+import { en } from '../i18n/en.js';
+import { feedbackText } from '../i18n/text.js';
 import {
   buildAddImageRequest,
   buildDeviceInfo,
   bytesToBase64,
   CaptureInputError,
   createSessionV1Adapter,
-  FEEDBACK_GUIDANCE,
-  feedbackMessage,
-  GENERIC_RETAKE_GUIDANCE,
   ImageFeedback,
   readImageHeader,
   SDK_VERSION,
@@ -172,11 +171,11 @@ describe('session-v1 adapter', () => {
     const first = await adapter.send(front);
     expect(first).to.include({ accepted: false, feedback: 'glare', complete: false });
     expect(first.missing).to.deep.equal(['document_front', 'document_back', 'selfie']);
-    expect(feedbackMessage(first.feedback)).to.equal(FEEDBACK_GUIDANCE.glare);
-    expect(feedbackMessage(first.feedback)).to.contain('tilt');
+    expect(feedbackText(en, first)).to.equal(en.feedback.glare);
+    expect(feedbackText(en, first)).to.contain('tilt');
     const second = await adapter.send(front);
     expect(second).to.include({ accepted: false, feedback: 'hologram_hidden' });
-    expect(feedbackMessage(second.feedback)).to.equal(GENERIC_RETAKE_GUIDANCE);
+    expect(feedbackText(en, second)).to.equal(en.feedbackUnknown);
     const third = await adapter.send(front);
     expect(third).to.include({ accepted: true, feedback: 'ok' });
     expect(third.missing).to.deep.equal(['document_back', 'selfie']);
@@ -184,7 +183,7 @@ describe('session-v1 adapter', () => {
 
   it('has one guidance line for every known feedback value', () => {
     for (const value of Object.values(ImageFeedback)) {
-      expect(FEEDBACK_GUIDANCE[value], value).to.be.a('string').and.not.equal('');
+      expect(en.feedback[value], value).to.be.a('string').and.not.equal('');
     }
   });
 

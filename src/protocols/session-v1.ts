@@ -4,7 +4,8 @@
 import type { KycClient } from '../api/client.js';
 import { AbortedError, HttpError } from '../api/errors.js';
 import type { Capture } from '../capture/types.js';
-import { KycError } from '../errors.js';
+import { KycError, type Reason } from '../errors.js';
+import { en } from '../i18n/en.js';
 import { isVirtualCameraLabel } from '../capture/device-signals.js';
 import { SESSION_V1 } from './names.js';
 import { readImageHeader } from '../internal/image-header.js';
@@ -27,9 +28,6 @@ export {
   type CreateSessionRequest,
   type CreateSessionResponse,
   type DeviceInfo,
-  FEEDBACK_GUIDANCE,
-  feedbackMessage,
-  GENERIC_RETAKE_GUIDANCE,
   ImageFeedback,
   isKnownFeedback,
   parseAddImageResponse,
@@ -78,8 +76,8 @@ export class CaptureInputError extends KycError {
   /** Always false: sending the same capture again fails the same way. */
   readonly retryable = false;
 
-  constructor(code: CaptureInputErrorCode, message: string) {
-    super(code, message);
+  constructor(code: CaptureInputErrorCode, message: string, options?: { reason?: Reason }) {
+    super(code, message, options);
   }
 }
 
@@ -134,7 +132,8 @@ export function createSessionV1Adapter(options: SessionV1AdapterOptions): Protoc
     if (!header.ok) {
       throw new CaptureInputError(
         'unsupported-image',
-        `The photo cannot be sent: ${header.message}`,
+        en.errors['unsupported-image']({ detail: header.message }),
+        { reason: { code: 'unsupported-image', params: { detail: header.message } } },
       );
     }
     const documentType =
@@ -142,7 +141,8 @@ export function createSessionV1Adapter(options: SessionV1AdapterOptions): Protoc
     if (capture.step !== 'selfie' && !documentType) {
       throw new CaptureInputError(
         'missing-document-type',
-        `A ${capture.step} image needs a document type.`,
+        en.errors['missing-document-type']({ step: capture.step }),
+        { reason: { code: 'missing-document-type', params: { step: capture.step } } },
       );
     }
 

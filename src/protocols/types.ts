@@ -1,5 +1,6 @@
 import type { ProgressCallback } from '../api/client.js';
 import type { Capture } from '../capture/types.js';
+import type { Reason } from '../errors.js';
 import type { CaptureStep, DocumentType, ImageStep } from '../flow/types.js';
 
 /** What the backend said about one uploaded image. */
@@ -20,8 +21,12 @@ export interface ServerFeedback {
    * step just sent; without it the current step is retaken.
    */
   readonly retake?: readonly ImageStep[];
-  /** Person-facing guidance for this feedback, when the adapter has better words than the default. */
-  readonly message?: string;
+  /**
+   * Why the retake is asked for, when the adapter knows better than the `feedback` value: a code
+   * the message catalog words (`messages.feedback[code]`, e.g. `link-kyc.not_processed`), with
+   * the values the words take. Without it, or without words for it, `feedback` is worded.
+   */
+  readonly reason?: Reason;
   /** How many more attempts the backend allows, when it says so (validation-v2). */
   readonly attemptsLeft?: number;
 }

@@ -1,6 +1,7 @@
 // validation-v2 as `<kyc-capture>` knows it: documents go by the integrator's numeric code, so a
 // document flow needs that code before any photo; and the API takes the front only, no back.
 import { ConfigurationError } from '../errors.js';
+import { en } from '../i18n/en.js';
 import { stepsForDocument } from '../flow/types.js';
 import type { ProtocolDefinition } from './definition.js';
 import { VALIDATION_V2 } from './names.js';
@@ -11,7 +12,8 @@ export const validationV2Protocol = {
   validateDocument: (type, { documentTypeCodes }) => {
     if (documentTypeCodes?.[type] === undefined) {
       throw new ConfigurationError(
-        `The validation-v2 protocol needs the API's code for ${type} (protocolOptions.documentTypeCodes).`,
+        en.errors['configuration.document-type-code']({ documentType: type }),
+        { reason: { code: 'configuration.document-type-code', params: { documentType: type } } },
       );
     }
   },

@@ -4,6 +4,8 @@
 import { expect } from '@open-wc/testing';
 import { KycClient } from '../api/client.js';
 import type { CaptureStep } from '../flow/types.js';
+import { en } from '../i18n/en.js';
+import { feedbackText } from '../i18n/text.js';
 import { rejection } from '../../test/helpers/async.js';
 import { testCapture } from '../../test/helpers/captures.js';
 import {
@@ -109,8 +111,11 @@ describe('validation-v2 adapter', () => {
     expect(first).to.deep.include({
       accepted: false,
       attemptsLeft: 1,
-      message: 'Your selfie could not be verified. Please take it again.',
+      reason: { code: 'validation-v2.verification_failed', params: { steps: ['selfie'] } },
     });
+    expect(feedbackText(en, first)).to.equal(
+      'Your selfie could not be verified. Please take it again.',
+    );
     expect(first.retake).to.deep.equal(['selfie']);
 
     // Only the selfie is taken again; the held front goes with it.
@@ -129,7 +134,7 @@ describe('validation-v2 adapter', () => {
     const noFace = await adapter.send(await testCapture('selfie'), { remaining: [] });
     expect(noFace).to.deep.include({ accepted: false, feedback: 'no-face' });
     expect(noFace.retake).to.deep.equal(['selfie']);
-    expect(noFace.message).to.match(/No face/);
+    expect(feedbackText(en, noFace)).to.match(/No face/);
     const several = await adapter.send(await testCapture('selfie'), { remaining: [] });
     expect(several).to.deep.include({ accepted: false, feedback: 'multiple-faces' });
     const done = await adapter.send(await testCapture('selfie'), { remaining: [] });

@@ -7,7 +7,8 @@
 import type { KycClient } from '../api/client.js';
 import { HttpError } from '../api/errors.js';
 import type { Capture } from '../capture/types.js';
-import { KycError } from '../errors.js';
+import { KycError, type Reason } from '../errors.js';
+import { en } from '../i18n/en.js';
 import type { DocumentType, ImageStep } from '../flow/types.js';
 import { BATCH_COMPLETE, HELD, HeldCaptures, isLastImage } from './batch.js';
 import { isRecord } from '../internal/guards.js';
@@ -133,30 +134,30 @@ export const ValidationV2ErrorCode = {
 export type ValidationV2ErrorCode =
   (typeof ValidationV2ErrorCode)[keyof typeof ValidationV2ErrorCode];
 
-/** Person-facing words for each error. */
-const ERROR_MESSAGES: Record<ValidationV2ErrorCode, string> = {
-  'already-completed': 'This verification is already complete.',
-  'attempts-exhausted': 'There are no attempts left for this verification.',
-  'face-image-empty': 'The selfie was empty: please take it again.',
-  'no-face': 'No face was found: look straight at the camera with your face uncovered.',
-  'multiple-faces': 'More than one face is visible: make sure only you are in the picture.',
-  'platform-error': 'The verification service had a problem. Please try again.',
-  'request-closed': 'This verification has been closed.',
-  'document-type-not-supported': 'This kind of verification is not available.',
-  'face-image-required': 'The selfie is missing: please take it again.',
-  'profile-not-found': 'No verified face was found for you, so this check cannot go on.',
-  'invalid-endeavor': 'This verification link is not valid.',
-  'verification-error': 'The verification service had a problem. Please try again.',
-  'incomplete-request': 'This verification is set up without what it needs.',
-};
-
-/** Errors the person can fix with a new selfie: answered as retake feedback, not an error. */
-const SELFIE_FIXABLE = new Set<ValidationV2ErrorCode>([
+const SELFIE_FIXABLE_CODES = [
   'face-image-empty',
   'no-face',
   'multiple-faces',
   'face-image-required',
-]);
+] as const satisfies readonly ValidationV2ErrorCode[];
+/** The errors a person can fix with a new selfie: answered as retake feedback, not an error. */
+export type ValidationV2SelfieFixable = (typeof SELFIE_FIXABLE_CODES)[number];
+const SELFIE_FIXABLE: ReadonlySet<ValidationV2ErrorCode> = new Set(SELFIE_FIXABLE_CODES);
+
+/** Whether a new selfie fixes the error: it reaches the person as retake feedback. */
+function isSelfieFixable(code: ValidationV2ErrorCode): code is ValidationV2SelfieFixable {
+  return SELFIE_FIXABLE.has(code);
+}
+
+/**
+ * The English message of each error, for developers: the catalog's `validation-v2.<code>` line,
+ * which the person reads (a feedback line for the errors a new selfie fixes, an error line else).
+ */
+function errorMessage(code: ValidationV2ErrorCode): string {
+  return isSelfieFixable(code)
+    ? en.feedback[`${VALIDATION_V2}.${code}`]
+    : en.errors[`${VALIDATION_V2}.${code}`];
+}
 
 /** A Validation request that ended in one of the documented errors. */
 export class ValidationV2Error extends KycError {
@@ -175,11 +176,16 @@ export class ValidationV2Error extends KycError {
     code: ValidationV2ErrorCode,
     details: { serverCode?: number; response?: ValidationV2Response; cause?: unknown } = {},
   ) {
-    super(code, ERROR_MESSAGES[code], { cause: details.cause });
+    super(code, errorMessage(code), { cause: details.cause });
     this.serverCode = details.serverCode;
     this.response = details.response;
     this.retryable = code === 'platform-error' || code === 'verification-error';
-    this.final = !this.retryable && !SELFIE_FIXABLE.has(code);
+    this.final = !this.retryable && !isSelfieFixable(code);
+  }
+
+  /** `validation-v2.<code>`: link-kyc has a `verification-error` of its own. */
+  protected override defaultReason(): Reason {
+    return { code: `${VALIDATION_V2}.${this.code}` };
   }
 }
 
@@ -245,13 +251,6 @@ function failedSteps(reply: ValidationV2Response, sent: readonly ImageStep[]): I
   }
   if (reply.faceSuccess === false) named.push('selfie');
   return named.length ? named : [...sent];
-}
-
-/** "Your selfie could not be verified. Please take it again.", naming what is to be retaken. */
-function retakeMessage(retake: readonly ImageStep[], problem: string): string {
-  if (retake.length !== 1) return `These photos ${problem}. Please take them again.`;
-  const what = retake[0] === 'selfie' ? 'Your selfie' : 'The photo of your document';
-  return `${what} ${problem}. Please take it again.`;
 }
 
 /**
@@ -329,7 +328,7 @@ export function createValidationV2Adapter(
         feedback: code,
         complete: false,
         retake: ['selfie'],
-        message: typed.message,
+        reason: typed.reason,
       };
     }
     lastResponse = reply;
@@ -340,14 +339,16 @@ export function createValidationV2Adapter(
       }
       const retake = failedSteps(reply, sent);
       held.drop(retake);
-      const failed = reply.status === ValidationStatus.Fail;
+      const feedback =
+        reply.status === ValidationStatus.Fail ? 'verification_failed' : 'invalid_data';
       return {
         accepted: false,
-        feedback: failed ? 'verification_failed' : 'invalid_data',
+        feedback,
         complete: false,
         retake,
         attemptsLeft: reply.attemptsLeft,
-        message: retakeMessage(retake, failed ? 'could not be verified' : 'could not be used'),
+        // Worded per photo ("Your selfie could not be verified…", "These photos…").
+        reason: { code: `${VALIDATION_V2}.${feedback}`, params: { steps: retake } },
       };
     }
     throw new ValidationV2Error('verification-error', { response: reply });

@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright';
 import { en } from '../../src/i18n/en.ts';
-import { NOT_PROCESSED_GUIDANCE } from '../../src/protocols/link-kyc.ts';
 import { collectRequests, demoRig, launchBrowser, newPage, waitForShutter } from './harness.ts';
 
 const demo = demoRig();
@@ -62,7 +61,7 @@ describe('proxied protocols end to end', () => {
       await shoot(page, en.stepTitles.document_back);
       await shoot(page, en.stepTitles.selfie);
       // The vendor could not read the document: both sides again, the selfie is kept.
-      await page.locator('kyc-capture').getByText(NOT_PROCESSED_GUIDANCE).waitFor();
+      await page.locator('kyc-capture').getByText(en.feedback['link-kyc.not_processed']).waitFor();
       await page.getByRole('button', { name: en.retake }).click();
       await shoot(page, en.stepTitles.document_front);
       await shoot(page, en.stepTitles.document_back);

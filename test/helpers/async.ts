@@ -11,6 +11,16 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected a rejection');
 }
 
+/** What `run` threw, synchronously; fails when it returns instead. */
+export function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
+}
+
 /** A new canvas of the given size with its 2D context. */
 export function canvas2d(
   width: number,

@@ -5,7 +5,8 @@ import type { Capture } from '../../capture/types.js';
 import { currentStep, type FlowState } from '../../flow/machine.js';
 import { DocumentType } from '../../flow/types.js';
 import type { Messages } from '../../i18n/en.js';
-import { feedbackMessage } from '../../protocols/session-v1.js';
+import { errorText, feedbackText } from '../../i18n/text.js';
+import { inAppBrowser } from '../../in-app-browser.js';
 
 /** What the screens after the camera render from, and what their controls do. */
 export interface ScreenView {
@@ -115,7 +116,7 @@ export function renderScreen(view: ScreenView): TemplateResult | typeof nothing 
       return html`<section part="screen feedback" aria-labelledby="feedback-title">
         <h2 id="feedback-title" tabindex="-1" data-autofocus>${t.feedbackTitle}</h2>
         <p class="feedback" role="alert">
-          ${flow.feedbackMessage ?? feedbackMessage(flow.feedback ?? '')}
+          ${feedbackText(t, { feedback: flow.feedback, reason: flow.feedbackReason })}
         </p>
         ${
           flow.attemptsLeft !== undefined
@@ -135,10 +136,12 @@ export function renderScreen(view: ScreenView): TemplateResult | typeof nothing 
       return html`<section part="screen cancelled">
         <p tabindex="-1" data-autofocus>${t.cancelled}</p>
       </section>`;
-    case 'error':
+    case 'error': {
+      const inApp = inAppBrowser(globalThis.navigator?.userAgent) !== undefined;
+      const problem = flow.error && errorText(t, flow.error, { inApp });
       return html`<section part="screen error" aria-labelledby="error-title">
         <h2 id="error-title" tabindex="-1" data-autofocus>${t.errorTitle}</h2>
-        <p role="alert" data-code=${flow.error?.code ?? 'unknown'}>${flow.error?.message}</p>
+        <p role="alert" data-code=${flow.error?.code ?? 'unknown'}>${problem}</p>
         <div class="actions">
           ${
             flow.error?.retryable
@@ -153,5 +156,6 @@ export function renderScreen(view: ScreenView): TemplateResult | typeof nothing 
           ${flow.error?.phase === 'camera' && step ? view.fileInput() : nothing}
         </div>
       </section>`;
+    }
   }
 }

@@ -5,6 +5,7 @@ import type { KycCaptureElement } from './kyc-capture.js';
 import { CameraError } from '../../controllers/camera-error.js';
 import type { KycErrorEvent } from '../../events/error.js';
 import { en } from '../../i18n/en.js';
+import type { MessageOverrides } from '../../i18n/text.js';
 import {
   createDemoSession,
   receivedImages,
@@ -15,8 +16,10 @@ import { drawScene } from '../../quality/test-scenes.js';
 import { ID_PHOTO_CROP, portraitOrSkip } from '../../../test/helpers/portrait.js';
 import { ConfigurationError } from '../../errors.js';
 import { registerProtocol } from '../../protocols/registry.js';
-import type { ProtocolAdapter, SendOptions } from '../../protocols/types.js';
+import type { ProtocolAdapter, SendOptions, ServerFeedback } from '../../protocols/types.js';
 import type { Capture } from '../../capture/types.js';
+import { markedMessages, wordsOutsideCatalog } from '../../../test/helpers/marked-messages.js';
+import { linkKycRejectionGuidance } from '../../protocols/link-kyc.js';
 
 // A protocol these tests register, named as an integrator names theirs (for `protocol`'s type).
 declare module '../../protocols/registry.js' {
@@ -94,6 +97,48 @@ async function usePhoto(el: KycCaptureElement): Promise<void> {
     () => el.flow.status !== 'uploading' && el.flow.status !== 'review',
     'upload finished',
   );
+}
+
+/** Picks a plain photo through the "upload a photo instead" input (no camera needed). */
+async function pickPhoto(el: KycCaptureElement): Promise<void> {
+  await el.updateComplete;
+  const { canvas, ctx } = canvas2d(1600, 1000);
+  ctx.fillStyle = '#8aa';
+  ctx.fillRect(0, 0, 1600, 1000);
+  const blob = await canvasToBlob(canvas, 'image/jpeg', 0.9);
+  const transfer = new DataTransfer();
+  transfer.items.add(new File([blob], 'photo.jpg', { type: 'image/jpeg' }));
+  const input = q<HTMLInputElement>(el, 'input[type=file]')!;
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  await until(() => el.flow.status === 'review', 'review of the picked photo');
+  await el.updateComplete;
+}
+
+/** An element whose camera the person refused, on its error screen, with the host's `messages`. */
+async function refusedCamera(messages: MessageOverrides): Promise<KycCaptureElement> {
+  const original = navigator.mediaDevices.getUserMedia;
+  navigator.mediaDevices.getUserMedia = () =>
+    Promise.reject(new DOMException('denied', 'NotAllowedError'));
+  try {
+    const { el } = await mount(await createDemoSession());
+    el.messages = messages;
+    await begin(el, 'passport');
+    await until(() => el.flow.status === 'error', 'camera error screen');
+    await el.updateComplete;
+    return el;
+  } finally {
+    navigator.mediaDevices.getUserMedia = original;
+  }
+}
+
+/** A custom adapter that answers each upload with the next of `answers` (called when it arrives). */
+function scriptedAdapter(answers: (() => Promise<ServerFeedback>)[]): ProtocolAdapter {
+  return {
+    name: 'scripted',
+    start: () => Promise.resolve({}),
+    send: () => answers.shift()!(),
+  };
 }
 
 describe('<kyc-capture>', () => {
@@ -608,6 +653,167 @@ describe('<kyc-capture>', () => {
         'send document_front identity_card [document_back,selfie]',
       ]);
     });
+  });
+
+  it('words the element’s own errors from the catalog as before (the line is the error’s message)', async () => {
+    const cases: [string, (el: KycCaptureElement) => void][] = [
+      ['incomplete link', () => {}],
+      [
+        'unknown protocol',
+        (el) => Object.assign(el, { protocol: 'carrier-pigeon', session: 's', token: 't' }),
+      ],
+      [
+        'idv-sdk without client id',
+        (el) => Object.assign(el, { protocol: 'idv-sdk', session: 's', token: 't' }),
+      ],
+      [
+        'link-kyc without country',
+        (el) => Object.assign(el, { protocol: 'link-kyc', session: 's', token: 't' }),
+      ],
+      [
+        'validation-v2 without the document code',
+        (el) => Object.assign(el, { protocol: 'validation-v2', session: 's', token: 't' }),
+      ],
+      [
+        'something thrown that is no KycError',
+        (el) =>
+          (el.adapter = { ...scriptedAdapter([]), start: () => Promise.reject(new Error('x')) }),
+      ],
+    ];
+    for (const [name, setUp] of cases) {
+      const { el, events } = await mount();
+      el.steps = ['document_front'];
+      setUp(el);
+      await begin(el, 'passport');
+      if (el.adapter) {
+        await pickPhoto(el);
+        await usePhoto(el);
+      }
+      await until(() => el.flow.status === 'error', `${name}: error screen`);
+      await el.updateComplete;
+      const error = events.find((e): e is KycErrorEvent => e.type === 'kyc-error')!;
+      const alert = q(el, '[part~="error"] [role=alert]')!;
+      expect(alert.textContent, name).to.equal(error.detail.error.message);
+      el.remove();
+    }
+  });
+
+  it('shows what the host’s messages say for a link-kyc reason and a camera error', async () => {
+    const messages = {
+      feedback: { 'link-kyc.GLARE': 'Mind the reflections.' },
+      errors: { 'camera.permission-denied': 'We could not use your camera.' },
+    };
+    const rejected = linkKycRejectionGuidance(['GLARE'])!;
+    const { el, events } = await mount();
+    el.steps = ['document_front'];
+    el.messages = messages;
+    el.adapter = scriptedAdapter([
+      () =>
+        Promise.resolve({
+          accepted: false,
+          feedback: 'rejected',
+          complete: false,
+          retake: rejected.retake,
+          reason: rejected.reason,
+        }),
+    ]);
+    await begin(el, 'passport');
+    await pickPhoto(el);
+    await usePhoto(el);
+    expect(el.flow.status).to.equal('feedback');
+    await el.updateComplete;
+    expect(q(el, '[part~="feedback"] [role=alert]')!.textContent?.trim()).to.equal(
+      'Mind the reflections.',
+    );
+    expect(q(el, '#feedback-title')!.textContent).to.equal(en.feedbackTitle);
+    const feedback = events.find(
+      (e) => e.type === 'kyc-feedback',
+    ) as HTMLElementEventMap['kyc-feedback'];
+    expect(feedback.detail.message).to.equal('Mind the reflections.');
+    el.remove();
+
+    const denied = await refusedCamera(messages);
+    expect(q(denied, '[part~="error"] [role=alert]')!.textContent).to.equal(
+      'We could not use your camera.',
+    );
+    expect(q(denied, '[part~="file-label"]')!.textContent?.trim()).to.equal(en.uploadInstead);
+  });
+
+  it('shows only the catalog’s text on every screen: a marked catalog leaves no English', async () => {
+    const english = (el: KycCaptureElement, screen: string) =>
+      expect(wordsOutsideCatalog(root(el)), screen).to.deep.equal([]);
+    let release: (answer: ServerFeedback) => void = () => {};
+    const { el, events } = await mount();
+    el.steps = ['document_front'];
+    el.messages = markedMessages;
+    el.adapter = scriptedAdapter([
+      () => new Promise((resolve) => (release = resolve)),
+      () =>
+        Promise.resolve({
+          accepted: false,
+          feedback: 'invalid_data',
+          complete: false,
+          retake: ['document_front'],
+          attemptsLeft: 2,
+          reason: { code: 'validation-v2.invalid_data', params: { steps: ['document_front'] } },
+        }),
+      () => Promise.reject(new TypeError('no connection')),
+      () => Promise.resolve({ accepted: true, feedback: 'ok', complete: true }),
+    ]);
+    await el.updateComplete;
+    english(el, 'intro');
+    q<HTMLInputElement>(el, 'input[type=radio][value="passport"]')!.click();
+    q<HTMLInputElement>(el, 'input[name=consent]')!.click();
+    await el.updateComplete;
+    q<HTMLButtonElement>(el, 'button[type=submit]')!.click();
+    await until(() => el.flow.status === 'camera', 'camera screen');
+    await el.updateComplete;
+    await cameraView(el)!.updateComplete;
+    english(el, 'camera');
+    await pickPhoto(el);
+    english(el, 'review');
+    q<HTMLButtonElement>(el, '[part~="review"] button.primary')!.click();
+    await until(() => el.flow.status === 'uploading', 'uploading screen');
+    await el.updateComplete;
+    english(el, 'uploading');
+    release({ accepted: false, feedback: 'glare', complete: false });
+    await until(() => el.flow.status === 'feedback', 'feedback screen');
+    await el.updateComplete;
+    english(el, 'feedback (feedback value)');
+    q<HTMLButtonElement>(el, '[part~="feedback"] button')!.click();
+    await pickPhoto(el);
+    q<HTMLButtonElement>(el, '[part~="review"] button.primary')!.click();
+    await until(() => el.flow.status === 'feedback' && el.flow.attemptsLeft === 2, 'feedback');
+    await el.updateComplete;
+    english(el, 'feedback (reason, attempts left)');
+    q<HTMLButtonElement>(el, '[part~="feedback"] button')!.click();
+    await pickPhoto(el);
+    q<HTMLButtonElement>(el, '[part~="review"] button.primary')!.click();
+    await until(() => el.flow.status === 'error', 'error screen');
+    await el.updateComplete;
+    english(el, 'error');
+    q<HTMLButtonElement>(el, '[part~="error"] button.primary')!.click();
+    await until(() => el.flow.status === 'done', 'done screen');
+    await el.updateComplete;
+    english(el, 'done');
+    const said = events.flatMap((e) =>
+      e.type === 'kyc-feedback' ? [(e as HTMLElementEventMap['kyc-feedback']).detail.message] : [],
+    );
+    expect(said).to.deep.equal(['⟦feedback.glare⟧', '⟦feedback.validation-v2.invalid_data⟧']);
+    el.remove();
+
+    const { el: cancelled } = await mount();
+    cancelled.messages = markedMessages;
+    cancelled.cancel();
+    await cancelled.updateComplete;
+    english(cancelled, 'cancelled');
+    cancelled.remove();
+
+    const denied = await refusedCamera(markedMessages);
+    english(denied, 'camera error');
+    expect(q(denied, '[part~="error"] [role=alert]')!.textContent).to.equal(
+      '⟦errors.camera.permission-denied⟧',
+    );
   });
 
   it('lets the host page style the camera view through its own parts', async () => {

@@ -11,7 +11,8 @@ import {
   type CaptureStep,
   type DocumentType,
 } from '../../flow/types.js';
-import { en, type Messages } from '../../i18n/en.js';
+import type { Messages } from '../../i18n/en.js';
+import { withOverrides, type MessageOverrides } from '../../i18n/text.js';
 import type { ProtocolOptions } from '../../protocols/definition.js';
 import { DEFAULT_PROTOCOL, type ProtocolName } from '../../protocols/registry.js';
 import type { PreflightResult, ProtocolAdapter } from '../../protocols/types.js';
@@ -184,8 +185,8 @@ export class KycCaptureElement extends LitElement {
   declare liveness: LivenessMode | undefined;
   /** A protocol adapter the host built itself; wins over `protocol` (none of its rules apply). */
   declare adapter: ProtocolAdapter | undefined;
-  /** Overrides for any person-facing text. */
-  declare messages: Partial<Messages>;
+  /** Overrides for any person-facing text: any subset of the catalog, at any depth. */
+  declare messages: MessageOverrides;
   /** Capture behaviour: auto-capture, live checks and their thresholds, crop, size cap. */
   declare options: CaptureOptions;
 
@@ -211,7 +212,7 @@ export class KycCaptureElement extends LitElement {
 
   /** The text catalog in use. */
   get text(): Messages {
-    return { ...en, ...this.messages };
+    return withOverrides(this.messages);
   }
 
   /** The flow's state (read-only for hosts; change it through the UI or `cancel()`). */
