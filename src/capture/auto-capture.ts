@@ -1,5 +1,10 @@
 import type { FrameVerdict, Quad } from '../quality/types.js';
-import { WAIT, type CapturePolicy, type PolicyOutcome, type PolicySample } from './policy.js';
+import {
+  WAIT,
+  type CapturePolicy,
+  type PolicyOutcome,
+  type PolicySample,
+} from '../internal/capture-policy.js';
 
 /**
  * What the policy needs of a frame's analysis: document verdicts (quality/analyze.ts) and selfie

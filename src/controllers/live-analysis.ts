@@ -5,48 +5,27 @@
 // config's callbacks report into its events; it never asks which policy runs.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AutoCapturePolicy, type AutoCaptureOptions } from '../capture/auto-capture.js';
-import type { CapturePolicy } from '../capture/policy.js';
+import {
+  isSelfieVerdict,
+  LOOK_STRAIGHT,
+  type LivenessProgress,
+  type LivenessSettings,
+  type LivenessShot,
+  type LiveVerdict,
+  type SelfieSettings,
+} from '../capture/live-types.js';
+import type { LivenessSequence } from '../capture/liveness-policy.js';
 import type { LivenessMode } from '../capture/types.js';
 import { KycError } from '../errors.js';
 import type { FaceAnalyzer } from '../face/face-analyzer.js';
-import type { Challenge, LivenessInstruction } from '../face/liveness.js';
-import type { LivenessSequence, LivenessSettings } from '../face/liveness-policy.js';
-import { LOOK_STRAIGHT, type LivenessProgress } from '../face/liveness-progress.js';
-import type { SelfieIssue, SelfieQualityOptions, SelfieVerdict } from '../face/selfie.js';
+import type { LivenessInstruction } from '../face/liveness.js';
+import type { SelfieIssue, SelfieVerdict } from '../face/selfie.js';
+import type { CapturePolicy } from '../internal/capture-policy.js';
+import { sameValue } from '../internal/same-value.js';
 import { FrameAnalyzer } from '../quality/frame-analyzer.js';
 import type { CameraFrame } from '../quality/read-frame.js';
-import type { DocumentQualityOptions, FrameVerdict, QualityIssue } from '../quality/types.js';
-import { sameValue } from '../same-value.js';
+import type { DocumentQualityOptions, QualityIssue } from '../quality/types.js';
 import { FrameSampler, type FrameSample } from './frame-sampler.js';
-
-export type { LivenessProgress, LivenessSettings };
-
-/** A live frame's analysis: the document checks' or the selfie checks'. */
-export type LiveVerdict = FrameVerdict | SelfieVerdict;
-
-/** Whether a verdict is the selfie checks'. */
-export const isSelfieVerdict = (verdict: LiveVerdict): verdict is SelfieVerdict =>
-  'face' in verdict;
-
-/** What a selfie step checks live, and with which detector. */
-export interface SelfieSettings {
-  /** Thresholds and checks of the selfie checks. */
-  readonly quality: SelfieQualityOptions;
-  /** The face detector (its owner creates and disposes it; the view only loads and uses it). */
-  readonly analyzer: FaceAnalyzer;
-}
-
-/** One frame of a liveness sequence, as the camera view hands it up. */
-export interface LivenessShot {
-  /** The backend's name for it (`liveness_passive`, `liveness_active_step_<n>`). */
-  readonly label: string;
-  /** The movement it shows (active). */
-  readonly challenge?: Challenge;
-  /** The full-resolution frame; the listener owns it and must `close()` it. */
-  readonly frame: ImageBitmap;
-  /** Its analysis. */
-  readonly verdict: SelfieVerdict;
-}
 
 /** What the live analysis runs: the camera view's properties of the same names. */
 export interface LiveAnalysisOptions {
@@ -277,7 +256,7 @@ export class LiveAnalysisController implements ReactiveController {
     this.#progress = LOOK_STRAIGHT;
     const start = new AbortController();
     this.#policyStart = start;
-    void import('../face/liveness-policy.js').then(({ livenessPolicy }) => {
+    void import('../capture/liveness-policy.js').then(({ livenessPolicy }) => {
       // The step may have moved on while the code loaded.
       if (start.signal.aborted) return;
       const policy: LivePolicy = livenessPolicy<Payload, SelfieVerdict>(liveness, release);

@@ -18,7 +18,7 @@ import {
   type SelfieVerdict,
 } from './selfie.js';
 import type { DetectedFace } from './types.js';
-import { livenessPolicy, type LivenessSequence } from './liveness-policy.js';
+import { livenessPolicy, type LivenessSequence } from '../capture/liveness-policy.js';
 
 const W = 640;
 const H = 480;

@@ -16,7 +16,7 @@
 // leans towards the screen's left). The selfie-moves video of scripts/generate-selfies.ts names its
 // poses from the unmirrored image's side instead: its `tilt_left` (roll -25°) is the person's
 // tilt_right, its `turn_left` (yaw ratio -0.3) the person's turn_right (liveness.test.ts maps them).
-import type { PolicySample } from '../capture/policy.js';
+import type { PolicySample } from '../internal/capture-policy.js';
 import { seededRandom } from '../random.js';
 import { cornerErrors } from '../quality/geometry.js';
 import { SelfieIssue } from './selfie.js';

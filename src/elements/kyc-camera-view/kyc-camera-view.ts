@@ -1,31 +1,32 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { AutoCaptureOptions } from '../../capture/auto-capture.js';
-import type { LivenessMode } from '../../capture/types.js';
+import type {
+  KycFrameDetail,
+  LivenessFramesDetail,
+  LivenessProgress,
+  LivenessSettings,
+  LiveVerdict,
+  SelfieSettings,
+} from '../../capture/live-types.js';
 import { CameraController } from '../../controllers/camera-controller.js';
 import type { CameraError } from '../../controllers/camera-error.js';
-import {
-  LiveAnalysisController,
-  type LivenessProgress,
-  type LivenessSettings,
-  type LivenessShot,
-  type LiveVerdict,
-  type SelfieSettings,
-} from '../../controllers/live-analysis.js';
 import type { FrameSampler } from '../../controllers/frame-sampler.js';
+import { LiveAnalysisController } from '../../controllers/live-analysis.js';
 import type { KycError } from '../../errors.js';
-import { en, type Messages } from '../../i18n/en.js';
 import type { SelfieIssue } from '../../face/selfie.js';
+import { en, type Messages } from '../../i18n/en.js';
 import type { DocumentQualityOptions, QualityIssue } from '../../quality/types.js';
 import { styles } from './kyc-camera-view.styles.js';
 
-// The live analysis's types, where the view's owner has always found them.
+// The live analysis's vocabulary, where the view's owner and integrators have always found it.
 export {
   isSelfieVerdict,
+  type KycFrameDetail,
   type LivenessSettings,
   type LivenessShot,
   type LiveVerdict,
   type SelfieSettings,
-} from '../../controllers/live-analysis.js';
+} from '../../capture/live-types.js';
 
 /** The guide drawn over the preview: an ID-1 card, a passport page or a face oval. */
 export type GuideShape = 'id-card' | 'passport' | 'face';
@@ -35,26 +36,12 @@ export class KycLivenessFramesEvent extends Event {
   /** The event's name. */
   static readonly eventName = 'kyc-liveness-frames' as const;
   /** The shots, in order, and the mode they were taken for. */
-  readonly detail: { readonly mode: LivenessMode; readonly shots: readonly LivenessShot[] };
+  readonly detail: LivenessFramesDetail;
 
-  constructor(detail: KycLivenessFramesEvent['detail']) {
+  constructor(detail: LivenessFramesDetail) {
     super(KycLivenessFramesEvent.eventName, { bubbles: true });
     this.detail = detail;
   }
-}
-
-/** The `detail` of {@link KycFrameEvent}. */
-export interface KycFrameDetail {
-  /** The full-resolution frame; the listener owns it and must `close()` it. */
-  readonly frame: ImageBitmap;
-  /** Label of the camera that took it. */
-  readonly cameraLabel?: string;
-  /** Facing mode the camera reported. */
-  readonly facingMode?: 'user' | 'environment';
-  /** True when auto-capture took it; false for the shutter. */
-  readonly auto: boolean;
-  /** The analysis of this frame (auto) or of the latest frame before the shutter (manual). */
-  readonly verdict?: LiveVerdict;
 }
 
 /** Internal request from the camera view to its owner: the person took a photo. */

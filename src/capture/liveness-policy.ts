@@ -1,31 +1,18 @@
-// The liveness policies (liveness.ts) as capture policies (capture/policy.ts): what the live
-// analysis pushes frames to on a liveness step. Here the sequence gets the labels the backends
-// name its images by, and the challenges are drawn. Loaded with liveness.ts, only when a liveness
-// step shows.
-import { HALT, WAIT, type CapturePolicy, type PolicyOutcome } from '../capture/policy.js';
-import type { LivenessMode } from '../capture/types.js';
+// The liveness policies (face/liveness.ts) as capture policies (internal/capture-policy.ts): what
+// the live analysis pushes frames to on a liveness step. Here the sequence gets the labels the
+// backends name its images by, and the challenges are drawn. Loaded with face/liveness.ts, only
+// when a liveness step shows.
+import { HALT, WAIT, type CapturePolicy, type PolicyOutcome } from '../internal/capture-policy.js';
 import {
   ActiveLiveness,
   drawChallenges,
   PassiveLiveness,
-  type ActiveLivenessOptions,
   type Challenge,
   type LivenessVerdict,
   type PassiveLivenessOptions,
-} from './liveness.js';
-import { LOOK_STRAIGHT, type LivenessProgress } from './liveness-progress.js';
-
-/** What a liveness step captures and how. */
-export interface LivenessSettings {
-  /** `passive`: a burst of frames; `passive_active`: head-movement challenges. */
-  readonly mode: LivenessMode;
-  /** Draws the challenges (a seeded source makes the sequence reproducible, e.g. in tests). */
-  readonly random?: () => number;
-  /** Thresholds of the passive burst. */
-  readonly passive?: PassiveLivenessOptions;
-  /** Thresholds and time limit of the challenges. */
-  readonly active?: ActiveLivenessOptions;
-}
+} from '../face/liveness.js';
+import { LOOK_STRAIGHT, type LivenessProgress, type LivenessSettings } from './live-types.js';
+import type { LivenessMode } from './types.js';
 
 /** A completed liveness sequence: its images in order, and the mode they were taken for. */
 export interface LivenessSequence<T> {

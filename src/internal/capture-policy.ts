@@ -1,7 +1,9 @@
 // One interface for every capture policy the live analysis drives: the document and selfie
 // auto-capture (capture/auto-capture.ts) and the passive and active liveness sequences
-// (face/liveness-policy.ts). The live analysis (controllers/live-analysis.ts) pushes each analysed
-// frame and acts on the outcome; it never asks which policy it has. Pure of any browser API.
+// (capture/liveness-policy.ts over face/liveness.ts). The live analysis
+// (controllers/live-analysis.ts) pushes each analysed frame and acts on the outcome; it never asks
+// which policy it has. Internal: a leaf module (no imports), so that face/ (whose liveness policies
+// hold samples too) reads it without importing capture/. Pure of any browser API.
 
 /** One analysed frame a policy holds on to. */
 export interface PolicySample<T, V> {
