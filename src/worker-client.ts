@@ -162,6 +162,64 @@ export class WorkerClient<Request, Result> {
   }
 }
 
+/** Options of a {@link WorkerOrMainThread}. */
+export interface WorkerOrMainThreadOptions {
+  /** Do the work on the main thread even where a worker could (tests, comparisons). */
+  readonly forceMainThread?: boolean;
+  /** Told, once, when the worker could not start (the work then runs on the main thread). */
+  readonly onWorkerLoadError?: (error: WorkerLoadError) => void;
+}
+
+/**
+ * Work done in one of the SDK's module workers where the browser has Worker and OffscreenCanvas,
+ * else (and once that worker has failed) on the main thread: the one way the quality and encode
+ * workers start, report a failed start and fall back.
+ */
+export class WorkerOrMainThread<Request, Result> {
+  readonly #worker: WorkerClient<Request, Result> | undefined;
+
+  /**
+   * `name` names the worker in its {@link WorkerLoadError}; `create` and `toError` are what
+   * {@link WorkerClient} takes (the caller writes `new Worker(new URL(…))` for its bundler).
+   */
+  constructor(
+    name: string,
+    create: () => Worker,
+    toError: (failure: WorkerFailure) => Error,
+    options: WorkerOrMainThreadOptions = {},
+  ) {
+    if (options.forceMainThread || !workersAvailable()) return;
+    this.#worker = new WorkerClient(create, toError);
+    void this.#worker.started.then((started) => {
+      if (!started) options.onWorkerLoadError?.(new WorkerLoadError(name));
+    });
+  }
+
+  /** Where the work runs: the main thread also once the worker has failed. */
+  get mode(): WorkMode {
+    return this.#worker && !this.#worker.failed ? 'worker' : 'main-thread';
+  }
+
+  /**
+   * Sends `request` to the worker, moving what `transfer` lists; without a running worker, `here`
+   * does the same work on the main thread (the caller then still holds everything).
+   */
+  async run(
+    request: Request,
+    transfer: Transferable[],
+    here: () => Promise<Result>,
+  ): Promise<Result> {
+    const worker = this.#worker;
+    if (!worker || !(await worker.started) || worker.failed) return here();
+    return worker.request(request, transfer);
+  }
+
+  /** Stops the worker; pending and later requests reject. */
+  dispose(): void {
+    this.#worker?.dispose();
+  }
+}
+
 /**
  * The worker side: answers every request with `handle`'s result, transferring what `transfer`
  * lists, or with the error it threw. Call once, at the top of a worker module.

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { FrameVerdict, Quad, QualityIssue } from '../quality/types.js';
-import { AutoCapture } from './auto-capture.js';
+import { AutoCapture, AutoCapturePolicy } from './auto-capture.js';
 
 const quadAt = (dx = 0): Quad => [
   [100 + dx, 100],
@@ -93,5 +93,24 @@ describe('auto-capture policy', () => {
     expect(policy.push(verdict({ sharpness: 200 }), 100, 2)).to.equal(2);
     expect(policy.push(verdict({ sharpness: 100 }), 200, 3)).to.equal(undefined);
     expect(policy.issues).to.deep.equal(['blur']);
+  });
+
+  it('says capture, as a capture policy, when the window is complete', () => {
+    const released: number[] = [];
+    const policy = new AutoCapturePolicy<number, FrameVerdict>(
+      { stableMs: 300, minFrames: 2 },
+      (p) => released.push(p),
+    );
+    expect(policy.progress).to.equal(undefined);
+    expect(policy.push(verdict({ issues: ['glare'] }), 0, 1)).to.deep.equal({ kind: 'wait' });
+    expect(policy.issues).to.deep.equal(['glare']);
+    expect(policy.push(verdict({ sharpness: 90 }), 100, 2)).to.deep.equal({ kind: 'wait' });
+    expect(policy.push(verdict({ sharpness: 120 }), 400, 3)).to.deep.equal({
+      kind: 'capture',
+      payload: 3,
+    });
+    policy.push(verdict(), 500, 4);
+    policy.dispose();
+    expect(released).to.deep.equal([1, 2, 4]);
   });
 });

@@ -1,4 +1,10 @@
 import type { FrameVerdict, Quad } from '../quality/types.js';
+import {
+  WAIT,
+  type CapturePolicy,
+  type PolicyOutcome,
+  type PolicySample,
+} from '../internal/capture-policy.js';
 
 /**
  * What the policy needs of a frame's analysis: document verdicts (quality/analyze.ts) and selfie
@@ -61,12 +67,6 @@ function quadMotion(a: Quad, b: Quad): number {
   return sum / 4;
 }
 
-interface Sample<T, V> {
-  readonly verdict: V;
-  readonly time: number;
-  readonly payload: T;
-}
-
 /**
  * The auto-capture policy, pure of any browser API: feed it one verdict per analysed frame (with a
  * payload, e.g. the full-resolution frame), and it hands back the sharpest payload of a window in
@@ -75,7 +75,7 @@ interface Sample<T, V> {
 export class AutoCapture<T, V extends PolicyVerdict = FrameVerdict> {
   readonly #options: Required<AutoCaptureOptions>;
   readonly #release: (payload: T) => void;
-  #window: Sample<T, V>[] = [];
+  #window: PolicySample<T, V>[] = [];
   #bestSharpness = 0;
   #state: AutoCaptureState = 'searching';
   #issues: readonly V['issues'][number][] = [];
@@ -150,5 +150,40 @@ export class AutoCapture<T, V extends PolicyVerdict = FrameVerdict> {
   #drop(): void {
     for (const sample of this.#window) this.#release(sample.payload);
     this.#window = [];
+  }
+}
+
+/**
+ * {@link AutoCapture} as a {@link CapturePolicy}: one photo, the sharpest of a steady window. The
+ * document and the selfie steps both capture this way, with their own options.
+ */
+export class AutoCapturePolicy<T, V extends PolicyVerdict> implements CapturePolicy<T, V> {
+  readonly #auto: AutoCapture<T, V>;
+  /** A single photo has no sequence to show. */
+  readonly progress = undefined;
+
+  constructor(options: AutoCaptureOptions, release: (payload: T) => void) {
+    this.#auto = new AutoCapture(options, release);
+  }
+
+  /** What kept the latest frame from counting (see {@link AutoCapture.issues}). */
+  get issues(): readonly V['issues'][number][] {
+    return this.#auto.issues;
+  }
+
+  /** Takes one analysed frame; `capture` with the chosen payload once the window is complete. */
+  push(verdict: V, time: number, payload: T): PolicyOutcome<T> {
+    const chosen = this.#auto.push(verdict, time, payload);
+    return chosen === undefined ? WAIT : { kind: 'capture', payload: chosen };
+  }
+
+  /** Forgets the window and the best sharpness, releasing every payload held. */
+  reset(): void {
+    this.#auto.reset();
+  }
+
+  /** Releases every payload held. */
+  dispose(): void {
+    this.#auto.reset();
   }
 }

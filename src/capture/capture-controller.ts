@@ -4,13 +4,6 @@
 // face detector and JPEG encoder, the live-check settings passed down to the view, and the
 // face detector's warm-up while a face step is ahead.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import {
-  isSelfieVerdict,
-  type KycFrameDetail,
-  type KycLivenessFramesEvent,
-  type LivenessSettings,
-  type SelfieSettings,
-} from '../elements/kyc-camera-view/kyc-camera-view.js';
 import { prefetchFaceAssets } from '../face/assets.js';
 import { FaceAnalyzer } from '../face/face-analyzer.js';
 import type { ActiveLivenessOptions, PassiveLivenessOptions } from '../face/liveness.js';
@@ -30,6 +23,13 @@ import {
   type AutoCaptureOptions,
 } from './auto-capture.js';
 import { capSize, DEFAULT_SIZE_CAP, type SizeCap } from './compress.js';
+import {
+  isSelfieVerdict,
+  type KycFrameDetail,
+  type LivenessFramesDetail,
+  type LivenessSettings,
+  type SelfieSettings,
+} from './live-types.js';
 import { documentCrop } from './crop.js';
 import { captureFromFile, type EncodedImage, type EncodeOptions } from './encode.js';
 import { JpegEncoder } from './jpeg-encoder.js';
@@ -188,7 +188,7 @@ export class CaptureController implements ReactiveController {
   }
 
   /** A liveness sequence is complete: encode every shot (in the worker) into one capture. */
-  async livenessFrames(detail: KycLivenessFramesEvent['detail']): Promise<void> {
+  async livenessFrames(detail: LivenessFramesDetail): Promise<void> {
     const { mode, shots } = detail;
     const step = currentStep(this.#flow.state);
     try {

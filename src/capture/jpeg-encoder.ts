@@ -1,7 +1,6 @@
 import {
-  WorkerClient,
-  WorkerLoadError,
-  workersAvailable,
+  WorkerOrMainThread,
+  type WorkerOrMainThreadOptions,
   type WorkMode,
 } from '../worker-client.js';
 import { EncodeError, encodeJpeg, type EncodedImage, type EncodeOptions } from './encode.js';
@@ -20,50 +19,40 @@ export interface EncodeRequest {
  * of milliseconds; in the worker none of it lands on the main thread.
  */
 export class JpegEncoder {
-  readonly #worker: WorkerClient<EncodeRequest, EncodedImage> | undefined;
+  readonly #work: WorkerOrMainThread<EncodeRequest, EncodedImage>;
 
-  constructor(
-    options: {
-      forceMainThread?: boolean;
-      /** Told, once, when the worker could not start (encoding then runs here). */
-      onWorkerLoadError?: (error: WorkerLoadError) => void;
-    } = {},
-  ) {
-    if (!options.forceMainThread && workersAvailable()) {
-      this.#worker = new WorkerClient(
-        // The .ts name is what Vite (build) and the test server (esbuild) both resolve and transform.
-        () => new Worker(new URL('./encode-worker.ts', import.meta.url), { type: 'module' }),
-        // encodeJpeg's own EncodeErrors keep their message (it is for the person); others are causes.
-        ({ message, code }) =>
-          code === 'encode-failed'
-            ? new EncodeError(message)
-            : new EncodeError(undefined, { cause: message }),
-      );
-      void this.#worker.started.then((started) => {
-        if (!started) options.onWorkerLoadError?.(new WorkerLoadError('encode'));
-      });
-    }
+  constructor(options: WorkerOrMainThreadOptions = {}) {
+    this.#work = new WorkerOrMainThread(
+      'encode',
+      // The .ts name is what Vite (build) and the test server (esbuild) both resolve and transform.
+      () => new Worker(new URL('./encode-worker.ts', import.meta.url), { type: 'module' }),
+      // encodeJpeg's own EncodeErrors keep their message (it is for the person); others are causes.
+      ({ message, code }) =>
+        code === 'encode-failed'
+          ? new EncodeError(message)
+          : new EncodeError(undefined, { cause: message }),
+      options,
+    );
   }
 
   /** Where the encoding runs: the main thread also once the worker has failed. */
   get mode(): WorkMode {
-    return this.#worker && !this.#worker.failed ? 'worker' : 'main-thread';
+    return this.#work.mode;
   }
 
   /** Encodes `bitmap` as `encodeJpeg` does and closes it (it is moved to the worker). */
-  async encode(bitmap: ImageBitmap, options: EncodeOptions = {}): Promise<EncodedImage> {
-    if (!this.#worker || !(await this.#worker.started) || this.#worker.failed) {
+  encode(bitmap: ImageBitmap, options: EncodeOptions = {}): Promise<EncodedImage> {
+    return this.#work.run({ bitmap, options }, [bitmap], async () => {
       try {
         return await encodeJpeg(bitmap, options);
       } finally {
         bitmap.close();
       }
-    }
-    return this.#worker.request({ bitmap, options }, [bitmap]);
+    });
   }
 
   /** Stops the worker; pending and later encodings reject. */
   dispose(): void {
-    this.#worker?.dispose();
+    this.#work.dispose();
   }
 }

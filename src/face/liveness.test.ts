@@ -18,6 +18,7 @@ import {
   type SelfieVerdict,
 } from './selfie.js';
 import type { DetectedFace } from './types.js';
+import { livenessPolicy, type LivenessSequence } from '../capture/liveness-policy.js';
 
 const W = 640;
 const H = 480;
@@ -358,6 +359,95 @@ describe('passive liveness', () => {
     push(policy, ledger, verdict(geometry(), { issues: [SelfieIssue.MultipleFaces] }), 2200);
     expect(policy.collected).to.equal(0);
     policy.reset();
+    ledger.expectBalanced();
+  });
+});
+
+describe('liveness as a capture policy', () => {
+  /** Pushes `verdicts` 100 ms apart from `start`; the outcomes' kinds, and the sequences. */
+  function run(
+    policy: ReturnType<typeof livenessPolicy<number, SelfieVerdict>>,
+    ledger: Ledger,
+    verdicts: readonly SelfieVerdict[],
+    start = 0,
+  ) {
+    const kinds: string[] = [];
+    const sequences: LivenessSequence<number>[] = [];
+    verdicts.forEach((v, i) => {
+      const outcome = policy.push(v, start + 100 * i, ledger.next++);
+      kinds.push(outcome.kind);
+      if (outcome.kind === 'sequence') {
+        sequences.push(outcome.sequence);
+        ledger.returned.push(...outcome.sequence.shots.map((shot) => shot.payload));
+      }
+    });
+    return { kinds, sequences };
+  }
+
+  it('hands out a passive burst as one sequence of liveness_passive images', () => {
+    const ledger = new Ledger();
+    const policy = livenessPolicy<number, SelfieVerdict>({ mode: 'passive' }, ledger.release);
+    expect(policy.progress).to.deep.equal({ instruction: 'look_straight', index: 0, count: 0 });
+    const { kinds, sequences } = run(
+      policy,
+      ledger,
+      [0, 1, 2, 3, 4, 5, 6].map(() => neutral()),
+    );
+    expect(kinds).to.deep.equal(['wait', 'wait', 'wait', 'wait', 'wait', 'wait', 'sequence']);
+    expect(sequences).to.deep.equal([
+      {
+        mode: 'passive',
+        shots: [0, 3, 6].map((payload) => ({ label: 'liveness_passive', payload })),
+      },
+    ]);
+    policy.dispose();
+    ledger.expectBalanced();
+  });
+
+  it('keeps each challenge’s image until all are met, with the draw from the given source', () => {
+    const ledger = new Ledger();
+    const settings = { mode: 'passive_active', random: seededRandom(5) } as const;
+    const challenges = drawChallenges(4, seededRandom(5));
+    const policy = livenessPolicy<number, SelfieVerdict>(settings, ledger.release);
+    expect(policy.progress).to.deep.equal({ instruction: 'look_straight', index: 1, count: 4 });
+    const frames = challenges.flatMap((c) => [neutral(), neutral(), MADE[c](), MADE[c]()]);
+    const { kinds, sequences } = run(policy, ledger, frames);
+    expect(kinds.slice(0, -1).every((kind) => kind === 'wait')).to.equal(true);
+    expect(kinds.at(-1)).to.equal('sequence');
+    expect(sequences[0]!.mode).to.equal('passive_active');
+    expect(sequences[0]!.shots.map(({ label, challenge }) => [label, challenge])).to.deep.equal(
+      challenges.map((challenge, i) => [`liveness_active_step_${i + 1}`, challenge]),
+    );
+    expect(policy.progress).to.deep.equal({ instruction: 'done', index: 4, count: 4 });
+    ledger.expectBalanced();
+  });
+
+  it('halts when a challenge runs out of time, drops that attempt’s images, and redraws on reset', () => {
+    const ledger = new Ledger();
+    const random = seededRandom(9);
+    const policy = livenessPolicy<number, SelfieVerdict>(
+      { mode: 'passive_active', random, active: { timeLimitMs: 1000 } },
+      ledger.release,
+    );
+    const first = drawChallenges(4, seededRandom(9));
+    // Step 1 met, then nothing but a neutral face past step 2's time limit.
+    const met = run(policy, ledger, [neutral(), neutral(), MADE[first[0]!](), MADE[first[0]!]()]);
+    expect(met.kinds).to.deep.equal(['wait', 'wait', 'wait', 'wait']);
+    const late = run(policy, ledger, Array.from({ length: 12 }, neutral), 1000);
+    expect(late.kinds.at(-1)).to.equal('halt');
+    expect(policy.progress.instruction).to.equal('timed_out');
+    // Step 1's image went with the attempt.
+    ledger.expectBalanced();
+    expect(ledger.returned).to.deep.equal([]);
+    policy.reset();
+    expect(policy.progress).to.deep.equal({ instruction: 'look_straight', index: 1, count: 4 });
+    const again = seededRandom(9);
+    again();
+    const redrawn = drawChallenges(4, again);
+    const retried = run(policy, ledger, [neutral(), neutral(), MADE[redrawn[0]!]()], 5000);
+    expect(retried.kinds).to.deep.equal(['wait', 'wait', 'wait']);
+    expect(policy.progress.instruction).to.equal('hold');
+    policy.dispose();
     ledger.expectBalanced();
   });
 });

@@ -16,6 +16,7 @@
 // leans towards the screen's left). The selfie-moves video of scripts/generate-selfies.ts names its
 // poses from the unmirrored image's side instead: its `tilt_left` (roll -25°) is the person's
 // tilt_right, its `turn_left` (yaw ratio -0.3) the person's turn_right (liveness.test.ts maps them).
+import type { PolicySample } from '../internal/capture-policy.js';
 import { seededRandom } from '../random.js';
 import { cornerErrors } from '../quality/geometry.js';
 import { SelfieIssue } from './selfie.js';
@@ -137,12 +138,6 @@ export const PassiveLivenessState = {
 /** One status of {@link PassiveLiveness}. */
 export type PassiveLivenessState = (typeof PassiveLivenessState)[keyof typeof PassiveLivenessState];
 
-interface Kept<T, V> {
-  readonly verdict: V;
-  readonly time: number;
-  readonly payload: T;
-}
-
 /**
  * The passive liveness policy: `burst` frames that all pass the selfie checks, spread evenly over
  * at least `minSpanMs` (a frame is kept once `minSpanMs / (burst - 1)` has passed since the last
@@ -152,7 +147,7 @@ interface Kept<T, V> {
 export class PassiveLiveness<T, V extends LivenessVerdict = SelfieVerdict> {
   readonly #options: Required<PassiveLivenessOptions>;
   readonly #release: (payload: T) => void;
-  #kept: Kept<T, V>[] = [];
+  #kept: PolicySample<T, V>[] = [];
   #state: PassiveLivenessState = PassiveLivenessState.Searching;
   #issues: readonly SelfieIssue[] = [];
 

@@ -1,8 +1,7 @@
 import { KycError } from '../errors.js';
 import {
-  WorkerClient,
-  WorkerLoadError,
-  workersAvailable,
+  WorkerOrMainThread,
+  type WorkerOrMainThreadOptions,
   type WorkMode,
 } from '../worker-client.js';
 import {
@@ -39,53 +38,43 @@ export class AnalysisError extends KycError {
  * frame in flight, so the analysis rate adapts to what the device can do.
  */
 export class FrameAnalyzer {
-  readonly #worker: WorkerClient<AnalyzeRequest, AnalyzeResult> | undefined;
+  readonly #work: WorkerOrMainThread<AnalyzeRequest, AnalyzeResult>;
   #canvas: HTMLCanvasElement | undefined;
 
-  constructor(
-    options: {
-      forceMainThread?: boolean;
-      /** Told, once, when the worker could not start (the analysis then runs here). */
-      onWorkerLoadError?: (error: WorkerLoadError) => void;
-    } = {},
-  ) {
-    if (!options.forceMainThread && workersAvailable()) {
-      this.#worker = new WorkerClient(
-        // The .ts name is what Vite (build) and the test server (esbuild) both resolve and transform.
-        () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }),
-        ({ message }) => new AnalysisError(message),
-      );
-      void this.#worker.started.then((started) => {
-        if (!started) options.onWorkerLoadError?.(new WorkerLoadError('quality'));
-      });
-    }
+  constructor(options: WorkerOrMainThreadOptions = {}) {
+    this.#work = new WorkerOrMainThread(
+      'quality',
+      // The .ts name is what Vite (build) and the test server (esbuild) both resolve and transform.
+      () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }),
+      ({ message }) => new AnalysisError(message),
+      options,
+    );
   }
 
   /** Where the analysis runs: the main thread also once the worker has failed. */
   get mode(): AnalyzerMode {
-    return this.#worker && !this.#worker.failed ? 'worker' : 'main-thread';
+    return this.#work.mode;
   }
 
   /**
    * Analyses one frame (scaled so its longer side is at most `maxSide`, default 640) and closes
    * it; with `keepFull`, also hands it back as a full-resolution ImageBitmap.
    */
-  async analyze(
+  analyze(
     frame: CameraFrame,
     options: DocumentQualityOptions = {},
     read: ReadFrameOptions = {},
   ): Promise<AnalyzedFrame> {
     const maxSide = read.maxSide ?? DEFAULT_ANALYSIS_SIDE;
     const keepFull = read.keepFull ?? false;
-    if (!this.#worker || !(await this.#worker.started) || this.#worker.failed) {
-      return this.#analyzeHere(frame, options, { maxSide, keepFull });
-    }
-    return this.#worker.request({ frame, options, maxSide, keepFull }, [frame]);
+    return this.#work.run({ frame, options, maxSide, keepFull }, [frame], () =>
+      this.#analyzeHere(frame, options, { maxSide, keepFull }),
+    );
   }
 
   /** Stops the worker; pending and later analyses reject. */
   dispose(): void {
-    this.#worker?.dispose();
+    this.#work.dispose();
   }
 
   async #analyzeHere(

@@ -1,5 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../define/kyc-camera-view.js';
+import { drawScene } from '../../quality/test-scenes.js';
+import type { AutoCaptureOptions } from '../../capture/auto-capture.js';
 import type { KycCameraViewElement, KycFrameEvent } from './kyc-camera-view.js';
 
 // The camera view with Chromium's fake camera: a live preview, a guide, and photos handed up.
@@ -116,5 +118,92 @@ describe('<kyc-camera-view>', () => {
     } finally {
       navigator.mediaDevices.getUserMedia = original;
     }
+  });
+
+  describe('options compared by value', () => {
+    // A camera whose picture is a good, still card (a canvas stream, redrawn so frames keep coming).
+    let restore: () => void;
+    beforeEach(() => {
+      const scene = drawScene({
+        scale: 0.62,
+        rotation: 7,
+        tiltX: 12,
+        background: 'wood',
+        seed: 11,
+      });
+      const canvas = document.createElement('canvas');
+      canvas.width = scene.canvas.width;
+      canvas.height = scene.canvas.height;
+      const ctx = canvas.getContext('2d')!;
+      const redraw = setInterval(() => ctx.drawImage(scene.canvas, 0, 0), 33);
+      const stream = canvas.captureStream(30);
+      const original = navigator.mediaDevices.getUserMedia;
+      navigator.mediaDevices.getUserMedia = () => Promise.resolve(stream);
+      restore = () => {
+        clearInterval(redraw);
+        for (const track of stream.getTracks()) track.stop();
+        navigator.mediaDevices.getUserMedia = original;
+      };
+    });
+    afterEach(() => restore());
+
+    /** A view auto-capturing the card, its options set anew (`next()`) every 100 ms. */
+    async function rerendered(
+      next: (i: number) => AutoCaptureOptions,
+    ): Promise<{ el: KycCameraViewElement; stop: () => void; frames: KycFrameEvent[] }> {
+      const el = await fixture<KycCameraViewElement>(
+        html`<kyc-camera-view
+          .active=${true}
+          .quality=${{}}
+          .autoCapture=${next(0)}
+          heading="Front of your document"
+        ></kyc-camera-view>`,
+      );
+      const frames: KycFrameEvent[] = [];
+      el.addEventListener('kyc-frame', (event) => frames.push(event));
+      let i = 0;
+      // Fresh objects each time, as an owner that builds them in render() passes them.
+      const timer = setInterval(() => {
+        el.quality = {};
+        el.autoCapture = next(++i);
+      }, 100);
+      return { el, frames, stop: () => clearInterval(timer) };
+    }
+
+    it('keeps the auto-capture window when fresh but equal options arrive on every render', async () => {
+      const { el, frames, stop } = await rerendered(() => ({ stableMs: 1500, minFrames: 3 }));
+      try {
+        await waitUntil(() => frames.length > 0, 'auto-captured', { timeout: 15000 });
+        expect(frames[0]!.detail.auto).to.equal(true);
+        expect(el.verdict?.acceptable).to.equal(true);
+      } finally {
+        stop();
+        for (const frame of frames) frame.detail.frame.close();
+      }
+    });
+
+    it('starts the window over when a threshold changes', async () => {
+      // The motion limit changes (slightly) every 100 ms: no 1.5 s window can complete.
+      const changing = (i: number) => ({
+        stableMs: 1500,
+        minFrames: 3,
+        maxMotion: 0.02 + i * 1e-6,
+      });
+      const { el, frames, stop } = await rerendered(changing);
+      try {
+        await waitUntil(() => el.verdict?.acceptable, 'the card passes every check', {
+          timeout: 15000,
+        });
+        await new Promise((resolve) => setTimeout(resolve, 3000));
+        expect(frames).to.have.length(0);
+        // Once the options hold still, so does the window: a capture.
+        stop();
+        await waitUntil(() => frames.length > 0, 'auto-captured', { timeout: 15000 });
+        expect(frames[0]!.detail.auto).to.equal(true);
+      } finally {
+        stop();
+        for (const frame of frames) frame.detail.frame.close();
+      }
+    });
   });
 });

@@ -1,103 +1,47 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import {
-  AutoCapture,
-  type AutoCaptureOptions,
-  type PolicyVerdict,
-} from '../../capture/auto-capture.js';
+import type { AutoCaptureOptions } from '../../capture/auto-capture.js';
+import type {
+  KycFrameDetail,
+  LivenessFramesDetail,
+  LivenessProgress,
+  LivenessSettings,
+  LiveVerdict,
+  SelfieSettings,
+} from '../../capture/live-types.js';
 import { CameraController } from '../../controllers/camera-controller.js';
 import type { CameraError } from '../../controllers/camera-error.js';
-import { KycError } from '../../errors.js';
-import { FrameSampler, type FrameSample } from '../../controllers/frame-sampler.js';
+import type { FrameSampler } from '../../controllers/frame-sampler.js';
+import { LiveAnalysisController } from '../../controllers/live-analysis.js';
+import type { KycError } from '../../errors.js';
+import type { SelfieIssue } from '../../face/selfie.js';
 import { en, type Messages } from '../../i18n/en.js';
-import type { FaceAnalyzer } from '../../face/face-analyzer.js';
-import type { SelfieIssue, SelfieQualityOptions, SelfieVerdict } from '../../face/selfie.js';
-import type {
-  ActiveLiveness,
-  PassiveLiveness,
-  ActiveLivenessOptions,
-  Challenge,
-  LivenessInstruction,
-  PassiveLivenessOptions,
-} from '../../face/liveness.js';
-import type { LivenessMode } from '../../capture/types.js';
-import { FrameAnalyzer } from '../../quality/frame-analyzer.js';
-import type { CameraFrame } from '../../quality/read-frame.js';
-import type { DocumentQualityOptions, FrameVerdict, QualityIssue } from '../../quality/types.js';
+import type { DocumentQualityOptions, QualityIssue } from '../../quality/types.js';
 import { styles } from './kyc-camera-view.styles.js';
+
+// The live analysis's vocabulary, where the view's owner and integrators have always found it.
+export {
+  isSelfieVerdict,
+  type KycFrameDetail,
+  type LivenessSettings,
+  type LivenessShot,
+  type LiveVerdict,
+  type SelfieSettings,
+} from '../../capture/live-types.js';
 
 /** The guide drawn over the preview: an ID-1 card, a passport page or a face oval. */
 export type GuideShape = 'id-card' | 'passport' | 'face';
-
-/** A live frame's analysis: the document checks' or the selfie checks'. */
-export type LiveVerdict = FrameVerdict | SelfieVerdict;
-
-/** A full-resolution frame held by a capture policy, with its analysis. */
-interface Payload {
-  readonly bitmap: ImageBitmap;
-  readonly verdict: LiveVerdict;
-}
-
-/** What a selfie step checks live, and with which detector. */
-export interface SelfieSettings {
-  /** Thresholds and checks of the selfie checks. */
-  readonly quality: SelfieQualityOptions;
-  /** The face detector (its owner creates and disposes it; the view only loads and uses it). */
-  readonly analyzer: FaceAnalyzer;
-}
-
-/** What a liveness step captures and how. */
-export interface LivenessSettings {
-  /** `passive`: a burst of frames; `passive_active`: head-movement challenges. */
-  readonly mode: LivenessMode;
-  /** Draws the challenges (a seeded source makes the sequence reproducible, e.g. in tests). */
-  readonly random?: () => number;
-  /** Thresholds of the passive burst. */
-  readonly passive?: PassiveLivenessOptions;
-  /** Thresholds and time limit of the challenges. */
-  readonly active?: ActiveLivenessOptions;
-}
-
-/** One frame of a liveness sequence, as the camera view hands it up. */
-export interface LivenessShot {
-  /** The backend's name for it (`liveness_passive`, `liveness_active_step_<n>`). */
-  readonly label: string;
-  /** The movement it shows (active). */
-  readonly challenge?: Challenge;
-  /** The full-resolution frame; the listener owns it and must `close()` it. */
-  readonly frame: ImageBitmap;
-  /** Its analysis. */
-  readonly verdict: SelfieVerdict;
-}
 
 /** Internal request from the camera view to its owner: the liveness sequence is complete. */
 export class KycLivenessFramesEvent extends Event {
   /** The event's name. */
   static readonly eventName = 'kyc-liveness-frames' as const;
   /** The shots, in order, and the mode they were taken for. */
-  readonly detail: { readonly mode: LivenessMode; readonly shots: readonly LivenessShot[] };
+  readonly detail: LivenessFramesDetail;
 
-  constructor(detail: KycLivenessFramesEvent['detail']) {
+  constructor(detail: LivenessFramesDetail) {
     super(KycLivenessFramesEvent.eventName, { bubbles: true });
     this.detail = detail;
   }
-}
-
-/** Whether a verdict is the selfie checks'. */
-export const isSelfieVerdict = (verdict: LiveVerdict): verdict is SelfieVerdict =>
-  'face' in verdict;
-
-/** The `detail` of {@link KycFrameEvent}. */
-export interface KycFrameDetail {
-  /** The full-resolution frame; the listener owns it and must `close()` it. */
-  readonly frame: ImageBitmap;
-  /** Label of the camera that took it. */
-  readonly cameraLabel?: string;
-  /** Facing mode the camera reported. */
-  readonly facingMode?: 'user' | 'environment';
-  /** True when auto-capture took it; false for the shutter. */
-  readonly auto: boolean;
-  /** The analysis of this frame (auto) or of the latest frame before the shutter (manual). */
-  readonly verdict?: LiveVerdict;
 }
 
 /** Internal request from the camera view to its owner: the person took a photo. */
@@ -163,8 +107,10 @@ declare global {
 
 /**
  * Live camera preview with a capture guide, guidance text and the shutter. Owns the camera through
- * a `CameraController`; reports photos and failures up as events. `<kyc-capture>` renders one and
- * re-exports its parts; its events are requests to that owner (they bubble but are not composed).
+ * a `CameraController` and the live checks and auto-capture through a `LiveAnalysisController`;
+ * renders what they say and reports photos and failures up as events. `<kyc-capture>` renders one
+ * and re-exports its parts; its events are requests to that owner (they bubble but are not
+ * composed).
  *
  * @summary The camera step: preview, guide, live guidance and the shutter.
  *
@@ -209,12 +155,9 @@ export class KycCameraViewElement extends LitElement {
     quality: { attribute: false },
     selfie: { attribute: false },
     liveness: { attribute: false },
-    livenessState: { state: true },
     autoCapture: { attribute: false },
     manualAfterMs: { attribute: false },
     busy: { state: true },
-    verdict: { state: true },
-    struggling: { state: true },
   } as const;
 
   /** Whether the camera should run. */
@@ -237,37 +180,25 @@ export class KycCameraViewElement extends LitElement {
   declare selfie: SelfieSettings | null;
   /** A liveness sequence to capture (with the selfie checks) instead of one photo; null: none. */
   declare liveness: LivenessSettings | null;
-  /** What the liveness sequence is doing, for rendering. */
-  declare livenessState:
-    | { readonly instruction: LivenessInstruction; readonly index: number; readonly count: number }
-    | undefined;
   /** Auto-capture policy; null leaves capture to the shutter alone. */
   declare autoCapture: AutoCaptureOptions | null;
   /** After this long without an auto-capture, the shutter is offered prominently (ms). */
   declare manualAfterMs: number;
   /** True while a shutter photo is being taken. */
   declare busy: boolean;
-  /** The latest frame's analysis. */
-  declare verdict: LiveVerdict | undefined;
-  /** True once the manual-capture hint is shown for this step. */
-  declare struggling: boolean;
 
   /** The camera; exposed for hosts that need its state (devices, resolution, torch). */
   readonly camera = new CameraController(this);
+  /** The live checks and the capture policy; the view shows what they say and hands up captures. */
+  readonly live = new LiveAnalysisController(this, {
+    onCapture: (frame, verdict) => this.#emitFrame(frame, true, verdict),
+    onSequence: (mode, shots) => this.dispatchEvent(new KycLivenessFramesEvent({ mode, shots })),
+    onAnalysisError: (error: KycError) => this.dispatchEvent(new KycAnalysisErrorEvent(error)),
+    busy: () => this.busy,
+  });
   /** Samples live frames for analysis while a quality check is configured. */
-  readonly sampler = new FrameSampler(this, { onSample: (sample) => this.#onSample(sample) });
-  #analyzer: FrameAnalyzer | undefined;
-  #faces: FaceAnalyzer | undefined;
-  /** The face detector could not be loaded: the selfie step is left to the shutter. */
-  #faceFailed = false;
-  /** The face detector is loaded (until then the step says it is getting ready). */
-  #faceReady = false;
-  #policy = this.#newPolicy();
-  #passive: PassiveLiveness<Payload> | undefined;
-  #active: ActiveLiveness<Payload> | undefined;
-  /** Challenge shots taken so far in this attempt. */
-  #shots: LivenessShot[] = [];
-  #struggleTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly sampler: FrameSampler = this.live.sampler;
+  #reported: CameraError | undefined;
 
   constructor() {
     super();
@@ -284,151 +215,40 @@ export class KycCameraViewElement extends LitElement {
     this.autoCapture = null;
     this.manualAfterMs = 10_000;
     this.busy = false;
-    this.struggling = false;
     this.addEventListener('keydown', this.#onKeydown);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#resetStep();
-    this.#analyzer?.dispose();
-    this.#analyzer = undefined;
-    this.#faces = undefined;
-    this.#dropShots();
+  /** The latest frame's analysis. */
+  get verdict(): LiveVerdict | undefined {
+    return this.live.verdict;
   }
 
-  #newPolicy(): AutoCapture<Payload, PolicyVerdict> {
-    return new AutoCapture(this.autoCapture ?? {}, ({ bitmap }) => bitmap.close());
+  /** True once the manual-capture hint is shown for this step. */
+  get struggling(): boolean {
+    return this.live.struggling;
   }
 
-  /**
-   * Sets up the liveness policy for this step (a new draw of challenges for an active one). Its
-   * code loads only when a liveness step shows; frames that arrive before it are dropped.
-   */
-  #startLiveness(): void {
-    this.#dropShots();
-    this.#passive?.reset();
-    this.#active?.reset();
-    this.#passive = undefined;
-    this.#active = undefined;
-    const settings = this.liveness;
-    if (!settings) {
-      this.livenessState = undefined;
-      return;
-    }
-    this.livenessState = { instruction: 'look_straight', index: 0, count: 0 };
-    void import('../../face/liveness.js').then((liveness) => {
-      // The step may have moved on while the code loaded.
-      if (this.liveness !== settings || this.#passive || this.#active) return;
-      const release = ({ bitmap }: Payload) => bitmap.close();
-      if (settings.mode === 'passive') {
-        this.#passive = new liveness.PassiveLiveness<Payload>(settings.passive, release);
-        return;
-      }
-      const challenges = liveness.drawChallenges(4, settings.random);
-      this.#active = new liveness.ActiveLiveness<Payload>(challenges, settings.active, release);
-      this.livenessState = { instruction: 'look_straight', index: 1, count: challenges.length };
-    });
+  /** What the liveness sequence is doing, for rendering. */
+  get livenessState(): LivenessProgress | undefined {
+    return this.live.progress;
   }
 
-  #dropShots(): void {
-    for (const shot of this.#shots) shot.frame.close();
-    this.#shots = [];
+  /** The issues that currently stand in the way, for guidance and for the capture's record. */
+  get issues(): readonly (QualityIssue | SelfieIssue)[] {
+    return this.live.issues;
   }
 
   /** Starts the challenges over after a time-out, with a fresh draw. */
   retryLiveness(): void {
-    this.#startLiveness();
-    this.sampler.stop();
-    this.requestUpdate();
-  }
-
-  /** Feeds one analysed frame to the liveness policy; true when it took the frame. */
-  #pushLiveness(verdict: LiveVerdict, time: number, payload: Payload): boolean {
-    const settings = this.liveness;
-    if (!settings || !isSelfieVerdict(verdict)) return false;
-    if (this.#passive) {
-      const burst = this.#passive.push(verdict, time, payload);
-      this.livenessState = { instruction: 'look_straight', index: 0, count: 0 };
-      if (burst) {
-        this.#emitLiveness(
-          settings.mode,
-          burst.map(({ bitmap, verdict: v }) => ({
-            label: 'liveness_passive',
-            frame: bitmap,
-            verdict: v as SelfieVerdict,
-          })),
-        );
-      }
-      return true;
-    }
-    const active = this.#active;
-    if (!active) {
-      // The policy's code is still loading: no capture of any kind on a liveness step.
-      payload.bitmap.close();
-      return true;
-    }
-    const shot = active.push(verdict, time, payload);
-    if (shot) {
-      this.#shots.push({
-        label: `liveness_active_step_${shot.step}`,
-        challenge: shot.challenge,
-        frame: shot.payload.bitmap,
-        verdict: shot.payload.verdict as SelfieVerdict,
-      });
-    }
-    this.livenessState = {
-      instruction: active.instruction,
-      index: Math.min(active.index, active.challenges.length),
-      count: active.challenges.length,
-    };
-    if (active.state === 'done') {
-      const shots = this.#shots;
-      this.#shots = [];
-      this.#emitLiveness(settings.mode, shots);
-    } else if (active.state === 'timed-out') {
-      this.sampler.stop();
-      this.#dropShots();
-    }
-    return true;
-  }
-
-  #emitLiveness(mode: LivenessMode, shots: readonly LivenessShot[]): void {
-    this.sampler.stop();
-    this.dispatchEvent(new KycLivenessFramesEvent({ mode, shots }));
-  }
-
-  /** Whether live frames are analysed on this step. */
-  get #analysed(): boolean {
-    return this.quality !== null || (this.selfie !== null && !this.#faceFailed);
+    this.live.retry();
   }
 
   // Starting here rather than in updated() lets the "starting" state render in this same update.
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const { quality, selfie, liveness, autoCapture, manualAfterMs } = this;
     // A new step (or the view shown again after review): the policy and the patience timer start over.
-    if (changed.has('heading') || (changed.has('hidden') && !this.hidden)) this.#resetStep();
-    if (changed.has('autoCapture')) {
-      this.#policy.reset();
-      this.#policy = this.#newPolicy();
-    }
-    if (changed.has('liveness') && !changed.has('heading')) this.#startLiveness();
-    if (changed.has('selfie') && this.selfie && this.selfie.analyzer !== this.#faces) {
-      // The detector loads as soon as a selfie step shows (its files are prefetched before).
-      this.#faces = this.selfie.analyzer;
-      this.#faceFailed = false;
-      this.#faceReady = false;
-      const faces = this.#faces;
-      faces.load().then(
-        () => {
-          if (this.#faces !== faces) return;
-          this.#faceReady = true;
-          this.requestUpdate();
-        },
-        (error: unknown) => {
-          if (this.#faces === faces) this.#onFaceFailure(error);
-        },
-      );
-    }
+    const newStep = changed.has('heading') || (changed.has('hidden') && !this.hidden);
+    this.live.configure({ quality, selfie, liveness, autoCapture, manualAfterMs }, newStep);
     if (!changed.has('active') && !changed.has('facingMode')) return;
     const facingChanged = changed.has('facingMode') && changed.get('facingMode') !== undefined;
     if (this.active && (this.camera.status === 'idle' || facingChanged)) {
@@ -442,12 +262,7 @@ export class KycCameraViewElement extends LitElement {
     const video = this.renderRoot.querySelector('video');
     this.camera.attach(video);
     const wantLive = this.active && !this.hidden;
-    if (wantLive && this.#analysed && this.camera.status === 'live' && video) {
-      this.sampler.start(video);
-      this.#armStruggleTimer();
-    } else {
-      this.sampler.stop();
-    }
+    this.live.run(wantLive && this.camera.status === 'live' ? video : null);
     // Report a failure when the view is (or becomes) visible; a hidden view's failure waits.
     if (
       wantLive &&
@@ -463,8 +278,6 @@ export class KycCameraViewElement extends LitElement {
     }
   }
 
-  #reported: CameraError | undefined;
-
   /** Space or Enter anywhere in the view takes the photo (buttons keep their own meaning). */
   #onKeydown = (event: KeyboardEvent): void => {
     if (event.key !== ' ' && event.key !== 'Enter') return;
@@ -473,81 +286,6 @@ export class KycCameraViewElement extends LitElement {
     event.preventDefault();
     void this.shoot();
   };
-
-  #resetStep(): void {
-    this.#policy.reset();
-    this.#startLiveness();
-    this.verdict = undefined;
-    this.struggling = false;
-    clearTimeout(this.#struggleTimer);
-    this.#struggleTimer = undefined;
-  }
-
-  #armStruggleTimer(): void {
-    if (this.#struggleTimer !== undefined || this.struggling) return;
-    this.#struggleTimer = setTimeout(() => {
-      this.struggling = true;
-    }, this.manualAfterMs);
-  }
-
-  /** The face detector cannot load: say nothing more about faces and offer the shutter. */
-  #onFaceFailure(error: unknown): void {
-    if (this.#faceFailed) return;
-    if (error instanceof KycError) this.dispatchEvent(new KycAnalysisErrorEvent(error));
-    this.#faceFailed = true;
-    this.verdict = undefined;
-    this.struggling = true;
-    this.requestUpdate();
-  }
-
-  /** Analyses one frame with this step's checks; undefined when it could not be. */
-  async #analyse(
-    frame: CameraFrame,
-    time: number,
-    keepFull: boolean,
-  ): Promise<{ verdict: LiveVerdict; full?: ImageBitmap } | undefined> {
-    const { quality, selfie } = this;
-    try {
-      if (quality) {
-        this.#analyzer ??= new FrameAnalyzer({
-          onWorkerLoadError: (error) => this.dispatchEvent(new KycAnalysisErrorEvent(error)),
-        });
-        return await this.#analyzer.analyze(frame, quality, { keepFull });
-      }
-      if (selfie && this.#faces && !this.#faceFailed) {
-        return await this.#faces.analyzeSelfie(frame, time, selfie.quality, { keepFull });
-      }
-    } catch (error) {
-      // A detector that cannot load fails every frame the same way: stop asking it.
-      if (selfie && (error as { code?: string }).code?.startsWith('face-'))
-        this.#onFaceFailure(error);
-      // Otherwise one frame that could not be analysed changes nothing: the next one is tried.
-      return undefined;
-    }
-    frame.close();
-    return undefined;
-  }
-
-  async #onSample({ frame, time }: FrameSample): Promise<void> {
-    // Full-resolution frames only feed auto-capture: without it, don't pay for them every sample.
-    const analysed = await this.#analyse(frame, time, this.autoCapture !== null && !this.busy);
-    if (!analysed) return;
-    const { verdict, full } = analysed;
-    if (!this.sampler.running) {
-      full?.close();
-      return;
-    }
-    this.verdict = verdict;
-    if (!this.autoCapture || !full || this.busy) {
-      full?.close();
-      return;
-    }
-    if (this.#pushLiveness(verdict, time, { bitmap: full, verdict })) return;
-    const chosen = this.#policy.push(verdict, time, { bitmap: full, verdict });
-    if (!chosen) return;
-    this.sampler.stop();
-    this.#emitFrame(chosen.bitmap, true, chosen.verdict);
-  }
 
   #emitFrame(frame: ImageBitmap, auto: boolean, verdict: LiveVerdict | undefined): void {
     this.dispatchEvent(
@@ -559,11 +297,6 @@ export class KycCameraViewElement extends LitElement {
         verdict,
       }),
     );
-  }
-
-  /** The issues that currently stand in the way, for guidance and for the capture's record. */
-  get issues(): readonly (QualityIssue | SelfieIssue)[] {
-    return this.verdict ? (this.#policy.issues as readonly (QualityIssue | SelfieIssue)[]) : [];
   }
 
   /** Takes a full-resolution photo and hands it up as a `kyc-frame` event. */
@@ -580,41 +313,21 @@ export class KycCameraViewElement extends LitElement {
     }
   }
 
-  /** The one instruction to show now: the live analysis's first issue, else the step's hint. */
+  /** The one instruction to show now, in the catalog's words. */
   #instruction(): string {
     const t = this.messages;
-    const verdict = this.verdict;
-    if (!this.#analysed) return this.guidance;
-    // The face check is still loading: the step's hint, and that it is coming.
-    if (!verdict) {
-      return this.selfie && !this.#faceReady
-        ? `${this.guidance} ${t.loadingFaceCheck}`
-        : this.guidance;
-    }
-    if (this.liveness && this.livenessState && isSelfieVerdict(verdict)) {
-      return this.#livenessInstruction(this.livenessState.instruction, verdict);
-    }
-    const [issue] = this.issues;
-    if (!issue) return t.holdStill;
-    return isSelfieVerdict(verdict)
-      ? t.selfie[issue as SelfieIssue]
-      : t.quality[issue as QualityIssue];
-  }
-
-  /** The liveness step's instruction: the movement to make, or what stands in the way. */
-  #livenessInstruction(instruction: LivenessInstruction, verdict: SelfieVerdict): string {
-    const t = this.messages;
-    const [issue] = verdict.issues;
-    switch (instruction) {
-      case 'look_straight':
-        if (issue) return t.selfie[issue];
-        return this.liveness?.mode === 'passive' ? t.liveness.holdStill : t.liveness.look_straight;
-      case 'show_face':
-        return t.selfie.no_face;
-      case 'one_face':
-        return t.selfie.multiple_faces;
-      default:
-        return t.liveness[instruction];
+    const guidance = this.live.guidance;
+    switch (guidance.kind) {
+      case 'hint':
+        return guidance.loading ? `${this.guidance} ${t.loadingFaceCheck}` : this.guidance;
+      case 'hold-still':
+        return t.holdStill;
+      case 'quality':
+        return t.quality[guidance.issue];
+      case 'selfie':
+        return t.selfie[guidance.issue];
+      case 'liveness':
+        return t.liveness[guidance.message];
     }
   }
 
