@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import type { Capture } from '../src/capture/types.ts';
-import type { CaptureStep, DocumentType } from '../src/flow/types.ts';
+import type { CaptureStep, DocumentType } from '../src/steps.ts';
 import {
   buildAddImageRequest,
   buildDeviceInfo,

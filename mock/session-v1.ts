@@ -45,7 +45,7 @@ import {
   isImageStep,
   stepsForDocument,
   type ImageStep,
-} from '../src/flow/types.ts';
+} from '../src/steps.ts';
 import type { CaptureSource } from '../src/capture/types.ts';
 import { readImageHeader, type ImageMimeType } from '../src/internal/image-header.ts';
 import { isRecord } from '../src/internal/guards.ts';

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import ts from 'typescript';
-import { FlowStatus } from '../src/flow/machine.ts';
+import { FlowStatus } from '../src/steps.ts';
 import { KYC_EVENT_NAMES } from '../src/events/index.ts';
 import { CAMERA_VIEW_EVENT_NAMES } from '../src/elements/kyc-camera-view/kyc-camera-view.ts';
 

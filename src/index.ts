@@ -21,7 +21,7 @@
 
 // Elements, and the types of their properties.
 export { KycCaptureElement } from './elements/kyc-capture/kyc-capture.js';
-export type { CaptureOptions } from './capture/capture-controller.js';
+export type { CaptureOptions } from './elements/kyc-capture/capture-controller.js';
 export { ProtocolName, registerProtocol, type CustomProtocolNames } from './protocols/registry.js';
 export type {
   ProtocolConfig,
@@ -108,9 +108,10 @@ export { AnalysisError } from './quality/frame-analyzer.js';
 export { WorkerLoadError } from './worker-client.js';
 
 // Flow: what `flow`, `steps`, `documentType` and the events speak of.
-export { FlowStatus, currentStep } from './flow/machine.js';
+export { currentStep } from './flow/machine.js';
+export { FlowStatus } from './steps.js';
 export type { FlowState, FlowError, FlowErrorPhase } from './flow/machine.js';
-export { CaptureStep, DocumentType, stepsForDocument, type ImageStep } from './flow/types.js';
+export { CaptureStep, DocumentType, stepsForDocument, type ImageStep } from './steps.js';
 
 // Client and tokens: for custom adapters and for `getToken` / `tokenExpiresAt`.
 export {

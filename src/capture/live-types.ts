@@ -1,5 +1,5 @@
 // What the live analysis (controllers/live-analysis.ts), the camera view and the capture stage
-// (capture-controller.ts) pass between them: the verdicts, the settings of the selfie and liveness
+// (elements/kyc-capture/capture-controller.ts) pass between them: the verdicts, the settings of the selfie and liveness
 // checks, the frames handed up and where a liveness sequence stands. Types and two small values
 // only, so that reading them loads none of the policies' code and ties no folder to the view.
 import type { FaceAnalyzer } from '../face/face-analyzer.js';

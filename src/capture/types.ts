@@ -1,4 +1,4 @@
-import type { CaptureStep, DocumentType } from '../flow/types.js';
+import type { CaptureStep, DocumentType } from '../steps.js';
 import type { SelfieIssue } from '../face/selfie.js';
 import type { QualityIssue } from '../quality/types.js';
 

@@ -1,5 +1,5 @@
 import type { DeviceSignals } from '../capture/device-signals.js';
-import type { CaptureStep } from '../flow/types.js';
+import type { CaptureStep } from '../steps.js';
 import type { FinishResult } from '../protocols/types.js';
 import { KycEvent } from './kyc-event.js';
 

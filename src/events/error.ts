@@ -1,5 +1,4 @@
 import type { KycError } from '../errors.js';
-import type { FlowErrorPhase } from '../flow/machine.js';
 import { KycEvent } from './kyc-event.js';
 
 /**
@@ -9,7 +8,7 @@ import { KycEvent } from './kyc-event.js';
  * checks on the main thread, the selfie with the shutter, the portrait left to the backend), so the
  * host can log it; nothing is shown as an error.
  */
-export type KycErrorPhase = FlowErrorPhase | 'analysis';
+export type KycErrorPhase = 'camera' | 'upload' | 'session' | 'analysis';
 
 /** The `detail` of {@link KycErrorEvent}. */
 export interface KycErrorDetail {

@@ -1,4 +1,4 @@
-import type { CaptureStep } from '../flow/types.js';
+import type { CaptureStep } from '../steps.js';
 import { KycEvent } from './kyc-event.js';
 
 /** The `detail` of {@link KycFeedbackEvent}. */

@@ -1,5 +1,5 @@
-import type { FlowStatus } from '../flow/machine.js';
-import type { CaptureStep } from '../flow/types.js';
+import type { FlowStatus } from '../steps.js';
+import type { CaptureStep } from '../steps.js';
 import { KycEvent } from './kyc-event.js';
 
 /** The `detail` of {@link KycStepChangeEvent}. */

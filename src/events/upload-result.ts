@@ -1,4 +1,4 @@
-import type { CaptureStep } from '../flow/types.js';
+import type { CaptureStep } from '../steps.js';
 import type { ServerFeedback } from '../protocols/types.js';
 import { KycEvent } from './kyc-event.js';
 

@@ -2,7 +2,7 @@
 // front without it (session-v1's MISSING_PORTRAIT), so the capture says so before uploading. The
 // decision and the geometry are here, pure and Worker-safe; the face worker (face-worker.ts)
 // straightens the card, runs the detector over the looks planned here and maps the answer back.
-import type { DocumentType, ImageStep } from '../flow/types.js';
+import type { DocumentType, ImageStep } from '../steps.js';
 import type { Point } from '../quality/types.js';
 import type { DetectedFace, FaceBox } from './types.js';
 

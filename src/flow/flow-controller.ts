@@ -34,7 +34,7 @@ import {
   type FlowState,
 } from './machine.js';
 import { planFlowSteps } from './plan.js';
-import { isFaceStep, type CaptureStep, type DocumentType } from './types.js';
+import { isFaceStep, type CaptureStep, type DocumentType } from '../steps.js';
 
 /** What the flow controller reads of its element: the host's settings, as it set them. */
 export interface FlowHost extends ReactiveControllerHost, EventTarget {

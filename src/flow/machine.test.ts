@@ -9,7 +9,7 @@ import {
   type FlowState,
 } from './machine.js';
 import { planFlowSteps } from './plan.js';
-import type { CaptureStep, DocumentType } from './types.js';
+import type { CaptureStep, DocumentType } from '../steps.js';
 
 function capture(step: CaptureStep): Capture {
   return {

@@ -1,24 +1,17 @@
 import type { Capture } from '../capture/types.js';
 import type { Reason } from '../errors.js';
+import type { KycErrorPhase } from '../events/error.js';
 import type { ServerFeedback } from '../protocols/types.js';
-import { ALL_STEPS, isImageStep, type CaptureStep, type DocumentType } from './types.js';
+import {
+  ALL_STEPS,
+  isImageStep,
+  type CaptureStep,
+  type DocumentType,
+  type FlowStatus,
+} from '../steps.js';
 
-/** The screen the flow is on. */
-export const FlowStatus = {
-  Intro: 'intro',
-  Camera: 'camera',
-  Review: 'review',
-  Uploading: 'uploading',
-  Feedback: 'feedback',
-  Done: 'done',
-  Error: 'error',
-  Cancelled: 'cancelled',
-} as const;
-/** One of the flow's screens. */
-export type FlowStatus = (typeof FlowStatus)[keyof typeof FlowStatus];
-
-/** Where an error happened decides what "try again" does. */
-export type FlowErrorPhase = 'camera' | 'upload' | 'session';
+/** Where an error happened decides what "try again" does (the phases that show an error screen). */
+export type FlowErrorPhase = Exclude<KycErrorPhase, 'analysis'>;
 
 /** An error as the flow keeps it: enough to show it and to decide the way forward. */
 export interface FlowError {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { planFlowSteps } from './plan.js';
-import { stepsForDocument, type DocumentType } from './types.js';
+import { stepsForDocument, type DocumentType } from '../steps.js';
 
 /** validation-v2's rule: no back. */
 const noBack = (type: DocumentType) => stepsForDocument(type).filter((s) => s !== 'document_back');

@@ -6,7 +6,7 @@ import {
   stepsForDocument,
   type CaptureStep,
   type DocumentType,
-} from './types.js';
+} from '../steps.js';
 
 /** What the plan is made from: the host's settings and the protocol's rule. */
 export interface StepPlanInput {

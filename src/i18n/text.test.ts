@@ -12,7 +12,7 @@ import {
 import { decodeImageFile, EncodeError, encodeJpeg, ImageFileErrorCode } from '../capture/encode.js';
 import { CameraError, CameraErrorCode } from '../controllers/camera-error.js';
 import { ConfigurationError, KycError } from '../errors.js';
-import { ALL_STEPS, DocumentType, type CaptureStep, type ImageStep } from '../flow/types.js';
+import { ALL_STEPS, DocumentType, type CaptureStep, type ImageStep } from '../steps.js';
 import {
   createLinkKycAdapter,
   LINK_KYC_REJECTION_GUIDANCE,

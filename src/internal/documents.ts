@@ -39,7 +39,7 @@ export const DOCUMENT_CORNER_RADII: Readonly<Record<DocumentFormat, number>> = {
   passport: 0,
 };
 
-/** The format of each document type the person may choose (`DocumentType` in flow/types.ts). */
+/** The format of each document type the person may choose (`DocumentType` in steps.ts). */
 export const DOCUMENT_FORMATS = {
   passport: 'passport',
   identity_card: 'id1',

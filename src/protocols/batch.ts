@@ -3,7 +3,7 @@
 // rejection names the images to capture again, and only those are dropped.
 import { AbortedError } from '../api/errors.js';
 import type { Capture } from '../capture/types.js';
-import { IMAGE_STEPS, isImageStep, type CaptureStep, type ImageStep } from '../flow/types.js';
+import { IMAGE_STEPS, isImageStep, type CaptureStep, type ImageStep } from '../steps.js';
 import { bytesToBase64 } from './session-v1.js';
 import type { ServerFeedback } from './types.js';
 

@@ -3,7 +3,7 @@
 // next to their adapters (`*.protocol.ts`); the registry (registry.ts) maps names to them.
 import type { KycClient } from '../api/client.js';
 import type { GeoPosition } from '../api/geolocation.js';
-import type { CaptureStep, DocumentType } from '../flow/types.js';
+import type { CaptureStep, DocumentType } from '../steps.js';
 import type { ProtocolAdapter } from './types.js';
 
 /** Settings of the protocols that need more than a token and a session id (`protocolOptions`). */

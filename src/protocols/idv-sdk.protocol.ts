@@ -2,7 +2,7 @@
 // on every call, and sends the person's position with the images.
 import { ConfigurationError } from '../errors.js';
 import { en } from '../i18n/en.js';
-import { stepsForDocument } from '../flow/types.js';
+import { stepsForDocument } from '../steps.js';
 import type { ProtocolDefinition } from './definition.js';
 import { IDV_SDK, idvSdkHeaders } from './names.js';
 

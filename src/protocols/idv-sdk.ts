@@ -9,7 +9,7 @@ import type { KycClient } from '../api/client.js';
 import { AbortedError, ResponseFormatError } from '../api/errors.js';
 import { deviceSignals } from '../capture/device-signals.js';
 import type { Capture } from '../capture/types.js';
-import type { DocumentType } from '../flow/types.js';
+import type { DocumentType } from '../steps.js';
 import { buildDeviceInfo, bytesToBase64, SDK_NAME, SDK_VERSION } from './session-v1.js';
 import { isRecord } from '../internal/guards.js';
 import { IDV_SDK } from './names.js';

@@ -2,7 +2,7 @@
 // so the element refuses to start without it.
 import { ConfigurationError } from '../errors.js';
 import { en } from '../i18n/en.js';
-import { stepsForDocument } from '../flow/types.js';
+import { stepsForDocument } from '../steps.js';
 import type { ProtocolDefinition } from './definition.js';
 import { LINK_KYC } from './names.js';
 

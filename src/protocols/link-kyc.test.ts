@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { KycClient } from '../api/client.js';
 import { HttpError } from '../api/errors.js';
-import type { CaptureStep } from '../flow/types.js';
+import type { CaptureStep } from '../steps.js';
 import { en } from '../i18n/en.js';
 import { feedbackText } from '../i18n/text.js';
 import { rejection } from '../../test/helpers/async.js';

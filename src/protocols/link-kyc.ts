@@ -8,7 +8,7 @@ import type { KycClient } from '../api/client.js';
 import type { Capture } from '../capture/types.js';
 import { KycError, type Reason } from '../errors.js';
 import { en } from '../i18n/en.js';
-import { IMAGE_STEPS, type ImageStep } from '../flow/types.js';
+import { IMAGE_STEPS, type ImageStep } from '../steps.js';
 import { BATCH_COMPLETE, HELD, HeldCaptures, isLastImage } from './batch.js';
 import { isRecord } from '../internal/guards.js';
 import type { FinishResult, ProtocolAdapter, SendOptions, ServerFeedback } from './types.js';

@@ -4,7 +4,7 @@
 // `device_info` open; this module is where they are fixed. Pure and DOM-free at import time: Node
 // loads it for the mock; `buildDeviceInfo` touches `navigator`/`screen` only when called.
 import type { Capture, CaptureSource } from '../capture/types.js';
-import { DocumentType, IMAGE_STEPS, isImageStep, type ImageStep } from '../flow/types.js';
+import { DocumentType, IMAGE_STEPS, isImageStep, type ImageStep } from '../steps.js';
 import { isVirtualCameraLabel } from '../capture/device-signals.js';
 import { isRecord } from '../internal/guards.js';
 import { ImageMimeType } from '../internal/image-header.js';

@@ -1,6 +1,6 @@
 // session-v1 as `<kyc-capture>` knows it: no settings beyond the token and session, the
 // document's images as they are, and an adapter small enough to ship with the element.
-import { stepsForDocument } from '../flow/types.js';
+import { stepsForDocument } from '../steps.js';
 import type { ProtocolDefinition } from './definition.js';
 import { SESSION_V1 } from './names.js';
 import { createSessionV1Adapter } from './session-v1.js';

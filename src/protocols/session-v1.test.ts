@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import { KycClient, type FetchFunction } from '../api/client.js';
 import { AbortedError, ResponseFormatError } from '../api/errors.js';
 import type { Capture } from '../capture/types.js';
-import type { CaptureStep, DocumentType } from '../flow/types.js';
+import type { CaptureStep, DocumentType } from '../steps.js';
 import { en } from '../i18n/en.js';
 import { feedbackText } from '../i18n/text.js';
 import {

@@ -1,7 +1,7 @@
 import type { ProgressCallback } from '../api/client.js';
 import type { Capture } from '../capture/types.js';
 import type { Reason } from '../errors.js';
-import type { CaptureStep, DocumentType, ImageStep } from '../flow/types.js';
+import type { CaptureStep, DocumentType, ImageStep } from '../steps.js';
 
 /** What the backend said about one uploaded image. */
 export interface ServerFeedback {

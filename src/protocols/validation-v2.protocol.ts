@@ -2,7 +2,7 @@
 // document flow needs that code before any photo; and the API takes the front only, no back.
 import { ConfigurationError } from '../errors.js';
 import { en } from '../i18n/en.js';
-import { stepsForDocument } from '../flow/types.js';
+import { stepsForDocument } from '../steps.js';
 import type { ProtocolDefinition } from './definition.js';
 import { VALIDATION_V2 } from './names.js';
 

@@ -9,7 +9,7 @@ import { HttpError } from '../api/errors.js';
 import type { Capture } from '../capture/types.js';
 import { KycError, type Reason } from '../errors.js';
 import { en } from '../i18n/en.js';
-import type { DocumentType, ImageStep } from '../flow/types.js';
+import type { DocumentType, ImageStep } from '../steps.js';
 import { BATCH_COMPLETE, HELD, HeldCaptures, isLastImage } from './batch.js';
 import { isRecord } from '../internal/guards.js';
 import type { FinishResult, ProtocolAdapter, SendOptions, ServerFeedback } from './types.js';

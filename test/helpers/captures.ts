@@ -1,6 +1,6 @@
 // Captures as the element makes them, with real JPEGs drawn on a canvas, for adapter tests.
 import type { Capture } from '../../src/capture/types.js';
-import type { CaptureStep, DocumentType } from '../../src/flow/types.js';
+import type { CaptureStep, DocumentType } from '../../src/steps.js';
 import { canvas2d, canvasToBlob } from './async.js';
 
 /** A JPEG of a light card on a flat background. */

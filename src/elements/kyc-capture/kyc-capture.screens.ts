@@ -3,7 +3,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Capture } from '../../capture/types.js';
 import { currentStep, type FlowState } from '../../flow/machine.js';
-import { DocumentType } from '../../flow/types.js';
+import { DocumentType } from '../../steps.js';
 import type { Messages } from '../../i18n/en.js';
 import { errorText, feedbackText } from '../../i18n/text.js';
 import { inAppBrowser } from '../../in-app-browser.js';

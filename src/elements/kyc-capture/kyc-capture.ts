@@ -1,16 +1,11 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { TokenExpiry, TokenGrant } from '../../api/client.js';
 import type { GeoPosition } from '../../api/geolocation.js';
-import { CaptureController, type CaptureOptions } from '../../capture/capture-controller.js';
+import { CaptureController, type CaptureOptions } from './capture-controller.js';
 import type { Capture, LivenessMode } from '../../capture/types.js';
 import { FlowController } from '../../flow/flow-controller.js';
 import { currentStep, type FlowState } from '../../flow/machine.js';
-import {
-  isCaptureStep,
-  isFaceStep,
-  type CaptureStep,
-  type DocumentType,
-} from '../../flow/types.js';
+import { isCaptureStep, isFaceStep, type CaptureStep, type DocumentType } from '../../steps.js';
 import type { Messages } from '../../i18n/en.js';
 import { withOverrides, type MessageOverrides } from '../../i18n/text.js';
 import type { ProtocolOptions } from '../../protocols/definition.js';

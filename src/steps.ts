@@ -1,3 +1,6 @@
+// The flow's vocabulary, which every folder speaks: the steps, the document types and the screens.
+// A leaf module (no imports), so that capture, face, protocols and events can read it without
+// importing the flow that uses them.
 /**
  * The steps of the flow. The first three are single images, named as the session-v1 backend names
  * them; `liveness` is a sequence of selfie frames for the backend's liveness decision, asked for
@@ -50,3 +53,17 @@ export function isCaptureStep(value: unknown): value is CaptureStep {
 export function isImageStep(value: unknown): value is ImageStep {
   return typeof value === 'string' && (IMAGE_STEPS as readonly string[]).includes(value);
 }
+
+/** The screen the flow is on. */
+export const FlowStatus = {
+  Intro: 'intro',
+  Camera: 'camera',
+  Review: 'review',
+  Uploading: 'uploading',
+  Feedback: 'feedback',
+  Done: 'done',
+  Error: 'error',
+  Cancelled: 'cancelled',
+} as const;
+/** One of the flow's screens. */
+export type FlowStatus = (typeof FlowStatus)[keyof typeof FlowStatus];

@@ -4,36 +4,36 @@
 // face detector and JPEG encoder, the live-check settings passed down to the view, and the
 // face detector's warm-up while a face step is ahead.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { prefetchFaceAssets } from '../face/assets.js';
-import { FaceAnalyzer } from '../face/face-analyzer.js';
-import type { ActiveLivenessOptions, PassiveLivenessOptions } from '../face/liveness.js';
-import { hasPortrait, type PortraitOptions } from '../face/portrait.js';
-import type { SelfieQualityOptions } from '../face/selfie.js';
-import type { FaceDetectorOptions } from '../face/types.js';
-import type { FlowController } from '../flow/flow-controller.js';
-import { currentStep } from '../flow/machine.js';
-import { isFaceStep, type CaptureStep } from '../flow/types.js';
-import { scaleQuad } from '../quality/region.js';
-import type { DocumentQualityOptions, Quad } from '../quality/types.js';
-import { documentAspect, documentCornerRadius } from '../internal/documents.js';
-import { seededRandom } from '../random.js';
+import { prefetchFaceAssets } from '../../face/assets.js';
+import { FaceAnalyzer } from '../../face/face-analyzer.js';
+import type { ActiveLivenessOptions, PassiveLivenessOptions } from '../../face/liveness.js';
+import { hasPortrait, type PortraitOptions } from '../../face/portrait.js';
+import type { SelfieQualityOptions } from '../../face/selfie.js';
+import type { FaceDetectorOptions } from '../../face/types.js';
+import type { FlowController } from '../../flow/flow-controller.js';
+import { currentStep } from '../../flow/machine.js';
+import { isFaceStep, type CaptureStep } from '../../steps.js';
+import { scaleQuad } from '../../quality/region.js';
+import type { DocumentQualityOptions, Quad } from '../../quality/types.js';
+import { documentAspect, documentCornerRadius } from '../../internal/documents.js';
+import { seededRandom } from '../../random.js';
 import {
   DEFAULT_AUTO_CAPTURE,
   SELFIE_AUTO_CAPTURE,
   type AutoCaptureOptions,
-} from './auto-capture.js';
-import { capSize, DEFAULT_SIZE_CAP, type SizeCap } from './compress.js';
+} from '../../capture/auto-capture.js';
+import { capSize, DEFAULT_SIZE_CAP, type SizeCap } from '../../capture/compress.js';
 import {
   isSelfieVerdict,
   type KycFrameDetail,
   type LivenessFramesDetail,
   type LivenessSettings,
   type SelfieSettings,
-} from './live-types.js';
-import { documentCrop } from './crop.js';
-import { captureFromFile, type EncodedImage, type EncodeOptions } from './encode.js';
-import { JpegEncoder } from './jpeg-encoder.js';
-import type { Capture, LivenessFrame } from './types.js';
+} from '../../capture/live-types.js';
+import { documentCrop } from '../../capture/crop.js';
+import { captureFromFile, type EncodedImage, type EncodeOptions } from '../../capture/encode.js';
+import { JpegEncoder } from '../../capture/jpeg-encoder.js';
+import type { Capture, LivenessFrame } from '../../capture/types.js';
 
 /** How `<kyc-capture>` captures: live checks, auto-capture, patience, crop and size cap. */
 export interface CaptureOptions extends SizeCap {
@@ -77,9 +77,8 @@ export interface CaptureOptions extends SizeCap {
   };
 }
 
-/** What the camera view gets for live checks, plus what it was computed from. */
+/** What the camera view gets for live checks. */
 export interface LiveSettings {
-  readonly key: readonly unknown[];
   readonly quality: DocumentQualityOptions | null;
   readonly selfie: SelfieSettings | null;
   readonly liveness: LivenessSettings | null;
@@ -106,7 +105,6 @@ export class CaptureController implements ReactiveController {
   #faces: { analyzer: FaceAnalyzer; options: FaceDetectorOptions | undefined } | undefined;
   #prefetching: AbortController | undefined;
   #random: { seed: number | undefined; next: () => number } | undefined;
-  #live: LiveSettings | undefined;
 
   constructor(host: CaptureHost, flow: FlowController) {
     this.#host = host;
@@ -253,20 +251,17 @@ export class CaptureController implements ReactiveController {
   }
 
   /**
-   * The camera view's live-check settings for a step, kept as the same objects while nothing they
-   * depend on changes (a new object would restart the auto-capture window).
+   * The camera view's live-check settings for a step: fresh objects on every render, which the
+   * view compares by value (only a changed value restarts the auto-capture window).
    */
   liveSettings(step: CaptureStep): LiveSettings {
     const options = this.#host.options;
     const { documentType } = this.#flow.state;
-    const key = [options, documentType, step];
-    if (this.#live && key.every((value, i) => value === this.#live!.key[i])) return this.#live;
     const { quality, selfie, autoCapture = true } = options;
     const face = isFaceStep(step);
     const analysed = face ? selfie !== false : quality !== false;
     const mode = this.#flow.livenessMode;
-    this.#live = {
-      key,
+    return {
       quality:
         analysed && !face
           ? {
@@ -293,7 +288,6 @@ export class CaptureController implements ReactiveController {
             }
           : null,
     };
-    return this.#live;
   }
 
   /**
