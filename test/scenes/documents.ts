@@ -4,8 +4,9 @@
 // in-plane rotation, tilt), projected with a pinhole camera and warped per pixel onto a textured
 // background, so the true corners are exact. Degradations (blur, glare, exposure, contrast, a
 // finger over a corner) are applied afterwards as a camera or a user would cause them.
-import { homography, prng } from '../../test/helpers/math.js';
-import type { Point, Quad } from './types.js';
+import { canvas2d } from '../helpers/async.js';
+import { homography, prng } from '../helpers/math.js';
+import type { Point, Quad } from '../../src/quality/types.js';
 
 /** Deterministic PRNG (mulberry32), under the name these scenes' callers use. */
 export const random = prng;
@@ -64,12 +65,7 @@ export function makeCanvas(
   width: number,
   height: number,
 ): { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D } {
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new Error('no 2d context');
-  return { canvas, ctx };
+  return canvas2d(width, height, { willReadFrequently: true });
 }
 
 /** The RGBA pixels of a canvas (an ImageData is an RgbaFrame). */
