@@ -7,20 +7,20 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parseManifest } from './eval.ts';
 import {
-  cornerInset,
+  insetOf,
   DESK_VARIANTS,
   DOCUMENT_SIZE_MM,
   documentCorners,
   documentPose,
   documentRotation,
   drawScene,
-  fillOf,
+  fillShare,
   generateDeskSet,
   LABEL_RULES,
   makeCamera,
   planVariants,
   renderItem,
-  visibleShare,
+  shareInFrame,
   type DeskItem,
   type DeskVariant,
 } from './families/desk.ts';
@@ -57,8 +57,8 @@ describe('desk family: labels from geometry', () => {
       const camera = scene.camera;
       assert.ok(scene.corners, variant);
       for (const c of scene.corners)
-        assert.ok(cornerInset(camera, c) >= LABEL_RULES.cornerMargin * 480, `${variant} corner`);
-      const fill = fillOf(camera, scene.corners);
+        assert.ok(insetOf(camera, c) >= LABEL_RULES.cornerMargin * 480, `${variant} corner`);
+      const fill = fillShare(camera, scene.corners);
       assert.ok(fill >= LABEL_RULES.acceptableFill.min && fill <= LABEL_RULES.acceptableFill.max);
       assert.ok(
         scene.tiltDeg <= LABEL_RULES.maxTilt && Math.abs(scene.rollDeg) <= LABEL_RULES.maxRoll,
@@ -82,14 +82,14 @@ describe('desk family: labels from geometry', () => {
       }
       assert.ok(scene.corners);
       if (variant === 'too_far') {
-        assert.ok(fillOf(camera, scene.corners) < 0.05);
-        for (const c of scene.corners) assert.ok(cornerInset(camera, c) > 0);
+        assert.ok(fillShare(camera, scene.corners) < 0.05);
+        for (const c of scene.corners) assert.ok(insetOf(camera, c) > 0);
       }
       if (variant === 'corner_out') {
-        const insets = scene.corners.map((c) => cornerInset(camera, c) / 480);
+        const insets = scene.corners.map((c) => insetOf(camera, c) / 480);
         assert.equal(insets.filter((i) => i <= -LABEL_RULES.cornerOutside).length, 1);
         assert.equal(insets.filter((i) => i >= LABEL_RULES.cornerOthersInside).length, 3);
-        assert.ok(visibleShare(camera, scene.corners) >= LABEL_RULES.minVisible);
+        assert.ok(shareInFrame(camera, scene.corners) >= LABEL_RULES.minVisible);
       }
       if (variant === 'finger') {
         const [w, h] = DOCUMENT_SIZE_MM[scene.document];

@@ -5,7 +5,7 @@
 // background, so the true corners are exact. Degradations (blur, glare, exposure, contrast, a
 // finger over a corner) are applied afterwards as a camera or a user would cause them.
 import { canvas2d } from '../helpers/async.js';
-import { homography, prng } from '../helpers/math.js';
+import { applyHomography, homography, pixelBounds, prng } from '../helpers/math.js';
 import type { Point, Quad } from '../../src/quality/types.js';
 
 /** Deterministic PRNG (mulberry32), under the name these scenes' callers use. */
@@ -304,12 +304,6 @@ export function projectCard(options: SceneOptions = {}): Quad {
   ];
 }
 
-/** Applies a homography to a point. */
-function apply(h: readonly number[], x: number, y: number): Point {
-  const w = h[6]! * x + h[7]! * y + h[8]!;
-  return [(h[0]! * x + h[1]! * y + h[2]!) / w, (h[3]! * x + h[4]! * y + h[5]!) / w];
-}
-
 /**
  * Draws `card` (a drawCard canvas with a `margin`-px clear border) onto `ctx` so that its outline
  * lands on `quad`: per destination pixel, inverse homography and bilinear sampling in premultiplied
@@ -335,12 +329,7 @@ export function warpCard(
   const sh = src.height;
   const s = src.data;
   const { width, height } = ctx.canvas;
-  const xs = quad.map((p) => p[0]);
-  const ys = quad.map((p) => p[1]);
-  const x0 = Math.max(0, Math.floor(Math.min(...xs)) - 2);
-  const x1 = Math.min(width, Math.ceil(Math.max(...xs)) + 2);
-  const y0 = Math.max(0, Math.floor(Math.min(...ys)) - 2);
-  const y1 = Math.min(height, Math.ceil(Math.max(...ys)) + 2);
+  const { left: x0, right: x1, top: y0, bottom: y1 } = pixelBounds(quad, width, height, 2);
   if (x1 <= x0 || y1 <= y0) return;
   const dst = ctx.getImageData(x0, y0, x1 - x0, y1 - y0);
   const d = dst.data;
@@ -352,7 +341,7 @@ export function warpCard(
   };
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
-      const [u, v] = apply(inverse, x + 0.5, y + 0.5);
+      const [u, v] = applyHomography(inverse, x + 0.5, y + 0.5);
       const fx = u - 0.5;
       const fy = v - 0.5;
       const ix = Math.floor(fx);
