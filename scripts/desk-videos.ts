@@ -12,12 +12,12 @@
 // - empty.y4m: the light card's desk and light without the card.
 // desk-videos.json beside them gives each video's true corners in its first frame and its scene.
 // A video is regenerated only when its header (which carries a generator tag) or size differs.
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { firstFrameCorners, videoFrames, videoTremor } from './documents/videos.ts';
 import { DESK_VERSION, drawScene, renderScene, type DeskScene } from './families/desk.ts';
 import { round, runIfMain } from './labelled-set.ts';
-import { GENERATED_DIR, writeFileAtomic } from './scene/files.ts';
+import { GENERATED_DIR, writeIfChanged } from './scene/files.ts';
 import { writeStaleVideos, y4mHeader } from './scene/y4m.ts';
 
 /** Default folder of the desk videos (git-ignored). */
@@ -202,8 +202,7 @@ export async function generateDeskVideos(
   );
   const indexPath = join(dir, 'desk-videos.json');
   const indexText = `${JSON.stringify(index, null, 2)}\n`;
-  if ((await readFile(indexPath, 'utf8').catch(() => '')) !== indexText)
-    await writeFileAtomic(indexPath, indexText);
+  await writeIfChanged(indexPath, indexText);
   return { paths, index };
 }
 

@@ -10,6 +10,7 @@ import {
   drawCard,
   drawMrz,
   drawPaper,
+  drawSignature,
   drawTextFields,
   type CardStyle,
   type DocumentKind,
@@ -206,17 +207,7 @@ export function drawPassportPage(pxPerMm: number, seed: number, style: CardStyle
       style.label,
       style.ink,
     );
-    for (let i = 0; i < 90; i++) {
-      const t = i / 90;
-      fillEllipse(
-        page,
-        mm(80 + t * 26),
-        mm(60 + Math.sin(t * 15) * 1.3),
-        mm(0.4),
-        mm(0.4),
-        [30, 40, 110],
-      );
-    }
+    drawSignature(page, pxPerMm, { left: 80, baseline: 60, length: 26, wave: 15, swing: 1.3 }, 90, 0.4);
 
     rect(0, 66, width, height - 66, style.mrzBand);
     drawMrz(

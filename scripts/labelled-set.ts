@@ -17,7 +17,7 @@ import { prng } from '../test/helpers/math.ts';
 import { encodeJpeg } from './jpeg.ts';
 import { encodePng } from './png.ts';
 import { writeFileAtomic } from './scene/files.ts';
-import { hashSeed } from './scene/random.ts';
+import { hashSeed, within } from './scene/random.ts';
 
 /** A worker's reply to one job. */
 type Reply<R> =
@@ -484,6 +484,77 @@ export function familyItem<F extends string, V extends string, D extends string>
     seed: image.seed,
     size: [image.width, image.height],
     params: { ...image.params, ...(format === 'jpeg' ? { jpegQuality: image.quality } : {}) },
+  };
+}
+
+/** How a family renders one item ({@link familyRenderItem}): its scene, its pixels, its record. */
+export interface FamilyRendering<
+  F extends string,
+  V extends string,
+  S extends { readonly corners: Quad | null; readonly document: string },
+  E,
+> {
+  readonly family: F;
+  /** Each variant's issue (null: acceptable). */
+  readonly variants: Readonly<Record<V, string | null>>;
+  /** Default image size. */
+  readonly width: number;
+  readonly height: number;
+  /** The range JPEG qualities are drawn from. */
+  readonly jpegQuality: readonly [number, number];
+  /** Each item's own seed, from the set's seed and its index. */
+  readonly itemSeed: (seed: number, index: number) => number;
+  /** Mixed into the item's seed for the sensor noise, and for the JPEG quality. */
+  readonly noiseSalt: number;
+  readonly qualitySalt: number;
+  /** Draws the item's scene from its seed. */
+  readonly draw: (variant: V, seed: number, width: number, height: number) => S;
+  /** Renders a scene to 8-bit RGB with sensor noise from `noiseSeed`. */
+  readonly render: (scene: S, noiseSeed: number) => { rgb: Uint8Array; exposure: E };
+  /** The scene's parameters the manifest records. */
+  readonly params: (scene: S, exposure: E) => Record<string, unknown>;
+}
+
+/**
+ * A family's `renderItem(index, variant, seed, width?, height?, format?)`: the item's scene drawn
+ * from its own seed, rendered, encoded, and its manifest entry; the scene and the exposure too.
+ */
+export function familyRenderItem<
+  F extends string,
+  V extends string,
+  S extends { readonly corners: Quad | null; readonly document: string },
+  E,
+>(
+  rendering: FamilyRendering<F, V, S, E>,
+): (
+  index: number,
+  variant: V,
+  seed: number,
+  width?: number,
+  height?: number,
+  format?: FamilyFormat,
+) => { file: Buffer; item: FamilyItem<F, V, S['document']>; scene: S; exposure: E } {
+  const r = rendering;
+  return (index, variant, seed, width = r.width, height = r.height, format = 'jpeg') => {
+    const s = r.itemSeed(seed, index);
+    const scene = r.draw(variant, s, width, height);
+    const { rgb, exposure } = r.render(scene, s ^ r.noiseSalt);
+    const quality = Math.round(within(prng(s ^ r.qualitySalt), r.jpegQuality));
+    const item = familyItem({
+      family: r.family,
+      index,
+      variant,
+      issue: r.variants[variant],
+      corners: scene.corners,
+      document: scene.document,
+      seed: s,
+      width,
+      height,
+      format,
+      quality,
+      params: r.params(scene, exposure),
+    });
+    return { file: encodeFamilyImage(rgb, width, height, format, quality), item, scene, exposure };
   };
 }
 

@@ -34,7 +34,7 @@ import {
   type Glare,
 } from '../scene/photo.ts';
 import { DEG, inQuad, insideMargin, projectDocument, type Pose } from '../scene/pinhole.ts';
-import { hashSeed, pick, uniform } from '../scene/random.ts';
+import { hashSeed, pick, uniform, within } from '../scene/random.ts';
 import {
   ACCEPTABLE,
   UNACCEPTABLE,
@@ -121,6 +121,20 @@ function randomGlare(
     halo,
   };
 }
+
+/** The ranges a reflection's core share, peak and halo are drawn from, for each variant with one. */
+const GLARES = {
+  glare: [
+    [0.07, 0.22],
+    [380, 520],
+    [0.4, 0.9],
+  ],
+  glint: [
+    [0.0006, 0.0025],
+    [300, 400],
+    [0.2, 0.4],
+  ],
+} as const;
 
 /**
  * Renders one photo of `spec`, redrawing with the next sub-seed until the written image satisfies
@@ -262,24 +276,17 @@ function tryRender(spec: ItemSpec, random: () => number, attempt: number): Rende
 
   if (variant === 'glare' || variant === 'glint') {
     const area = polygonArea(quad!);
-    const glare =
-      variant === 'glare'
-        ? randomGlare(
-            random,
-            quad!,
-            area,
-            uniform(random, 0.07, 0.22),
-            uniform(random, 380, 520),
-            uniform(random, 0.4, 0.9),
-          )
-        : randomGlare(
-            random,
-            quad!,
-            area,
-            uniform(random, 0.0006, 0.0025),
-            uniform(random, 300, 400),
-            uniform(random, 0.2, 0.4),
-          );
+    // The core's share of the document, the light added there and the halo's width: a glare washes
+    // a part of it out, a glint is a pin-point that an acceptable photo may have.
+    const [share, peak, halo] = GLARES[variant];
+    const glare = randomGlare(
+      random,
+      quad!,
+      area,
+      within(random, share),
+      within(random, peak),
+      within(random, halo),
+    );
     const mask = new Float32Array(pixels);
     for (let i = 0; i < pixels; i++)
       mask[i] = coverage![i]! * (1 - (fingerCoverage ? fingerCoverage[i]! : 0));

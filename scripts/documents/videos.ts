@@ -2,7 +2,7 @@
 // 1280x720, 30-frame y4m files with identical headers and sizes, so that a test can switch the fake
 // camera by overwriting one file in place. Each frame is the video's still scene moved by up to
 // ±0.5 px of hand tremor with fresh sensor noise; the tremor is the same in every video.
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { polygonArea } from '../../src/quality/geometry.ts';
 import type { Quad } from '../../src/quality/types.ts';
@@ -11,7 +11,7 @@ import { drawBackground, drawDocument, drawDocumentShadow } from '../document-sc
 import { round } from '../labelled-set.ts';
 import { gaussianBlur } from '../scene/blur.ts';
 import { DEFAULT_CARD_STYLE, DOCUMENT_MM } from '../scene/card.ts';
-import { GENERATED_DIR, writeFileAtomic } from '../scene/files.ts';
+import { GENERATED_DIR, writeIfChanged } from '../scene/files.ts';
 import {
   addGlare,
   addNoise,
@@ -160,8 +160,7 @@ export async function generateDocumentVideos(
     },
     options.force,
   );
-  if ((await readFile(indexPath, 'utf8').catch(() => '')) !== indexText)
-    await writeFileAtomic(indexPath, indexText);
+  await writeIfChanged(indexPath, indexText);
   return paths;
 }
 

@@ -38,8 +38,7 @@
 import { join } from 'node:path';
 import { prng } from '../../test/helpers/math.ts';
 import {
-  encodeFamilyImage,
-  familyItem,
+  familyRenderItem,
   familyMain,
   familyRenderer,
   parseFamilyCli,
@@ -53,8 +52,7 @@ import {
 } from '../labelled-set.ts';
 import { GENERATED_DIR } from '../scene/files.ts';
 import { cellHash } from '../scene/noise.ts';
-import { within } from '../scene/random.ts';
-import { renderScene } from './desk/render.ts';
+import { renderScene, type Exposure } from './desk/render.ts';
 import {
   ACCEPTABLE_SHARE,
   DEFAULT_COUNT,
@@ -66,7 +64,7 @@ import {
   type DeskVariant,
   type DocumentKind,
 } from './desk/rules.ts';
-import { drawScene } from './desk/scene.ts';
+import { drawScene, type DeskScene } from './desk/scene.ts';
 
 // The family's parts, for its tests and the desk videos.
 export * from './desk/rules.ts';
@@ -104,33 +102,21 @@ export function itemSeed(seed: number, index: number): number {
 /** How images are written: JPEG as a phone delivers them (default), or lossless PNG. */
 export type DeskFormat = FamilyFormat;
 
-/** Renders item `index` of a set: its image file and its manifest entry. */
-export function renderItem(
-  index: number,
-  variant: DeskVariant,
-  seed: number,
-  width = DEFAULT_WIDTH,
-  height = DEFAULT_HEIGHT,
-  format: DeskFormat = 'jpeg',
-): { file: Buffer; item: DeskItem } {
-  const s = itemSeed(seed, index);
-  const scene = drawScene(variant, s, width, height);
-  const { rgb, exposure } = renderScene(scene, s ^ 0x6e01);
-  const quality = Math.round(within(prng(s ^ 0x1e9), LABEL_RULES.jpegQuality));
-  const [dw, dh] = DOCUMENT_SIZE_MM[scene.document];
-  const item = familyItem({
-    family: FAMILY,
-    index,
-    variant,
-    issue: DESK_VARIANTS[variant],
-    corners: scene.corners,
-    document: scene.document,
-    seed: s,
-    width,
-    height,
-    format,
-    quality,
-    params: {
+/** Renders item `index` of a set: its image file and its manifest entry (and its scene). */
+export const renderItem = familyRenderItem({
+  family: FAMILY,
+  variants: DESK_VARIANTS,
+  width: DEFAULT_WIDTH,
+  height: DEFAULT_HEIGHT,
+  jpegQuality: LABEL_RULES.jpegQuality,
+  itemSeed,
+  noiseSalt: 0x6e01,
+  qualitySalt: 0x1e9,
+  draw: drawScene,
+  render: renderScene,
+  params: (scene: DeskScene, exposure: Exposure) => {
+    const [dw, dh] = DOCUMENT_SIZE_MM[scene.document];
+    return {
       fovDeg: round(scene.camera.fovDeg, 1),
       tiltDeg: round(scene.tiltDeg, 1),
       rollDeg: round(scene.rollDeg, 1),
@@ -150,10 +136,9 @@ export function renderItem(
         ? { glareShare: round((Math.PI * scene.glare.a * scene.glare.b) / (dw * dh), 3) }
         : {}),
       ...(scene.blurSigma ? { blurSigmaPx: round(scene.blurSigma, 2) } : {}),
-    },
-  });
-  return { file: encodeFamilyImage(rgb, width, height, format, quality), item };
-}
+    };
+  },
+});
 
 /** One image to render and write (what the worker threads are sent). */
 export type DeskJob = FamilyJob<DeskVariant>;

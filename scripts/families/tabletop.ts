@@ -43,8 +43,7 @@
 import { join } from 'node:path';
 import { prng } from '../../test/helpers/math.ts';
 import {
-  encodeFamilyImage,
-  familyItem,
+  familyRenderItem,
   familyMain,
   familyRenderer,
   parseFamilyCli,
@@ -58,7 +57,6 @@ import {
 } from '../labelled-set.ts';
 import { GENERATED_DIR } from '../scene/files.ts';
 import { latticeHash } from '../scene/noise.ts';
-import { within } from '../scene/random.ts';
 import { renderScene, type Exposure } from './tabletop/render.ts';
 import {
   ACCEPTABLE_SHARE,
@@ -109,60 +107,45 @@ export function itemSeed(seed: number, index: number): number {
 /** How images are written: JPEG as a phone delivers them (default), or lossless PNG. */
 export type TabletopFormat = FamilyFormat;
 
-/** Renders item `index` of a set: its image file and its manifest entry. */
-export function renderItem(
-  index: number,
-  variant: TabletopVariant,
-  seed: number,
-  width = DEFAULT_WIDTH,
-  height = DEFAULT_HEIGHT,
-  format: TabletopFormat = 'jpeg',
-): { file: Buffer; item: TabletopItem; scene: TabletopScene; exposure: Exposure } {
-  const s = itemSeed(seed, index);
-  const scene = drawScene(variant, s, width, height);
-  const { rgb, exposure } = renderScene(scene, s ^ 0x5a17);
-  const quality = Math.round(within(prng(s ^ 0x3c3), LABEL_RULES.jpegQuality));
-  const item = familyItem({
-    family: FAMILY,
-    index,
-    variant,
-    issue: TABLETOP_VARIANTS[variant],
-    corners: scene.corners,
-    document: scene.document,
-    seed: s,
-    width,
-    height,
-    format,
-    quality,
-    params: {
-      fovDeg: round(scene.camera.fovDeg, 1),
-      tiltDeg: round(scene.tiltDeg, 1),
-      rollDeg: round(scene.rollDeg, 1),
-      fill: round(scene.fill, 4),
-      design: scene.design.kind,
-      held: scene.held,
-      hand: scene.hand !== null,
-      surface: scene.surface,
-      distractors: scene.distractors.map((d) => d.kind),
-      light: scene.lights.kind,
-      blinds: scene.lights.window.power > 0 && scene.lights.window.depth < 1,
-      exposureTarget: round(scene.exposureTarget, 4),
-      gain: round(exposure.gain, 2),
-      frameMean: round(exposure.frameMean, 3),
-      documentPeak: round(exposure.documentPeak, 3),
-      clippedPaper: round(exposure.clippedPaper, 3),
-      clippedDocument: round(exposure.clippedDocument, 3),
-      ...(scene.defocusRadius ? { defocusRadiusPx: round(scene.defocusRadius, 2) } : {}),
-      ...(scene.motion
-        ? {
-            motionLengthPx: round(scene.motion.length, 1),
-            motionAngleDeg: round((scene.motion.angle * 180) / Math.PI, 1),
-          }
-        : {}),
-    },
-  });
-  return { file: encodeFamilyImage(rgb, width, height, format, quality), item, scene, exposure };
-}
+/** Renders item `index` of a set: its image file, its manifest entry, its scene and exposure. */
+export const renderItem = familyRenderItem({
+  family: FAMILY,
+  variants: TABLETOP_VARIANTS,
+  width: DEFAULT_WIDTH,
+  height: DEFAULT_HEIGHT,
+  jpegQuality: LABEL_RULES.jpegQuality,
+  itemSeed,
+  noiseSalt: 0x5a17,
+  qualitySalt: 0x3c3,
+  draw: drawScene,
+  render: renderScene,
+  params: (scene: TabletopScene, exposure: Exposure) => ({
+    fovDeg: round(scene.camera.fovDeg, 1),
+    tiltDeg: round(scene.tiltDeg, 1),
+    rollDeg: round(scene.rollDeg, 1),
+    fill: round(scene.fill, 4),
+    design: scene.design.kind,
+    held: scene.held,
+    hand: scene.hand !== null,
+    surface: scene.surface,
+    distractors: scene.distractors.map((d) => d.kind),
+    light: scene.lights.kind,
+    blinds: scene.lights.window.power > 0 && scene.lights.window.depth < 1,
+    exposureTarget: round(scene.exposureTarget, 4),
+    gain: round(exposure.gain, 2),
+    frameMean: round(exposure.frameMean, 3),
+    documentPeak: round(exposure.documentPeak, 3),
+    clippedPaper: round(exposure.clippedPaper, 3),
+    clippedDocument: round(exposure.clippedDocument, 3),
+    ...(scene.defocusRadius ? { defocusRadiusPx: round(scene.defocusRadius, 2) } : {}),
+    ...(scene.motion
+      ? {
+          motionLengthPx: round(scene.motion.length, 1),
+          motionAngleDeg: round((scene.motion.angle * 180) / Math.PI, 1),
+        }
+      : {}),
+  }),
+});
 
 /** One image to render and write (what the worker threads are sent). */
 export type TabletopJob = FamilyJob<TabletopVariant>;

@@ -227,6 +227,42 @@ export function drawMrz(
   }
 }
 
+/** Where {@link drawSignature} writes, in millimetres. */
+export interface SignatureLayout {
+  /** Start of the stroke. */
+  readonly left: number;
+  /** Its mean height. */
+  readonly baseline: number;
+  /** Its length. */
+  readonly length: number;
+  /** Radians of waving over the whole stroke. */
+  readonly wave: number;
+  /** Height of the waving. */
+  readonly swing: number;
+}
+
+/** A signature: a wavy blue pen stroke of `dots` round dots of radius `pen` mm. */
+export function drawSignature(
+  card: Canvas,
+  pxPerMm: number,
+  layout: SignatureLayout,
+  dots: number,
+  pen: number,
+): void {
+  const mm = (v: number) => v * pxPerMm;
+  for (let i = 0; i < dots; i++) {
+    const t = i / dots;
+    fillEllipse(
+      card,
+      mm(layout.left + t * layout.length),
+      mm(layout.baseline + Math.sin(t * layout.wave) * layout.swing),
+      mm(pen),
+      mm(pen),
+      [30, 40, 110],
+    );
+  }
+}
+
 /** The ID-1 card face as a texture (with alpha for the rounded corners), drawn in millimetres. */
 export function drawCard(
   pxPerMm: number,
@@ -259,17 +295,7 @@ export function drawCard(
       style.ink,
     );
     // Signature stroke under the data fields.
-    for (let i = 0; i < 80; i++) {
-      const t = i / 80;
-      fillEllipse(
-        card,
-        mm(58 + t * 20),
-        mm(36 + Math.sin(t * 14) * 1.2),
-        mm(0.35),
-        mm(0.35),
-        [30, 40, 110],
-      );
-    }
+    drawSignature(card, pxPerMm, { left: 58, baseline: 36, length: 20, wave: 14, swing: 1.2 }, 80, 0.35);
 
     // MRZ-like band: three lines of 30 monospaced glyphs (TD1 layout) on a whiter strip.
     rect(0, 40.5, ID1.width, 13.5, style.mrzBand);

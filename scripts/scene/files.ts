@@ -1,7 +1,7 @@
 // Writing the generated fixtures: atomically (a temporary name, then a rename), so that parallel
 // readers and test processes never see half a file, and not at all when the file is current.
 import { randomBytes } from 'node:crypto';
-import { open, rename, stat, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +22,11 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   const temp = tempPath(path);
   await writeFile(temp, data);
   await rename(temp, path);
+}
+
+/** Writes `text` to `path` (atomically) unless the file already holds exactly that. */
+export async function writeIfChanged(path: string, text: string): Promise<void> {
+  if ((await readFile(path, 'utf8').catch(() => '')) !== text) await writeFileAtomic(path, text);
 }
 
 /** True when `path` already holds a file that starts with `header` and has `size` bytes (fast reruns). */

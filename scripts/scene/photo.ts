@@ -5,10 +5,10 @@
 // the file: the document warped in, lighting and vignette, a specular glare, exposure, contrast,
 // sensor noise and quantisation (the blurs are in blur.ts).
 import type { Point, Quad } from '../../src/quality/types.ts';
-import { homography, pixelBounds, prng } from '../../test/helpers/math.ts';
+import { pixelBounds, prng } from '../../test/helpers/math.ts';
 import { luma, type Rgb } from './colour.ts';
 import { normalSource, uniform } from './random.ts';
-import { lightingMap, type Canvas } from './raster.ts';
+import { lightingMap, textureHomography, type Canvas } from './raster.ts';
 
 /** An RGB image in floating point (0-255 scale, not clipped until {@link quantise}). */
 export interface FloatImage {
@@ -73,12 +73,7 @@ export function warpTexture(image: FloatImage, texture: Canvas, quad: Quad): Flo
   const { width, height, rgb } = image;
   const tw = texture.width;
   const th = texture.height;
-  const h = homography(quad, [
-    [0, 0],
-    [tw, 0],
-    [tw, th],
-    [0, th],
-  ]);
+  const h = textureHomography(quad, tw, th);
   const coverage = new Float32Array(width * height);
   const edge = (a: Point, b: Point) => Math.hypot(b[0] - a[0], b[1] - a[1]);
   // Texels per pixel at the most compressed side: how wide (in texels) the outline band must be.

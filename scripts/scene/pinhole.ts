@@ -241,6 +241,84 @@ export function meetsPlacement(
   return variant !== 'too_far' || (fill >= rules.tooFarFill[0] && fill <= rules.tooFarFill[1]);
 }
 
+/** One draw of a family's pose search: what it drew, in the family's own order of draws. */
+export interface PoseDraw<F> {
+  /** Tilt of the document's normal from the optical axis, degrees. */
+  readonly tiltDeg: number;
+  /** Roll about the optical axis, degrees. */
+  readonly rollDeg: number;
+  /** The share of the frame the document is to fill. */
+  readonly targetFill: number;
+  /** Where its centre is to land (image pixels). */
+  readonly at: Point;
+  /** The document placed with its centre on the ray through `at`, `z` mm away. */
+  readonly place: (at: Point, z: number) => F;
+  /** A placement's true corners in the image. */
+  readonly quadOf: (frame: F) => Quad;
+}
+
+/** How a family searches for a pose that meets its label rules ({@link searchPose}). */
+export interface PoseSearch<F, H> {
+  readonly random: () => number;
+  readonly camera: Camera;
+  readonly variant: string;
+  readonly rules: PlacementRules;
+  /** The variants held to the acceptable fill ({@link meetsPlacement}). */
+  readonly fillChecked: ReadonlySet<string>;
+  /** Depth the fill search starts from (mm), and its steps. */
+  readonly depth: number;
+  readonly iterations: number;
+  /** corner_out: how far past the frame's edge a corner is pushed (share of the short side). */
+  readonly push: readonly [number, number];
+  /** The error a search that finds nothing in 5000 draws throws. */
+  readonly failure: string;
+  /** Draws a pose (tilt, roll, fill, position). */
+  readonly draw: () => PoseDraw<F>;
+  /** finger: the hand whose finger covers a corner. */
+  readonly finger: () => H;
+  /** A held document's hand, or null when the draw brings it too near a corner (draw again). */
+  readonly holding: (() => H | null) | null;
+}
+
+/** A pose found by {@link searchPose}. */
+export interface Placement<F, H> {
+  readonly frame: F;
+  readonly corners: Quad;
+  readonly tiltDeg: number;
+  readonly rollDeg: number;
+  readonly fill: number;
+  readonly hand: H | null;
+}
+
+/**
+ * Draws poses until one meets the variant's geometric rules: the depth that gives the drawn fill,
+ * one corner slid out of the frame for corner_out, the rules' check, then the hand (a finger over a
+ * corner, or the hand holding the document). Draws that miss are redrawn.
+ */
+export function searchPose<F, H>(search: PoseSearch<F, H>): Placement<F, H> {
+  const { random, camera, variant } = search;
+  for (let attempt = 0; ; attempt++) {
+    if (attempt > 5000) throw new Error(search.failure);
+    const draw = search.draw();
+    let at = draw.at;
+    const quadAt = (z: number) => draw.quadOf(draw.place(at, z));
+    const z = depthForFill(camera, quadAt, search.depth, search.iterations, draw.targetFill);
+    // corner_out: slide the document at the same depth until one corner leaves the frame.
+    if (variant === 'corner_out') at = slideCornerOut(random, camera, quadAt(z), at, search.push);
+    const frame = draw.place(at, z);
+    const corners = draw.quadOf(frame);
+    if (!meetsPlacement(camera, corners, variant, search.rules, search.fillChecked)) continue;
+    let hand: H | null = null;
+    if (variant === 'finger') hand = search.finger();
+    else if (search.holding) {
+      hand = search.holding();
+      if (!hand) continue;
+    }
+    const { tiltDeg, rollDeg } = draw;
+    return { frame, corners, tiltDeg, rollDeg, fill: fillShare(camera, corners), hand };
+  }
+}
+
 /** Where a pixel's four rays go when it lies on an edge between surfaces: a rotated grid. */
 export const EDGE_SAMPLES = [
   [0.375, 0.125],

@@ -114,16 +114,24 @@ export function lightingMap(width: number, height: number): Float32Array {
   return map;
 }
 
-/** Draws `texture` into `canvas` so that its corners land on `quad` (clockwise from top left). */
-export function drawWarped(canvas: Canvas, texture: Canvas, quad: readonly Point[]): void {
-  const tw = texture.width;
-  const th = texture.height;
-  const h = homography(quad, [
+/**
+ * The homography from image pixels to the coordinates of a `tw` x `th` texture whose corners land
+ * on `quad` (clockwise from its top left): what an inverse-mapping warp samples with.
+ */
+export function textureHomography(quad: readonly Point[], tw: number, th: number): number[] {
+  return homography(quad, [
     [0, 0],
     [tw, 0],
     [tw, th],
     [0, th],
   ]);
+}
+
+/** Draws `texture` into `canvas` so that its corners land on `quad` (clockwise from top left). */
+export function drawWarped(canvas: Canvas, texture: Canvas, quad: readonly Point[]): void {
+  const tw = texture.width;
+  const th = texture.height;
+  const h = textureHomography(quad, tw, th);
   const { left, right, top, bottom } = pixelBounds(quad, canvas.width, canvas.height, 1);
   const t = texture.data;
   const d = canvas.data;

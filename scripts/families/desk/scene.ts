@@ -5,12 +5,9 @@ import type { Point, Quad } from '../../../src/quality/types.ts';
 import { prng } from '../../../test/helpers/math.ts';
 import { hsl, type Rgb } from '../../scene/colour.ts';
 import {
-  depthForFill,
-  fillShare,
   makeCamera,
-  meetsPlacement,
   project,
-  slideCornerOut,
+  searchPose,
   unproject,
   type Camera,
   type Vec3,
@@ -501,63 +498,53 @@ export function drawScene(
   const design = drawDesign(random, tone);
   const held = variant === 'finger' || (variant !== 'no_document' && random() < 0.35);
 
-  let pose: PlanePose | null = null;
-  let corners: Quad | null = null;
-  let tiltDeg = 0;
-  let rollDeg = 0;
-  let fill = 0;
-  let hand: Hand | null = null;
-  if (variant !== 'no_document') {
-    for (let attempt = 0; ; attempt++) {
-      if (attempt > 5000) throw new Error(`desk: no pose for ${variant} (seed ${seed})`);
-      // Most people hold the phone nearly square to the document; some tilt it a lot.
-      const band = random();
-      tiltDeg =
-        band < 0.5
-          ? uniform(random, 0, 15)
-          : band < 0.85
-            ? uniform(random, 15, 28)
-            : uniform(random, 28, 35);
-      rollDeg = uniform(random, -LABEL_RULES.maxRoll, LABEL_RULES.maxRoll);
-      const rotation = documentRotation(tiltDeg, uniform(random, 0, 360), rollDeg);
-      const targetFill =
-        variant === 'too_far'
-          ? within(random, LABEL_RULES.tooFarFill)
-          : variant === 'corner_out'
-            ? uniform(random, 0.2, 0.55)
-            : within(random, LABEL_RULES.fillDrawn[document]);
-      let at: Point = [uniform(random, 0.3, 0.7) * width, uniform(random, 0.3, 0.7) * height];
-      const place = (z: number) => documentPose(camera, document, rotation, at[0], at[1], z);
-      const z = depthForFill(
-        camera,
-        (d) => documentCorners(camera, place(d), document),
-        400,
-        6,
-        targetFill,
-      );
-      // corner_out: slide the document (at the same depth) until one corner is out by the margin.
-      if (variant === 'corner_out')
-        at = slideCornerOut(
+  const placed =
+    variant === 'no_document'
+      ? null
+      : searchPose<PlanePose, Hand>({
           random,
           camera,
-          documentCorners(camera, place(z), document),
-          at,
-          [0.07, 0.16],
-        );
-      const candidate = place(z);
-      const quad = documentCorners(camera, candidate, document);
-      if (!meetsPlacement(camera, quad, variant, LABEL_RULES, FILL_CHECKED)) continue;
-      fill = fillShare(camera, quad);
-      if (variant === 'finger') hand = drawCornerFinger(random, document, Math.floor(random() * 4));
-      else if (held) {
-        hand = drawHoldingHand(random, document);
-        if (!hand) continue;
-      }
-      pose = candidate;
-      corners = quad;
-      break;
-    }
-  }
+          variant,
+          rules: LABEL_RULES,
+          fillChecked: FILL_CHECKED,
+          depth: 400,
+          iterations: 6,
+          push: [0.07, 0.16],
+          failure: `desk: no pose for ${variant} (seed ${seed})`,
+          draw: () => {
+            // Most people hold the phone nearly square to the document; some tilt it a lot.
+            const band = random();
+            const tiltDeg =
+              band < 0.5
+                ? uniform(random, 0, 15)
+                : band < 0.85
+                  ? uniform(random, 15, 28)
+                  : uniform(random, 28, 35);
+            const rollDeg = uniform(random, -LABEL_RULES.maxRoll, LABEL_RULES.maxRoll);
+            const rotation = documentRotation(tiltDeg, uniform(random, 0, 360), rollDeg);
+            const targetFill =
+              variant === 'too_far'
+                ? within(random, LABEL_RULES.tooFarFill)
+                : variant === 'corner_out'
+                  ? uniform(random, 0.2, 0.55)
+                  : within(random, LABEL_RULES.fillDrawn[document]);
+            const at: Point = [
+              uniform(random, 0.3, 0.7) * width,
+              uniform(random, 0.3, 0.7) * height,
+            ];
+            return {
+              tiltDeg,
+              rollDeg,
+              targetFill,
+              at,
+              place: ([px, py], z) => documentPose(camera, document, rotation, px, py, z),
+              quadOf: (pose) => documentCorners(camera, pose, document),
+            };
+          },
+          finger: () => drawCornerFinger(random, document, Math.floor(random() * 4)),
+          holding: held ? () => drawHoldingHand(random, document) : null,
+        });
+  const pose = placed?.frame ?? null;
 
   // The desk: under the document when it lies there, 120-320 mm behind it when held (or, without a
   // document, 250-600 mm in front of the camera), with its own tilt.
@@ -646,13 +633,13 @@ export function drawScene(
     camera,
     document,
     pose,
-    corners,
-    tiltDeg,
-    rollDeg,
-    fill,
+    corners: placed?.corners ?? null,
+    tiltDeg: placed?.tiltDeg ?? 0,
+    rollDeg: placed?.rollDeg ?? 0,
+    fill: placed?.fill ?? 0,
     design,
     held,
-    hand,
+    hand: placed?.hand ?? null,
     desk,
     deskPose,
     deskSeed: Math.floor(random() * 1e6),

@@ -7,14 +7,11 @@ import { prng } from '../../../test/helpers/math.ts';
 import { hsl } from '../../scene/colour.ts';
 import {
   add3,
-  depthForFill,
   dot3,
-  fillShare,
   makeCamera,
-  meetsPlacement,
   norm3,
   project,
-  slideCornerOut,
+  searchPose,
   type Camera,
   type Vec3,
 } from '../../scene/pinhole.ts';
@@ -130,60 +127,50 @@ export function drawScene(
   const held = variant === 'finger' ? random() < 0.6 : variant !== 'no_document' && random() < 0.35;
   const docRadius = document === 'id1' ? Math.hypot(dw, dh) / 2 : Math.hypot(dw, 2 * dh) / 2 + 4;
 
-  let frame: Frame3 | null = null;
-  let corners: Quad | null = null;
-  let tiltDeg = 0;
-  let rollDeg = 0;
-  let fill = 0;
-  let hand: Hand | null = null;
-  if (variant !== 'no_document') {
-    for (let attempt = 0; ; attempt++) {
-      if (attempt > 5000) throw new Error(`tabletop: no pose for ${variant} (seed ${seed})`);
-      // Tilt: mostly mild, a third strong; the square root spreads draws towards the limit.
-      tiltDeg =
-        random() < 0.6
-          ? uniform(random, 0, 18)
-          : LABEL_RULES.maxTilt * Math.sqrt(uniform(random, 0.25, 1));
-      rollDeg = uniform(random, -LABEL_RULES.maxRoll, LABEL_RULES.maxRoll);
-      const axes = planeAxes(tiltDeg, uniform(random, 0, 360), rollDeg);
-      const targetFill =
-        variant === 'too_far'
-          ? within(random, LABEL_RULES.tooFarFill)
-          : variant === 'corner_out'
-            ? uniform(random, 0.22, 0.5)
-            : within(random, LABEL_RULES.fillDrawn[document]);
-      let at: Point = [uniform(random, 0.32, 0.68) * width, uniform(random, 0.32, 0.68) * height];
-      const place = (z: number) => placeDocument(camera, document, axes, at[0], at[1], z);
-      const z = depthForFill(
-        camera,
-        (d) => documentQuad(camera, place(d), document),
-        350,
-        8,
-        targetFill,
-      );
-      // corner_out: slide the document sideways at the same depth until one corner leaves the frame.
-      if (variant === 'corner_out')
-        at = slideCornerOut(
+  const placed =
+    variant === 'no_document'
+      ? null
+      : searchPose<Frame3, Hand>({
           random,
           camera,
-          documentQuad(camera, place(z), document),
-          at,
-          [0.08, 0.17],
-        );
-      const candidate = place(z);
-      const quad = documentQuad(camera, candidate, document);
-      if (!meetsPlacement(camera, quad, variant, LABEL_RULES, FILL_CHECKED)) continue;
-      fill = fillShare(camera, quad);
-      if (variant === 'finger') hand = cornerThumb(random, document, Math.floor(random() * 4));
-      else if (held) {
-        hand = holdingHand(random, document);
-        if (!hand) continue;
-      }
-      frame = candidate;
-      corners = quad;
-      break;
-    }
-  }
+          variant,
+          rules: LABEL_RULES,
+          fillChecked: FILL_CHECKED,
+          depth: 350,
+          iterations: 8,
+          push: [0.08, 0.17],
+          failure: `tabletop: no pose for ${variant} (seed ${seed})`,
+          draw: () => {
+            // Tilt: mostly mild, a third strong; the square root spreads draws towards the limit.
+            const tiltDeg =
+              random() < 0.6
+                ? uniform(random, 0, 18)
+                : LABEL_RULES.maxTilt * Math.sqrt(uniform(random, 0.25, 1));
+            const rollDeg = uniform(random, -LABEL_RULES.maxRoll, LABEL_RULES.maxRoll);
+            const axes = planeAxes(tiltDeg, uniform(random, 0, 360), rollDeg);
+            const targetFill =
+              variant === 'too_far'
+                ? within(random, LABEL_RULES.tooFarFill)
+                : variant === 'corner_out'
+                  ? uniform(random, 0.22, 0.5)
+                  : within(random, LABEL_RULES.fillDrawn[document]);
+            const at: Point = [
+              uniform(random, 0.32, 0.68) * width,
+              uniform(random, 0.32, 0.68) * height,
+            ];
+            return {
+              tiltDeg,
+              rollDeg,
+              targetFill,
+              at,
+              place: ([px, py], z) => placeDocument(camera, document, axes, px, py, z),
+              quadOf: (frame) => documentQuad(camera, frame, document),
+            };
+          },
+          finger: () => cornerThumb(random, document, Math.floor(random() * 4)),
+          holding: held ? () => holdingHand(random, document) : null,
+        });
+  const frame = placed?.frame ?? null;
 
   // The table: under the document when it lies there (a card's or a booklet's thickness behind
   // it), 150-400 mm behind a held one, 220-480 mm away without a document; its own tilt otherwise.
@@ -308,13 +295,13 @@ export function drawScene(
     camera,
     document,
     frame,
-    corners,
-    tiltDeg,
-    rollDeg,
-    fill,
+    corners: placed?.corners ?? null,
+    tiltDeg: placed?.tiltDeg ?? 0,
+    rollDeg: placed?.rollDeg ?? 0,
+    fill: placed?.fill ?? 0,
     design,
     held,
-    hand,
+    hand: placed?.hand ?? null,
     surface,
     table,
     tableSeed: Math.floor(random() * 1e6),
