@@ -69,3 +69,17 @@ export function hsl255(hue: number, saturation: number, lightness: number): Rgb 
               : [c, 0, x];
   return [(r + m) * 255, (g + m) * 255, (b + m) * 255];
 }
+
+/** Something a ray found, with its colour in r, g and b. */
+export interface Colour {
+  r: number;
+  g: number;
+  b: number;
+}
+
+/** Sets `target`'s colour to `c` times the brightness factor `k`. */
+export function setRgb(target: Colour, c: Rgb, k = 1): void {
+  target.r = c[0] * k;
+  target.g = c[1] * k;
+  target.b = c[2] * k;
+}

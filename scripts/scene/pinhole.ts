@@ -9,7 +9,7 @@
 // meets their label rules.
 import { polygonArea, shareInRect } from '../../src/quality/geometry.ts';
 import type { Point, Quad } from '../../src/quality/types.ts';
-import { uniform } from './random.ts';
+import { uniform, within } from './random.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The studio set and the document videos.
@@ -196,6 +196,8 @@ export function slideCornerOut(
 
 /** The geometric label rules a family's pose search checks (shares of the frame). */
 export interface PlacementRules {
+  /** Acceptable fills are drawn from these ranges, per document kind. */
+  readonly fillDrawn: Readonly<Record<string, readonly number[]>>;
   /** Acceptable: the document's projected area over the frame's, within [min, max]. */
   readonly acceptableFill: { readonly min: number; readonly max: number };
   /** Acceptable: every corner at least this far inside the frame (share of the short side). */
@@ -241,16 +243,12 @@ export function meetsPlacement(
   return variant !== 'too_far' || (fill >= rules.tooFarFill[0] && fill <= rules.tooFarFill[1]);
 }
 
-/** One draw of a family's pose search: what it drew, in the family's own order of draws. */
+/** A family's draw of a document's orientation, for {@link searchPose}. */
 export interface PoseDraw<F> {
   /** Tilt of the document's normal from the optical axis, degrees. */
   readonly tiltDeg: number;
   /** Roll about the optical axis, degrees. */
   readonly rollDeg: number;
-  /** The share of the frame the document is to fill. */
-  readonly targetFill: number;
-  /** Where its centre is to land (image pixels). */
-  readonly at: Point;
   /** The document placed with its centre on the ray through `at`, `z` mm away. */
   readonly place: (at: Point, z: number) => F;
   /** A placement's true corners in the image. */
@@ -262,17 +260,27 @@ export interface PoseSearch<F, H> {
   readonly random: () => number;
   readonly camera: Camera;
   readonly variant: string;
+  /** The document's kind (a key of the rules' `fillDrawn`). */
+  readonly document: string;
   readonly rules: PlacementRules;
   /** The variants held to the acceptable fill ({@link meetsPlacement}). */
   readonly fillChecked: ReadonlySet<string>;
   /** Depth the fill search starts from (mm), and its steps. */
   readonly depth: number;
   readonly iterations: number;
-  /** corner_out: how far past the frame's edge a corner is pushed (share of the short side). */
-  readonly push: readonly [number, number];
+  /**
+   * corner_out: the range its fill is drawn from, and how far past the frame's edge a corner is
+   * pushed (a share of the short side).
+   */
+  readonly cornerOut: {
+    readonly fill: readonly number[];
+    readonly push: readonly [number, number];
+  };
+  /** The range of shares of the frame's width and height the document's centre is drawn in. */
+  readonly centre: readonly number[];
   /** The error a search that finds nothing in 5000 draws throws. */
   readonly failure: string;
-  /** Draws a pose (tilt, roll, fill, position). */
+  /** Draws the document's orientation (the fill and the centre are drawn after it). */
   readonly draw: () => PoseDraw<F>;
   /** finger: the hand whose finger covers a corner. */
   readonly finger: () => H;
@@ -291,23 +299,34 @@ export interface Placement<F, H> {
 }
 
 /**
- * Draws poses until one meets the variant's geometric rules: the depth that gives the drawn fill,
- * one corner slid out of the frame for corner_out, the rules' check, then the hand (a finger over a
- * corner, or the hand holding the document). Draws that miss are redrawn.
+ * Draws poses until one meets the variant's geometric rules: an orientation, a fill (the variant's)
+ * and a centre, the depth that gives that fill, one corner slid out of the frame for corner_out,
+ * the rules' check, then the hand (a finger over a corner, or the hand holding the document).
+ * Draws that miss are redrawn.
  */
 export function searchPose<F, H>(search: PoseSearch<F, H>): Placement<F, H> {
-  const { random, camera, variant } = search;
+  const { random, camera, variant, rules } = search;
   for (let attempt = 0; ; attempt++) {
     if (attempt > 5000) throw new Error(search.failure);
     const draw = search.draw();
-    let at = draw.at;
+    const targetFill =
+      variant === 'too_far'
+        ? within(random, rules.tooFarFill)
+        : variant === 'corner_out'
+          ? within(random, search.cornerOut.fill)
+          : within(random, rules.fillDrawn[search.document]!);
+    let at: Point = [
+      within(random, search.centre) * camera.width,
+      within(random, search.centre) * camera.height,
+    ];
     const quadAt = (z: number) => draw.quadOf(draw.place(at, z));
-    const z = depthForFill(camera, quadAt, search.depth, search.iterations, draw.targetFill);
+    const z = depthForFill(camera, quadAt, search.depth, search.iterations, targetFill);
     // corner_out: slide the document at the same depth until one corner leaves the frame.
-    if (variant === 'corner_out') at = slideCornerOut(random, camera, quadAt(z), at, search.push);
+    if (variant === 'corner_out')
+      at = slideCornerOut(random, camera, quadAt(z), at, search.cornerOut.push);
     const frame = draw.place(at, z);
     const corners = draw.quadOf(frame);
-    if (!meetsPlacement(camera, corners, variant, search.rules, search.fillChecked)) continue;
+    if (!meetsPlacement(camera, corners, variant, rules, search.fillChecked)) continue;
     let hand: H | null = null;
     if (variant === 'finger') hand = search.finger();
     else if (search.holding) {

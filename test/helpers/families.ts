@@ -38,6 +38,24 @@ export function checkFrontalPoses(
   }
 }
 
+/**
+ * A family's plan (`plan(count, seed)`) of `count` items: `acceptable` of them acceptable, every
+ * variant present, the same for the same seed and another for another seed. Returns seed 1's plan.
+ */
+export function checkPlan<V extends string>(
+  plan: (count: number, seed: number) => V[],
+  variants: Readonly<Record<V, string | null>>,
+  count: number,
+  acceptable: number,
+): V[] {
+  const planned = plan(count, 1);
+  assert.equal(planned.filter((v) => v === 'acceptable').length, acceptable);
+  for (const v of Object.keys(variants)) assert.ok(planned.includes(v as V), v);
+  assert.deepEqual(plan(count, 1), planned);
+  assert.notDeepEqual(plan(count, 2), planned);
+  return planned;
+}
+
 /** What a family's set writer returns per item (its manifest entry). */
 interface RawItem {
   readonly image: string;

@@ -410,11 +410,20 @@ export function drawEmpty(options: SceneOptions = {}): HTMLCanvasElement {
   return canvas;
 }
 
+/** A new canvas holding a copy of `canvas`, with its context: what the degradations draw on. */
+function copyOf(canvas: HTMLCanvasElement): {
+  canvas: HTMLCanvasElement;
+  ctx: CanvasRenderingContext2D;
+} {
+  const copy = makeCanvas(canvas.width, canvas.height);
+  copy.ctx.drawImage(canvas, 0, 0);
+  return copy;
+}
+
 /** A copy of `canvas` drawn through a CSS filter (e.g. 'blur(4px)'): defocus as the camera sees it. */
 export function filtered(canvas: HTMLCanvasElement, filter: string): HTMLCanvasElement {
-  const { canvas: out, ctx } = makeCanvas(canvas.width, canvas.height);
   // Blur pulls in transparent black past the borders; start from the frame itself to avoid a dark rim.
-  ctx.drawImage(canvas, 0, 0);
+  const { canvas: out, ctx } = copyOf(canvas);
   ctx.filter = filter;
   ctx.drawImage(canvas, 0, 0);
   return out;
@@ -464,8 +473,7 @@ export function withGlare(
   y: number,
   r: number,
 ): HTMLCanvasElement {
-  const { canvas: out, ctx } = makeCanvas(canvas.width, canvas.height);
-  ctx.drawImage(canvas, 0, 0);
+  const { canvas: out, ctx } = copyOf(canvas);
   const g = ctx.createRadialGradient(x, y, 0, x, y, r);
   g.addColorStop(0, 'rgba(255, 255, 255, 1)');
   g.addColorStop(0.45, 'rgba(255, 255, 255, 0.95)');
@@ -481,8 +489,7 @@ export function withSparkles(
   quad: Quad,
   seed: number,
 ): HTMLCanvasElement {
-  const { canvas: out, ctx } = makeCanvas(canvas.width, canvas.height);
-  ctx.drawImage(canvas, 0, 0);
+  const { canvas: out, ctx } = copyOf(canvas);
   const rnd = random(seed * 13 + 7);
   ctx.fillStyle = 'white';
   for (let k = 0; k < 40; k++) {
@@ -526,8 +533,7 @@ export function withFinger(
   corner: number,
   { width = 0.2, turn = 0, reach = 0.6 }: FingerOptions = {},
 ): HTMLCanvasElement {
-  const { canvas: out, ctx } = makeCanvas(canvas.width, canvas.height);
-  ctx.drawImage(canvas, 0, 0);
+  const { canvas: out, ctx } = copyOf(canvas);
   const size = width * Math.hypot(quad[1][0] - quad[0][0], quad[1][1] - quad[0][1]);
   const cx = (quad[0][0] + quad[1][0] + quad[2][0] + quad[3][0]) / 4;
   const cy = (quad[0][1] + quad[1][1] + quad[2][1] + quad[3][1]) / 4;

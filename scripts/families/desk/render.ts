@@ -5,7 +5,7 @@
 import type { Point } from '../../../src/quality/types.ts';
 import { prng } from '../../../test/helpers/math.ts';
 import { convolve, gaussianKernel } from '../../scene/blur.ts';
-import { clamp01, fract, mix, mixRgb, smoothstep, type Rgb } from '../../scene/colour.ts';
+import { clamp01, fract, mix, mixRgb, setRgb, smoothstep, type Rgb } from '../../scene/colour.ts';
 import { cellHash, hashFbm, hashNoise } from '../../scene/noise.ts';
 import { dot3, EDGE_SAMPLES, edgePixels, type Camera, type Vec3 } from '../../scene/pinhole.ts';
 import { normalSource } from '../../scene/random.ts';
@@ -220,9 +220,7 @@ function documentFace(p: Prepared, u: number, v: number, hit: Hit): void {
     const crease = 1 - 0.14 * (1 - smoothstep(0, 5, v));
     colour = [colour[0] * crease, colour[1] * crease, colour[2] * crease];
   }
-  hit.r = colour[0];
-  hit.g = colour[1];
-  hit.b = colour[2];
+  setRgb(hit, colour);
   hit.id = ID.document;
   hit.paper = paper;
 }
@@ -232,9 +230,7 @@ function skin(p: Prepared, u: number, v: number, depth: number, hit: Hit): void 
   const c = p.scene.hand!.skin;
   const shade =
     (0.72 + 0.28 * smoothstep(0, 0.6, depth)) * (0.92 + 0.16 * hashNoise(u * 0.15, v * 0.15, 9));
-  hit.r = c[0] * shade;
-  hit.g = c[1] * shade;
-  hit.b = c[2] * shade;
+  setRgb(hit, c, shade);
   hit.id = ID.skin;
   hit.paper = false;
 }
@@ -464,15 +460,11 @@ function trace(p: Prepared, x: number, y: number, hit: Hit): void {
           const ring = Math.hypot(u - w * 0.65, v + h * 0.45);
           if (Math.abs(ring - 15) < 0.8) c = mixRgb(c, d.accent, 0.55);
           const crease = 1 - 0.3 * (1 - smoothstep(0, 6, -v));
-          hit.r = c[0] * crease;
-          hit.g = c[1] * crease;
-          hit.b = c[2] * crease;
+          setRgb(hit, c, crease);
           hit.id = ID.page;
           return;
         }
-        hit.r = d.cover[0];
-        hit.g = d.cover[1];
-        hit.b = d.cover[2];
+        setRgb(hit, d.cover);
         hit.id = ID.cover;
         return;
       }
@@ -508,9 +500,7 @@ function trace(p: Prepared, x: number, y: number, hit: Hit): void {
     );
     shade = 1 - sc.shadow.strength * (1 - smoothstep(-sc.shadow.soft, sc.shadow.soft, sdf));
   }
-  hit.r = c[0] * shade;
-  hit.g = c[1] * shade;
-  hit.b = c[2] * shade;
+  setRgb(hit, c, shade);
 }
 
 /** What the camera did, for the manifest (measured on the scene's radiance, not by the engine). */

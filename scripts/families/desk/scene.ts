@@ -505,11 +505,13 @@ export function drawScene(
           random,
           camera,
           variant,
+          document,
           rules: LABEL_RULES,
           fillChecked: FILL_CHECKED,
           depth: 400,
           iterations: 6,
-          push: [0.07, 0.16],
+          cornerOut: { fill: [0.2, 0.55], push: [0.07, 0.16] },
+          centre: [0.3, 0.7],
           failure: `desk: no pose for ${variant} (seed ${seed})`,
           draw: () => {
             // Most people hold the phone nearly square to the document; some tilt it a lot.
@@ -522,21 +524,9 @@ export function drawScene(
                   : uniform(random, 28, 35);
             const rollDeg = uniform(random, -LABEL_RULES.maxRoll, LABEL_RULES.maxRoll);
             const rotation = documentRotation(tiltDeg, uniform(random, 0, 360), rollDeg);
-            const targetFill =
-              variant === 'too_far'
-                ? within(random, LABEL_RULES.tooFarFill)
-                : variant === 'corner_out'
-                  ? uniform(random, 0.2, 0.55)
-                  : within(random, LABEL_RULES.fillDrawn[document]);
-            const at: Point = [
-              uniform(random, 0.3, 0.7) * width,
-              uniform(random, 0.3, 0.7) * height,
-            ];
             return {
               tiltDeg,
               rollDeg,
-              targetFill,
-              at,
               place: ([px, py], z) => documentPose(camera, document, rotation, px, py, z),
               quadOf: (pose) => documentCorners(camera, pose, document),
             };

@@ -1,7 +1,7 @@
 // The tabletop family's print (scripts/families/tabletop.ts): glyphs, the holder's photo, security
 // patterns, and what a ray sees on the card's face, the passport's data page and booklet, and the
 // hand. Albedo in display values, an id per surface for edge supersampling, a class for the labels.
-import { clamp01, fract, hsl, mixRgb, smoothstep, type Rgb } from '../../scene/colour.ts';
+import { clamp01, fract, hsl, mixRgb, setRgb, smoothstep, type Rgb } from '../../scene/colour.ts';
 import { latticeHash } from '../../scene/noise.ts';
 import { capsuleDistance } from '../../scene/shapes.ts';
 import { roundBox } from './geometry.ts';
@@ -136,11 +136,6 @@ export interface Sample {
   gloss: boolean;
 }
 
-export const setRgb = (s: Sample, c: Rgb) => {
-  s.r = c[0];
-  s.g = c[1];
-  s.b = c[2];
-};
 
 /** The face of an ID-1 card at (u, v) mm; `view` is the cosine of the viewing angle. */
 export function cardFace(d: Design, u: number, v: number, view: number, s: Sample): void {
@@ -363,9 +358,7 @@ export function passportPage(d: Design, u: number, v: number, view: number, s: S
   }
   // The page curves into the spine along its top edge.
   const crease = 1 - 0.22 * (1 - smoothstep(0, 6, v));
-  s.r = c[0] * crease;
-  s.g = c[1] * crease;
-  s.b = c[2] * crease;
+  setRgb(s, c, crease);
   s.id = SURFACE_ID.document;
   s.cls = print ? CLASS.print : CLASS.paper;
   s.gloss = true;
@@ -389,9 +382,7 @@ export function booklet(d: Design, u: number, v: number, s: Sample): boolean {
     if (textRun(u, v, w * 0.12, -10, w * 0.5, 2.2, d.seed + 50))
       c = mixRgb(c, [0.2, 0.2, 0.2], 0.7);
     const crease = 1 - 0.3 * (1 - smoothstep(0, 7, -v));
-    s.r = c[0] * crease;
-    s.g = c[1] * crease;
-    s.b = c[2] * crease;
+    setRgb(s, c, crease);
     s.id = SURFACE_ID.visa;
     s.cls = CLASS.other;
     s.gloss = false;
@@ -433,9 +424,7 @@ export function handSurface(
     const rib = 0.92 + 0.08 * Math.sin((u + v) * 2.2);
     const c = hand.sleeve;
     const k = (0.65 + 0.35 * round) * rib;
-    s.r = c[0] * k;
-    s.g = c[1] * k;
-    s.b = c[2] * k;
+    setRgb(s, c, k);
     s.id = SURFACE_ID.sleeve;
   } else {
     let c = hand.skin;
@@ -451,9 +440,7 @@ export function handSurface(
         c = mixRgb(c, [0.95, 0.82, 0.8], 0.55);
     }
     const k = 0.6 + 0.4 * round;
-    s.r = c[0] * k;
-    s.g = c[1] * k;
-    s.b = c[2] * k;
+    setRgb(s, c, k);
     s.id = SURFACE_ID.skin;
   }
   s.cls = CLASS.other;

@@ -134,11 +134,13 @@ export function drawScene(
           random,
           camera,
           variant,
+          document,
           rules: LABEL_RULES,
           fillChecked: FILL_CHECKED,
           depth: 350,
           iterations: 8,
-          push: [0.08, 0.17],
+          cornerOut: { fill: [0.22, 0.5], push: [0.08, 0.17] },
+          centre: [0.32, 0.68],
           failure: `tabletop: no pose for ${variant} (seed ${seed})`,
           draw: () => {
             // Tilt: mostly mild, a third strong; the square root spreads draws towards the limit.
@@ -148,21 +150,9 @@ export function drawScene(
                 : LABEL_RULES.maxTilt * Math.sqrt(uniform(random, 0.25, 1));
             const rollDeg = uniform(random, -LABEL_RULES.maxRoll, LABEL_RULES.maxRoll);
             const axes = planeAxes(tiltDeg, uniform(random, 0, 360), rollDeg);
-            const targetFill =
-              variant === 'too_far'
-                ? within(random, LABEL_RULES.tooFarFill)
-                : variant === 'corner_out'
-                  ? uniform(random, 0.22, 0.5)
-                  : within(random, LABEL_RULES.fillDrawn[document]);
-            const at: Point = [
-              uniform(random, 0.32, 0.68) * width,
-              uniform(random, 0.32, 0.68) * height,
-            ];
             return {
               tiltDeg,
               rollDeg,
-              targetFill,
-              at,
               place: ([px, py], z) => placeDocument(camera, document, axes, px, py, z),
               quadOf: (frame) => documentQuad(camera, frame, document),
             };

@@ -1,9 +1,9 @@
 // The tabletop family's table surfaces and distractors (scripts/families/tabletop.ts): what a ray
 // sees where it meets the table, in the table's own texture coordinates (mm).
-import { clamp01, fract, mixRgb, smoothstep, type Rgb } from '../../scene/colour.ts';
+import { clamp01, fract, mixRgb, setRgb, smoothstep, type Rgb } from '../../scene/colour.ts';
 import { cellularNoise, fractalNoise, gradientNoise, latticeHash } from '../../scene/noise.ts';
 import { roundBox } from './geometry.ts';
-import { CLASS, setRgb, SURFACE_ID, textRun, type Sample } from './print.ts';
+import { CLASS, SURFACE_ID, textRun, type Sample } from './print.ts';
 import type { Distractor } from './props.ts';
 import { CARD_RADIUS, type SurfaceKind } from './rules.ts';
 
