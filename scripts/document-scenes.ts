@@ -207,7 +207,13 @@ export function drawPassportPage(pxPerMm: number, seed: number, style: CardStyle
       style.label,
       style.ink,
     );
-    drawSignature(page, pxPerMm, { left: 80, baseline: 60, length: 26, wave: 15, swing: 1.3 }, 90, 0.4);
+    drawSignature(
+      page,
+      pxPerMm,
+      { left: 80, baseline: 60, length: 26, wave: 15, swing: 1.3 },
+      90,
+      0.4,
+    );
 
     rect(0, 66, width, height - 66, style.mrzBand);
     drawMrz(

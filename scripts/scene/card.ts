@@ -295,7 +295,13 @@ export function drawCard(
       style.ink,
     );
     // Signature stroke under the data fields.
-    drawSignature(card, pxPerMm, { left: 58, baseline: 36, length: 20, wave: 14, swing: 1.2 }, 80, 0.35);
+    drawSignature(
+      card,
+      pxPerMm,
+      { left: 58, baseline: 36, length: 20, wave: 14, swing: 1.2 },
+      80,
+      0.35,
+    );
 
     // MRZ-like band: three lines of 30 monospaced glyphs (TD1 layout) on a whiter strip.
     rect(0, 40.5, ID1.width, 13.5, style.mrzBand);

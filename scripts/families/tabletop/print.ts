@@ -136,7 +136,6 @@ export interface Sample {
   gloss: boolean;
 }
 
-
 /** The face of an ID-1 card at (u, v) mm; `view` is the cosine of the viewing angle. */
 export function cardFace(d: Design, u: number, v: number, view: number, s: Sample): void {
   const [w, h] = DOCUMENT_SIZE_MM.id1;
