@@ -14,6 +14,7 @@ import {
   type Variant,
 } from './labels.ts';
 
+/** Mean, standard deviation, 99th percentile and count of a set of values. */
 export interface Stats {
   mean: number;
   std: number;

@@ -1,6 +1,7 @@
 // The desk family's label rules and the kinds of everything it draws (scripts/families/desk.ts).
 import { DOCUMENT_MM, type DocumentKind } from '../../scene/card.ts';
 
+// The document kinds are the scene modules' (scripts/scene/card.ts).
 export type { DocumentKind };
 
 /** What makes a photo acceptable, and the margins degraded items keep from it. */
@@ -53,11 +54,11 @@ export const LABEL_RULES = {
 /** Share of acceptable items in the default set; the rest is spread evenly over the issues. */
 export const ACCEPTABLE_SHARE = 0.4;
 
-/** Default number of items and size. */
+/** Default number of items. */
 export const DEFAULT_COUNT = 120;
-
+/** Default image width. */
 export const DEFAULT_WIDTH = 640;
-
+/** Default image height. */
 export const DEFAULT_HEIGHT = 480;
 
 /** The degradations, one per unacceptable item, and the issue each is labelled with. */

@@ -60,6 +60,7 @@ function matMul(a: readonly number[], b: readonly number[]): number[] {
   return out;
 }
 
+/** Column `c` of a row-major 3x3 matrix. */
 export const column = (m: readonly number[], c: number): Vec3 => [m[c]!, m[3 + c]!, m[6 + c]!];
 
 /** A plane in camera space: its origin and orthonormal in-plane axes (u right, v down), normal. */
@@ -128,6 +129,7 @@ export function documentPose(
 // ---------------------------------------------------------------------------------------------
 // The scene description (everything drawn from the seed before rendering)
 
+/** A card or passport design: its tone, colours, layout and print seeds. */
 export interface CardDesign {
   readonly tone: CardTone;
   readonly paper: Rgb;
@@ -142,6 +144,7 @@ export interface CardDesign {
   readonly otherPage: Rgb;
 }
 
+/** A hand: capsules over the document (in front) and behind it, in the document plane (mm). */
 export interface Hand {
   readonly skin: Rgb;
   /** Capsules drawn over the document (thumb, or the finger over a corner). */
@@ -150,6 +153,7 @@ export interface Hand {
   readonly back: { a: Point; b: Point; r: number }[];
 }
 
+/** Something else lying on the desk. */
 export interface Distractor {
   readonly kind: DistractorKind;
   /** Centre on the desk plane (mm) and rotation (rad). */
@@ -159,6 +163,7 @@ export interface Distractor {
   readonly colour: Rgb;
 }
 
+/** A small object of a cluttered desk (a coin, a pen, a sticky note). */
 export interface ClutterObject {
   readonly kind: 'coin' | 'pen' | 'note';
   readonly x: number;
@@ -168,6 +173,7 @@ export interface ClutterObject {
   readonly colour: Rgb;
 }
 
+/** A blown-out reflection on the document. */
 export interface Glare {
   /** Centre in document mm, semi-axes (mm), rotation (rad). */
   readonly x: number;
@@ -216,6 +222,7 @@ export interface DeskScene {
   readonly noise: number;
 }
 
+/** A random design of the given tone. */
 export function drawDesign(random: () => number, tone: CardTone): CardDesign {
   const hue = uniform(random, 0, 360);
   const paper: Rgb =
@@ -249,6 +256,7 @@ export function drawDesign(random: () => number, tone: CardTone): CardDesign {
   };
 }
 
+/** Skin tones of hands and holder photos, light to dark (display values). */
 export const SKINS: Rgb[] = [
   [0.93, 0.76, 0.64],
   [0.85, 0.64, 0.5],

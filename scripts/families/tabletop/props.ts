@@ -45,6 +45,7 @@ export interface Limb {
   readonly front: boolean;
 }
 
+/** A hand: its tones, its parts, and the nail of the fingertip over the document. */
 export interface Hand {
   readonly skin: Rgb;
   readonly sleeve: Rgb;
@@ -53,6 +54,7 @@ export interface Hand {
   readonly nail: { readonly at: Point; readonly dir: Point; readonly r: number } | null;
 }
 
+/** Something else lying on the table. */
 export interface Distractor {
   readonly kind: DistractorKind;
   /** Centre in table coordinates (mm), rotation (rad). */
@@ -92,6 +94,7 @@ export interface Lights {
   readonly shininess: number;
 }
 
+/** A random design of the given kind. */
 export function drawDesign(random: () => number, kind: CardDesignKind): Design {
   const hue = uniform(random, 0, 360);
   const seed = Math.floor(random() * 1e6);
@@ -167,6 +170,7 @@ export function drawDesign(random: () => number, kind: CardDesignKind): Design {
   }
 }
 
+/** Skin tones of hands and holder photos, light to dark (display values). */
 export const SKIN_TONES: Rgb[] = [
   [0.96, 0.8, 0.69],
   [0.89, 0.69, 0.56],
