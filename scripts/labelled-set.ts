@@ -487,13 +487,19 @@ export function familyItem<F extends string, V extends string, D extends string>
   };
 }
 
+/** What every family scene records: its document's corners and kind, its camera and pose. */
+export interface FamilyScene {
+  readonly corners: Quad | null;
+  readonly document: string;
+  readonly camera: { readonly fovDeg: number };
+  readonly tiltDeg: number;
+  readonly rollDeg: number;
+  /** The document's projected area over the frame's. */
+  readonly fill: number;
+}
+
 /** How a family renders one item ({@link familyRenderItem}): its scene, its pixels, its record. */
-export interface FamilyRendering<
-  F extends string,
-  V extends string,
-  S extends { readonly corners: Quad | null; readonly document: string },
-  E,
-> {
+export interface FamilyRendering<F extends string, V extends string, S extends FamilyScene, E> {
   readonly family: F;
   /** Each variant's issue (null: acceptable). */
   readonly variants: Readonly<Record<V, string | null>>;
@@ -511,7 +517,7 @@ export interface FamilyRendering<
   readonly draw: (variant: V, seed: number, width: number, height: number) => S;
   /** Renders a scene to 8-bit RGB with sensor noise from `noiseSeed`. */
   readonly render: (scene: S, noiseSeed: number) => { rgb: Uint8Array; exposure: E };
-  /** The scene's parameters the manifest records. */
+  /** The scene's own parameters the manifest records (after its camera's and pose's). */
   readonly params: (scene: S, exposure: E) => Record<string, unknown>;
 }
 
@@ -519,12 +525,7 @@ export interface FamilyRendering<
  * A family's `renderItem(index, variant, seed, width?, height?, format?)`: the item's scene drawn
  * from its own seed, rendered, encoded, and its manifest entry; the scene and the exposure too.
  */
-export function familyRenderItem<
-  F extends string,
-  V extends string,
-  S extends { readonly corners: Quad | null; readonly document: string },
-  E,
->(
+export function familyRenderItem<F extends string, V extends string, S extends FamilyScene, E>(
   rendering: FamilyRendering<F, V, S, E>,
 ): (
   index: number,
@@ -552,7 +553,13 @@ export function familyRenderItem<
       height,
       format,
       quality,
-      params: r.params(scene, exposure),
+      params: {
+        fovDeg: round(scene.camera.fovDeg, 1),
+        tiltDeg: round(scene.tiltDeg, 1),
+        rollDeg: round(scene.rollDeg, 1),
+        fill: round(scene.fill, 4),
+        ...r.params(scene, exposure),
+      },
     });
     return { file: encodeFamilyImage(rgb, width, height, format, quality), item, scene, exposure };
   };

@@ -117,10 +117,6 @@ export const renderItem = familyRenderItem({
   params: (scene: DeskScene, exposure: Exposure) => {
     const [dw, dh] = DOCUMENT_SIZE_MM[scene.document];
     return {
-      fovDeg: round(scene.camera.fovDeg, 1),
-      tiltDeg: round(scene.tiltDeg, 1),
-      rollDeg: round(scene.rollDeg, 1),
-      fill: round(scene.fill, 4),
       tone: scene.design.tone,
       photoLeft: scene.design.photoLeft,
       held: scene.held,

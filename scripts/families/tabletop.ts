@@ -120,10 +120,6 @@ export const renderItem = familyRenderItem({
   draw: drawScene,
   render: renderScene,
   params: (scene: TabletopScene, exposure: Exposure) => ({
-    fovDeg: round(scene.camera.fovDeg, 1),
-    tiltDeg: round(scene.tiltDeg, 1),
-    rollDeg: round(scene.rollDeg, 1),
-    fill: round(scene.fill, 4),
     design: scene.design.kind,
     held: scene.held,
     hand: scene.hand !== null,

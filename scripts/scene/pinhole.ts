@@ -338,6 +338,39 @@ export function searchPose<F, H>(search: PoseSearch<F, H>): Placement<F, H> {
   }
 }
 
+/** What a scene records of its placement: corners, tilt, roll, fill and hand (none without one). */
+export function placementOf<F, H>(
+  placed: Placement<F, H> | null,
+): Omit<Placement<F, H>, 'frame' | 'corners'> & { corners: Quad | null } {
+  return {
+    corners: placed?.corners ?? null,
+    tiltDeg: placed?.tiltDeg ?? 0,
+    rollDeg: placed?.rollDeg ?? 0,
+    fill: placed?.fill ?? 0,
+    hand: placed?.hand ?? null,
+  };
+}
+
+/** The metering targets a family's exposure rules give (mean light, 0-1). */
+export interface ExposureRules {
+  readonly darkTarget: readonly number[];
+  readonly brightTarget: readonly number[];
+  readonly exposureTarget: readonly number[];
+}
+
+/** The exposure a scene meters for: the dark or bright band for those variants, else acceptable. */
+export function drawExposureTarget(
+  random: () => number,
+  variant: string,
+  rules: ExposureRules,
+): number {
+  return variant === 'dark'
+    ? within(random, rules.darkTarget)
+    : variant === 'bright'
+      ? within(random, rules.brightTarget)
+      : within(random, rules.exposureTarget);
+}
+
 /** Where a pixel's four rays go when it lies on an edge between surfaces: a rotated grid. */
 export const EDGE_SAMPLES = [
   [0.375, 0.125],

@@ -7,6 +7,8 @@ import { hsl, type Rgb } from '../../scene/colour.ts';
 import {
   makeCamera,
   project,
+  drawExposureTarget,
+  placementOf,
   searchPose,
   unproject,
   type Camera,
@@ -617,12 +619,7 @@ export function drawScene(
       angle,
     };
   }
-  const exposureTarget =
-    variant === 'dark'
-      ? within(random, LABEL_RULES.darkTarget)
-      : variant === 'bright'
-        ? within(random, LABEL_RULES.brightTarget)
-        : within(random, LABEL_RULES.exposureTarget);
+  const exposureTarget = drawExposureTarget(random, variant, LABEL_RULES);
   const scale640 = width / 640;
   return {
     variant,
@@ -631,13 +628,9 @@ export function drawScene(
     camera,
     document,
     pose,
-    corners: placed?.corners ?? null,
-    tiltDeg: placed?.tiltDeg ?? 0,
-    rollDeg: placed?.rollDeg ?? 0,
-    fill: placed?.fill ?? 0,
+    ...placementOf(placed),
     design,
     held,
-    hand: placed?.hand ?? null,
     desk,
     deskPose,
     deskSeed: Math.floor(random() * 1e6),

@@ -11,6 +11,8 @@ import {
   makeCamera,
   norm3,
   project,
+  drawExposureTarget,
+  placementOf,
   searchPose,
   type Camera,
   type Vec3,
@@ -271,12 +273,7 @@ export function drawScene(
       }
     }
   }
-  const exposureTarget =
-    variant === 'dark'
-      ? within(random, LABEL_RULES.darkTarget)
-      : variant === 'bright'
-        ? within(random, LABEL_RULES.brightTarget)
-        : within(random, LABEL_RULES.exposureTarget);
+  const exposureTarget = drawExposureTarget(random, variant, LABEL_RULES);
   const scale = width / 640;
   return {
     variant,
@@ -285,13 +282,9 @@ export function drawScene(
     camera,
     document,
     frame,
-    corners: placed?.corners ?? null,
-    tiltDeg: placed?.tiltDeg ?? 0,
-    rollDeg: placed?.rollDeg ?? 0,
-    fill: placed?.fill ?? 0,
+    ...placementOf(placed),
     design,
     held,
-    hand: placed?.hand ?? null,
     surface,
     table,
     tableSeed: Math.floor(random() * 1e6),
