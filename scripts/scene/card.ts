@@ -2,19 +2,27 @@
 // rounded corners, data fields, the MRZ, and the ID-1 card of the fixture videos (make-y4m.ts) and
 // the studio set (document-scenes.ts, which adds the passport page and random colour schemes).
 // The ISO/IEC 7810 formats are here once for every scene renderer.
+import {
+  DOCUMENT_MM as FORMATS,
+  ID1_CORNER_MM,
+  type DocumentFormat,
+} from '../../src/internal/documents.ts';
 import { prng } from '../../test/helpers/math.ts';
 import { clamp01, type Rgb } from './colour.ts';
 import { createCanvas, fillEllipse, fillRect, type Canvas } from './raster.ts';
 
-/** The document types the scenes draw. */
-export type DocumentKind = 'id1' | 'passport';
+/** The document types the scenes draw (the SDK's physical formats). */
+export type DocumentKind = DocumentFormat;
 
-/** Physical size (mm) and corner radius of each document type: ISO/IEC 7810 ID-1 and ID-3 (TD3). */
+/**
+ * Physical size (mm) and corner radius of each document type: the SDK's ISO/IEC 7810 ID-1 and ID-3
+ * (TD3) formats; the drawn passport page rounds its corners at 3 mm.
+ */
 export const DOCUMENT_MM: Readonly<
   Record<DocumentKind, { width: number; height: number; corner: number }>
 > = {
-  id1: { width: 85.6, height: 54, corner: 3.18 },
-  passport: { width: 125, height: 88, corner: 3 },
+  id1: { ...FORMATS.id1, corner: ID1_CORNER_MM },
+  passport: { ...FORMATS.passport, corner: 3 },
 };
 
 /** The ID-1 card, the size the document guide is drawn for. */

@@ -6,6 +6,7 @@
 // finger over a corner) are applied afterwards as a camera or a user would cause them.
 import { canvas2d } from '../helpers/async.js';
 import { applyHomography, homography, pixelBounds, prng } from '../helpers/math.js';
+import { ID1_ASPECT } from '../../src/internal/documents.js';
 import type { Point, Quad } from '../../src/quality/types.js';
 
 /** Deterministic PRNG (mulberry32), under the name these scenes' callers use. */
@@ -273,7 +274,7 @@ export function drawCard(
 export function projectCard(options: SceneOptions = {}): Quad {
   const width = options.width ?? 640;
   const height = options.height ?? 480;
-  const aspect = options.aspect ?? 85.6 / 54;
+  const aspect = options.aspect ?? ID1_ASPECT;
   const w = (options.scale ?? 0.6) * width;
   const h = w / aspect;
   const [cx, cy] = options.centre ?? [0.5, 0.5];
@@ -385,7 +386,7 @@ export function drawScene(options: SceneOptions = {}): Scene {
   const width = options.width ?? 640;
   const height = options.height ?? 480;
   const seed = options.seed ?? 1;
-  const aspect = options.aspect ?? 85.6 / 54;
+  const aspect = options.aspect ?? ID1_ASPECT;
   const { canvas, ctx } = makeCanvas(width, height);
   drawBackground(ctx, width, height, options.background ?? 'wood', seed);
   const corners = projectCard({ ...options, width, height, aspect });

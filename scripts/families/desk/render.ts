@@ -10,6 +10,7 @@ import { cellHash, hashFbm, hashNoise } from '../../scene/noise.ts';
 import { dot3, EDGE_SAMPLES, edgePixels, type Camera, type Vec3 } from '../../scene/pinhole.ts';
 import { normalSource } from '../../scene/random.ts';
 import { capsuleDistance } from '../../scene/shapes.ts';
+import { DOCUMENT_MM } from '../../scene/card.ts';
 import { DOCUMENT_SIZE_MM, LABEL_RULES } from './rules.ts';
 import { column, SKINS, type DeskScene, type Glare, type PlanePose } from './scene.ts';
 
@@ -19,6 +20,9 @@ function roundedRectSdf(x: number, y: number, w: number, h: number, r: number): 
   const qy = Math.abs(y - h / 2) - (h / 2 - r);
   return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - r;
 }
+
+/** The ID-1 card's size and corner radius (mm): the document's, and other cards on the desk. */
+const ID1 = DOCUMENT_MM.id1;
 
 /** Surfaces, for the supersampling test (a change of id between neighbours is an edge). */
 const ID = { desk: 0, document: 1, skin: 2, page: 3, cover: 4, distractor: 10 } as const;
@@ -376,7 +380,15 @@ function onDesk(p: Prepared, s: number, q: number, hit: Hit): Rgb | null {
         }
         break;
       case 'card': {
-        if (roundedRectSdf(lx + 42.8, ly + 27, 85.6, 54, 3.18) <= 0)
+        if (
+          roundedRectSdf(
+            lx + ID1.width / 2,
+            ly + ID1.height / 2,
+            ID1.width,
+            ID1.height,
+            ID1.corner,
+          ) <= 0
+        )
           return ly < -15 ? mixRgb(d.colour, [0, 0, 0], 0.35) : d.colour;
         break;
       }
@@ -444,7 +456,7 @@ function trace(p: Prepared, x: number, y: number, hit: Hit): void {
       if (front >= 0) return skin(p, u, v, front, hit);
       const onCard =
         sc.document === 'id1'
-          ? roundedRectSdf(u, v, w, h, 3.18) <= 0
+          ? roundedRectSdf(u, v, w, h, ID1.corner) <= 0
           : u >= 0 && u <= w && v >= 0 && v <= h;
       if (onCard) {
         documentFace(p, u, v, hit);

@@ -333,8 +333,8 @@ function otherCard(
     const c = Math.cos(angle);
     const s = Math.sin(angle);
     const local = (i: number, j: number): Point => {
-      const lx = (i - 0.5) * 85.6;
-      const ly = (j - 0.5) * 54;
+      const lx = (i - 0.5) * DOCUMENT_SIZE_MM.id1[0];
+      const ly = (j - 0.5) * DOCUMENT_SIZE_MM.id1[1];
       return [tableCentre[0] + x + lx * c - ly * s, tableCentre[1] + y + lx * s + ly * c];
     };
     if (lying) {

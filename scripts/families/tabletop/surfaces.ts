@@ -5,7 +5,7 @@ import { cellularNoise, fractalNoise, gradientNoise, latticeHash } from '../../s
 import { roundBox } from './geometry.ts';
 import { CLASS, SURFACE_ID, textRun, type Sample } from './print.ts';
 import type { Distractor } from './props.ts';
-import { CARD_RADIUS, type SurfaceKind } from './rules.ts';
+import { CARD_RADIUS, DOCUMENT_SIZE_MM, type SurfaceKind } from './rules.ts';
 
 /** The table's own surface at texture coordinates (x, y) mm. */
 export function tableSurface(
@@ -166,6 +166,9 @@ export function tableSurface(
   s.gloss = false;
 }
 
+/** Another ID-1 card's size (mm). */
+const [cw, ch] = DOCUMENT_SIZE_MM.id1;
+
 /** A distractor lying on the table at local (x, y) (its own frame, mm); false where it is not. */
 export function distractorSurface(d: Distractor, x: number, y: number, s: Sample): boolean {
   let c: Rgb | null = null;
@@ -239,7 +242,7 @@ export function distractorSurface(d: Distractor, x: number, y: number, s: Sample
       break;
     }
     case 'card':
-      if (roundBox(x + 42.8, y + 27, 85.6, 54, CARD_RADIUS) <= 0) {
+      if (roundBox(x + cw / 2, y + ch / 2, cw, ch, CARD_RADIUS) <= 0) {
         c = d.colour;
         if (Math.abs(y - 6) < 4 && Math.abs(x) < 38) c = [0.12, 0.12, 0.12];
         else if (textRun(x, y, -38, -20, 60, 4, d.seed)) c = mixRgb(d.colour, [1, 1, 1], 0.8);
