@@ -1,7 +1,7 @@
 // Live e2e videos made from the held-out "desk" family (scripts/families/desk.ts): the family's
 // ray-cast renderer draws each still scene once, then every frame is that still moved by up to
 // ±0.5 px of hand tremor with fresh sensor noise, exactly as the document videos do
-// (`videoFrames` / `videoTremor` of scripts/generate-documents.ts).
+// (`videoFrames` / `videoTremor` of scripts/documents/videos.ts).
 //
 //   node --import tsx scripts/desk-videos.ts [--force]
 //
@@ -12,18 +12,16 @@
 // - empty.y4m: the light card's desk and light without the card.
 // desk-videos.json beside them gives each video's true corners in its first frame and its scene.
 // A video is regenerated only when its header (which carries a generator tag) or size differs.
-import { mkdir, readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Quad } from '../src/quality/types.ts';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { firstFrameCorners, videoFrames, videoTremor } from './documents/videos.ts';
 import { DESK_VERSION, drawScene, renderScene, type DeskScene } from './families/desk.ts';
-import { videoFrames, videoTremor } from './generate-documents.ts';
-import { runIfMain } from './labelled-set.ts';
-import { upToDate, writeFileAtomic, writeY4m, y4mFileSize, y4mHeader } from './make-y4m.ts';
+import { round, runIfMain } from './labelled-set.ts';
+import { GENERATED_DIR, writeIfChanged } from './scene/files.ts';
+import { writeStaleVideos, y4mHeader } from './scene/y4m.ts';
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Default folder of the desk videos (git-ignored). */
-export const DEFAULT_DESK_VIDEOS_DIR = resolve(REPO_ROOT, 'test/fixtures/generated/desk-videos');
+export const DEFAULT_DESK_VIDEOS_DIR = join(GENERATED_DIR, 'desk-videos');
 
 /** Bump when the videos change for a reason the header does not already carry. */
 export const DESK_VIDEOS_VERSION = 1;
@@ -134,8 +132,6 @@ export interface DeskVideoIndex {
   >;
 }
 
-const round = (v: number, digits = 3) => Math.round(v * 10 ** digits) / 10 ** digits;
-
 /**
  * Writes empty/light-card/passport.y4m (1280x720, identical headers and sizes) and desk-videos.json
  * into `outDir`, unless they are current. Deterministic: the same bytes on every run.
@@ -153,25 +149,18 @@ export async function generateDeskVideos(
   const tag = `XKYC_DESKVID=${DESK_VIDEOS_VERSION}.${DESK_VERSION}.${DESK_VIDEO_SEEDS['light-card']}.${DESK_VIDEO_SEEDS.passport}`;
   const y4m = { frameCount: frames, fps: 30, extraTags: [tag] };
   const header = y4mHeader(width, height, y4m);
-  const size = y4mFileSize(width, height, y4m);
   const paths = Object.fromEntries(
     DESK_VIDEO_NAMES.map((name) => [name, join(dir, `${name}.y4m`)]),
   ) as Record<DeskVideoName, string>;
 
   const scenes = deskVideoScenes();
   const tremor = videoTremor(frames);
-  const moved = (quad: Quad | null): [number, number][] | null =>
-    quad
-      ? quad.map(
-          ([x, y]) => [round(x + tremor[0]![0]), round(y + tremor[0]![1])] as [number, number],
-        )
-      : null;
   const entry = (name: DeskVideoName) => {
     const s = scenes[name];
     return {
       file: `${name}.y4m`,
       document: s.pose ? s.document : null,
-      corners: moved(s.corners),
+      corners: firstFrameCorners(s.corners, tremor),
       seed: name === 'empty' ? null : DESK_VIDEO_SEEDS[name],
       scene: {
         ...(s.pose
@@ -179,7 +168,7 @@ export async function generateDeskVideos(
               tone: s.design.tone,
               tiltDeg: round(s.tiltDeg, 1),
               rollDeg: round(s.rollDeg, 1),
-              fill: round(s.fill),
+              fill: round(s.fill, 3),
             }
           : {}),
         desk: s.desk,
@@ -200,16 +189,20 @@ export async function generateDeskVideos(
     },
   };
 
-  for (const name of DESK_VIDEO_NAMES) {
-    if (!options.force && (await upToDate(paths[name], header, size))) continue;
-    const { rgb } = renderScene(scenes[name], 0);
-    const base = { width, height, rgb: Float32Array.from(rgb) };
-    await writeY4m(paths[name], width, height, videoFrames(base, tremor), y4m);
-  }
+  await writeStaleVideos(
+    paths,
+    width,
+    height,
+    y4m,
+    (name) => {
+      const { rgb } = renderScene(scenes[name], 0);
+      return videoFrames({ width, height, rgb: Float32Array.from(rgb) }, tremor);
+    },
+    options.force,
+  );
   const indexPath = join(dir, 'desk-videos.json');
   const indexText = `${JSON.stringify(index, null, 2)}\n`;
-  if ((await readFile(indexPath, 'utf8').catch(() => '')) !== indexText)
-    await writeFileAtomic(indexPath, indexText);
+  await writeIfChanged(indexPath, indexText);
   return { paths, index };
 }
 

@@ -1,30 +1,35 @@
 // The held-out "desk" family (scripts/families/desk.ts): its labels follow from the geometry it
 // draws, it is deterministic, and scripts/eval.ts reads its manifest.
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { parseManifest } from './eval.ts';
+import { describe, test } from 'node:test';
 import {
-  cornerInset,
+  assertDeterministic,
+  assertJpeg,
+  assertPng,
+  checkFrontalPoses,
+  checkPlan,
+  jpegFiles,
+  readFamilyManifest,
+  writtenSet,
+} from '../test/helpers/families.ts';
+import {
   DESK_VARIANTS,
   DOCUMENT_SIZE_MM,
   documentCorners,
   documentPose,
   documentRotation,
   drawScene,
-  fillOf,
+  fillShare,
   generateDeskSet,
+  insetOf,
   LABEL_RULES,
-  makeCamera,
   planVariants,
   renderItem,
-  visibleShare,
-  type DeskItem,
+  shareInFrame,
   type DeskVariant,
 } from './families/desk.ts';
-import { decodePng } from './png.ts';
 
 const W = 320;
 const H = 240;
@@ -37,18 +42,17 @@ describe('desk family: labels from geometry', () => {
   );
 
   test('a frontal pose projects to the document proportions', () => {
-    for (const kind of ['id1', 'passport'] as const) {
-      for (const fov of [55, 80]) {
-        const camera = makeCamera(640, 480, fov);
-        const pose = documentPose(camera, kind, documentRotation(0, 0, 0), 320, 240, 300);
-        const [tl, tr, br, bl] = documentCorners(camera, pose, kind);
-        const [w, h] = DOCUMENT_SIZE_MM[kind];
-        assert.ok(Math.abs(tr[0] - tl[0] - (br[0] - bl[0])) < 1e-9, 'parallel sides');
-        assert.ok(Math.abs((tr[0] - tl[0]) / (bl[1] - tl[1]) - w / h) < 1e-9);
-        // And the size is the pinhole's: f * width / distance.
-        assert.ok(Math.abs(tr[0] - tl[0] - (camera.focal * w) / 300) < 1e-9);
-      }
-    }
+    checkFrontalPoses(
+      DOCUMENT_SIZE_MM,
+      (camera, kind) =>
+        documentCorners(
+          camera,
+          documentPose(camera, kind, documentRotation(0, 0, 0), 320, 240, 300),
+          kind,
+        ),
+      ([tl, tr, br, bl]) =>
+        assert.ok(Math.abs(tr[0] - tl[0] - (br[0] - bl[0])) < 1e-9, 'parallel sides'),
+    );
   });
 
   test('acceptable geometry: corners inside with the margin, fill within bounds, tilt and roll bounded', () => {
@@ -57,8 +61,8 @@ describe('desk family: labels from geometry', () => {
       const camera = scene.camera;
       assert.ok(scene.corners, variant);
       for (const c of scene.corners)
-        assert.ok(cornerInset(camera, c) >= LABEL_RULES.cornerMargin * 480, `${variant} corner`);
-      const fill = fillOf(camera, scene.corners);
+        assert.ok(insetOf(camera, c) >= LABEL_RULES.cornerMargin * 480, `${variant} corner`);
+      const fill = fillShare(camera, scene.corners);
       assert.ok(fill >= LABEL_RULES.acceptableFill.min && fill <= LABEL_RULES.acceptableFill.max);
       assert.ok(
         scene.tiltDeg <= LABEL_RULES.maxTilt && Math.abs(scene.rollDeg) <= LABEL_RULES.maxRoll,
@@ -82,14 +86,14 @@ describe('desk family: labels from geometry', () => {
       }
       assert.ok(scene.corners);
       if (variant === 'too_far') {
-        assert.ok(fillOf(camera, scene.corners) < 0.05);
-        for (const c of scene.corners) assert.ok(cornerInset(camera, c) > 0);
+        assert.ok(fillShare(camera, scene.corners) < 0.05);
+        for (const c of scene.corners) assert.ok(insetOf(camera, c) > 0);
       }
       if (variant === 'corner_out') {
-        const insets = scene.corners.map((c) => cornerInset(camera, c) / 480);
+        const insets = scene.corners.map((c) => insetOf(camera, c) / 480);
         assert.equal(insets.filter((i) => i <= -LABEL_RULES.cornerOutside).length, 1);
         assert.equal(insets.filter((i) => i >= LABEL_RULES.cornerOthersInside).length, 3);
-        assert.ok(visibleShare(camera, scene.corners) >= LABEL_RULES.minVisible);
+        assert.ok(shareInFrame(camera, scene.corners) >= LABEL_RULES.minVisible);
       }
       if (variant === 'finger') {
         const [w, h] = DOCUMENT_SIZE_MM[scene.document];
@@ -124,77 +128,37 @@ describe('desk family: labels from geometry', () => {
   });
 
   test('the plan: 40 % acceptable, every issue present, deterministic', () => {
-    const plan = planVariants(120, 1);
-    assert.equal(plan.filter((v) => v === 'acceptable').length, 48);
-    for (const v of Object.keys(DESK_VARIANTS)) assert.ok(plan.includes(v as DeskVariant), v);
-    assert.deepEqual(planVariants(120, 1), plan);
-    assert.notDeepEqual(planVariants(120, 2), plan);
+    checkPlan(planVariants, DESK_VARIANTS, 120, 48);
   });
 });
 
 describe('desk family: written set', () => {
-  let dir: string;
-  let items: DeskItem[];
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'desk-family-'));
-    ({ items } = await generateDeskSet({
-      out: dir,
-      count: 12,
-      seed: 3,
-      width: W,
-      height: H,
-      workers: 1,
-    }));
-  });
-  after(() => rm(dir, { recursive: true, force: true }));
+  const set = writtenSet('desk-family-', (out) =>
+    generateDeskSet({ out, count: 12, seed: 3, width: W, height: H, workers: 1 }),
+  );
 
   test('the manifest parses with the eval, items labelled as the family says', async () => {
-    const path = join(dir, 'manifest.json');
-    const parsed = parseManifest(JSON.parse(await readFile(path, 'utf8')), path);
-    assert.equal(parsed.length, 12);
-    for (const [k, item] of parsed.entries()) {
-      const raw = items[k]!;
-      assert.equal(item.kind, 'document');
-      assert.equal(raw.family, 'desk');
-      assert.equal(item.document, raw.document);
-      assert.equal(item.acceptable, raw.variant === 'acceptable');
-      const issue = DESK_VARIANTS[raw.variant];
-      assert.deepEqual(item.issues, issue ? [issue] : []);
-      assert.equal(item.corners === null, raw.variant === 'no_document');
+    const parsed = await readFamilyManifest(set, 'desk', 12, DESK_VARIANTS);
+    for (const item of parsed) {
       if (item.acceptable) {
         for (const c of item.corners!)
           assert.ok(Math.min(c[0], c[1], W - c[0], H - c[1]) >= 0.04 * SHORT - 0.01);
       }
     }
-    const files = (await readdir(dir)).filter((f) => f.endsWith('.jpg')).sort();
-    assert.deepEqual(files, items.map((i) => i.image).sort());
-    for (const name of files) {
-      const jpeg = await readFile(join(dir, name));
-      assert.deepEqual([...jpeg.subarray(0, 2)], [0xff, 0xd8], 'SOI');
-      assert.deepEqual([...jpeg.subarray(-2)], [0xff, 0xd9], 'EOI');
-      const sof = jpeg.indexOf(Buffer.from([0xff, 0xc0]));
-      assert.deepEqual([jpeg.readUInt16BE(sof + 7), jpeg.readUInt16BE(sof + 5)], [W, H]);
-    }
-    for (const item of items) {
+    for (const name of await jpegFiles(set))
+      assertJpeg(await readFile(join(set.dir, name)), W, H, true);
+    for (const item of set.items) {
       const q = item.params.jpegQuality as number;
       assert.ok(q >= 70 && q <= 95);
     }
   });
 
   test('--format png writes the same pixels losslessly', () => {
-    const { file, item } = renderItem(2, 'glare', 3, W, H, 'png');
-    assert.match(item.image, /^0003-glare\.png$/);
-    const png = decodePng(file);
-    assert.deepEqual([png.width, png.height, png.channels], [W, H, 3]);
+    assertPng(renderItem(2, 'glare', 3, W, H, 'png'), W, H);
   });
 
   test('rendering is deterministic: same seed, same bytes; another seed, other bytes', () => {
-    const a = renderItem(4, 'acceptable', 9, W, H);
-    const b = renderItem(4, 'acceptable', 9, W, H);
-    const c = renderItem(4, 'acceptable', 10, W, H);
-    assert.ok(a.file.equals(b.file));
-    assert.deepEqual(a.item, b.item);
-    assert.ok(!a.file.equals(c.file));
+    assertDeterministic((seed) => renderItem(4, 'acceptable', seed, W, H));
   });
 
   test('exposure follows the variant: dark is dark, bright clips the paper, acceptable does not', () => {

@@ -1,11 +1,19 @@
 // The "tabletop" tuning family (scripts/families/tabletop.ts): its labels follow from the geometry
 // and the exposure it draws, it is deterministic, and scripts/eval.ts reads its manifest.
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { parseManifest } from './eval.ts';
+import { describe, test } from 'node:test';
+import {
+  assertDeterministic,
+  assertJpeg,
+  assertPng,
+  checkFrontalPoses,
+  checkPlan,
+  jpegFiles,
+  readFamilyManifest,
+  writtenSet,
+} from '../test/helpers/families.ts';
 import {
   DOCUMENT_SIZE_MM,
   documentQuad,
@@ -21,10 +29,8 @@ import {
   renderItem,
   shareInFrame,
   TABLETOP_VARIANTS,
-  type TabletopItem,
   type TabletopVariant,
 } from './families/tabletop.ts';
-import { decodePng } from './png.ts';
 
 const W = 240;
 const H = 180;
@@ -40,18 +46,15 @@ describe('tabletop family: labels from geometry', () => {
   );
 
   test('a frontal pose projects to the document proportions at the pinhole size', () => {
-    for (const kind of ['id1', 'passport'] as const) {
-      for (const fov of [55, 80]) {
-        const camera = makeCamera(640, 480, fov);
-        const frame = placeDocument(camera, kind, planeAxes(0, 0, 0), 320, 240, 300);
-        const [tl, tr, br, bl] = documentQuad(camera, frame, kind);
-        const [w, h] = DOCUMENT_SIZE_MM[kind];
+    checkFrontalPoses(
+      DOCUMENT_SIZE_MM,
+      (camera, kind) =>
+        documentQuad(camera, placeDocument(camera, kind, planeAxes(0, 0, 0), 320, 240, 300), kind),
+      ([tl, tr, br]) => {
         assert.ok(Math.abs(tr[1] - tl[1]) < 1e-9 && Math.abs(br[0] - tr[0]) < 1e-9, 'upright');
-        assert.ok(Math.abs((tr[0] - tl[0]) / (bl[1] - tl[1]) - w / h) < 1e-9, 'proportions');
-        assert.ok(Math.abs(tr[0] - tl[0] - (camera.focal * w) / 300) < 1e-9, 'f * width / z');
         assert.ok(Math.abs((tl[0] + br[0]) / 2 - 320) < 1e-9, 'centred');
-      }
-    }
+      },
+    );
   });
 
   test('a tilted pose keeps the tilt it was given, and the quad is clockwise', () => {
@@ -131,51 +134,25 @@ describe('tabletop family: labels from geometry', () => {
   });
 
   test('the plan: 40 % acceptable, every variant present, deterministic per seed', () => {
-    const plan = planVariants(240, 1);
-    assert.equal(plan.filter((v) => v === 'acceptable').length, 96);
-    for (const v of Object.keys(TABLETOP_VARIANTS)) assert.ok(plan.includes(v as TabletopVariant));
+    const plan = checkPlan(planVariants, TABLETOP_VARIANTS, 240, 96);
     const perIssue = new Map<string, number>();
     for (const v of plan) {
       const issue = TABLETOP_VARIANTS[v];
       if (issue) perIssue.set(issue, (perIssue.get(issue) ?? 0) + 1);
     }
     for (const count of perIssue.values()) assert.ok(count >= 20 && count <= 21);
-    assert.deepEqual(planVariants(240, 1), plan);
-    assert.notDeepEqual(planVariants(240, 2), plan);
   });
 });
 
 describe('tabletop family: rendered', () => {
-  let dir: string;
-  let items: TabletopItem[];
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'tabletop-family-'));
-    ({ items } = await generateTabletopSet({
-      out: dir,
-      count: 10,
-      seed: 3,
-      width: W,
-      height: H,
-      workers: 1,
-    }));
-  });
-  after(() => rm(dir, { recursive: true, force: true }));
+  const set = writtenSet('tabletop-family-', (out) =>
+    generateTabletopSet({ out, count: 10, seed: 3, width: W, height: H, workers: 1 }),
+  );
 
   test('the manifest parses with the eval, items labelled as the family says', async () => {
-    const path = join(dir, 'manifest.json');
-    const json = JSON.parse(await readFile(path, 'utf8'));
-    assert.equal(json.family, 'tabletop');
-    const parsed = parseManifest(json, path);
-    assert.equal(parsed.length, 10);
+    const parsed = await readFamilyManifest(set, 'tabletop', 10, TABLETOP_VARIANTS);
     for (const [k, item] of parsed.entries()) {
-      const raw = items[k]!;
-      assert.equal(item.kind, 'document');
-      assert.equal(item.family, 'tabletop');
-      assert.equal(item.document, raw.document);
-      assert.equal(item.acceptable, raw.variant === 'acceptable');
-      const issue = TABLETOP_VARIANTS[raw.variant];
-      assert.deepEqual(item.issues, issue ? [issue] : []);
-      assert.equal(item.corners === null, raw.variant === 'no_document');
+      const raw = set.items[k]!;
       if (item.acceptable) {
         for (const c of item.corners!)
           assert.ok(Math.min(c[0], c[1], W - c[0], H - c[1]) >= 0.05 * H - 0.01);
@@ -184,25 +161,13 @@ describe('tabletop family: rendered', () => {
       const q = raw.params.jpegQuality as number;
       assert.ok(q >= 70 && q <= 95);
     }
-    const files = (await readdir(dir)).filter((f) => f.endsWith('.jpg')).sort();
-    assert.deepEqual(files, items.map((i) => i.image).sort());
-    const jpeg = await readFile(join(dir, files[0]!));
-    assert.deepEqual([...jpeg.subarray(0, 2)], [0xff, 0xd8], 'SOI');
-    const sof = jpeg.indexOf(Buffer.from([0xff, 0xc0]));
-    assert.deepEqual([jpeg.readUInt16BE(sof + 7), jpeg.readUInt16BE(sof + 5)], [W, H]);
+    const files = await jpegFiles(set);
+    assertJpeg(await readFile(join(set.dir, files[0]!)), W, H, false);
   });
 
   test('same seed, same bytes; another seed, other bytes; --format png is lossless RGB', () => {
-    const a = renderItem(4, 'acceptable', 9, W, H);
-    const b = renderItem(4, 'acceptable', 9, W, H);
-    const c = renderItem(4, 'acceptable', 10, W, H);
-    assert.ok(a.file.equals(b.file));
-    assert.deepEqual(a.item, b.item);
-    assert.ok(!a.file.equals(c.file));
-    const png = renderItem(2, 'glare', 3, W, H, 'png');
-    assert.match(png.item.image, /^0003-glare\.png$/);
-    const image = decodePng(png.file);
-    assert.deepEqual([image.width, image.height, image.channels], [W, H, 3]);
+    assertDeterministic((seed) => renderItem(4, 'acceptable', seed, W, H));
+    assertPng(renderItem(2, 'glare', 3, W, H, 'png'), W, H);
   });
 
   test('exposure follows the variant: glare, dark and bright by their rules; others never clip', () => {

@@ -20,15 +20,21 @@
 // One photo is rendered by selfie-render.ts (the variants, their bands and the labels, described
 // there); the videos by selfie-videos.ts; the label semantics are faces/truth.ts's.
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { writeFileAtomic } from './make-y4m.ts';
-import { encodePng } from './png.ts';
+import { join, resolve } from 'node:path';
 import { PORTRAIT_FIXTURE } from '../test/fixture-names.ts';
 import { loadPortrait } from './faces/fixtures.ts';
 import { LABELLED_ISSUES } from './faces/truth.ts';
-import { runIfMain, scheduleItems, summarise, writeSet } from './labelled-set.ts';
+import {
+  parseSetCli,
+  progressOnStderr,
+  runIfMain,
+  scheduleItems,
+  setImageName,
+  summarise,
+  writePhoto,
+  writeSet,
+} from './labelled-set.ts';
+import { GENERATED_DIR } from './scene/files.ts';
 import {
   GENERATOR_VERSION,
   renderItem,
@@ -42,9 +48,8 @@ import {
 import { PORTRAIT_CRC } from './selfie-scenes.ts';
 import { DEFAULT_SELFIE_VIDEOS_DIR, generateSelfieVideos } from './selfie-videos.ts';
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Default folder of the labelled selfies (git-ignored). */
-export const DEFAULT_SELFIES_DIR = resolve(REPO_ROOT, 'test/fixtures/generated/selfies');
+export const DEFAULT_SELFIES_DIR = join(GENERATED_DIR, 'selfies');
 /** Default number of photos: 270 at 640x480 and 30 at 1280x720. */
 export const DEFAULT_COUNT = 300;
 /** Default seed. */
@@ -107,25 +112,15 @@ export interface SelfieSetOptions {
 export type SelfieSetResult =
   { readonly manifestPath: string; readonly count: number } | { readonly skipped: string };
 
-// Deflate level of the photos: sensor noise is incompressible (as in generate-documents.ts).
-const PNG_LEVEL = 4;
-
-type Label = RenderedItem['label'];
-
 /** Image file name of an item. */
-export const imageName = (spec: ItemSpec): string =>
-  `${String(spec.index).padStart(4, '0')}-${spec.variant}.png`;
+export const imageName = (spec: ItemSpec): string => setImageName(spec);
 
 /** Renders a photo and writes it as a PNG (what each worker does per item). */
-export async function renderToFile(spec: ItemSpec, path: string): Promise<Label> {
+export async function renderToFile(spec: ItemSpec, path: string): Promise<RenderedItem['label']> {
   const portrait = await loadPortrait();
   if ('missing' in portrait) throw new Error(portrait.missing);
   const rendered = renderItem(spec, portrait);
-  const png = encodePng(
-    { width: rendered.width, height: rendered.height, channels: 3, data: rendered.pixels },
-    { level: PNG_LEVEL },
-  );
-  await writeFileAtomic(path, png);
+  await writePhoto(path, rendered);
   return rendered.label;
 }
 
@@ -167,41 +162,15 @@ export async function generateSelfies(options: SelfieSetOptions = {}): Promise<S
 // ---------------------------------------------------------------------------------------------
 // CLI.
 
-/** The CLI's options (node:util's parser: unknown options and missing values are errors). */
-function cliOptions(args: string[]): SelfieSetOptions & { videos: string | null } {
-  const { values } = parseArgs({
-    args,
-    options: {
-      out: { type: 'string' },
-      count: { type: 'string' },
-      seed: { type: 'string' },
-      videos: { type: 'string' },
-      'no-videos': { type: 'boolean' },
-      force: { type: 'boolean' },
-    },
-  });
-  const number = (v: string | undefined) => (v === undefined ? undefined : Number(v));
-  return {
-    out: values.out,
-    count: number(values.count),
-    seed: number(values.seed),
-    videos: values['no-videos'] ? null : (values.videos ?? DEFAULT_SELFIE_VIDEOS_DIR),
-    force: values.force ?? false,
-  };
-}
-
 runIfMain(import.meta.url, async () => {
   const started = performance.now();
   const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
-  const args = cliOptions(process.argv.slice(2));
+  const args = parseSetCli(process.argv.slice(2), DEFAULT_SELFIE_VIDEOS_DIR);
   // The videos render in this thread while the workers render the photos.
   const [set, videos] = await Promise.all([
     generateSelfies({
       ...args,
-      onProgress: (done, total) => {
-        if (done % 50 === 0 || done === total)
-          process.stderr.write(`${done}/${total} (${seconds()} s)\n`);
-      },
+      onProgress: progressOnStderr(seconds),
     }),
     args.videos ? generateSelfieVideos(args.videos, { force: args.force }) : null,
   ]);

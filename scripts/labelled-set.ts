@@ -1,6 +1,6 @@
 // What the labelled-set generators share (generate-documents.ts, generate-selfies.ts and the scene
 // families in scripts/families/): running independent jobs on worker threads, the stamp that makes
-// an unchanged rerun free, manifest.json's text, and a family's set writer and command line.
+// an unchanged rerun free, the photos' files, manifest.json's text, and the command lines.
 //
 // Jobs go one per message to a pool of workers (one per core, at most a few) so that slow jobs do
 // not hold up a fixed share; the worker module calls `serveJobs` with what to do per job. Results
@@ -10,9 +10,14 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
-import { hashSeed } from './document-scenes.ts';
-import { prng, writeFileAtomic } from './make-y4m.ts';
+import type { Quad } from '../src/quality/types.ts';
+import { prng } from '../test/helpers/math.ts';
+import { encodeJpeg } from './jpeg.ts';
+import { encodePng } from './png.ts';
+import { writeFileAtomic } from './scene/files.ts';
+import { hashSeed, within } from './scene/random.ts';
 
 /** A worker's reply to one job. */
 type Reply<R> =
@@ -305,6 +310,75 @@ export function scheduleItems<V extends string>(
   });
 }
 
+/** A figure rounded to `digits` decimals, as the manifests record them. */
+export const round = (value: number, digits: number): number =>
+  Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** A set's image file name: its index in four digits, then its variant (`0007-glare.png`). */
+export const setImageName = (spec: { readonly index: number; readonly variant: string }): string =>
+  `${String(spec.index).padStart(4, '0')}-${spec.variant}.png`;
+
+// Deflate level of the photos: sensor noise is incompressible, so 4 is within 3% of 6-9 in size at
+// half the time.
+const PNG_LEVEL = 4;
+
+/** Writes a set's photo (8-bit RGB) as a PNG, atomically. */
+export async function writePhoto(
+  path: string,
+  photo: { readonly width: number; readonly height: number; readonly pixels: Uint8Array },
+): Promise<void> {
+  const png = encodePng(
+    { width: photo.width, height: photo.height, channels: 3, data: photo.pixels },
+    { level: PNG_LEVEL },
+  );
+  await writeFileAtomic(path, png);
+}
+
+/** What the command line of a set generator with videos asks for. */
+export interface SetCliOptions {
+  readonly out?: string;
+  readonly count?: number;
+  readonly seed?: number;
+  /** Where the videos go; null: none. */
+  readonly videos: string | null;
+  readonly force: boolean;
+}
+
+/**
+ * The command line of generate-documents.ts and generate-selfies.ts:
+ * `[--out DIR] [--count N] [--seed S] [--videos DIR | --no-videos] [--force]` (node:util's parser:
+ * unknown options and missing values are errors).
+ */
+export function parseSetCli(args: readonly string[], defaultVideos: string): SetCliOptions {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      out: { type: 'string' },
+      count: { type: 'string' },
+      seed: { type: 'string' },
+      videos: { type: 'string' },
+      'no-videos': { type: 'boolean' },
+      force: { type: 'boolean' },
+    },
+  });
+  const number = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+  return {
+    out: values.out,
+    count: number(values.count),
+    seed: number(values.seed),
+    videos: values['no-videos'] ? null : (values.videos ?? defaultVideos),
+    force: values.force ?? false,
+  };
+}
+
+/** A set writer's `onProgress` for a command line: every 50th photo and the last, with the time. */
+export const progressOnStderr =
+  (seconds: () => string) =>
+  (done: number, total: number): void => {
+    if (done % 50 === 0 || done === total)
+      process.stderr.write(`${done}/${total} (${seconds()} s)\n`);
+  };
+
 /**
  * Runs `main` when the module at `moduleUrl` is the script node was started with (not when it is
  * imported, nor in a worker), reporting failure through the exit code. No top-level await, as in
@@ -324,6 +398,185 @@ export function runIfMain(moduleUrl: string, main: () => Promise<void>): void {
 
 /** How a family's images are written: JPEG as a phone delivers them (default), or lossless PNG. */
 export type FamilyFormat = 'jpeg' | 'png';
+
+/**
+ * The variants of a family's set of `count` items: `acceptableShare` of them the acceptable variant
+ * (the one labelled with no issue), the rest spread evenly over the issues in `variants`' order, an
+ * issue with several variants taking them in turn; then shuffled with `random`.
+ */
+export function planFamilyVariants<V extends string>(
+  variants: Readonly<Record<V, string | null>>,
+  acceptableShare: number,
+  count: number,
+  random: () => number,
+): V[] {
+  const names = Object.keys(variants) as V[];
+  const accepted = names.find((v) => variants[v] === null)!;
+  const degraded = names.filter((v) => variants[v] !== null);
+  const issues = [...new Set(degraded.map((v) => variants[v]))];
+  const turn = new Map<string | null, number>();
+  const plan: V[] = Array.from({ length: Math.round(count * acceptableShare) }, () => accepted);
+  for (let k = 0; plan.length < count; k++) {
+    const issue = issues[k % issues.length]!;
+    const options = degraded.filter((v) => variants[v] === issue);
+    turn.set(issue, (turn.get(issue) ?? -1) + 1);
+    plan.push(options[turn.get(issue)! % options.length]!);
+  }
+  for (let i = plan.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [plan[i], plan[j]] = [plan[j]!, plan[i]!];
+  }
+  return plan;
+}
+
+/** One manifest item of a document family (scripts/eval.ts reads image, kind, expect, corners, document). */
+export interface FamilyItem<
+  F extends string,
+  V extends string,
+  D extends string,
+> extends LabelledItem {
+  readonly kind: 'document';
+  readonly family: F;
+  readonly variant: V;
+  readonly corners: Quad | null;
+  readonly document: D;
+  readonly seed: number;
+  readonly size: [number, number];
+  readonly params: Record<string, unknown>;
+}
+
+/** What a family's renderer knows of one image, for {@link familyItem}. */
+export interface FamilyImage<F extends string, V extends string, D extends string> {
+  readonly family: F;
+  /** Index in the set (0-based; files are numbered from 1). */
+  readonly index: number;
+  readonly variant: V;
+  /** The issue the variant is labelled with (null: acceptable). */
+  readonly issue: string | null;
+  /** The document's true corners (null without one). */
+  readonly corners: Quad | null;
+  readonly document: D;
+  readonly seed: number;
+  readonly width: number;
+  readonly height: number;
+  readonly format: FamilyFormat;
+  /** The scene's parameters, in the order the manifest lists them. */
+  readonly params: Record<string, unknown>;
+  /** JPEG quality (recorded with the parameters when the image is a JPEG). */
+  readonly quality: number;
+}
+
+/** A family image's manifest item: its file name, labels, corners to 0.01 px and parameters. */
+export function familyItem<F extends string, V extends string, D extends string>(
+  image: FamilyImage<F, V, D>,
+): FamilyItem<F, V, D> {
+  const { index, variant, issue, format } = image;
+  return {
+    image: `${String(index + 1).padStart(4, '0')}-${variant}.${format === 'jpeg' ? 'jpg' : 'png'}`,
+    kind: 'document',
+    family: image.family,
+    variant,
+    expect: { acceptable: issue === null, issues: issue ? [issue] : [] },
+    corners: image.corners
+      ? (image.corners.map(([x, y]) => [round(x, 2), round(y, 2)]) as unknown as Quad)
+      : null,
+    document: image.document,
+    seed: image.seed,
+    size: [image.width, image.height],
+    params: { ...image.params, ...(format === 'jpeg' ? { jpegQuality: image.quality } : {}) },
+  };
+}
+
+/** What every family scene records: its document's corners and kind, its camera and pose. */
+export interface FamilyScene {
+  readonly corners: Quad | null;
+  readonly document: string;
+  readonly camera: { readonly fovDeg: number };
+  readonly tiltDeg: number;
+  readonly rollDeg: number;
+  /** The document's projected area over the frame's. */
+  readonly fill: number;
+}
+
+/** How a family renders one item ({@link familyRenderItem}): its scene, its pixels, its record. */
+export interface FamilyRendering<F extends string, V extends string, S extends FamilyScene, E> {
+  readonly family: F;
+  /** Each variant's issue (null: acceptable). */
+  readonly variants: Readonly<Record<V, string | null>>;
+  /** Default image size. */
+  readonly width: number;
+  readonly height: number;
+  /** The range JPEG qualities are drawn from. */
+  readonly jpegQuality: readonly [number, number];
+  /** Each item's own seed, from the set's seed and its index. */
+  readonly itemSeed: (seed: number, index: number) => number;
+  /** Mixed into the item's seed for the sensor noise, and for the JPEG quality. */
+  readonly noiseSalt: number;
+  readonly qualitySalt: number;
+  /** Draws the item's scene from its seed. */
+  readonly draw: (variant: V, seed: number, width: number, height: number) => S;
+  /** Renders a scene to 8-bit RGB with sensor noise from `noiseSeed`. */
+  readonly render: (scene: S, noiseSeed: number) => { rgb: Uint8Array; exposure: E };
+  /** The scene's own parameters the manifest records (after its camera's and pose's). */
+  readonly params: (scene: S, exposure: E) => Record<string, unknown>;
+}
+
+/**
+ * A family's `renderItem(index, variant, seed, width?, height?, format?)`: the item's scene drawn
+ * from its own seed, rendered, encoded, and its manifest entry; the scene and the exposure too.
+ */
+export function familyRenderItem<F extends string, V extends string, S extends FamilyScene, E>(
+  rendering: FamilyRendering<F, V, S, E>,
+): (
+  index: number,
+  variant: V,
+  seed: number,
+  width?: number,
+  height?: number,
+  format?: FamilyFormat,
+) => { file: Buffer; item: FamilyItem<F, V, S['document']>; scene: S; exposure: E } {
+  const r = rendering;
+  return (index, variant, seed, width = r.width, height = r.height, format = 'jpeg') => {
+    const s = r.itemSeed(seed, index);
+    const scene = r.draw(variant, s, width, height);
+    const { rgb, exposure } = r.render(scene, s ^ r.noiseSalt);
+    const quality = Math.round(within(prng(s ^ r.qualitySalt), r.jpegQuality));
+    const item = familyItem({
+      family: r.family,
+      index,
+      variant,
+      issue: r.variants[variant],
+      corners: scene.corners,
+      document: scene.document,
+      seed: s,
+      width,
+      height,
+      format,
+      quality,
+      params: {
+        fovDeg: round(scene.camera.fovDeg, 1),
+        tiltDeg: round(scene.tiltDeg, 1),
+        rollDeg: round(scene.rollDeg, 1),
+        fill: round(scene.fill, 4),
+        ...r.params(scene, exposure),
+      },
+    });
+    return { file: encodeFamilyImage(rgb, width, height, format, quality), item, scene, exposure };
+  };
+}
+
+/** A family image's file: 8-bit RGB as a JPEG at `quality` (as a phone delivers it), or a PNG. */
+export function encodeFamilyImage(
+  rgb: Uint8Array,
+  width: number,
+  height: number,
+  format: FamilyFormat,
+  quality: number,
+): Buffer {
+  return format === 'jpeg'
+    ? encodeJpeg({ width, height, data: rgb }, quality)
+    : encodePng({ width, height, channels: 3, data: rgb });
+}
 
 /** Options of a family's set writer ({@link writeFamilySet}). */
 export interface FamilySetOptions {

@@ -48,6 +48,22 @@ async function decode(url: string): Promise<ImageBitmap> {
   });
 }
 
+/** Decodes the image at `url` ({@link decode}), hands it to `read` and closes it. */
+async function withImage<T>(url: string, read: (bitmap: ImageBitmap) => T): Promise<T> {
+  const bitmap = await decode(url);
+  try {
+    return read(bitmap);
+  } finally {
+    bitmap.close();
+  }
+}
+
+/** `quad` with x scaled by `sx` and y by `sy` (from one frame size to another). */
+function scaleQuad(quad: Quad, sx: number, sy: number): Quad {
+  const scale = ([x, y]: Point): Point => [x * sx, y * sy];
+  return [scale(quad[0]), scale(quad[1]), scale(quad[2]), scale(quad[3])];
+}
+
 /** Draws `bitmap` resized to `width` x `height` on the scratch canvas and reads it back. */
 function pixelsOf(bitmap: ImageBitmap, width: number, height: number): ImageData {
   const ctx = context2d(width, height);
@@ -66,12 +82,9 @@ export async function loadImageData(
   width?: number,
   height?: number,
 ): Promise<ImageData> {
-  const bitmap = await decode(url);
-  try {
-    return pixelsOf(bitmap, width ?? bitmap.width, height ?? bitmap.height);
-  } finally {
-    bitmap.close();
-  }
+  return withImage(url, (bitmap) =>
+    pixelsOf(bitmap, width ?? bitmap.width, height ?? bitmap.height),
+  );
 }
 
 /**
@@ -166,19 +179,10 @@ async function imageFrame(
   width: number,
   height: number,
 ): Promise<BenchFrame> {
-  const bitmap = await decode(url);
-  const sx = width / bitmap.width;
-  const sy = height / bitmap.height;
-  try {
-    const image = pixelsOf(bitmap, width, height);
-    const scale = ([x, y]: Point): Point => [x * sx, y * sy];
-    const truth: Quad | null = corners
-      ? [scale(corners[0]), scale(corners[1]), scale(corners[2]), scale(corners[3])]
-      : null;
-    return { image, truth };
-  } finally {
-    bitmap.close();
-  }
+  return withImage(url, (bitmap) => ({
+    image: pixelsOf(bitmap, width, height),
+    truth: corners ? scaleQuad(corners, width / bitmap.width, height / bitmap.height) : null,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -242,16 +246,14 @@ export async function analyzeSelfieImage(
   options: SelfieQualityOptions = {},
   warmUpRuns = 0,
 ): Promise<PageSelfieAnalysis> {
-  const bitmap = await decode(url);
-  let image: ImageData;
-  const imageWidth = bitmap.width;
-  const imageHeight = bitmap.height;
-  try {
-    const scale = Math.min(1, SELFIE_ANALYSIS_SIDE / Math.max(imageWidth, imageHeight));
-    image = pixelsOf(bitmap, Math.round(imageWidth * scale), Math.round(imageHeight * scale));
-  } finally {
-    bitmap.close();
-  }
+  const { image, imageWidth, imageHeight } = await withImage(url, (bitmap) => {
+    const scale = Math.min(1, SELFIE_ANALYSIS_SIDE / Math.max(bitmap.width, bitmap.height));
+    return {
+      image: pixelsOf(bitmap, Math.round(bitmap.width * scale), Math.round(bitmap.height * scale)),
+      imageWidth: bitmap.width,
+      imageHeight: bitmap.height,
+    };
+  });
   for (let i = 0; i < warmUpRuns; i++) await runSelfie(image, options);
   return { ...(await runSelfie(image, options)), imageWidth, imageHeight };
 }
@@ -564,15 +566,7 @@ export async function benchPass(request: BenchRequest): Promise<BenchSamples> {
     if (i < distinct) {
       const sx = image.width / (verdict.width || image.width);
       const sy = image.height / (verdict.height || image.height);
-      const q = verdict.quad;
-      const ours: Quad | null = q
-        ? [
-            [q[0][0] * sx, q[0][1] * sy],
-            [q[1][0] * sx, q[1][1] * sy],
-            [q[2][0] * sx, q[2][1] * sy],
-            [q[3][0] * sx, q[3][1] * sy],
-          ]
-        : null;
+      const ours = verdict.quad ? scaleQuad(verdict.quad, sx, sy) : null;
       samples.quads.push({ truth, ours, jscanify: baseline });
     }
   }

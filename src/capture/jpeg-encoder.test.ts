@@ -6,7 +6,7 @@ import { hasExif } from '../internal/image-header.js';
 import { JpegEncoder } from './jpeg-encoder.js';
 import { analyzeDocument } from '../quality/analyze.js';
 import { quadJaccard } from '../quality/geometry.js';
-import { drawScene } from '../quality/test-scenes.js';
+import { drawScene } from '../../test/scenes/documents.js';
 import type { Quad } from '../quality/types.js';
 
 /** Decodes an encoded image and reads its pixels. */

@@ -5,7 +5,7 @@ import {
   PHOTO_AREA,
   withGlare,
   type SceneOptions,
-} from '../quality/test-scenes.js';
+} from '../../test/scenes/documents.js';
 import type { Point, Quad } from '../quality/types.js';
 import { FaceAnalyzer } from './face-analyzer.js';
 import {
@@ -294,7 +294,7 @@ describe('FaceAnalyzer.findPortrait (MediaPipe FaceDetector in a worker, on synt
     expect(result.faces).to.equal(0);
   });
 
-  it('on the cartoon photo area as test-scenes draws it: reports what the detector sees', async () => {
+  it('on the cartoon photo area as the test scenes draw it: reports what the detector sees', async () => {
     const { image, corners } = await scene({ rotation: 7, tiltX: 12, seed: 3 });
     const result = await find(image, corners, 'cartoon silhouette');
     image.close();

@@ -15,7 +15,7 @@ import {
   type Background,
   type Scene,
   type SceneOptions,
-} from './test-scenes.js';
+} from '../../test/scenes/documents.js';
 import { QualityIssue, type Point, type Quad } from './types.js';
 
 const backgrounds: Background[] = ['wood', 'fabric', 'dark', 'light', 'clutter'];

@@ -4,7 +4,7 @@ import { FrameAnalyzer } from './frame-analyzer.js';
 import { quadJaccard } from './geometry.js';
 import { frameSize } from './read-frame.js';
 import type { Point, Quad } from './types.js';
-import { drawEmpty, drawScene } from './test-scenes.js';
+import { drawEmpty, drawScene } from '../../test/scenes/documents.js';
 
 describe('FrameAnalyzer', () => {
   it('analyses in a worker and finds the document there as it does on the main thread', async () => {

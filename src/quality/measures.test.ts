@@ -14,7 +14,7 @@ import {
   makeCanvas,
   motionBlurred,
   projectCard,
-} from './test-scenes.js';
+} from '../../test/scenes/documents.js';
 import type { LumaFrame, Point, Quad, RgbaFrame } from './types.js';
 
 /** An RGBA frame of one colour. */

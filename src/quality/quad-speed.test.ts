@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { rgbaToPlanes } from './luma.js';
 import { findDocumentQuad } from './quad/index.js';
-import { drawScene, frameOf } from './test-scenes.js';
+import { drawScene, frameOf } from '../../test/scenes/documents.js';
 import type { RgbaFrame } from './types.js';
 
 /** rgbaToPlanes written out pixel by pixel: block sums of each channel, then the same roundings. */

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { drawScene, frameOf } from '../quality/test-scenes.js';
+import { drawScene, frameOf } from '../../test/scenes/documents.js';
 import type { Quad } from '../quality/types.js';
 import { straighten, straightenedSize, type RgbaImage } from './straighten.js';
 

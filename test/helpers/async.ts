@@ -21,15 +21,16 @@ export function thrown(run: () => unknown): unknown {
   throw new Error('expected a throw');
 }
 
-/** A new canvas of the given size with its 2D context. */
+/** A new canvas of the given size with its 2D context (created with `settings`, if any). */
 export function canvas2d(
   width: number,
   height: number,
+  settings?: CanvasRenderingContext2DSettings,
 ): { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D } {
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
-  const ctx = canvas.getContext('2d');
+  const ctx = canvas.getContext('2d', settings);
   if (!ctx) throw new Error('no 2d context');
   return { canvas, ctx };
 }

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../define/kyc-camera-view.js';
-import { drawScene } from '../../quality/test-scenes.js';
+import { drawScene } from '../../../test/scenes/documents.js';
 import type { AutoCaptureOptions } from '../../capture/auto-capture.js';
 import type { KycCameraViewElement, KycFrameEvent } from './kyc-camera-view.js';
 

@@ -12,7 +12,7 @@ import {
   type SessionCredentials,
 } from '../../../test/helpers/backend.js';
 import { canvas2d, canvasToBlob } from '../../../test/helpers/async.js';
-import { drawScene } from '../../quality/test-scenes.js';
+import { drawScene } from '../../../test/scenes/documents.js';
 import { ID_PHOTO_CROP, portraitOrSkip } from '../../../test/helpers/portrait.js';
 import { ConfigurationError } from '../../errors.js';
 import { registerProtocol } from '../../protocols/registry.js';

@@ -4,8 +4,10 @@
 // in-plane rotation, tilt), projected with a pinhole camera and warped per pixel onto a textured
 // background, so the true corners are exact. Degradations (blur, glare, exposure, contrast, a
 // finger over a corner) are applied afterwards as a camera or a user would cause them.
-import { homography, prng } from '../../test/helpers/math.js';
-import type { Point, Quad } from './types.js';
+import { canvas2d } from '../helpers/async.js';
+import { applyHomography, homography, pixelBounds, prng } from '../helpers/math.js';
+import { ID1_ASPECT } from '../../src/internal/documents.js';
+import type { Point, Quad } from '../../src/quality/types.js';
 
 /** Deterministic PRNG (mulberry32), under the name these scenes' callers use. */
 export const random = prng;
@@ -64,12 +66,7 @@ export function makeCanvas(
   width: number,
   height: number,
 ): { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D } {
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new Error('no 2d context');
-  return { canvas, ctx };
+  return canvas2d(width, height, { willReadFrequently: true });
 }
 
 /** The RGBA pixels of a canvas (an ImageData is an RgbaFrame). */
@@ -277,7 +274,7 @@ export function drawCard(
 export function projectCard(options: SceneOptions = {}): Quad {
   const width = options.width ?? 640;
   const height = options.height ?? 480;
-  const aspect = options.aspect ?? 85.6 / 54;
+  const aspect = options.aspect ?? ID1_ASPECT;
   const w = (options.scale ?? 0.6) * width;
   const h = w / aspect;
   const [cx, cy] = options.centre ?? [0.5, 0.5];
@@ -308,12 +305,6 @@ export function projectCard(options: SceneOptions = {}): Quad {
   ];
 }
 
-/** Applies a homography to a point. */
-function apply(h: readonly number[], x: number, y: number): Point {
-  const w = h[6]! * x + h[7]! * y + h[8]!;
-  return [(h[0]! * x + h[1]! * y + h[2]!) / w, (h[3]! * x + h[4]! * y + h[5]!) / w];
-}
-
 /**
  * Draws `card` (a drawCard canvas with a `margin`-px clear border) onto `ctx` so that its outline
  * lands on `quad`: per destination pixel, inverse homography and bilinear sampling in premultiplied
@@ -339,12 +330,7 @@ export function warpCard(
   const sh = src.height;
   const s = src.data;
   const { width, height } = ctx.canvas;
-  const xs = quad.map((p) => p[0]);
-  const ys = quad.map((p) => p[1]);
-  const x0 = Math.max(0, Math.floor(Math.min(...xs)) - 2);
-  const x1 = Math.min(width, Math.ceil(Math.max(...xs)) + 2);
-  const y0 = Math.max(0, Math.floor(Math.min(...ys)) - 2);
-  const y1 = Math.min(height, Math.ceil(Math.max(...ys)) + 2);
+  const { left: x0, right: x1, top: y0, bottom: y1 } = pixelBounds(quad, width, height, 2);
   if (x1 <= x0 || y1 <= y0) return;
   const dst = ctx.getImageData(x0, y0, x1 - x0, y1 - y0);
   const d = dst.data;
@@ -356,7 +342,7 @@ export function warpCard(
   };
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
-      const [u, v] = apply(inverse, x + 0.5, y + 0.5);
+      const [u, v] = applyHomography(inverse, x + 0.5, y + 0.5);
       const fx = u - 0.5;
       const fy = v - 0.5;
       const ix = Math.floor(fx);
@@ -400,7 +386,7 @@ export function drawScene(options: SceneOptions = {}): Scene {
   const width = options.width ?? 640;
   const height = options.height ?? 480;
   const seed = options.seed ?? 1;
-  const aspect = options.aspect ?? 85.6 / 54;
+  const aspect = options.aspect ?? ID1_ASPECT;
   const { canvas, ctx } = makeCanvas(width, height);
   drawBackground(ctx, width, height, options.background ?? 'wood', seed);
   const corners = projectCard({ ...options, width, height, aspect });
@@ -425,11 +411,20 @@ export function drawEmpty(options: SceneOptions = {}): HTMLCanvasElement {
   return canvas;
 }
 
+/** A new canvas holding a copy of `canvas`, with its context: what the degradations draw on. */
+function copyOf(canvas: HTMLCanvasElement): {
+  canvas: HTMLCanvasElement;
+  ctx: CanvasRenderingContext2D;
+} {
+  const copy = makeCanvas(canvas.width, canvas.height);
+  copy.ctx.drawImage(canvas, 0, 0);
+  return copy;
+}
+
 /** A copy of `canvas` drawn through a CSS filter (e.g. 'blur(4px)'): defocus as the camera sees it. */
 export function filtered(canvas: HTMLCanvasElement, filter: string): HTMLCanvasElement {
-  const { canvas: out, ctx } = makeCanvas(canvas.width, canvas.height);
   // Blur pulls in transparent black past the borders; start from the frame itself to avoid a dark rim.
-  ctx.drawImage(canvas, 0, 0);
+  const { canvas: out, ctx } = copyOf(canvas);
   ctx.filter = filter;
   ctx.drawImage(canvas, 0, 0);
   return out;
@@ -479,8 +474,7 @@ export function withGlare(
   y: number,
   r: number,
 ): HTMLCanvasElement {
-  const { canvas: out, ctx } = makeCanvas(canvas.width, canvas.height);
-  ctx.drawImage(canvas, 0, 0);
+  const { canvas: out, ctx } = copyOf(canvas);
   const g = ctx.createRadialGradient(x, y, 0, x, y, r);
   g.addColorStop(0, 'rgba(255, 255, 255, 1)');
   g.addColorStop(0.45, 'rgba(255, 255, 255, 0.95)');
@@ -496,8 +490,7 @@ export function withSparkles(
   quad: Quad,
   seed: number,
 ): HTMLCanvasElement {
-  const { canvas: out, ctx } = makeCanvas(canvas.width, canvas.height);
-  ctx.drawImage(canvas, 0, 0);
+  const { canvas: out, ctx } = copyOf(canvas);
   const rnd = random(seed * 13 + 7);
   ctx.fillStyle = 'white';
   for (let k = 0; k < 40; k++) {
@@ -541,8 +534,7 @@ export function withFinger(
   corner: number,
   { width = 0.2, turn = 0, reach = 0.6 }: FingerOptions = {},
 ): HTMLCanvasElement {
-  const { canvas: out, ctx } = makeCanvas(canvas.width, canvas.height);
-  ctx.drawImage(canvas, 0, 0);
+  const { canvas: out, ctx } = copyOf(canvas);
   const size = width * Math.hypot(quad[1][0] - quad[0][0], quad[1][1] - quad[0][1]);
   const cx = (quad[0][0] + quad[1][0] + quad[2][0] + quad[3][0]) / 4;
   const cy = (quad[0][1] + quad[1][1] + quad[2][1] + quad[3][1]) / 4;
