@@ -24,12 +24,76 @@ export const LINK_KYC_OUTCOME_STATUSES = [400, 500, 503] as const;
 /** One HTTP status a queued outcome may force. */
 export type LinkKycOutcomeStatus = (typeof LINK_KYC_OUTCOME_STATUSES)[number];
 
+/**
+ * `documentInfo.acceptance.reasons` as the seed's Manual ID Verification callback lists them
+ * ("Fields sent").
+ */
+export const LINK_KYC_DOCUMENT_REASONS = [
+  'GLARE',
+  'INCOMPLETE_DOCUMENT',
+  'NOT_VISIBLE_FOUR_CORNERS',
+  'NOT_VISIBLE_SECURITY_FEATURES',
+  'OUT_OF_FOCUS',
+  'POOR_CONTRAST',
+  'POOR_EXPOSURE',
+  'UNCLASSIFIED_DOCUMENT',
+  'UNREADABLE_FIELD',
+  'UNSUPPORTED_LANGUAGE',
+] as const;
+/** `faceComparisonInfo.acceptance.reasons`, as the seed lists them. */
+export const LINK_KYC_FACE_REASONS = [
+  'MISSING_SELFIE',
+  'MISSING_PORTRAIT',
+  'NOT_HUMAN_FACE',
+  'PARTIALLY_VISIBLE_HUMAN_FACE',
+  'PORTRAIT_IS_FAKE',
+  'SELFIE_NOT_LIVE',
+  'OUT_OF_FOCUS',
+  'POOR_CONTRAST',
+  'POOR_EXPOSURE',
+  'GLARE',
+  'FACE_TOO_CLOSE_SELFIE_IMAGE',
+  'FACE_TOO_FAR_SELFIE_IMAGE',
+  'FACE_ANGLE_TOO_LARGE_SELFIE_IMAGE',
+  'QUALITY_TOO_LOW_SELFIE_IMAGE',
+  'TOO_MANY_FACES_SELFIE_IMAGE',
+] as const;
+
+/** The REJECTED reasons a scripted manual verification ends with, list by list. */
+export interface LinkKycRejection {
+  readonly document: readonly string[];
+  readonly face: readonly string[];
+}
+
 /** One scripted verify outcome (demo endpoint). */
 export interface LinkKycOutcome {
   readonly result?: LinkKycResult;
   readonly warning?: string;
   readonly process?: LinkKycProcess;
   readonly status?: LinkKycOutcomeStatus;
+  /** `Error`: the reply's `idVerification.status` ("Service Operation Status"), no result. */
+  readonly idVerificationStatus?: 'Error';
+  /** A manual verification that ends REJECTED with these reasons (its callback is recorded). */
+  readonly rejected?: LinkKycRejection;
+}
+
+/**
+ * The Manual ID Verification callback of a REJECTED verification, shaped as the seed's
+ * "Callback Example REJECTED" (whose results carry a leading space: " REJECTED"; kept, since a
+ * receiver must cope with what the vendor sends). A list with no reason reads ACCEPTED.
+ */
+export function rejectedCallback(id: string, rejection: LinkKycRejection) {
+  const acceptance = (reasons: readonly string[]) =>
+    reasons.length > 0 ? { result: ' REJECTED', reasons: [...reasons] } : { result: ' ACCEPTED' };
+  return {
+    id,
+    service: 'ManualIDVerification',
+    status: 'Completed',
+    data: {
+      documentInfo: { acceptance: acceptance(rejection.document) },
+      faceComparisonInfo: { acceptance: acceptance(rejection.face) },
+    },
+  };
 }
 
 /** now() as the seed's `yyyy-MM-dd HH:mm:ss zzz`, in UTC. */
