@@ -1,6 +1,10 @@
 // What the LINK Mobility KYC mock answers (seed 000): the seed's vocabularies, the fields and
 // warnings of an automatic verification, the ping date and the certificate PDF. Pure functions of
 // a checked request and a scripted outcome; link-kyc.ts holds the state and the routes.
+import {
+  LinkKycDocumentRejectionReason,
+  LinkKycFaceRejectionReason,
+} from '../server/link-kyc-callback.ts';
 
 /** The scopes of the seed's token reply, spelled as the seed spells them. */
 export const LINK_KYC_SCOPES = [
@@ -24,40 +28,12 @@ export const LINK_KYC_OUTCOME_STATUSES = [400, 500, 503] as const;
 /** One HTTP status a queued outcome may force. */
 export type LinkKycOutcomeStatus = (typeof LINK_KYC_OUTCOME_STATUSES)[number];
 
-/**
- * `documentInfo.acceptance.reasons` as the seed's Manual ID Verification callback lists them
- * ("Fields sent").
- */
-export const LINK_KYC_DOCUMENT_REASONS = [
-  'GLARE',
-  'INCOMPLETE_DOCUMENT',
-  'NOT_VISIBLE_FOUR_CORNERS',
-  'NOT_VISIBLE_SECURITY_FEATURES',
-  'OUT_OF_FOCUS',
-  'POOR_CONTRAST',
-  'POOR_EXPOSURE',
-  'UNCLASSIFIED_DOCUMENT',
-  'UNREADABLE_FIELD',
-  'UNSUPPORTED_LANGUAGE',
-] as const;
-/** `faceComparisonInfo.acceptance.reasons`, as the seed lists them. */
-export const LINK_KYC_FACE_REASONS = [
-  'MISSING_SELFIE',
-  'MISSING_PORTRAIT',
-  'NOT_HUMAN_FACE',
-  'PARTIALLY_VISIBLE_HUMAN_FACE',
-  'PORTRAIT_IS_FAKE',
-  'SELFIE_NOT_LIVE',
-  'OUT_OF_FOCUS',
-  'POOR_CONTRAST',
-  'POOR_EXPOSURE',
-  'GLARE',
-  'FACE_TOO_CLOSE_SELFIE_IMAGE',
-  'FACE_TOO_FAR_SELFIE_IMAGE',
-  'FACE_ANGLE_TOO_LARGE_SELFIE_IMAGE',
-  'QUALITY_TOO_LOW_SELFIE_IMAGE',
-  'TOO_MANY_FACES_SELFIE_IMAGE',
-] as const;
+/** The seed's two REJECTED reason lists (the callback vocabulary of kyc-capture/server). */
+export const LINK_KYC_DOCUMENT_REASONS: readonly string[] = Object.values(
+  LinkKycDocumentRejectionReason,
+);
+/** `faceComparisonInfo.acceptance.reasons`. */
+export const LINK_KYC_FACE_REASONS: readonly string[] = Object.values(LinkKycFaceRejectionReason);
 
 /** The REJECTED reasons a scripted manual verification ends with, list by list. */
 export interface LinkKycRejection {
