@@ -1,6 +1,10 @@
 // What the LINK Mobility KYC mock answers (seed 000): the seed's vocabularies, the fields and
 // warnings of an automatic verification, the ping date and the certificate PDF. Pure functions of
 // a checked request and a scripted outcome; link-kyc.ts holds the state and the routes.
+import {
+  LinkKycDocumentRejectionReason,
+  LinkKycFaceRejectionReason,
+} from '../server/link-kyc-callback.ts';
 
 /** The scopes of the seed's token reply, spelled as the seed spells them. */
 export const LINK_KYC_SCOPES = [
@@ -24,12 +28,48 @@ export const LINK_KYC_OUTCOME_STATUSES = [400, 500, 503] as const;
 /** One HTTP status a queued outcome may force. */
 export type LinkKycOutcomeStatus = (typeof LINK_KYC_OUTCOME_STATUSES)[number];
 
+/** The seed's two REJECTED reason lists (the callback vocabulary of kyc-capture/server). */
+export const LINK_KYC_DOCUMENT_REASONS: readonly string[] = Object.values(
+  LinkKycDocumentRejectionReason,
+);
+/** `faceComparisonInfo.acceptance.reasons`. */
+export const LINK_KYC_FACE_REASONS: readonly string[] = Object.values(LinkKycFaceRejectionReason);
+
+/** The REJECTED reasons a scripted manual verification ends with, list by list. */
+export interface LinkKycRejection {
+  readonly document: readonly string[];
+  readonly face: readonly string[];
+}
+
 /** One scripted verify outcome (demo endpoint). */
 export interface LinkKycOutcome {
   readonly result?: LinkKycResult;
   readonly warning?: string;
   readonly process?: LinkKycProcess;
   readonly status?: LinkKycOutcomeStatus;
+  /** `Error`: the reply's `idVerification.status` ("Service Operation Status"), no result. */
+  readonly idVerificationStatus?: 'Error';
+  /** A manual verification that ends REJECTED with these reasons (its callback is recorded). */
+  readonly rejected?: LinkKycRejection;
+}
+
+/**
+ * The Manual ID Verification callback of a REJECTED verification, shaped as the seed's
+ * "Callback Example REJECTED" (whose results carry a leading space: " REJECTED"; kept, since a
+ * receiver must cope with what the vendor sends). A list with no reason reads ACCEPTED.
+ */
+export function rejectedCallback(id: string, rejection: LinkKycRejection) {
+  const acceptance = (reasons: readonly string[]) =>
+    reasons.length > 0 ? { result: ' REJECTED', reasons: [...reasons] } : { result: ' ACCEPTED' };
+  return {
+    id,
+    service: 'ManualIDVerification',
+    status: 'Completed',
+    data: {
+      documentInfo: { acceptance: acceptance(rejection.document) },
+      faceComparisonInfo: { acceptance: acceptance(rejection.face) },
+    },
+  };
 }
 
 /** now() as the seed's `yyyy-MM-dd HH:mm:ss zzz`, in UTC. */

@@ -637,6 +637,89 @@ describe('LINK KYC mock: scripted outcomes', () => {
   });
 });
 
+describe('LINK KYC mock: operation errors and rejected manual verifications', () => {
+  it('answers idVerification.status Error when an outcome asks for it, then carries on', async () => {
+    assert.equal((await queue([{ idVerificationStatus: 'Error' }])).status, 200);
+    const id = newId();
+    const reply = await verify(request({ id }));
+    assert.equal(reply.status, 200, reply.text);
+    // The seed's third "Service Operation Status", with no result (it shows no example).
+    assert.deepEqual(reply.body, {
+      id,
+      idVerification: { status: 'Error', process: 'Automatic' },
+    });
+    const again = await verify(request({ id }));
+    assert.equal(
+      (again.body as { idVerification: { status: string } }).idVerification.status,
+      'Completed',
+    );
+    const attempts = server.mock.verifications.get(id)?.attempts ?? [];
+    assert.deepEqual(
+      attempts.map((attempt) => [attempt.status, attempt.result]),
+      [
+        ['Error', undefined],
+        ['Completed', 'Ok'],
+      ],
+    );
+  });
+
+  it('records the REJECTED callback of a manual verification, in the seed example shape', async () => {
+    const rejected = { document: ['GLARE'], face: ['GLARE', 'SELFIE_NOT_LIVE'] };
+    assert.equal((await queue([{ process: 'Manual', rejected }])).status, 200);
+    const id = newId();
+    const reply = await verify(request({ id }));
+    assert.deepEqual(reply.body, {
+      id,
+      idVerification: { status: 'Processing', process: 'Manual' },
+    });
+    const shown = await send('GET', `/demo/link-kyc/callbacks/${id}`);
+    assert.equal(shown.status, 200, shown.text);
+    assert.deepEqual(shown.body, {
+      id,
+      callbacks: [
+        {
+          id,
+          service: 'ManualIDVerification',
+          status: 'Completed',
+          data: {
+            documentInfo: { acceptance: { result: ' REJECTED', reasons: ['GLARE'] } },
+            faceComparisonInfo: {
+              acceptance: { result: ' REJECTED', reasons: ['GLARE', 'SELFIE_NOT_LIVE'] },
+            },
+          },
+        },
+      ],
+    });
+    const faceOnly = newId();
+    await queue([{ process: 'Manual', rejected: { face: ['MISSING_SELFIE'] } }]);
+    await verify(request({ id: faceOnly }));
+    const faceShown = (await send('GET', `/demo/link-kyc/callbacks/${faceOnly}`)).body as {
+      callbacks: { data: { documentInfo: unknown } }[];
+    };
+    assert.deepEqual(faceShown.callbacks[0]?.data.documentInfo, {
+      acceptance: { result: ' ACCEPTED' },
+    });
+    assert.deepEqual((await send('GET', `/demo/link-kyc/callbacks/${newId()}`)).body, {
+      id: `00627e53-800b-4e6d-86ff-${String(counter).padStart(12, '0')}`,
+      callbacks: [],
+    });
+  });
+
+  it('refuses outcomes the seed does not allow', async () => {
+    for (const outcome of [
+      { idVerificationStatus: 'Failed' },
+      { rejected: { document: ['GLARE'] } }, // not a manual verification
+      { process: 'Manual', rejected: { document: ['SELFIE_NOT_LIVE'] } }, // a face reason
+      { process: 'Manual', rejected: { face: ['UNREADABLE_FIELD'] } }, // a document reason
+      { process: 'Manual', rejected: {} },
+      { process: 'Manual', rejected: { document: ['GLARE'], other: [] } },
+    ]) {
+      const bad = await queue([outcome]);
+      assert.equal(bad.status, 400, JSON.stringify(outcome));
+    }
+  });
+});
+
 describe('LINK KYC mock: certificate', () => {
   it('serves a PDF for a certified id and 404 otherwise', async () => {
     const certified = request({ certify: true });

@@ -17,10 +17,13 @@
 //     known paths: 204 with CORS.
 //     Demo-only (no auth; never part of the vendor API; errors in the project's
 //     `{"error": {"code", "message"}}` shape, since no vendor client talks to them):
-//       POST   /demo/link-kyc/outcomes  {outcomes: [{result?, warning?, process?, status?}]}
+//       POST   /demo/link-kyc/outcomes  {outcomes: [{result?, warning?, process?, status?,
+//                                       idVerificationStatus?, rejected?}]}
 //                                       -> {queued: <queue length>}
 //       DELETE /demo/link-kyc/outcomes  -> {queued: 0}
 //       GET    /demo/link-kyc/verifications/{id} -> every attempt, images as metadata only
+//       GET    /demo/link-kyc/callbacks/{id}     -> {id, callbacks: [the bodies the vendor
+//                                                   would have POSTed, oldest first]}
 //   - Auth token. The body must be JSON (`Content-Type: application/json`) holding exactly the
 //     non-empty strings `user` and `password` (other keys are rejected). Wrong credentials answer
 //     the seed's 500 `{"code":"003","message":"Validation Error: Invalid credentials"}`; a
@@ -69,10 +72,17 @@
 //     TEST_FACE_COMPARISON when a faceImage was sent (FAIL only for NotCorrect). NotProcessed has
 //     no fields ("server cannot return any information"). `warning` is "" for Ok and a short
 //     default message for the other results, unless the outcome gives one.
+//   - Operation error (outcome idVerificationStatus "Error", the seed's third "Service Operation
+//     Status", of which it shows no example): `{id, idVerification: {status: "Error", process}}`,
+//     no result, warning or fields; stored as an attempt.
 //   - Manual reply (manualVerification true or outcome process Manual): `{id, idVerification:
 //     {status: "Processing", process: "Manual"}}`. `certification: {status: "Processing"}` is
 //     added to either reply when certify is true. The mock never calls certifyCallback or
-//     manualVerificationCallback and never completes a manual verification.
+//     manualVerificationCallback. An outcome `rejected: {document: [...], face: [...]}` (reasons
+//     from the seed's two lists, at least one) completes the manual verification at once as
+//     REJECTED: the ManualIDVerification callback the vendor would POST (the seed's REJECTED
+//     example's shape) is recorded and shown by GET /demo/link-kyc/callbacks/{id}; nothing is
+//     POSTed. `rejected` on an automatic verification is a 400 of the demo endpoint.
 //   - Retakes: the same id may be verified again; every stored attempt is kept, newest last.
 //   - Certificate: available at once for an id with any stored attempt that had certify true
 //     (200 `{id, content}`, content the base64 of a one-page PDF 1.4 naming the id); otherwise
@@ -84,16 +94,20 @@ import { isRecord } from '../src/internal/guards.ts';
 import { LinkKycOperationStatus } from '../server/link-kyc-callback.ts';
 import {
   defaultWarning,
+  LINK_KYC_DOCUMENT_REASONS,
+  LINK_KYC_FACE_REASONS,
   LINK_KYC_OUTCOME_STATUSES,
   LINK_KYC_PROCESSES,
   LINK_KYC_RESULTS,
   LINK_KYC_SCOPES,
   makeCertificatePdf,
   pingDate,
+  rejectedCallback,
   verificationFields,
   type LinkKycOutcome,
   type LinkKycOutcomeStatus,
   type LinkKycProcess,
+  type LinkKycRejection,
   type LinkKycResult,
 } from './link-kyc-replies.ts';
 import {
@@ -165,8 +179,8 @@ export interface VerificationAttempt extends Omit<ParsedVerify, 'id'> {
   /** now() when it was received. */
   readonly receivedAt: number;
   readonly process: LinkKycProcess;
-  /** "Completed" for Automatic, "Processing" for Manual. */
-  readonly status: Exclude<LinkKycOperationStatus, 'Error'>;
+  /** "Completed" for Automatic, "Processing" for Manual, "Error" when the outcome says so. */
+  readonly status: LinkKycOperationStatus;
   /** Set for Automatic only. */
   readonly result: LinkKycResult | undefined;
   /** Set for Automatic only. */
@@ -224,6 +238,8 @@ export class LinkKycMock {
   /** Every verified id with its attempts (read access for tests). */
   readonly verifications: ReadonlyMap<string, StoredVerification> = this.#verifications;
   readonly #tokens = new Map<string, number>();
+  /** The callbacks the vendor would have POSTed, by request id. */
+  readonly #callbacks = new Map<string, Record<string, unknown>[]>();
   readonly #outcomes: LinkKycOutcome[] = [];
   readonly #options: LinkKycMockOptions;
 
@@ -381,11 +397,24 @@ export class LinkKycMock {
 
     const process: LinkKycProcess =
       request.manualVerification || outcome.process === 'Manual' ? 'Manual' : 'Automatic';
-    const { Completed, Processing } = LinkKycOperationStatus;
+    const { Completed, Processing, Error } = LinkKycOperationStatus;
     const certification = request.certify ? { certification: { status: Processing } } : {};
     let attempt: VerificationAttempt;
     const common = { receivedAt: this.#options.now(), ...request, process };
-    if (process === 'Manual') {
+    if (outcome.idVerificationStatus === Error) {
+      attempt = {
+        ...common,
+        status: Error,
+        result: undefined,
+        warning: undefined,
+        response: { id, idVerification: { status: Error, process }, ...certification },
+      };
+    } else if (process === 'Manual') {
+      if (outcome.rejected) {
+        const callbacks = this.#callbacks.get(id) ?? [];
+        callbacks.push(rejectedCallback(id, outcome.rejected));
+        this.#callbacks.set(id, callbacks);
+      }
       attempt = {
         ...common,
         status: Processing,
@@ -547,9 +576,10 @@ export class LinkKycMock {
     const sub = path.slice(LINK_KYC_DEMO_BASE.length);
     let allowed: readonly string[];
     let verificationId: string | undefined;
+    const callbacks = sub.startsWith('/callbacks/');
     if (sub === '/outcomes') allowed = ['POST', 'DELETE'];
-    else if (sub.startsWith('/verifications/')) {
-      const raw = sub.slice('/verifications/'.length);
+    else if (sub.startsWith('/verifications/') || callbacks) {
+      const raw = sub.slice(sub.indexOf('/', 1) + 1);
       if (raw === '' || raw.includes('/')) throw notFound();
       try {
         verificationId = decodeURIComponent(raw);
@@ -567,6 +597,13 @@ export class LinkKycMock {
       throw new HttpFailure(405, 'method_not_allowed', `Use ${allowed.join(' or ')}.`, {
         Allow: [...allowed, 'OPTIONS'].join(', '),
       });
+    }
+    if (verificationId !== undefined && callbacks) {
+      sendJson(res, 200, {
+        id: verificationId,
+        callbacks: this.#callbacks.get(verificationId) ?? [],
+      });
+      return;
     }
     if (verificationId !== undefined) {
       const stored = this.#verifications.get(verificationId);
@@ -597,10 +634,17 @@ function parseOutcomes(body: unknown): LinkKycOutcome[] {
     const at = `outcomes[${i}]`;
     if (!isRecord(item)) throw bad(`${at}: must be an object.`);
     const unknownKey = Object.keys(item).find(
-      (key) => !['result', 'warning', 'process', 'status'].includes(key),
+      (key) =>
+        !['result', 'warning', 'process', 'status', 'idVerificationStatus', 'rejected'].includes(
+          key,
+        ),
     );
     if (unknownKey !== undefined) throw bad(`${at}.${unknownKey}: is not a known field.`);
-    const { result, warning, process, status } = item;
+    const { result, warning, process, status, idVerificationStatus } = item;
+    if (idVerificationStatus !== undefined && idVerificationStatus !== 'Error') {
+      throw bad(`${at}.idVerificationStatus: must be Error.`);
+    }
+    const rejected = item['rejected'] === undefined ? undefined : parseRejection(item, at, bad);
     if (result !== undefined && !(LINK_KYC_RESULTS as readonly unknown[]).includes(result)) {
       throw bad(`${at}.result: must be one of ${LINK_KYC_RESULTS.join(', ')}.`);
     }
@@ -621,8 +665,38 @@ function parseOutcomes(body: unknown): LinkKycOutcome[] {
       ...(warning !== undefined ? { warning: warning as string } : {}),
       ...(process !== undefined ? { process: process as LinkKycProcess } : {}),
       ...(status !== undefined ? { status: status as LinkKycOutcomeStatus } : {}),
+      ...(idVerificationStatus !== undefined ? { idVerificationStatus } : {}),
+      ...(rejected !== undefined ? { rejected } : {}),
     };
   });
+}
+
+/** An outcome's `rejected`: the seed's reasons, list by list, at least one, on a Manual outcome. */
+function parseRejection(
+  item: Record<string, unknown>,
+  at: string,
+  bad: (message: string) => HttpFailure,
+): LinkKycRejection {
+  const value = item['rejected'];
+  if (item['process'] !== 'Manual') throw bad(`${at}.rejected: needs process Manual.`);
+  if (!isRecord(value)) throw bad(`${at}.rejected: must be {document?, face?}.`);
+  const list = (key: 'document' | 'face', allowed: readonly string[]): string[] => {
+    const reasons = value[key] ?? [];
+    if (!Array.isArray(reasons) || !reasons.every((reason) => allowed.includes(reason as string))) {
+      throw bad(`${at}.rejected.${key}: must list reasons of ${allowed.join(', ')}.`);
+    }
+    return reasons as string[];
+  };
+  const extra = Object.keys(value).find((key) => key !== 'document' && key !== 'face');
+  if (extra !== undefined) throw bad(`${at}.rejected.${extra}: is not a known field.`);
+  const rejection = {
+    document: list('document', LINK_KYC_DOCUMENT_REASONS),
+    face: list('face', LINK_KYC_FACE_REASONS),
+  };
+  if (rejection.document.length + rejection.face.length === 0) {
+    throw bad(`${at}.rejected: needs at least one reason.`);
+  }
+  return rejection;
 }
 
 function demoState(stored: StoredVerification) {

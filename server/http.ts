@@ -1,7 +1,9 @@
 // Plain node:http request reading, shared by the proxies (proxy.ts) and the mock backends
 // (mock/http.ts), so both answer the same problem the same way: the failure reply type, a bounded
-// body read, a JSON body parse and bearer parsing. Nothing here writes a reply.
+// body read, a JSON body parse, bearer parsing and the request's source address. Nothing here
+// writes a reply.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BlockList, isIP } from 'node:net';
 
 /** A connect-style middleware (Express, Connect, Vite's dev server). */
 export type Middleware = (
@@ -123,4 +125,81 @@ export function bearerToken(req: IncomingMessage): string {
     );
   }
   return match[1];
+}
+
+/**
+ * A list of IP addresses and CIDR ranges (`203.0.113.7`, `10.0.0.0/8`, `::1`, `fd00::/8`). IPv4
+ * entries also match their IPv4-mapped IPv6 form (`::ffff:203.0.113.7`), as Node reports a peer
+ * on a dual-stack socket.
+ */
+export class AddressList {
+  readonly #list = new BlockList();
+  /** The entries as given. */
+  readonly entries: readonly string[];
+
+  /** @throws TypeError for an entry that is not an IP address or a CIDR range. */
+  constructor(entries: readonly string[], name: string) {
+    if (!Array.isArray(entries)) throw new TypeError(`${name} must be an array of IP addresses.`);
+    for (const entry of entries) {
+      const [address = '', bits, extra] = String(entry).trim().split('/');
+      const family = isIP(address);
+      const prefix = Number(bits);
+      const max = family === 6 ? 128 : 32;
+      if (
+        family === 0 ||
+        extra !== undefined ||
+        (bits !== undefined && (!/^\d{1,3}$/.test(bits) || prefix > max))
+      ) {
+        throw new TypeError(
+          `${name}: ${JSON.stringify(entry)} is not an IP address or CIDR range.`,
+        );
+      }
+      const type = family === 6 ? 'ipv6' : 'ipv4';
+      if (bits === undefined) this.#list.addAddress(address, type);
+      else this.#list.addSubnet(address, prefix, type);
+    }
+    this.entries = [...entries];
+  }
+
+  /** Whether `address` (an IP address; anything else is never listed) is in the list. */
+  has(address: string): boolean {
+    const family = isIP(address);
+    return family !== 0 && this.#list.check(address, family === 6 ? 'ipv6' : 'ipv4');
+  }
+}
+
+/** One X-Forwarded-For hop as an address: brackets and a port (`[::1]:80`, `1.2.3.4:80`) dropped. */
+function hopAddress(hop: string): string {
+  const value = hop.trim();
+  if (isIP(value)) return value;
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(value);
+  if (bracketed?.[1]) return bracketed[1];
+  const withPort = /^([\d.]+):\d+$/.exec(value);
+  return withPort?.[1] ?? value;
+}
+
+/**
+ * The address a request came from. Without trusted proxies, the socket's peer, whatever
+ * `X-Forwarded-For` says (anyone can send that header). When the peer is one of `trustedProxies`,
+ * `X-Forwarded-For` is read from the right (each proxy appends the address it saw) and the first
+ * hop that is not itself a trusted proxy is the source: hops left of it were written by the
+ * client and prove nothing. If every hop is a trusted proxy, the left-most one is the source.
+ * Undefined when the socket has no peer address.
+ */
+export function requestSource(
+  req: IncomingMessage,
+  trustedProxies: AddressList | undefined,
+): string | undefined {
+  const peer = req.socket.remoteAddress;
+  if (peer === undefined || !trustedProxies?.has(peer)) return peer;
+  const header = req.headers['x-forwarded-for'];
+  const hops = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map(hopAddress)
+    .filter((hop) => hop !== '');
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = hops[i]!;
+    if (!trustedProxies.has(hop)) return hop;
+  }
+  return hops[0] ?? peer;
 }

@@ -3,12 +3,14 @@
 // - results.ts: strict parsers for verification results (webhooks, status/data replies);
 // - tokens.ts: short-lived browser tokens the proxies accept;
 // - link-kyc.ts / validation-v2.ts: narrow proxies that keep vendor credentials off the page;
+// - link-kyc-callback.ts / link-kyc-callback-handler.ts: LINK callbacks, parsed, from its addresses;
 // - proxy.ts: what the proxies share (only its public types and error class are exported here);
 // - http.ts: request reading, shared with the mock backends (mock/http.ts).
 export * from './results.ts';
 export * from './tokens.ts';
 export * from './link-kyc.ts';
 export * from './link-kyc-callback.ts';
+export * from './link-kyc-callback-handler.ts';
 export * from './validation-v2.ts';
 export {
   DEFAULT_MAX_BODY_BYTES,

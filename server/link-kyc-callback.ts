@@ -2,10 +2,11 @@
 //
 // These are for the INTEGRATOR'S SERVER: LINK Mobility POSTs the result of a Certification or a
 // Manual ID Verification to the callback URL given with the request. The browser never sees these
-// bodies; when a manual verification was REJECTED for image quality, hand the reasons from
-// `linkKycRetakeReasons` to the page, whose `linkKycRejectionGuidance` turns them into retake steps.
+// bodies; when a manual verification was REJECTED for image quality, hand `linkKycRetakeReasons`'
+// `{document, face}` to the page, whose `linkKycRejectionGuidance` turns them into retake steps.
 // The seed lists the addresses callbacks come from (217.75.233.139, 213.134.38.77, 88.26.209.16)
-// and documents no signature, so check the source address before trusting a body.
+// and documents no signature: link-kyc-callback-handler.ts checks the source address before it
+// reads a body.
 //
 // Node-only, no dependencies, no I/O. Same rules as results.ts: the parser checks field by field and
 // either returns a fully checked, typed copy (unknown extra fields dropped) or throws a
@@ -709,8 +710,9 @@ export function parseLinkKycCallback(body: unknown): LinkKycCallback {
 /**
  * The REJECTED reasons of each part of a manual verification, trimmed, documented ones first then
  * unknown ones (each in the order received). A part whose acceptance is not REJECTED (or that is
- * missing), and any callback that is not a manual verification, gives an empty list. Pass each list
- * to the page's `linkKycRejectionGuidance`, which skips the reasons it does not know.
+ * missing), and any callback that is not a manual verification, gives an empty list. Pass the
+ * result as is to the page's `linkKycRejectionGuidance`: which list a reason is in decides the
+ * images (a face-list GLARE is the selfie's), and reasons it does not know are skipped.
  */
 export function linkKycRetakeReasons(callback: LinkKycCallback): LinkKycRetakeReasons {
   if (callback.service !== LinkKycCallbackService.ManualIdVerification) {

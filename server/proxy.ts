@@ -120,7 +120,7 @@ function corsHeaders(allowOrigin: string | null): Record<string, string> {
 }
 
 /** Answers a JSON body (already serialised) with no-store caching. */
-function sendJsonText(
+export function sendJsonText(
   res: ServerResponse,
   status: number,
   text: string | Buffer,
@@ -139,7 +139,11 @@ function sendJsonText(
 }
 
 /** Answers `{"error":{"code","message"}}` for a failure. */
-function sendError(res: ServerResponse, failure: ProxyHttpError, allowOrigin: string | null): void {
+export function sendError(
+  res: ServerResponse,
+  failure: ProxyHttpError,
+  allowOrigin: string | null,
+): void {
   const body = JSON.stringify({ error: { code: failure.code, message: failure.message } });
   sendJsonText(res, failure.status, body, allowOrigin, failure.headers);
 }

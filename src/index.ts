@@ -152,6 +152,9 @@ export {
   type LinkKycAdapterOptions,
   type LinkKycVerifyResponse,
   type LinkKycRejectionReason,
+  type LinkKycDocumentRejectionReason,
+  type LinkKycFaceRejectionReason,
+  type LinkKycRejectedReasons,
   type RetakeGuidance,
 } from './protocols/link-kyc.js';
 export {

@@ -129,37 +129,55 @@ export const en = {
     /** The vendor could not read the document (`NotProcessed`). */
     'link-kyc.not_processed':
       'Your document could not be read. Take the photos again: the whole document in the frame, sharp and without glare.',
-    // Seed 000's REJECTED reasons, for hosts that hand them to `linkKycRejectionGuidance`.
-    'link-kyc.GLARE': 'There was glare on the document: tilt it away from the light.',
-    'link-kyc.INCOMPLETE_DOCUMENT': 'A side of the document is missing: photograph every side.',
-    'link-kyc.NOT_VISIBLE_FOUR_CORNERS':
+    /** The front and back are of different documents (`TEST_SIDE_CORRESPONDENCE` FAIL). */
+    'link-kyc.sides_mismatch':
+      'The front and back photos are of different documents. Take the back of the same document again.',
+    /** The sides still did not match after a new back: both are taken again. */
+    'link-kyc.sides_mismatch_both':
+      'The front and back photos are still of different documents. Take both sides of one document again.',
+    // Seed 000's REJECTED reasons of the document list, for hosts that hand them to
+    // `linkKycRejectionGuidance`.
+    'link-kyc.document.GLARE': 'There was glare on the document: tilt it away from the light.',
+    'link-kyc.document.INCOMPLETE_DOCUMENT':
+      'A side of the document is missing: photograph every side.',
+    'link-kyc.document.NOT_VISIBLE_FOUR_CORNERS':
       'All four corners of the document must be visible, with nothing covering them.',
-    'link-kyc.NOT_VISIBLE_SECURITY_FEATURES':
+    'link-kyc.document.NOT_VISIBLE_SECURITY_FEATURES':
       'Parts of the document were hidden: keep fingers and objects off it.',
-    'link-kyc.OUT_OF_FOCUS': 'The photo was blurry: hold still and let the camera focus.',
-    'link-kyc.POOR_CONTRAST': 'The document was hard to read: put it on a plain, darker surface.',
-    'link-kyc.POOR_EXPOSURE': 'The photo was too dark or too bright: find even light.',
-    'link-kyc.UNCLASSIFIED_DOCUMENT':
+    'link-kyc.document.OUT_OF_FOCUS':
+      'The document photo was blurry: hold still and let the camera focus.',
+    'link-kyc.document.POOR_CONTRAST':
+      'The document was hard to read: put it on a plain, darker surface.',
+    'link-kyc.document.POOR_EXPOSURE':
+      'The document photo was too dark or too bright: find even light.',
+    'link-kyc.document.UNCLASSIFIED_DOCUMENT':
       'This document is not supported: please use another identity document.',
-    'link-kyc.UNREADABLE_FIELD':
+    'link-kyc.document.UNREADABLE_FIELD':
       'Some text could not be read: keep the whole document sharp and uncovered.',
-    'link-kyc.UNSUPPORTED_LANGUAGE':
+    'link-kyc.document.UNSUPPORTED_LANGUAGE':
       'Documents in this language are not supported: please use another document.',
-    'link-kyc.MISSING_SELFIE': 'The selfie is missing: please take one.',
-    'link-kyc.MISSING_PORTRAIT':
+    // ... and of the face-comparison list: the same four quality reasons are about the selfie here.
+    'link-kyc.face.MISSING_SELFIE': 'The selfie is missing: please take one.',
+    'link-kyc.face.MISSING_PORTRAIT':
       'The photo on your document was not visible: photograph the side with your portrait.',
-    'link-kyc.NOT_HUMAN_FACE':
+    'link-kyc.face.NOT_HUMAN_FACE':
       'No face was found on the document: photograph the side with your portrait.',
-    'link-kyc.PARTIALLY_VISIBLE_HUMAN_FACE':
+    'link-kyc.face.PARTIALLY_VISIBLE_HUMAN_FACE':
       'Your face was only partly visible: keep your whole face in the oval.',
-    'link-kyc.PORTRAIT_IS_FAKE': 'The document portrait could not be accepted.',
-    'link-kyc.SELFIE_NOT_LIVE': 'Please take a live selfie, not a photo of a photo.',
-    'link-kyc.FACE_TOO_CLOSE_SELFIE_IMAGE': 'You were too close: move back a little.',
-    'link-kyc.FACE_TOO_FAR_SELFIE_IMAGE': 'You were too far: move closer to the camera.',
-    'link-kyc.FACE_ANGLE_TOO_LARGE_SELFIE_IMAGE': 'Look straight at the camera, head upright.',
-    'link-kyc.QUALITY_TOO_LOW_SELFIE_IMAGE':
+    'link-kyc.face.PORTRAIT_IS_FAKE':
+      'The portrait on your document could not be accepted: photograph the original document itself, not a copy or a screen.',
+    'link-kyc.face.SELFIE_NOT_LIVE': 'Please take a live selfie, not a photo of a photo.',
+    'link-kyc.face.OUT_OF_FOCUS': 'Your selfie was blurry: hold still and let the camera focus.',
+    'link-kyc.face.POOR_CONTRAST':
+      'Your face was hard to make out: stand in front of a plain background.',
+    'link-kyc.face.POOR_EXPOSURE': 'Your selfie was too dark or too bright: face an even light.',
+    'link-kyc.face.GLARE': 'There was glare on your selfie: move away from direct light.',
+    'link-kyc.face.FACE_TOO_CLOSE_SELFIE_IMAGE': 'You were too close: move back a little.',
+    'link-kyc.face.FACE_TOO_FAR_SELFIE_IMAGE': 'You were too far: move closer to the camera.',
+    'link-kyc.face.FACE_ANGLE_TOO_LARGE_SELFIE_IMAGE': 'Look straight at the camera, head upright.',
+    'link-kyc.face.QUALITY_TOO_LOW_SELFIE_IMAGE':
       'The selfie was not clear enough: find good light and hold still.',
-    'link-kyc.TOO_MANY_FACES_SELFIE_IMAGE':
+    'link-kyc.face.TOO_MANY_FACES_SELFIE_IMAGE':
       'More than one face was visible: make sure only you are in the picture.',
     /** The photos named by a failed (`verification_failed`) or invalid (`invalid_data`) reply. */
     'validation-v2.verification_failed': ({ steps }: { steps: readonly string[] }) =>

@@ -19,7 +19,8 @@ import {
   LinkKycError,
   LinkKycErrorCode,
   linkKycRejectionGuidance,
-  type LinkKycRejectionReason,
+  type LinkKycDocumentRejectionReason,
+  type LinkKycFaceRejectionReason,
 } from '../protocols/link-kyc.js';
 import { findProtocol, openProtocol, registerProtocol } from '../protocols/registry.js';
 import { createSessionV1Adapter, ImageFeedback } from '../protocols/session-v1.js';
@@ -102,6 +103,13 @@ async function builtInErrors(): Promise<KycError[]> {
     errors.push(error);
   }
   return errors;
+}
+
+/** Every link-kyc REJECTED reason with the list it belongs to. */
+function linkKycReasons(): { part: 'document' | 'face'; reason: string }[] {
+  return (['document', 'face'] as const).flatMap((part) =>
+    Object.keys(LINK_KYC_REJECTION_GUIDANCE[part]).map((reason) => ({ part, reason })),
+  );
 }
 
 describe('the text seam', () => {
@@ -247,7 +255,10 @@ describe('the text seam', () => {
       Record<
         | ImageFeedback
         | 'link-kyc.not_processed'
-        | `link-kyc.${LinkKycRejectionReason}`
+        | 'link-kyc.sides_mismatch'
+        | 'link-kyc.sides_mismatch_both'
+        | `link-kyc.document.${LinkKycDocumentRejectionReason}`
+        | `link-kyc.face.${LinkKycFaceRejectionReason}`
         | `validation-v2.${'verification_failed' | 'invalid_data' | ValidationV2SelfieFixable}`,
         Wording
       >
@@ -261,7 +272,7 @@ describe('the text seam', () => {
     ];
     const feedbackCodes: string[] = [
       ...Object.values(ImageFeedback),
-      ...Object.keys(LINK_KYC_REJECTION_GUIDANCE).map((reason) => `link-kyc.${reason}`),
+      ...linkKycReasons().map(({ part, reason }) => `link-kyc.${part}.${reason}`),
     ];
     for (const code of Object.values(ValidationV2ErrorCode)) {
       const error = new ValidationV2Error(code);
@@ -285,8 +296,8 @@ describe('the text seam', () => {
   });
 
   it('has words for every link-kyc rejection reason', () => {
-    for (const reason of Object.keys(LINK_KYC_REJECTION_GUIDANCE)) {
-      const guidance = linkKycRejectionGuidance([reason])!;
+    for (const { part, reason } of linkKycReasons()) {
+      const guidance = linkKycRejectionGuidance({ [part]: [reason] })!;
       const text = feedbackText(en, guidance);
       expect(text, reason).to.not.equal(en.feedbackUnknown);
       expect(text, reason).to.match(/^[A-Z].*\.$/);
@@ -322,9 +333,9 @@ describe('the text seam', () => {
         /^⟦(errors|inAppCamera)\.[^⟧]+⟧$/,
       );
     }
-    for (const reason of Object.keys(LINK_KYC_REJECTION_GUIDANCE)) {
-      const text = feedbackText(markedMessages, linkKycRejectionGuidance([reason])!);
-      expect(text).to.equal(`⟦feedback.link-kyc.${reason}⟧`);
+    for (const { part, reason } of linkKycReasons()) {
+      const text = feedbackText(markedMessages, linkKycRejectionGuidance({ [part]: [reason] })!);
+      expect(text).to.equal(`⟦feedback.link-kyc.${part}.${reason}⟧`);
     }
     expect(
       feedbackText(markedMessages, {

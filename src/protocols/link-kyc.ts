@@ -84,6 +84,22 @@ function optionalString(value: unknown, name: string): string | undefined {
   return value;
 }
 
+/** The `Validation` test that fails when the two images are not sides of one document. */
+export const LINK_KYC_SIDE_CORRESPONDENCE_TEST = 'TEST_SIDE_CORRESPONDENCE';
+
+/**
+ * Whether a reply's fields say the front and back are of different documents: seed 000's
+ * `Warning` result, "in the case of sending two not corresponding images the
+ * TEST_SIDE_CORRESPONDENCE would indicate FAIL".
+ */
+function sidesDoNotCorrespond(reply: LinkKycVerifyResponse): boolean {
+  return (reply.idVerification.fields ?? []).some(
+    (field) =>
+      field.code === LINK_KYC_SIDE_CORRESPONDENCE_TEST &&
+      field.value.trim().toUpperCase() === 'FAIL',
+  );
+}
+
 /** Validates a verify reply; throws (the client turns it into a `ResponseFormatError`). */
 export function parseLinkKycVerifyResponse(body: unknown): LinkKycVerifyResponse {
   if (!isRecord(body)) throw new Error('The verify reply is not a JSON object.');
@@ -130,67 +146,111 @@ export function parseLinkKycVerifyResponse(body: unknown): LinkKycVerifyResponse
   };
 }
 
+/** Which list of a manual verification's callback a REJECTED reason came in. */
+export type LinkKycReasonPart = 'document' | 'face';
+
 /** What a rejection reason asks of the person: which images to take again, and why. */
 export interface RetakeGuidance {
   /** The images to capture again; empty when a new photo cannot help. */
   readonly retake: readonly ImageStep[];
   /** The first known reason, which the message catalog words (`messages.feedback[code]`). */
-  readonly reason: { readonly code: `link-kyc.${LinkKycRejectionReason}` };
+  readonly reason: {
+    readonly code:
+      | `link-kyc.document.${LinkKycDocumentRejectionReason}`
+      | `link-kyc.face.${LinkKycFaceRejectionReason}`;
+  };
 }
 
 const DOCUMENT: readonly ImageStep[] = ['document_front', 'document_back'];
+const PORTRAIT: readonly ImageStep[] = ['document_front'];
 const SELFIE: readonly ImageStep[] = ['selfie'];
 
 /**
- * Seed 000's REJECTED reasons (`documentInfo.acceptance.reasons` and
+ * Seed 000's REJECTED reasons by the list they come in (`documentInfo.acceptance.reasons` and
  * `faceComparisonInfo.acceptance.reasons` of a manual verification's callback), with the images a
- * retake concerns; what the person is told is the catalog's `link-kyc.<REASON>` line. Reasons no
- * photo can fix have no images.
+ * retake concerns. GLARE, OUT_OF_FOCUS, POOR_CONTRAST and POOR_EXPOSURE are in both lists: in the
+ * document list they are about the document photos, in the face list about the face comparison,
+ * where the person can retake the selfie. The face reasons that name the document's portrait
+ * (MISSING_PORTRAIT, NOT_HUMAN_FACE, PORTRAIT_IS_FAKE: "retake document image containing
+ * portrait") ask for the front. Reasons the seed answers with "submit only supported documents"
+ * have no images. What the person is told is the catalog's `link-kyc.<part>.<REASON>` line.
  */
 export const LINK_KYC_REJECTION_GUIDANCE = {
-  GLARE: { retake: DOCUMENT },
-  INCOMPLETE_DOCUMENT: { retake: DOCUMENT },
-  NOT_VISIBLE_FOUR_CORNERS: { retake: DOCUMENT },
-  NOT_VISIBLE_SECURITY_FEATURES: { retake: DOCUMENT },
-  OUT_OF_FOCUS: { retake: DOCUMENT },
-  POOR_CONTRAST: { retake: DOCUMENT },
-  POOR_EXPOSURE: { retake: DOCUMENT },
-  UNCLASSIFIED_DOCUMENT: { retake: [] },
-  UNREADABLE_FIELD: { retake: DOCUMENT },
-  UNSUPPORTED_LANGUAGE: { retake: [] },
-  MISSING_SELFIE: { retake: SELFIE },
-  MISSING_PORTRAIT: { retake: ['document_front'] },
-  NOT_HUMAN_FACE: { retake: ['document_front'] },
-  PARTIALLY_VISIBLE_HUMAN_FACE: { retake: SELFIE },
-  PORTRAIT_IS_FAKE: { retake: [] },
-  SELFIE_NOT_LIVE: { retake: SELFIE },
-  FACE_TOO_CLOSE_SELFIE_IMAGE: { retake: SELFIE },
-  FACE_TOO_FAR_SELFIE_IMAGE: { retake: SELFIE },
-  FACE_ANGLE_TOO_LARGE_SELFIE_IMAGE: { retake: SELFIE },
-  QUALITY_TOO_LOW_SELFIE_IMAGE: { retake: SELFIE },
-  TOO_MANY_FACES_SELFIE_IMAGE: { retake: SELFIE },
-} as const satisfies Record<string, { readonly retake: readonly ImageStep[] }>;
-/** One documented rejection reason. */
-export type LinkKycRejectionReason = keyof typeof LINK_KYC_REJECTION_GUIDANCE;
+  document: {
+    GLARE: DOCUMENT,
+    INCOMPLETE_DOCUMENT: DOCUMENT,
+    NOT_VISIBLE_FOUR_CORNERS: DOCUMENT,
+    NOT_VISIBLE_SECURITY_FEATURES: DOCUMENT,
+    OUT_OF_FOCUS: DOCUMENT,
+    POOR_CONTRAST: DOCUMENT,
+    POOR_EXPOSURE: DOCUMENT,
+    UNCLASSIFIED_DOCUMENT: [],
+    UNREADABLE_FIELD: DOCUMENT,
+    UNSUPPORTED_LANGUAGE: [],
+  },
+  face: {
+    MISSING_SELFIE: SELFIE,
+    MISSING_PORTRAIT: PORTRAIT,
+    NOT_HUMAN_FACE: PORTRAIT,
+    PARTIALLY_VISIBLE_HUMAN_FACE: SELFIE,
+    PORTRAIT_IS_FAKE: PORTRAIT,
+    SELFIE_NOT_LIVE: SELFIE,
+    OUT_OF_FOCUS: SELFIE,
+    POOR_CONTRAST: SELFIE,
+    POOR_EXPOSURE: SELFIE,
+    GLARE: SELFIE,
+    FACE_TOO_CLOSE_SELFIE_IMAGE: SELFIE,
+    FACE_TOO_FAR_SELFIE_IMAGE: SELFIE,
+    FACE_ANGLE_TOO_LARGE_SELFIE_IMAGE: SELFIE,
+    QUALITY_TOO_LOW_SELFIE_IMAGE: SELFIE,
+    TOO_MANY_FACES_SELFIE_IMAGE: SELFIE,
+  },
+} as const satisfies Record<LinkKycReasonPart, Record<string, readonly ImageStep[]>>;
+/** One documented document rejection reason (`documentInfo.acceptance.reasons`). */
+export type LinkKycDocumentRejectionReason = keyof typeof LINK_KYC_REJECTION_GUIDANCE.document;
+/** One documented face-comparison rejection reason (`faceComparisonInfo.acceptance.reasons`). */
+export type LinkKycFaceRejectionReason = keyof typeof LINK_KYC_REJECTION_GUIDANCE.face;
+/** Any documented rejection reason, of either list. */
+export type LinkKycRejectionReason = LinkKycDocumentRejectionReason | LinkKycFaceRejectionReason;
 
 /**
- * The retake guidance for a list of rejection reasons (trimmed: the seed's own examples carry a
- * leading space), merged: every image any reason names, and the first reason as the one to word.
- * Reasons this SDK does not know are skipped; undefined when none is known.
+ * The REJECTED reasons of a manual verification, list by list, as kyc-capture/server's
+ * `linkKycRetakeReasons` returns them from the callback.
  */
-export function linkKycRejectionGuidance(reasons: readonly string[]): RetakeGuidance | undefined {
-  const known = reasons
-    .map((reason) => reason.trim())
-    .filter((reason): reason is LinkKycRejectionReason =>
-      Object.hasOwn(LINK_KYC_REJECTION_GUIDANCE, reason),
-    );
+export interface LinkKycRejectedReasons {
+  /** `documentInfo.acceptance.reasons`. */
+  readonly document?: readonly string[];
+  /** `faceComparisonInfo.acceptance.reasons`. */
+  readonly face?: readonly string[];
+}
+
+/**
+ * The retake guidance for a manual verification's REJECTED reasons, merged: every image any reason
+ * names (each reason read in the list it came in), and the first known reason (document list
+ * first) as the one to word. Reasons are trimmed (the seed's own examples carry a leading space);
+ * reasons this SDK does not know are skipped; undefined when none is known.
+ */
+export function linkKycRejectionGuidance(
+  reasons: LinkKycRejectedReasons,
+): RetakeGuidance | undefined {
+  const known: { code: RetakeGuidance['reason']['code']; retake: readonly ImageStep[] }[] = [];
+  for (const part of ['document', 'face'] as const) {
+    const table: Readonly<Record<string, readonly ImageStep[]>> = LINK_KYC_REJECTION_GUIDANCE[part];
+    for (const raw of reasons[part] ?? []) {
+      const reason = raw.trim();
+      const retake = Object.hasOwn(table, reason) ? table[reason] : undefined;
+      if (retake) {
+        known.push({
+          code: `${LINK_KYC}.${part}.${reason}` as RetakeGuidance['reason']['code'],
+          retake,
+        });
+      }
+    }
+  }
   const first = known[0];
   if (!first) return undefined;
-  const steps = new Set(known.flatMap((reason) => LINK_KYC_REJECTION_GUIDANCE[reason].retake));
-  return {
-    retake: IMAGE_STEPS.filter((step) => steps.has(step)),
-    reason: { code: `${LINK_KYC}.${first}` },
-  };
+  const steps = new Set(known.flatMap((entry) => entry.retake));
+  return { retake: IMAGE_STEPS.filter((step) => steps.has(step)), reason: { code: first.code } };
 }
 
 /** Stable codes of {@link LinkKycError}. */
@@ -248,9 +308,13 @@ export interface LinkKycAdapter extends ProtocolAdapter {
  * The link-kyc adapter. Captures are held until the flow has no image step left, then sent in one
  * verify request: the front (with the selfie as its `faceImage` when there is one), then the back.
  *
- * - `Ok`, `Warning`, `NotCorrect`, and a manual verification still `Processing`: the flow is done;
- *   `finish()` hands the reply's summary to the host (`kyc-complete` → `detail.result`). A photo
- *   cannot change an authenticity verdict, so NotCorrect asks for no retake.
+ * - `Ok`, `NotCorrect`, `Warning` (but the one below), and a manual verification still
+ *   `Processing`: the flow is done; `finish()` hands the reply's summary to the host
+ *   (`kyc-complete` → `detail.result`). A photo cannot change an authenticity verdict, so
+ *   NotCorrect asks for no retake.
+ * - `Warning` with `TEST_SIDE_CORRESPONDENCE` FAIL (front and back of different documents): the
+ *   back is taken again and the batch resent, the front and selfie kept; a second mismatch in a
+ *   row asks for both sides.
  * - `NotProcessed` (the document could not be read): the document images are taken again and
  *   the batch is sent again; the held selfie is kept.
  * - status `Error`: a retryable {@link LinkKycError}; "Try again" resends the same images.
@@ -259,6 +323,8 @@ export function createLinkKycAdapter(options: LinkKycAdapterOptions): LinkKycAda
   const { client } = options;
   const held = new HeldCaptures();
   let lastResponse: LinkKycVerifyResponse | undefined;
+  /** Side-correspondence failures in a row. */
+  let mismatches = 0;
 
   async function buildRequest(signal?: AbortSignal): Promise<LinkKycVerifyRequest> {
     const front = await held.base64('document_front', signal);
@@ -286,6 +352,28 @@ export function createLinkKycAdapter(options: LinkKycAdapterOptions): LinkKycAda
     if (status === 'Error') {
       throw new LinkKycError('verification-error', en.errors['link-kyc.verification-error'], true);
     }
+    if (
+      result === LinkKycResult.Warning &&
+      sidesDoNotCorrespond(reply) &&
+      held.get('document_back')
+    ) {
+      // The front is the document: the vendor classifies it and compares its portrait with the
+      // selfie (faceImage rides on images[0]), so the back is the side taken again. If the new
+      // back still does not match, the front may be the wrong one: both sides are asked for.
+      mismatches += 1;
+      const retake: ImageStep[] =
+        mismatches > 1 ? ['document_front', 'document_back'] : ['document_back'];
+      held.drop(retake);
+      const code = mismatches > 1 ? 'sides_mismatch_both' : 'sides_mismatch';
+      return {
+        accepted: false,
+        feedback: 'sides_mismatch',
+        complete: false,
+        retake,
+        reason: { code: `${LINK_KYC}.${code}` },
+      };
+    }
+    mismatches = 0;
     if (result === LinkKycResult.NotProcessed) {
       const retake = held.steps.filter((step) => step !== 'selfie');
       held.drop(retake);

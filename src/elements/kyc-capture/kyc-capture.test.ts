@@ -700,10 +700,10 @@ describe('<kyc-capture>', () => {
 
   it('shows what the host’s messages say for a link-kyc reason and a camera error', async () => {
     const messages = {
-      feedback: { 'link-kyc.GLARE': 'Mind the reflections.' },
+      feedback: { 'link-kyc.document.GLARE': 'Mind the reflections.' },
       errors: { 'camera.permission-denied': 'We could not use your camera.' },
     };
-    const rejected = linkKycRejectionGuidance(['GLARE'])!;
+    const rejected = linkKycRejectionGuidance({ document: ['GLARE'] })!;
     const { el, events } = await mount();
     el.steps = ['document_front'];
     el.messages = messages;
