@@ -1,10 +1,10 @@
-// Field readers shared by the server helper's strict JSON parsers (results.ts for seed 003,
-// link-kyc-callback.ts for seed 000's callbacks): each reader checks one value at a JSON path and
-// fails through the parser's own typed error. Vocabulary values the SDK does not know are kept as
-// `{unknown}` (link-kyc-callback.ts), never passed off as known ones; the lenient readers at the end
-// (results.ts) keep any undocumented value as `{kind: 'unrecognised', raw}` and never fail. Also the JSON value guards of the server helper
-// (the proxies' too): the helper is built on its own (rootDir server/), so it cannot share the
-// browser SDK's src/internal/guards.ts.
+// Field readers shared by the server helper's JSON parsers (results.ts for seed 003,
+// link-kyc-callback.ts for seed 000's callbacks). The strict readers check one value at a JSON path
+// and fail through the parser's own typed error; vocabulary values the SDK does not know are kept
+// as `{unknown}` (link-kyc-callback.ts), never passed off as known ones. The lenient readers at the
+// end (results.ts) keep any undocumented value as `{ kind: 'unrecognised', raw }` and never fail.
+// Also the JSON value guards of the server helper (the proxies' too): the helper is built on its
+// own (rootDir server/), so it cannot share the browser SDK's src/internal/guards.ts.
 import type { TagList, Vocab } from './results.ts';
 
 /** A parsed JSON object. */

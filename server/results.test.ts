@@ -213,7 +213,7 @@ describe('the unrecognised marker', () => {
     }
   });
 
-  it('a webhook repeating the same ids in data parses; data without ids takes the top-level ones', () => {
+  it("a webhook's data without ids takes the top-level ones", () => {
     const { body } = golden('webhook');
     const hook = body as Record<string, unknown>;
     const parsed = parseWebhook({ ...hook, data: { docFirstName: 'JANE' } });

@@ -10,10 +10,10 @@
 //
 // Node-only, no dependencies, no I/O. One unexpected value never costs the whole payload:
 // - a field whose value is not what the seed documents (a status or tag the seed does not list, a
-//   date that is not `YYYY-MM-DD`, a country that is not alpha-2, a number where a string belongs)
-//   becomes `{ kind: 'unrecognised', raw }` with the value verbatim (`Unrecognised`). Its type is in
-//   every field's union, so TypeScript makes the integrator handle it before using the value as a
-//   string, and `status === 'APPROVED'` is never true for it;
+//   date that is not a calendar `YYYY-MM-DD`, a country that is not alpha-2, a number where a
+//   string belongs) becomes `{ kind: 'unrecognised', raw }` with the value verbatim
+//   (`Unrecognised`). Its type is in every field's union, so TypeScript makes the integrator handle
+//   it before using the value as a string, and `status === 'APPROVED'` is never true for it;
 // - a list keeps its order, each item documented or unrecognised; a list that is not an array is a
 //   list of one unrecognised item, so `fraudTags.length > 0` stays a cautious test;
 // - a field that is absent or null reads as null (the seed: data fields "can be null").
@@ -59,7 +59,7 @@ export interface UnknownValue {
   readonly unknown: string;
 }
 
-/** A single vocabulary field of the LINK Mobility callback: a known literal, or an unknown value. */
+/** A LINK Mobility callback vocabulary field: a known literal, or an unknown value. */
 export type Vocab<T extends string> = T | UnknownValue;
 
 /** A LINK Mobility callback tag list split into the documented tags and the unknown ones. */
@@ -260,13 +260,13 @@ export type AgeEstimate = (typeof AgeEstimate)[keyof typeof AgeEstimate];
 // ---------------------------------------------------------------------------------------------
 // Payload types.
 
-/** A result field: the documented value, an undocumented one kept verbatim, or null (null or absent). */
+/** A result field: the documented value, an undocumented one kept verbatim, or null (or absent). */
 export type ResultField<T> = OrUnrecognised<T> | null;
 
-/** A result list, in the order received, each item documented or kept verbatim; null when absent or null. */
+/** A result list in the order received, each item documented or kept verbatim; null when absent. */
 export type ResultList<T> = readonly OrUnrecognised<T>[] | null;
 
-/** URLs by kind (`FACE`, `FRONT`, ...); a value that is not an absolute `https:` URL is unrecognised. */
+/** URLs by kind (`FACE`, `FRONT`, ...); a value that is not an absolute `https:` URL is marked. */
 export type UrlMap = Readonly<Record<string, OrUnrecognised<string>>>;
 
 /** The status fields shared by the status endpoint and the webhook's `status` object. */
@@ -365,7 +365,7 @@ export interface VerificationData {
   readonly duplicateFaces: ResultList<string>;
   /** scanRefs of other verifications whose document face matched; null when none. */
   readonly duplicateDocFaces: ResultList<string>;
-  /** In the seed's example but not its field list: kept as raw JSON, unchecked (null when absent). */
+  /** In the seed's example but not its field list: raw JSON, unchecked (null when absent). */
   readonly addressVerification: unknown;
   /** Data given with additional steps; inner shape undocumented, kept as a raw JSON object. */
   readonly additionalData: ResultField<Readonly<Record<string, unknown>>>;
@@ -445,10 +445,20 @@ function isHttpsUrl(value: string): boolean {
   }
 }
 
-const date = lenient.pattern(/^\d{4}-\d{2}-\d{2}$/);
+/** A `YYYY-MM-DD` date that exists on the calendar (`2024-02-30` is not one). */
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+}
+
+const date = (value: unknown): OrUnrecognised<string> =>
+  typeof value === 'string' && isCalendarDate(value) ? value : unrecognised(value);
 const alpha2 = lenient.pattern(/^[A-Z]{2}$/);
 const overallStatus = lenient.oneOf(VerificationStatus);
 const faceStatus = lenient.oneOf(FaceStatus);
+const autoDocumentStatus = lenient.oneOf(AutoDocumentStatus);
+const manualDocumentStatus = lenient.oneOf(ManualDocumentStatus);
 const fraudTags = lenient.list(lenient.oneOf(FraudTag));
 const mismatchTags = lenient.list(lenient.oneOf(MismatchTag));
 const strings = lenient.list(lenient.text);
@@ -467,8 +477,8 @@ function readStatusFields(obj: JsonObject): VerificationStatusFields {
     mismatchTags: optional(obj['mismatchTags'], mismatchTags),
     autoFace: optional(obj['autoFace'], faceStatus),
     manualFace: optional(obj['manualFace'], faceStatus),
-    autoDocument: optional(obj['autoDocument'], lenient.oneOf(AutoDocumentStatus)),
-    manualDocument: optional(obj['manualDocument'], lenient.oneOf(ManualDocumentStatus)),
+    autoDocument: optional(obj['autoDocument'], autoDocumentStatus),
+    manualDocument: optional(obj['manualDocument'], manualDocumentStatus),
   };
 }
 
