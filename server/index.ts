@@ -1,6 +1,7 @@
 // kyc-capture/server: helpers for the integrator's own backend (Node ≥ 20, no dependencies).
 //
-// - results.ts: strict parsers for verification results (webhooks, status/data replies);
+// - results.ts: parsers for verification results (webhooks, status/data/files replies) that keep an
+//   undocumented value, marked unrecognised, instead of rejecting the payload;
 // - tokens.ts: short-lived browser tokens the proxies accept;
 // - link-kyc.ts / validation-v2.ts: narrow proxies that keep vendor credentials off the page;
 // - link-kyc-callback.ts / link-kyc-callback-handler.ts: LINK callbacks, parsed, from its addresses;

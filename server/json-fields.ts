@@ -1,9 +1,10 @@
-// Field readers shared by the server helper's strict JSON parsers (results.ts for seed 003,
-// link-kyc-callback.ts for seed 000's callbacks): each reader checks one value at a JSON path and
-// fails through the parser's own typed error. Vocabulary values the SDK does not know are kept as
-// `{unknown}`, never passed off as known ones. Also the JSON value guards of the server helper
-// (the proxies' too): the helper is built on its own (rootDir server/), so it cannot share the
-// browser SDK's src/internal/guards.ts.
+// Field readers shared by the server helper's JSON parsers (results.ts for seed 003,
+// link-kyc-callback.ts for seed 000's callbacks). The strict readers check one value at a JSON path
+// and fail through the parser's own typed error; vocabulary values the SDK does not know are kept
+// as `{unknown}` (link-kyc-callback.ts), never passed off as known ones. The lenient readers at the
+// end (results.ts) keep any undocumented value as `{ kind: 'unrecognised', raw }` and never fail.
+// Also the JSON value guards of the server helper (the proxies' too): the helper is built on its
+// own (rootDir server/), so it cannot share the browser SDK's src/internal/guards.ts.
 import type { TagList, Vocab } from './results.ts';
 
 /** A parsed JSON object. */
@@ -98,3 +99,71 @@ export function fieldReaders(fail: (path: string, message: string) => never): Fi
     },
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Lenient readers (results.ts): a value that is not what the vendor documents is kept, marked
+// unrecognised, instead of failing the whole payload. A vendor that adds one status or sends one
+// odd date must not cost the integrator the rest of a verification result.
+
+/** A value that is not what the vendor's document says, kept verbatim instead of failing. */
+export interface Unrecognised {
+  /** Tells the marker apart from a documented value. */
+  readonly kind: 'unrecognised';
+  /** The JSON value exactly as received. */
+  readonly raw: unknown;
+}
+
+/** A documented value of type `T`, or an undocumented one kept verbatim. */
+export type OrUnrecognised<T> = T | Unrecognised;
+
+/** Marks `raw` as unrecognised. */
+export function unrecognised(raw: unknown): Unrecognised {
+  return { kind: 'unrecognised', raw };
+}
+
+/** Whether a field holds an unrecognised value (not the documented type). */
+export function isUnrecognised(value: unknown): value is Unrecognised {
+  return isRecord(value) && value['kind'] === 'unrecognised' && Object.hasOwn(value, 'raw');
+}
+
+/** Reads one value: the documented type, or the raw value marked unrecognised. Never throws. */
+export type LenientReader<T> = (value: unknown) => OrUnrecognised<T>;
+
+/** A JSON object whose values are each read by one reader. */
+export type LenientRecord<T> = Readonly<Record<string, OrUnrecognised<T>>>;
+
+/** The lenient readers. */
+export const lenient = {
+  /** Any string. */
+  text: ((value) =>
+    typeof value === 'string' ? value : unrecognised(value)) as LenientReader<string>,
+  /** `true` or `false`. */
+  boolean: ((value) =>
+    typeof value === 'boolean' ? value : unrecognised(value)) as LenientReader<boolean>,
+  /** A JSON object (its values unchecked). */
+  object: ((value) => (isRecord(value) ? value : unrecognised(value))) as LenientReader<JsonObject>,
+  /** A string matching `re`. */
+  pattern(re: RegExp): LenientReader<string> {
+    return (value) => (typeof value === 'string' && re.test(value) ? value : unrecognised(value));
+  },
+  /** One value of `allowed`, compared exactly (no trimming, no case folding). */
+  oneOf<T extends string>(allowed: Readonly<Record<string, T>>): LenientReader<T> {
+    const values: readonly unknown[] = Object.values(allowed);
+    return (value) => (values.includes(value) ? (value as T) : unrecognised(value));
+  },
+  /**
+   * An array, each item read by `item`, order kept. A value that is not an array becomes a list of
+   * one unrecognised item, so that a check such as `tags.length > 0` errs on the side of caution.
+   */
+  list<T>(item: LenientReader<T>): (value: unknown) => readonly OrUnrecognised<T>[] {
+    return (value) =>
+      Array.isArray(value) ? value.map((v: unknown) => item(v)) : [unrecognised(value)];
+  },
+  /** A JSON object, each value read by `item`; anything else is unrecognised as a whole. */
+  record<T>(item: LenientReader<T>): (value: unknown) => LenientRecord<T> | Unrecognised {
+    return (value) =>
+      isRecord(value)
+        ? Object.fromEntries(Object.entries(value).map(([key, v]) => [key, item(v)]))
+        : unrecognised(value);
+  },
+};

@@ -1,35 +1,46 @@
-// Typed, strict parsers for verification results (seed 003: iDenfy verification data retrieval).
+// Typed parsers for verification results (seed 003: iDenfy verification data retrieval).
 //
 // These are for the INTEGRATOR'S SERVER, typically its webhook handler. The browser never sees
 // results: the capture SDK uploads images and stops there, and results travel backend to backend
 // under an API key pair that must never reach a page. The seed forbids polling `/api/v2/status`
 // ("Regularly polling /api/v2/status is not supported ... your account access may be restricted";
-// the status/data endpoints are only a fallback for a missed webhook), so this module has no
-// polling helper on purpose: parse the webhook body when it arrives, and call the status/data
-// endpoints by hand only for an isolated missed webhook.
+// the status/data/files endpoints are only a fallback for a missed webhook), so this module has no
+// polling helper on purpose: parse the webhook body when it arrives, and call the status, data or
+// files endpoint by hand only for an isolated missed webhook.
 //
-// Node-only, no dependencies, no I/O. Every parser checks field by field and either returns a
-// fully checked, typed copy (unknown extra fields dropped) or throws a ResultFormatError naming the
-// JSON path of the first bad field. It never returns half-checked data.
+// Node-only, no dependencies, no I/O. One unexpected value never costs the whole payload:
+// - a field whose value is not what the seed documents (a status or tag the seed does not list, a
+//   date that is not a calendar `YYYY-MM-DD`, a country that is not alpha-2, a number where a
+//   string belongs) becomes `{ kind: 'unrecognised', raw }` with the value verbatim
+//   (`Unrecognised`). Its type is in every field's union, so TypeScript makes the integrator handle
+//   it before using the value as a string, and `status === 'APPROVED'` is never true for it;
+// - a list keeps its order, each item documented or unrecognised; a list that is not an array is a
+//   list of one unrecognised item, so `fraudTags.length > 0` stays a cautious test;
+// - a field that is absent or null reads as null (the seed: data fields "can be null").
+// Only a payload that cannot be about one verification throws ResultFormatError (naming the JSON
+// path): not a JSON object, no usable `scanRef`/`clientId` (the identifiers the integrator keys the
+// result on), no overall status in a status reply or webhook, or a webhook whose `data` names
+// another verification than its top level. Extra fields the seed does not name are dropped.
 //
-// Unknown vocabulary values (a newer server may add statuses, tags or document types):
-// - tag lists (`fraudTags`, `mismatchTags`) become `{ known: [...], unknown: [...] }`; order kept
-//   within each list, nothing dropped;
-// - single vocabulary fields (`status`, `autoFace`, `docType`, ...) become either the known string
-//   literal or `{ unknown: 'THE_RAW_VALUE' }`. A comparison like `status === 'APPROVED'` is therefore
-//   never true for an unrecognised value, and an exhaustive `switch` must handle the object case.
-// A value of the wrong JSON type (a number where a string belongs) is always an error.
-//
-// Documented maximum lengths are NOT enforced: they describe iDenfy's storage, and rejecting a whole
-// webhook for a long OCR'd name would lose the result. Formats that typed code relies on ARE
-// enforced: `YYYY-MM-DD` dates and alpha-2 country codes.
-import { fieldReaders, type JsonObject } from './json-fields.ts';
+// Documented maximum lengths are NOT checked: they describe iDenfy's storage, and marking a long
+// OCR'd name would help nobody.
+import {
+  fieldReaders,
+  isRecord,
+  lenient,
+  unrecognised,
+  type JsonObject,
+  type OrUnrecognised,
+  type Unrecognised,
+} from './json-fields.ts';
 
-/** Thrown when a results payload is not what seed 003 documents. */
+export { isUnrecognised, type OrUnrecognised, type Unrecognised } from './json-fields.ts';
+
+/** Thrown when a results payload cannot be about one verification (see the module comment). */
 export class ResultFormatError extends Error {
   /** Stable machine-readable code. */
   readonly code = 'bad-result' as const;
-  /** JSON path of the offending field (`$.status.fraudTags[2]`); `$` is the whole body. */
+  /** JSON path of the offending field (`$.status.overall`); `$` is the whole body. */
   readonly path: string;
 
   constructor(path: string, message: string) {
@@ -39,16 +50,19 @@ export class ResultFormatError extends Error {
   }
 }
 
-/** A vocabulary value this module does not know yet, kept verbatim. */
+// The LINK Mobility callback parser (link-kyc-callback.ts) still uses this older marker for its
+// unknown vocabulary values; the seed-003 parsers below use `Unrecognised`.
+
+/** A vocabulary value the LINK Mobility callback parser does not know, kept verbatim. */
 export interface UnknownValue {
   /** The raw string the server sent. */
   readonly unknown: string;
 }
 
-/** A single vocabulary field: a known literal, or an unrecognised value kept verbatim. */
+/** A LINK Mobility callback vocabulary field: a known literal, or an unknown value. */
 export type Vocab<T extends string> = T | UnknownValue;
 
-/** A tag list split into the documented tags and the ones this module does not know. */
+/** A LINK Mobility callback tag list split into the documented tags and the unknown ones. */
 export interface TagList<T extends string> {
   /** Documented tags, in the order received. */
   readonly known: readonly T[];
@@ -56,7 +70,7 @@ export interface TagList<T extends string> {
   readonly unknown: readonly string[];
 }
 
-/** Whether a vocabulary field holds an unrecognised value. */
+/** Whether a LINK Mobility callback vocabulary field holds an unknown value. */
 export function isUnknownValue(value: Vocab<string> | null): value is UnknownValue {
   return typeof value === 'object' && value !== null;
 }
@@ -246,26 +260,35 @@ export type AgeEstimate = (typeof AgeEstimate)[keyof typeof AgeEstimate];
 // ---------------------------------------------------------------------------------------------
 // Payload types.
 
+/** A result field: the documented value, an undocumented one kept verbatim, or null (or absent). */
+export type ResultField<T> = OrUnrecognised<T> | null;
+
+/** A result list in the order received, each item documented or kept verbatim; null when absent. */
+export type ResultList<T> = readonly OrUnrecognised<T>[] | null;
+
+/** URLs by kind (`FACE`, `FRONT`, ...); a value that is not an absolute `https:` URL is marked. */
+export type UrlMap = Readonly<Record<string, OrUnrecognised<string>>>;
+
 /** The status fields shared by the status endpoint and the webhook's `status` object. */
 export interface VerificationStatusFields {
-  /** Documented fraud tags and any newer ones. */
-  readonly fraudTags: TagList<FraudTag>;
-  /** Documented mismatch tags and any newer ones. */
-  readonly mismatchTags: TagList<MismatchTag>;
+  /** Why the verification was SUSPECTED; null when the payload carries no list (not "no tags"). */
+  readonly fraudTags: ResultList<FraudTag>;
+  /** Where document data differs from the given data; null when the payload carries no list. */
+  readonly mismatchTags: ResultList<MismatchTag>;
   /** Automatic face result; null when not (yet) analysed. */
-  readonly autoFace: Vocab<FaceStatus> | null;
+  readonly autoFace: ResultField<FaceStatus>;
   /** Final face result by system and human; null until a manual review happened. */
-  readonly manualFace: Vocab<FaceStatus> | null;
+  readonly manualFace: ResultField<FaceStatus>;
   /** Automatic document result; null when not (yet) analysed. */
-  readonly autoDocument: Vocab<AutoDocumentStatus> | null;
+  readonly autoDocument: ResultField<AutoDocumentStatus>;
   /** Final document result by system and human; null until a manual review happened. */
-  readonly manualDocument: Vocab<ManualDocumentStatus> | null;
+  readonly manualDocument: ResultField<ManualDocumentStatus>;
 }
 
 /** The reply of `POST /api/v2/status` (a fallback only, never polled). */
 export interface VerificationStatusResponse extends VerificationStatusFields {
   /** Overall status. */
-  readonly status: Vocab<VerificationStatus>;
+  readonly status: OrUnrecognised<VerificationStatus>;
   /** iDenfy's id of the verification. */
   readonly scanRef: string;
   /** The integrator's id of the client. */
@@ -274,53 +297,78 @@ export interface VerificationStatusResponse extends VerificationStatusFields {
 
 /** The reply of `POST /api/v2/data`. Every documented field but the ids may be null. */
 export interface VerificationData {
-  readonly docFirstName: string | null;
-  readonly docLastName: string | null;
-  readonly docNumber: string | null;
-  readonly docPersonalCode: string | null;
-  /** `YYYY-MM-DD`. */
-  readonly docExpiry: string | null;
-  /** `YYYY-MM-DD`. */
-  readonly docDob: string | null;
-  /** `YYYY-MM-DD`. */
-  readonly docDateOfIssue: string | null;
-  readonly docType: Vocab<ResultDocumentType> | null;
-  readonly docSex: Vocab<DocSex> | null;
-  /** Alpha-2 country code. */
-  readonly docNationality: string | null;
-  /** Alpha-2 country code. */
-  readonly docIssuingCountry: string | null;
-  readonly docTemporaryAddress: string | null;
-  readonly docBirthName: string | null;
-  readonly birthPlace: string | null;
-  readonly authority: string | null;
-  readonly address: string | null;
-  readonly driverLicenseCategory: string | null;
-  readonly mothersMaidenName: string | null;
-  readonly manuallyDataChanged: boolean | null;
-  readonly fullName: string | null;
-  /** Alpha-2 country code chosen during verification. */
-  readonly selectedCountry: string | null;
-  readonly orgFirstName: string | null;
-  readonly orgLastName: string | null;
-  readonly orgNationality: string | null;
-  readonly orgBirthPlace: string | null;
-  readonly orgBirthName: string | null;
-  readonly orgAuthority: string | null;
-  readonly orgAddress: string | null;
-  readonly orgTemporaryAddress: string | null;
-  readonly orgMothersMaidenName: string | null;
+  /** Name from the document. */
+  readonly docFirstName: ResultField<string>;
+  /** Surname from the document. */
+  readonly docLastName: ResultField<string>;
+  /** Document number. */
+  readonly docNumber: ResultField<string>;
+  /** Personal code from the document. */
+  readonly docPersonalCode: ResultField<string>;
+  /** Expiry date, `YYYY-MM-DD`. */
+  readonly docExpiry: ResultField<string>;
+  /** Date of birth, `YYYY-MM-DD`. */
+  readonly docDob: ResultField<string>;
+  /** Date of issue, `YYYY-MM-DD`. */
+  readonly docDateOfIssue: ResultField<string>;
+  /** Document type of the completed verification. */
+  readonly docType: ResultField<ResultDocumentType>;
+  /** Sex from the document. */
+  readonly docSex: ResultField<DocSex>;
+  /** Nationality, an alpha-2 country code (`[A-Z]{2}`). */
+  readonly docNationality: ResultField<string>;
+  /** Issuing country, an alpha-2 country code (`[A-Z]{2}`). */
+  readonly docIssuingCountry: ResultField<string>;
+  /** Temporary address from the document. */
+  readonly docTemporaryAddress: ResultField<string>;
+  /** Birth name from the document. */
+  readonly docBirthName: ResultField<string>;
+  /** Birth place from the document. */
+  readonly birthPlace: ResultField<string>;
+  /** Issuing authority from the document. */
+  readonly authority: ResultField<string>;
+  /** Address from the document. */
+  readonly address: ResultField<string>;
+  /** Driving licence categories. */
+  readonly driverLicenseCategory: ResultField<string>;
+  /** Mother's maiden name from the document. */
+  readonly mothersMaidenName: ResultField<string>;
+  /** Whether the data was changed by hand after the automatic process. */
+  readonly manuallyDataChanged: ResultField<boolean>;
+  /** Full name from the document. */
+  readonly fullName: ResultField<string>;
+  /** Country chosen during verification, an alpha-2 country code (`[A-Z]{2}`). */
+  readonly selectedCountry: ResultField<string>;
+  /** Name in the document's original language. */
+  readonly orgFirstName: ResultField<string>;
+  /** Surname in the document's original language. */
+  readonly orgLastName: ResultField<string>;
+  /** Nationality in the document's original language (free text, not a code). */
+  readonly orgNationality: ResultField<string>;
+  /** Birth place in the document's original language. */
+  readonly orgBirthPlace: ResultField<string>;
+  /** Birth name in the document's original language. */
+  readonly orgBirthName: ResultField<string>;
+  /** Authority in the document's original language. */
+  readonly orgAuthority: ResultField<string>;
+  /** Address in the document's original language. */
+  readonly orgAddress: ResultField<string>;
+  /** Temporary address in the document's original language. */
+  readonly orgTemporaryAddress: ResultField<string>;
+  /** Mother's maiden name in the document's original language. */
+  readonly orgMothersMaidenName: ResultField<string>;
   /** Null unless the feature is on and this is the final APPROVED callback. */
-  readonly clientIpProxyRiskLevel: Vocab<ProxyRiskLevel> | null;
-  readonly ageEstimate: Vocab<AgeEstimate> | null;
+  readonly clientIpProxyRiskLevel: ResultField<ProxyRiskLevel>;
+  /** Age band estimated from the selfie (liveness on). */
+  readonly ageEstimate: ResultField<AgeEstimate>;
   /** scanRefs of other verifications whose selfie matched; null when none. */
-  readonly duplicateFaces: readonly string[] | null;
+  readonly duplicateFaces: ResultList<string>;
   /** scanRefs of other verifications whose document face matched; null when none. */
-  readonly duplicateDocFaces: readonly string[] | null;
-  /** In the seed's example but not its field list: kept as raw JSON, unchecked. */
+  readonly duplicateDocFaces: ResultList<string>;
+  /** In the seed's example but not its field list: raw JSON, unchecked (null when absent). */
   readonly addressVerification: unknown;
   /** Data given with additional steps; inner shape undocumented, kept as a raw JSON object. */
-  readonly additionalData: Readonly<Record<string, unknown>> | null;
+  readonly additionalData: ResultField<Readonly<Record<string, unknown>>>;
   /** iDenfy's id of the verification. */
   readonly scanRef: string;
   /** The integrator's id of the client. */
@@ -330,145 +378,165 @@ export interface VerificationData {
 /** The webhook's `status` object: the status fields with the overall status named `overall`. */
 export interface WebhookStatus extends VerificationStatusFields {
   /** Overall status. */
-  readonly overall: Vocab<VerificationStatus>;
+  readonly overall: OrUnrecognised<VerificationStatus>;
 }
 
 /**
- * The verification-result webhook body. Seed 003 recommends webhooks but does not spell out their
+ * The verification-result webhook body. Seed 003 recommends webhooks but does not print their
  * body; this follows iDenfy's public webhook page ("an HTTP POST request containing the status and
- * data", a top-level `final` flag) and reuses the seed's status and data vocabularies. Confirm
- * against the live API before relying on fields beyond these.
+ * data", a top-level `final` flag) and reuses the seed's status, data and file vocabularies.
+ * Confirm against the live API before relying on fields beyond these.
  */
 export interface VerificationWebhook {
-  /** True when no further webhook will follow for this verification; act only on final results. */
-  readonly final: boolean;
+  /** True when no further webhook follows for this verification; act only on `final === true`. */
+  readonly final: ResultField<boolean>;
   /** The verification status. */
   readonly status: WebhookStatus;
-  /** The extracted data (same fields as the data endpoint; the ids are the top-level ones). */
-  readonly data: VerificationData;
+  /** The extracted data (the data endpoint's fields; the ids are the top-level ones). */
+  readonly data: VerificationData | Unrecognised | null;
   /** iDenfy's id of the verification; use it as the idempotency key. */
   readonly scanRef: string;
   /** The integrator's id of the client. */
   readonly clientId: string;
   /** Photo URLs by kind (`FACE`, `FRONT`, ...); empty when the body has none. */
-  readonly fileUrls: Readonly<Record<string, string>>;
+  readonly fileUrls: UrlMap | Unrecognised;
+}
+
+/**
+ * The reply of `POST /api/v2/files`. The seed: "Please use photo URLs in fileUrls. File URLs not in
+ * fileUrls or videoUrls could be removed in future", so the top-level copies (`FACE`, `FRONT`, ...)
+ * are dropped. Each map is empty when absent or null.
+ */
+export interface VerificationFiles {
+  /** Photo URLs by kind (`FACE`, `FRONT`, ...). */
+  readonly fileUrls: UrlMap | Unrecognised;
+  /** Video URLs by kind. */
+  readonly videoUrls: UrlMap | Unrecognised;
+  /** PDF URLs of additional steps, by step. */
+  readonly additionalStepPdfUrls: UrlMap | Unrecognised;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Field helpers.
+// Field readers.
 
 function fail(path: string, message: string): never {
   throw new ResultFormatError(path, message);
 }
 
-const { object, text, nonEmpty, pattern, vocab, tags } = fieldReaders(fail);
+const { object, text, nonEmpty } = fieldReaders(fail);
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ALPHA2 = /^[A-Z]{2}$/;
-
+/** A value that must be there and not null; its own reader decides the rest. */
 function required(obj: JsonObject, key: string, path: string): unknown {
   const value = obj[key];
-  if (value === undefined) fail(`${path}.${key}`, 'is required.');
+  if (value === undefined || value === null) fail(`${path}.${key}`, 'is required.');
   return value;
 }
 
-function nullable<T>(value: unknown, path: string, read: (v: unknown, p: string) => T): T | null {
-  return value === null ? null : read(value, path);
+/** Absent and null read as null; anything else through `read`. */
+function optional<T>(value: unknown, read: (value: unknown) => T): T | null {
+  return value === undefined || value === null ? null : read(value);
 }
 
-function strings(value: unknown, path: string): readonly string[] {
-  if (!Array.isArray(value)) fail(path, 'must be an array of strings.');
-  return value.map((item, i) => text(item, `${path}[${i}]`));
+function isHttpsUrl(value: string): boolean {
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
 }
 
-function bool(value: unknown, path: string): boolean {
-  if (typeof value !== 'boolean') fail(path, 'must be a boolean.');
-  return value;
+/** A `YYYY-MM-DD` date that exists on the calendar (`2024-02-30` is not one). */
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
 }
 
-const faceStatus = vocab(FaceStatus);
-const autoDocumentStatus = vocab(AutoDocumentStatus);
-const manualDocumentStatus = vocab(ManualDocumentStatus);
-const overallStatus = vocab(VerificationStatus);
-const fraudTags = tags(FraudTag);
-const mismatchTags = tags(MismatchTag);
-const date = pattern(DATE, 'a YYYY-MM-DD date');
-const alpha2 = pattern(ALPHA2, 'an alpha-2 country code');
+const date = (value: unknown): OrUnrecognised<string> =>
+  typeof value === 'string' && isCalendarDate(value) ? value : unrecognised(value);
+const alpha2 = lenient.pattern(/^[A-Z]{2}$/);
+const overallStatus = lenient.oneOf(VerificationStatus);
+const faceStatus = lenient.oneOf(FaceStatus);
+const autoDocumentStatus = lenient.oneOf(AutoDocumentStatus);
+const manualDocumentStatus = lenient.oneOf(ManualDocumentStatus);
+const fraudTags = lenient.list(lenient.oneOf(FraudTag));
+const mismatchTags = lenient.list(lenient.oneOf(MismatchTag));
+const strings = lenient.list(lenient.text);
+// Files are fetched by the integrator's server: only an https URL is handed over as one.
+const httpsUrl = (value: unknown): OrUnrecognised<string> =>
+  typeof value === 'string' && isHttpsUrl(value) ? value : unrecognised(value);
+const urlMap = lenient.record(httpsUrl);
 
-function readStatusFields(obj: JsonObject, path: string): VerificationStatusFields {
-  const field = (key: string) => required(obj, key, path);
-  const at = (key: string) => `${path}.${key}`;
+function readUrlMap(obj: JsonObject, key: string): UrlMap | Unrecognised {
+  return optional(obj[key], urlMap) ?? {};
+}
+
+function readStatusFields(obj: JsonObject): VerificationStatusFields {
   return {
-    fraudTags: fraudTags(field('fraudTags'), at('fraudTags')),
-    mismatchTags: mismatchTags(field('mismatchTags'), at('mismatchTags')),
-    autoFace: nullable(field('autoFace'), at('autoFace'), faceStatus),
-    manualFace: nullable(field('manualFace'), at('manualFace'), faceStatus),
-    autoDocument: nullable(field('autoDocument'), at('autoDocument'), autoDocumentStatus),
-    manualDocument: nullable(field('manualDocument'), at('manualDocument'), manualDocumentStatus),
+    fraudTags: optional(obj['fraudTags'], fraudTags),
+    mismatchTags: optional(obj['mismatchTags'], mismatchTags),
+    autoFace: optional(obj['autoFace'], faceStatus),
+    manualFace: optional(obj['manualFace'], faceStatus),
+    autoDocument: optional(obj['autoDocument'], autoDocumentStatus),
+    manualDocument: optional(obj['manualDocument'], manualDocumentStatus),
   };
 }
 
-/** The data fields other than the ids: absent means null (the seed: "any ... can be null"). */
+/** The data fields other than the ids, each read leniently. */
 const DATA_FIELDS = {
-  docFirstName: text,
-  docLastName: text,
-  docNumber: text,
-  docPersonalCode: text,
+  docFirstName: lenient.text,
+  docLastName: lenient.text,
+  docNumber: lenient.text,
+  docPersonalCode: lenient.text,
   docExpiry: date,
   docDob: date,
   docDateOfIssue: date,
-  docType: vocab(ResultDocumentType),
-  docSex: vocab(DocSex),
+  docType: lenient.oneOf(ResultDocumentType),
+  docSex: lenient.oneOf(DocSex),
   docNationality: alpha2,
   docIssuingCountry: alpha2,
-  docTemporaryAddress: text,
-  docBirthName: text,
-  birthPlace: text,
-  authority: text,
-  address: text,
-  driverLicenseCategory: text,
-  mothersMaidenName: text,
-  manuallyDataChanged: bool,
-  fullName: text,
+  docTemporaryAddress: lenient.text,
+  docBirthName: lenient.text,
+  birthPlace: lenient.text,
+  authority: lenient.text,
+  address: lenient.text,
+  driverLicenseCategory: lenient.text,
+  mothersMaidenName: lenient.text,
+  manuallyDataChanged: lenient.boolean,
+  fullName: lenient.text,
   selectedCountry: alpha2,
-  orgFirstName: text,
-  orgLastName: text,
-  orgNationality: text,
-  orgBirthPlace: text,
-  orgBirthName: text,
-  orgAuthority: text,
-  orgAddress: text,
-  orgTemporaryAddress: text,
-  orgMothersMaidenName: text,
-  clientIpProxyRiskLevel: vocab(ProxyRiskLevel),
-  ageEstimate: vocab(AgeEstimate),
+  orgFirstName: lenient.text,
+  orgLastName: lenient.text,
+  orgNationality: lenient.text,
+  orgBirthPlace: lenient.text,
+  orgBirthName: lenient.text,
+  orgAuthority: lenient.text,
+  orgAddress: lenient.text,
+  orgTemporaryAddress: lenient.text,
+  orgMothersMaidenName: lenient.text,
+  clientIpProxyRiskLevel: lenient.oneOf(ProxyRiskLevel),
+  ageEstimate: lenient.oneOf(AgeEstimate),
   duplicateFaces: strings,
   duplicateDocFaces: strings,
-  additionalData: object,
-} as const satisfies Record<string, (value: unknown, path: string) => unknown>;
+  additionalData: lenient.object,
+} as const satisfies Record<string, (value: unknown) => unknown>;
 
 type DataFieldValues = {
   -readonly [K in keyof typeof DATA_FIELDS]: ReturnType<(typeof DATA_FIELDS)[K]> | null;
 };
 
-function readData(obj: JsonObject, path: string, ids: { scanRef: string; clientId: string }) {
+type Ids = { readonly scanRef: string; readonly clientId: string };
+
+function readData(obj: JsonObject, ids: Ids): VerificationData {
   const values = {} as DataFieldValues;
   for (const key of Object.keys(DATA_FIELDS) as (keyof typeof DATA_FIELDS)[]) {
-    const raw = obj[key];
-    const read = DATA_FIELDS[key] as (value: unknown, path: string) => unknown;
-    (values as Record<string, unknown>)[key] =
-      raw === undefined || raw === null ? null : read(raw, `${path}.${key}`);
+    const read = DATA_FIELDS[key] as (value: unknown) => unknown;
+    (values as Record<string, unknown>)[key] = optional(obj[key], read);
   }
-  const address = obj['addressVerification'];
-  const result: VerificationData = {
-    ...values,
-    addressVerification: address === undefined ? null : address,
-    ...ids,
-  };
-  return result;
+  return { ...values, addressVerification: obj['addressVerification'] ?? null, ...ids };
 }
 
-function readIds(obj: JsonObject, path: string): { scanRef: string; clientId: string } {
+function readIds(obj: JsonObject, path: string): Ids {
   return {
     scanRef: nonEmpty(required(obj, 'scanRef', path), `${path}.scanRef`),
     clientId: text(required(obj, 'clientId', path), `${path}.clientId`),
@@ -479,58 +547,74 @@ function readIds(obj: JsonObject, path: string): { scanRef: string; clientId: st
 // Parsers.
 
 /**
- * Parses the reply of `POST /api/v2/status`. Every field of the seed's example is required;
- * `autoFace`/`manualFace`/`autoDocument`/`manualDocument` may be null (no manual review yet).
- * @throws ResultFormatError on the first field that does not match.
+ * Parses the reply of `POST /api/v2/status`. Requires `scanRef`, `clientId` and `status`; every
+ * other field may be absent or null (read as null), and any value may be unrecognised.
+ * @throws ResultFormatError when the body is not an object or lacks one of the required fields.
  */
 export function parseVerificationStatus(json: unknown): VerificationStatusResponse {
   const body = object(json, '$');
+  const ids = readIds(body, '$');
   return {
-    status: overallStatus(required(body, 'status', '$'), '$.status'),
-    ...readIds(body, '$'),
-    ...readStatusFields(body, '$'),
+    status: overallStatus(required(body, 'status', '$')),
+    ...ids,
+    ...readStatusFields(body),
   };
 }
 
 /**
- * Parses the reply of `POST /api/v2/data`. `scanRef` and `clientId` are required strings; every
- * other documented field may be null or absent (read as null), but when present has its type.
- * @throws ResultFormatError on the first field that does not match.
+ * Parses the reply of `POST /api/v2/data`. Requires `scanRef` and `clientId`; every other field may
+ * be absent or null (read as null), and any value may be unrecognised.
+ * @throws ResultFormatError when the body is not an object or lacks an identifier.
  */
 export function parseVerificationData(json: unknown): VerificationData {
   const body = object(json, '$');
-  return readData(body, '$', readIds(body, '$'));
+  return readData(body, readIds(body, '$'));
 }
 
 /**
- * Parses a verification-result webhook body (see {@link VerificationWebhook}). `final`, `status`
- * (with every status field), `data`, `scanRef` and `clientId` are required; `fileUrls` is optional.
- * The data object's own ids, when it repeats them, must equal the top-level ones.
- * @throws ResultFormatError on the first field that does not match.
+ * Parses the reply of `POST /api/v2/files` (the seed prints no request; send the `scanRef` as for
+ * `/api/v2/status`). Nothing in it is required: each URL map is empty when absent.
+ * @throws ResultFormatError when the body is not a JSON object.
+ */
+export function parseVerificationFiles(json: unknown): VerificationFiles {
+  const body = object(json, '$');
+  return {
+    fileUrls: readUrlMap(body, 'fileUrls'),
+    videoUrls: readUrlMap(body, 'videoUrls'),
+    additionalStepPdfUrls: readUrlMap(body, 'additionalStepPdfUrls'),
+  };
+}
+
+/**
+ * Parses a verification-result webhook body (see {@link VerificationWebhook}). Requires `scanRef`,
+ * `clientId` and a `status` object with `overall`; `final`, `data` and `fileUrls` may be absent.
+ * @throws ResultFormatError when one of those is missing, or `data` repeats other ids.
  */
 export function parseWebhook(json: unknown): VerificationWebhook {
   const body = object(json, '$');
-  const final = bool(required(body, 'final', '$'), '$.final');
   const ids = readIds(body, '$');
   const statusObj = object(required(body, 'status', '$'), '$.status');
   const status: WebhookStatus = {
-    overall: overallStatus(required(statusObj, 'overall', '$.status'), '$.status.overall'),
-    ...readStatusFields(statusObj, '$.status'),
+    overall: overallStatus(required(statusObj, 'overall', '$.status')),
+    ...readStatusFields(statusObj),
   };
-  const dataObj = object(required(body, 'data', '$'), '$.data');
-  for (const key of ['scanRef', 'clientId'] as const) {
-    const repeated = dataObj[key];
-    if (repeated !== undefined && repeated !== null && repeated !== ids[key]) {
-      fail(`$.data.${key}`, `must equal the top-level ${key}.`);
+  const data = optional(body['data'], (raw) => {
+    if (!isRecord(raw)) return unrecognised(raw);
+    const dataObj = raw;
+    for (const key of ['scanRef', 'clientId'] as const) {
+      const repeated = dataObj[key];
+      // Two ids in one body that disagree: no way to tell which verification this is.
+      if (repeated !== undefined && repeated !== null && repeated !== ids[key]) {
+        fail(`$.data.${key}`, `must equal the top-level ${key}.`);
+      }
     }
-  }
-  const data = readData(dataObj, '$.data', ids);
-  const fileUrls: Record<string, string> = {};
-  const rawUrls = body['fileUrls'];
-  if (rawUrls !== undefined && rawUrls !== null) {
-    for (const [kind, url] of Object.entries(object(rawUrls, '$.fileUrls'))) {
-      fileUrls[kind] = text(url, `$.fileUrls.${kind}`);
-    }
-  }
-  return { final, status, data, scanRef: ids.scanRef, clientId: ids.clientId, fileUrls };
+    return readData(dataObj, ids);
+  });
+  return {
+    final: optional(body['final'], lenient.boolean),
+    status,
+    data,
+    ...ids,
+    fileUrls: readUrlMap(body, 'fileUrls'),
+  };
 }
