@@ -1,7 +1,9 @@
 // The validation-v2 adapter against the Validation API v2 mock (seed 002) on the test server's
 // origin, pointed straight at the mock API with its key; in production the integrator's proxy
 // (kyc-capture/server) sits between and binds the applicant to its own token.
-import { expect } from '@open-wc/testing';
+import { expect, fixture as mountHtml, html, waitUntil } from '@open-wc/testing';
+import '../define/index.js';
+import { canvas2d, canvasToBlob } from '../../test/helpers/async.js';
 import { KycClient, type FetchFunction } from '../api/client.js';
 import type { CaptureStep } from '../steps.js';
 import { en } from '../i18n/en.js';
@@ -208,6 +210,65 @@ describe('validation-v2 adapter', () => {
     const error = await rejection(adapter.send(await testCapture('selfie'), { remaining: [] }));
     expect(error).to.include({ code: 'document-expired', final: true });
   });
+});
+
+// ---- The element: a final outcome ends the flow on its message, with no way to spend attempts ----
+
+/** Picks a plain photo through the element's file input, for the current step. */
+async function pickPhoto(el: HTMLElementTagNameMap['kyc-capture']): Promise<void> {
+  await el.updateComplete;
+  const { canvas, ctx } = canvas2d(1600, 1000);
+  ctx.fillStyle = '#8aa';
+  ctx.fillRect(0, 0, 1600, 1000);
+  const blob = await canvasToBlob(canvas, 'image/jpeg', 0.9);
+  const transfer = new DataTransfer();
+  transfer.items.add(new File([blob], 'photo.jpg', { type: 'image/jpeg' }));
+  const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  await waitUntil(() => el.flow.status === 'review', 'review', { timeout: 10000 });
+  await el.updateComplete;
+  el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="review"] button.primary')!.click();
+  await waitUntil(() => el.flow.status !== 'uploading' && el.flow.status !== 'review', 'sent', {
+    timeout: 10000,
+  });
+}
+
+describe('<kyc-capture> with validation-v2 against the mock', () => {
+  const cases = [
+    ['document_expired', 'document-expired', ['document_front', 'selfie']],
+    ['invalid_data', 'invalid-data', ['selfie']],
+  ] as const;
+  for (const [outcome, code, steps] of cases) {
+    it(`ends on the final ${code} message: no retake, no try again, attempts left unspent`, async () => {
+      const applicant = await createApplicant({ attempts: 3, outcomes: [outcome] });
+      const el = document.createElement('kyc-capture');
+      el.steps = [...steps];
+      el.documentType = 'drivers_license';
+      el.options = { portrait: false, selfie: false, quality: false };
+      el.adapter = adapterFor(applicant);
+      await mountHtml(html`<div>${el}</div>`);
+      await el.updateComplete;
+      el.shadowRoot!.querySelector<HTMLInputElement>('input[name=consent]')!.click();
+      await el.updateComplete;
+      el.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+      await waitUntil(() => el.flow.status === 'camera', 'camera screen', { timeout: 10000 });
+      for (let i = 0; i < steps.length; i++) await pickPhoto(el);
+      await waitUntil(() => el.flow.status === 'error', 'error screen', { timeout: 10000 });
+      await el.updateComplete;
+      expect(el.flow.error).to.include({ code, final: true, retryable: false });
+      const screen = el.shadowRoot!.querySelector('[part~="error"]')!;
+      expect(screen.querySelector('[role=alert]')!.textContent).to.equal(
+        en.errors[`validation-v2.${code}`],
+      );
+      // Neither "Try again" nor "Take again": nothing on the screen can send another photo.
+      expect(screen.querySelectorAll('button')).to.have.length(0);
+      const after = await state(applicant);
+      expect(after.requests).to.have.length(1);
+      expect(after.attemptsLeft).to.equal(2);
+      el.remove();
+    });
+  }
 });
 
 // ---- Golden expectations transcribed from seed 002 (test/fixtures/seeds/validation-v2/) ----
