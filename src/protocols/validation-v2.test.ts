@@ -3,13 +3,12 @@
 // (kyc-capture/server) sits between and binds the applicant to its own token.
 import { expect, fixture as mountHtml, html, waitUntil } from '@open-wc/testing';
 import '../define/index.js';
-import { canvas2d, canvasToBlob } from '../../test/helpers/async.js';
 import { KycClient, type FetchFunction } from '../api/client.js';
 import type { CaptureStep } from '../steps.js';
 import { en } from '../i18n/en.js';
 import { feedbackText } from '../i18n/text.js';
 import { rejection } from '../../test/helpers/async.js';
-import { testCapture } from '../../test/helpers/captures.js';
+import { testCapture, testJpeg } from '../../test/helpers/captures.js';
 import {
   createValidationV2Adapter,
   FACE_ONLY_DOCUMENT_TYPE,
@@ -217,13 +216,10 @@ describe('validation-v2 adapter', () => {
 /** Picks a plain photo through the element's file input, for the current step. */
 async function pickPhoto(el: HTMLElementTagNameMap['kyc-capture']): Promise<void> {
   await el.updateComplete;
-  const { canvas, ctx } = canvas2d(1600, 1000);
-  ctx.fillStyle = '#8aa';
-  ctx.fillRect(0, 0, 1600, 1000);
-  const blob = await canvasToBlob(canvas, 'image/jpeg', 0.9);
-  const transfer = new DataTransfer();
-  transfer.items.add(new File([blob], 'photo.jpg', { type: 'image/jpeg' }));
   const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;
+  const transfer = new DataTransfer();
+  const photo = await testJpeg(1600, 1000, '#8aa');
+  transfer.items.add(new File([photo], 'photo.jpg', { type: 'image/jpeg' }));
   input.files = transfer.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
   await waitUntil(() => el.flow.status === 'review', 'review', { timeout: 10000 });
