@@ -6,6 +6,9 @@
 export const FACE_ONLY_DOCUMENT_TYPE = 10;
 /** The detail the mock puts in `Graphql error: "..."`. */
 export const VALIDATION_V2_GRAPHQL_MOCK_ERROR = 'Mock platform error';
+/** The one `invalidDataErrors` item of an invalid_data outcome (the seed gives no item shape). */
+export const VALIDATION_V2_INVALID_DATA_MOCK_ERROR =
+  'Mock: the request data is incorrect or missing.';
 
 /** Every error code of the seed's table. */
 export const ValidationV2ErrorCode = {
@@ -146,6 +149,7 @@ export const VALIDATION_V2_OUTCOMES = [
   'success',
   'face_fail',
   'document_fail',
+  'document_expired',
   'invalid_data',
   'error',
   'no_face',
@@ -232,7 +236,8 @@ export interface AttemptCounts {
 export function verificationBody(
   applicant: AttemptCounts,
   documentType: number,
-  outcome: 'success' | 'face_fail' | 'document_fail' | 'invalid_data' | 'error',
+  outcome:
+    'success' | 'face_fail' | 'document_fail' | 'document_expired' | 'invalid_data' | 'error',
   attemptId: number,
 ) {
   const withDocument = documentType !== FACE_ONLY_DOCUMENT_TYPE;
@@ -254,10 +259,9 @@ export function verificationBody(
         antiSpoofingIsValid: null,
         qualityIsValid: null,
       },
-      invalidDataErrors:
-        outcome === 'error'
-          ? []
-          : [withDocument ? 'The document image is unreadable.' : 'The face image is unreadable.'],
+      // The seed shows the array only empty: no item shape. One opaque string, about the
+      // request's data as status 2's description says ("incorrect or missing data").
+      invalidDataErrors: outcome === 'error' ? [] : [VALIDATION_V2_INVALID_DATA_MOCK_ERROR],
       faceSuccess: null,
       documentSuccess: null,
       documentHasNotExpired: null,
@@ -266,6 +270,9 @@ export function verificationBody(
     };
   }
   const faceOk = outcome !== 'face_fail';
+  // An expired document is authentic (documentIsValid) but fails the expiry check, one of the
+  // document's checks: documentSuccess false, expired true, documentHasNotExpired false.
+  const expired = outcome === 'document_expired';
   const documentOk = outcome !== 'document_fail';
   return {
     ...head,
@@ -273,7 +280,7 @@ export function verificationBody(
     ...counts,
     status: outcome === 'success' ? ValidationV2Status.Success : ValidationV2Status.Fail,
     validationStatus: {
-      expired: withDocument ? false : null,
+      expired: withDocument ? expired : null,
       documentIsValid: withDocument ? documentOk : null,
       faceIsValid: faceOk,
       antiSpoofingIsValid: null,
@@ -281,8 +288,8 @@ export function verificationBody(
     },
     invalidDataErrors: [],
     faceSuccess: faceOk,
-    documentSuccess: withDocument ? documentOk : null,
-    documentHasNotExpired: withDocument ? true : null,
+    documentSuccess: withDocument ? documentOk && !expired : null,
+    documentHasNotExpired: withDocument ? !expired : null,
     documentValidationTests: withDocument ? SAMPLE_DOCUMENT_TESTS.map((test) => ({ ...test })) : [],
     callBackUrl: null,
   };

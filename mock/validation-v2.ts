@@ -35,8 +35,9 @@
 //     the seed spells them. null counts as absent. faceImageBase64 absent: 120042 "Face image is
 //     required"; "": 120038 "Face image is empty". documentType is any integer (the seed lists no
 //     enumeration; 10 is face-only). frontImageBase64 is required unless documentType is 10
-//     (absent or "": invalid_request); with documentType 10 it must be absent (invalid_request
-//     otherwise: a document image on a face-only request is a client bug, not something to drop).
+//     (absent or "": invalid_request); with documentType 10 the seed asks only for the face and
+//     forbids nothing else, so a front sent anyway is ignored (not decoded, recorded as null).
+//     applicantId is any non-empty string (the seed sets no length).
 //     Base64 is plain RFC 4648 base64 with padding, as .NET's Convert.FromBase64String reads it:
 //     a `data:image/...;base64,` prefix, base64url or whitespace is invalid_request. Decoded bytes
 //     must be a complete JPEG or PNG (readImageHeader), at most maxImageBytes each.
@@ -63,9 +64,13 @@
 //     applicantId is echoed unmasked (the seed's "05fcd***" is redacted), documentType is the
 //     request's. face_fail / document_fail: status 1, faceSuccess / documentSuccess and
 //     validationStatus.faceIsValid / documentIsValid false, the rest as on success (the document
-//     is still read); document_fail on a face-only request has no document field to fail, so it
-//     answers status 1 with document fields null. invalid_data: status 2, invalidDataErrors one
-//     string, every check field null, document null, documentValidationTests []. error: status 3,
+//     is still read); document_expired: status 1, validationStatus.expired true,
+//     documentHasNotExpired false, documentSuccess false (the expiry check is one of the
+//     document's), documentIsValid true (authentic), the rest as on success. document_fail and
+//     document_expired on a face-only request have no document field to fail, so they answer
+//     status 1 with document fields null. invalid_data: status 2, invalidDataErrors one opaque
+//     string (the seed shows no item), every check field null, document null,
+//     documentValidationTests []. error: status 3,
 //     the same with invalidDataErrors []. callBackUrl is always null.
 //   - State. The mock keeps image metadata (mime type, pixel size, byte length) per request, never
 //     bytes. Requests are recorded once they are well formed and name a known applicant, with the
@@ -422,7 +427,7 @@ export class ValidationV2Mock {
     const model = body['model'];
     if (!isRecord(model)) throw invalid('model is required: an object.');
     const applicantId = body['applicantId'];
-    if (typeof applicantId !== 'string' || applicantId.length === 0 || applicantId.length > 256) {
+    if (typeof applicantId !== 'string' || applicantId.length === 0) {
       throw invalid('applicantId is required: a non-empty string.');
     }
     const endeavorId = body['endeavorId'] ?? null;
@@ -437,12 +442,13 @@ export class ValidationV2Mock {
     if (faceValue === null) throw vendor('faceImageRequired');
     if (typeof faceValue !== 'string') throw invalid('model.faceImageBase64 must be a string.');
     if (faceValue === '') throw vendor('faceImageEmpty');
-    const frontValue = model['frontImageBase64'] ?? null;
-    if (documentType === FACE_ONLY_DOCUMENT_TYPE) {
-      if (frontValue !== null) {
-        throw invalid(`model.frontImageBase64 must be absent when documentType is 10.`);
-      }
-    } else if (typeof frontValue !== 'string' || frontValue === '') {
+    // Face only (10): the seed asks for the face alone and forbids nothing else; a front is unused.
+    const frontValue =
+      documentType === FACE_ONLY_DOCUMENT_TYPE ? null : (model['frontImageBase64'] ?? null);
+    if (
+      documentType !== FACE_ONLY_DOCUMENT_TYPE &&
+      (typeof frontValue !== 'string' || frontValue === '')
+    ) {
       throw invalid('model.frontImageBase64 is required unless documentType is 10: base64.');
     }
     const { maxImageBytes } = this.#options;

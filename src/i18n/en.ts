@@ -179,16 +179,16 @@ export const en = {
       'The selfie was not clear enough: find good light and hold still.',
     'link-kyc.face.TOO_MANY_FACES_SELFIE_IMAGE':
       'More than one face was visible: make sure only you are in the picture.',
-    /** The photos named by a failed (`verification_failed`) or invalid (`invalid_data`) reply. */
+    /** The photos named by a failed (`verification_failed`) reply. */
     'validation-v2.verification_failed': ({ steps }: { steps: readonly string[] }) =>
       retakePhotos(steps, 'could not be verified'),
-    'validation-v2.invalid_data': ({ steps }: { steps: readonly string[] }) =>
-      retakePhotos(steps, 'could not be used'),
     'validation-v2.face-image-empty': 'The selfie was empty: please take it again.',
     'validation-v2.no-face':
       'No face was found: look straight at the camera with your face uncovered.',
     'validation-v2.multiple-faces':
       'More than one face is visible: make sure only you are in the picture.',
+    'validation-v2.face-not-usable':
+      'Your face could not be found in the selfie: please take it again, with only you in the picture.',
     'validation-v2.face-image-required': 'The selfie is missing: please take it again.',
   } satisfies Readonly<Record<string, Wording>>,
   /** Why a photo is to be taken again, when its feedback value has no words of its own. */
@@ -262,6 +262,10 @@ export const en = {
     'validation-v2.invalid-endeavor': 'This verification link is not valid.',
     'validation-v2.verification-error': 'The verification service had a problem. Please try again.',
     'validation-v2.incomplete-request': 'This verification is set up without what it needs.',
+    'validation-v2.document-expired':
+      'Your document has expired, so it cannot be accepted. Please start again with a valid document, or contact the service that asked you to verify.',
+    'validation-v2.invalid-data':
+      'The verification could not use the information it was sent, and a new photo will not change that. Please contact the service that asked you to verify.',
   } satisfies Readonly<Record<string, Wording>>,
   tryAgain: 'Try again',
   cancel: 'Cancel',

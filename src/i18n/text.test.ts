@@ -217,13 +217,19 @@ describe('the text seam', () => {
     expect(word('verification_failed', ['selfie'])).to.equal(
       'Your selfie could not be verified. Please take it again.',
     );
-    expect(word('invalid_data', ['document_front'])).to.equal(
-      'The photo of your document could not be used. Please take it again.',
+    expect(word('verification_failed', ['document_front'])).to.equal(
+      'The photo of your document could not be verified. Please take it again.',
     );
     expect(word('verification_failed', ['document_front', 'selfie'])).to.equal(
       'These photos could not be verified. Please take them again.',
     );
-    for (const code of ['no-face', 'multiple-faces', 'face-image-empty', 'face-image-required']) {
+    for (const code of [
+      'no-face',
+      'multiple-faces',
+      'face-image-empty',
+      'face-not-usable',
+      'face-image-required',
+    ]) {
       const error = new ValidationV2Error(code as ValidationV2ErrorCode);
       expect(feedbackText(en, { feedback: code, reason: error.reason })).to.equal(error.message);
     }
@@ -259,7 +265,7 @@ describe('the text seam', () => {
         | 'link-kyc.sides_mismatch_both'
         | `link-kyc.document.${LinkKycDocumentRejectionReason}`
         | `link-kyc.face.${LinkKycFaceRejectionReason}`
-        | `validation-v2.${'verification_failed' | 'invalid_data' | ValidationV2SelfieFixable}`,
+        | `validation-v2.${'verification_failed' | ValidationV2SelfieFixable}`,
         Wording
       >
     > = en.feedback;
@@ -339,9 +345,9 @@ describe('the text seam', () => {
     }
     expect(
       feedbackText(markedMessages, {
-        reason: { code: 'validation-v2.invalid_data', params: { steps: ['selfie'] } },
+        reason: { code: 'validation-v2.verification_failed', params: { steps: ['selfie'] } },
       }),
-    ).to.equal('⟦feedback.validation-v2.invalid_data⟧');
+    ).to.equal('⟦feedback.validation-v2.verification_failed⟧');
     expect(feedbackText(markedMessages, { feedback: 'new_value' })).to.equal('⟦feedbackUnknown⟧');
   });
 });

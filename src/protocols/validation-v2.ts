@@ -37,6 +37,23 @@ export const ValidationStatus = {
 /** One documented status. */
 export type ValidationStatus = (typeof ValidationStatus)[keyof typeof ValidationStatus];
 
+/**
+ * A reply's `validationStatus` (seed 002): one flag per check, null when the check did not run
+ * (face only: every document flag is null).
+ */
+export interface ValidationV2Checks {
+  /** The document's expiry date has passed. */
+  readonly expired: boolean | null;
+  /** The document passed authentication. */
+  readonly documentIsValid: boolean | null;
+  /** The face passed (matching, search). */
+  readonly faceIsValid: boolean | null;
+  /** The face passed the anti-spoofing check. */
+  readonly antiSpoofingIsValid: boolean | null;
+  /** The face image's quality passed (reported on face-only replies too: it is the selfie's). */
+  readonly qualityIsValid: boolean | null;
+}
+
 /** The fields of a Validation reply the SDK reads; the whole body is kept for the host. */
 export interface ValidationV2Response {
   readonly applicantId: string | null;
@@ -50,8 +67,12 @@ export interface ValidationV2Response {
   readonly faceSuccess: boolean | null;
   /** Whether the document passed; null when not checked (face only). */
   readonly documentSuccess: boolean | null;
-  /** What was wrong with the data, for status 2. */
+  /** What was wrong with the data, for status 2 (the seed gives no item shape: kept as text). */
   readonly invalidDataErrors: readonly string[];
+  /** The checks one by one; null when the reply has none. */
+  readonly validationStatus: ValidationV2Checks | null;
+  /** False when the document has expired; null when not checked (face only). */
+  readonly documentHasNotExpired: boolean | null;
   /** The reply as sent (it holds the document's data for the host). */
   readonly body: Readonly<Record<string, unknown>>;
 }
@@ -86,6 +107,8 @@ export function parseValidationV2Response(body: unknown): ValidationV2Response {
   }
   const errors = body['invalidDataErrors'] ?? [];
   if (!Array.isArray(errors)) throw new Error('invalidDataErrors is not an array.');
+  const checks = body['validationStatus'] ?? null;
+  if (checks !== null && !isRecord(checks)) throw new Error('validationStatus is not an object.');
   return {
     applicantId: applicantId ?? null,
     attemptId: nullableNumber(body, 'attemptId'),
@@ -97,6 +120,14 @@ export function parseValidationV2Response(body: unknown): ValidationV2Response {
     invalidDataErrors: errors.map((error: unknown) =>
       typeof error === 'string' ? error : JSON.stringify(error),
     ),
+    validationStatus: checks && {
+      expired: nullableBoolean(checks, 'expired'),
+      documentIsValid: nullableBoolean(checks, 'documentIsValid'),
+      faceIsValid: nullableBoolean(checks, 'faceIsValid'),
+      antiSpoofingIsValid: nullableBoolean(checks, 'antiSpoofingIsValid'),
+      qualityIsValid: nullableBoolean(checks, 'qualityIsValid'),
+    },
+    documentHasNotExpired: nullableBoolean(body, 'documentHasNotExpired'),
     body,
   };
 }
@@ -113,6 +144,8 @@ export const ValidationV2ErrorCode = {
   NoFace: 'no-face',
   /** 120038 "Multiple faces found". */
   MultipleFaces: 'multiple-faces',
+  /** 120038 whose message is none of the seed's three: the selfie is still taken again. */
+  FaceNotUsable: 'face-not-usable',
   /** 120029 (GraphQL) and 120039 (profile search, quality or liveness calculation failed). */
   PlatformError: 'platform-error',
   /** 120040: the applicant's request is closed. */
@@ -127,6 +160,10 @@ export const ValidationV2ErrorCode = {
   InvalidEndeavor: 'invalid-endeavor',
   /** Status 3: the service failed while verifying. */
   VerificationError: 'verification-error',
+  /** `validationStatus.expired` / `documentHasNotExpired: false`: no photo of it can pass. */
+  DocumentExpired: 'document-expired',
+  /** Status 2 or `invalidDataErrors`: the request's data, not a photo, is what is wrong. */
+  InvalidData: 'invalid-data',
   /** The flow has no selfie, or a document without its numeric type. */
   IncompleteRequest: 'incomplete-request',
 } as const;
@@ -138,6 +175,7 @@ const SELFIE_FIXABLE_CODES = [
   'face-image-empty',
   'no-face',
   'multiple-faces',
+  'face-not-usable',
   'face-image-required',
 ] as const satisfies readonly ValidationV2ErrorCode[];
 /** The errors a person can fix with a new selfie: answered as retake feedback, not an error. */
@@ -189,7 +227,22 @@ export class ValidationV2Error extends KycError {
   }
 }
 
-/** Maps one of seed 002's error replies (code and message) to its error code. */
+/**
+ * Which of 120038's three rows a message is. Seed 002 gives the three the same HTTP status (400)
+ * and the same code, and no other field: the message is all that tells them apart, so it only
+ * picks the words; what the SDK does (take the selfie again) follows from the code alone.
+ */
+function faceImageKind(message: string): ValidationV2SelfieFixable | undefined {
+  if (/multiple faces/i.test(message)) return 'multiple-faces';
+  if (/no faces? (were |was )?found/i.test(message)) return 'no-face';
+  if (/image is empty/i.test(message)) return 'face-image-empty';
+  return undefined;
+}
+
+/**
+ * Maps one of seed 002's error replies to its error code: by the numeric code, and for 120038 by
+ * its message where it is one of the seed's (else `face-not-usable`, handled the same way).
+ */
 export function validationV2ErrorCode(
   serverCode: number,
   message = '',
@@ -203,9 +256,7 @@ export function validationV2ErrorCode(
     case 120037:
       return 'attempts-exhausted';
     case 120038:
-      if (/multiple/i.test(message)) return 'multiple-faces';
-      if (/no faces?/i.test(message)) return 'no-face';
-      return 'face-image-empty';
+      return faceImageKind(message) ?? 'face-not-usable';
     case 120040:
       return 'request-closed';
     case 120041:
@@ -243,13 +294,40 @@ export interface ValidationV2Adapter extends ProtocolAdapter {
   readonly lastResponse: ValidationV2Response | undefined;
 }
 
-/** The held steps a failed reply points at: the ones it says failed, else every one sent. */
-function failedSteps(reply: ValidationV2Response, sent: readonly ImageStep[]): ImageStep[] {
-  const named: ImageStep[] = [];
-  if (reply.documentSuccess === false && sent.includes('document_front')) {
-    named.push('document_front');
+/**
+ * What in a reply that did not succeed no new photo can change (seed 002), if anything: an expired
+ * document stays expired however it is photographed, and status 2 / `invalidDataErrors` is about
+ * the request's data ("incorrect or missing data"), not about how a photo came out. Asking for
+ * another photo would only spend one of the applicant's 1-5 attempts.
+ */
+function unfixableByPhoto(
+  reply: ValidationV2Response,
+): Extract<ValidationV2ErrorCode, 'document-expired' | 'invalid-data'> | undefined {
+  if (reply.validationStatus?.expired === true || reply.documentHasNotExpired === false) {
+    return 'document-expired';
   }
-  if (reply.faceSuccess === false) named.push('selfie');
+  if (reply.status === ValidationStatus.InvalidData || reply.invalidDataErrors.length > 0) {
+    return 'invalid-data';
+  }
+  return undefined;
+}
+
+/**
+ * The held steps a failed reply points at: the ones it says failed, else every one sent. The
+ * face's checks (match, anti-spoofing, quality: the face-only replies report quality too) point
+ * at the selfie, document authentication at the front.
+ */
+function failedSteps(reply: ValidationV2Response, sent: readonly ImageStep[]): ImageStep[] {
+  const checks = reply.validationStatus;
+  const named: ImageStep[] = [];
+  const documentFailed = reply.documentSuccess === false || checks?.documentIsValid === false;
+  if (documentFailed && sent.includes('document_front')) named.push('document_front');
+  const faceFailed =
+    reply.faceSuccess === false ||
+    checks?.faceIsValid === false ||
+    checks?.antiSpoofingIsValid === false ||
+    checks?.qualityIsValid === false;
+  if (faceFailed) named.push('selfie');
   return named.length ? named : [...sent];
 }
 
@@ -258,11 +336,15 @@ function failedSteps(reply: ValidationV2Response, sent: readonly ImageStep[]): I
  * one request (a back image, which the API has no field for, is not sent).
  *
  * - status 0: done; `finish()` hands the whole reply to the host (`kyc-complete` → `detail.result`).
- * - status 1 or 2 with attempts left: the images the reply says failed are taken again, and the
+ * - an expired document (`validationStatus.expired`, `documentHasNotExpired: false`), status 2 or
+ *   `invalidDataErrors`: final `document-expired` / `invalid-data` errors that keep the reply; no
+ *   photo can fix them, so none is asked for and no attempt is spent on one.
+ * - status 1 with attempts left: the images the reply says failed are taken again, and the
  *   feedback carries `attemptsLeft`; with none left, a final `attempts-exhausted` error that keeps
  *   the reply.
  * - status 3 and errors 120029/120039: retryable errors ("Try again" resends the same images).
- * - 120038 / 120042 (no face, several faces, empty or missing image): the selfie is taken again.
+ * - 120038 / 120042 (no face, several faces, empty or missing image): the selfie is taken again
+ *   (decided by the code; 120038's message only picks the words).
  * - 120036, 120037, 120040, 120041, 120043, 120044: final errors; nothing more is sent.
  */
 export function createValidationV2Adapter(
@@ -333,22 +415,23 @@ export function createValidationV2Adapter(
     }
     lastResponse = reply;
     if (reply.status === ValidationStatus.Success) return BATCH_COMPLETE;
-    if (reply.status === ValidationStatus.Fail || reply.status === ValidationStatus.InvalidData) {
+    // Before the attempts: the person is told what is wrong, not only that attempts ran out.
+    const unfixable = unfixableByPhoto(reply);
+    if (unfixable) throw new ValidationV2Error(unfixable, { response: reply });
+    if (reply.status === ValidationStatus.Fail) {
       if (reply.attemptsLeft <= 0) {
         throw new ValidationV2Error('attempts-exhausted', { response: reply });
       }
       const retake = failedSteps(reply, sent);
       held.drop(retake);
-      const feedback =
-        reply.status === ValidationStatus.Fail ? 'verification_failed' : 'invalid_data';
       return {
         accepted: false,
-        feedback,
+        feedback: 'verification_failed',
         complete: false,
         retake,
         attemptsLeft: reply.attemptsLeft,
         // Worded per photo ("Your selfie could not be verified…", "These photos…").
-        reason: { code: `${VALIDATION_V2}.${feedback}`, params: { steps: retake } },
+        reason: { code: `${VALIDATION_V2}.verification_failed`, params: { steps: retake } },
       };
     }
     throw new ValidationV2Error('verification-error', { response: reply });

@@ -751,11 +751,14 @@ describe('<kyc-capture>', () => {
       () =>
         Promise.resolve({
           accepted: false,
-          feedback: 'invalid_data',
+          feedback: 'verification_failed',
           complete: false,
           retake: ['document_front'],
           attemptsLeft: 2,
-          reason: { code: 'validation-v2.invalid_data', params: { steps: ['document_front'] } },
+          reason: {
+            code: 'validation-v2.verification_failed',
+            params: { steps: ['document_front'] },
+          },
         }),
       () => Promise.reject(new TypeError('no connection')),
       () => Promise.resolve({ accepted: true, feedback: 'ok', complete: true }),
@@ -799,7 +802,10 @@ describe('<kyc-capture>', () => {
     const said = events.flatMap((e) =>
       e.type === 'kyc-feedback' ? [(e as HTMLElementEventMap['kyc-feedback']).detail.message] : [],
     );
-    expect(said).to.deep.equal(['⟦feedback.glare⟧', '⟦feedback.validation-v2.invalid_data⟧']);
+    expect(said).to.deep.equal([
+      '⟦feedback.glare⟧',
+      '⟦feedback.validation-v2.verification_failed⟧',
+    ]);
     el.remove();
 
     const { el: cancelled } = await mount();
