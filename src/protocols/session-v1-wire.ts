@@ -1,7 +1,8 @@
-// The session-v1 wire format, defined once: the browser adapter builds requests and reads replies
-// with these definitions, and the mock backend (mock/session-v1.ts) validates against the very same
-// ones, so the two cannot drift apart. The seed API leaves the inner fields of `image` and
-// `device_info` open; this module is where they are fixed. Pure and DOM-free at import time: Node
+// The session-v1 wire format as this SDK speaks it: the browser adapter builds requests and reads
+// replies with these definitions. The seed API leaves the inner fields of `image` and
+// `device_info` open; this module is where the SDK fixes what it sends. The mock backend
+// (mock/session-v1.ts) reads requests with its own code written from the seed, so a mistake here
+// cannot hide behind the same mistake there. Pure and DOM-free at import time: Node
 // loads it for the mock; `buildDeviceInfo` touches `navigator`/`screen` only when called.
 import type { Capture, CaptureSource } from '../capture/types.js';
 import { DocumentType, IMAGE_STEPS, isImageStep, type ImageStep } from '../steps.js';
@@ -95,7 +96,7 @@ export const SessionV1ErrorCode = {
   TokenExpired: 'token_expired',
   /** 403: a start token used on another session. */
   TokenWrongSession: 'token_wrong_session',
-  /** 403: a start token used on an access-token-only endpoint. */
+  /** 401: a start token used on an access-token-only endpoint (the seed lists no 403). */
   InsufficientScope: 'insufficient_scope',
   /** 404: no such session. */
   SessionNotFound: 'session_not_found',
