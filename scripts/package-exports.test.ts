@@ -66,6 +66,8 @@ const RUNTIME_EXPORTS = [
   'ResponseFormatError',
   'SELFIE_AUTO_CAPTURE',
   'SelfieIssue',
+  'SessionV1ReplyError',
+  'SessionV1ReplyErrorCode',
   'TimeoutError',
   'TokenExpiredError',
   'ValidationV2Error',
