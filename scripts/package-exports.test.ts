@@ -63,6 +63,8 @@ const RUNTIME_EXPORTS = [
   'PortraitIssue',
   'ProtocolName',
   'QualityIssue',
+  'RedirectError',
+  'RedirectErrorCode',
   'ResponseFormatError',
   'SELFIE_AUTO_CAPTURE',
   'SelfieIssue',

@@ -106,6 +106,7 @@ export {
   SessionV1ReplyError,
   SessionV1ReplyErrorCode,
 } from './protocols/session-v1.js';
+export { RedirectError, RedirectErrorCode } from './flow/redirect.js';
 export { LinkKycError, LinkKycErrorCode } from './protocols/link-kyc.js';
 export { ValidationV2Error, ValidationV2ErrorCode } from './protocols/validation-v2.js';
 export { FaceDetectorError, FaceErrorCode } from './face/errors.js';
