@@ -248,9 +248,9 @@ function toFeedback(
   const base = { accepted, feedback, complete };
   const readable = missing && unknownImages.length === 0;
   const needsFallback = accepted && !complete && (!readable || missing.length === 0);
-  if (!needsFallback || remaining === undefined) {
-    return readable ? { ...base, missing } : base;
-  }
+  if (!needsFallback) return readable ? { ...base, missing } : base;
+  // Outside a flow there is no plan to fall back on; an empty list must not read as "done".
+  if (remaining === undefined) return base;
   const wanted = new Set<ImageStep>([...(missing ?? []), ...remaining.filter(isImageStep)]);
   const steps = IMAGE_STEPS.filter((step) => wanted.has(step));
   if (steps.length === 0) {
