@@ -1,13 +1,17 @@
 // A faithful in-memory mock of the session-v1 backend (seed 004, "Document Verification"), plus
-// the demo-only endpoints that play the integrator's own backend. It validates add-image requests
-// with the same definitions the browser adapter builds them from (src/protocols/session-v1-wire.ts)
-// and reads the real pixel size from the image bytes (src/internal/image-header.ts).
+// the demo-only endpoints that play the integrator's own backend. It reads add-image requests with
+// its own code written from the seed (mock/session-v1-requests.ts), never with the adapter's wire
+// module, and reads the real pixel size from the image bytes (src/internal/image-header.ts).
 //
 // Endpoints (seed 004):
 //   POST   /api/v1/verification                   access token   create a session
 //   POST   /api/v1/verification/{sid}/images      start token of {sid} or access token   add an image
-//   GET    /api/v1/verification/{sid}/images      start token of {sid} or access token   image metadata
-//   GET    /api/v1/verification/{sid}/images/{id} start token of {sid} or access token   image bytes
+//   GET    /api/v1/verification/{sid}/images      access token   image metadata
+//   GET    /api/v1/verification/{sid}/images/{id} access token   image bytes
+// The seed gives every endpoint `verify_access_token` and lists 401 ("Access token is malformed,
+// missing data, or expired") as the only auth failure: a start token on an access-token endpoint
+// is a 401 (`insufficient_scope`). Adding an image with the start token is the browser SDK's
+// premise (shared/seeds/README.md), kept; a start token of another session there is a 403.
 //   GET    /api/v1/verification/{sid}/result      access token   verification result
 //   DELETE /api/v1/verification/{sid}             access token   delete the session and its images
 // Demo-only (no auth: they stand in for the integrator's server, which holds the access token):
@@ -30,6 +34,9 @@
 //     "start_token_ttl_seconds"?: number
 //         lifetime of the start token issued at creation (default: the backend's, 900 s); 0 gives
 //         an already expired token
+//     "image_names"?: { "document_front"?: string, "document_back"?: string, "selfie"?: string }
+//         the names this session speaks for its images, in `image.type` and `missing_images`
+//         (the seed does not fix them), e.g. {"selfie": "SELFIE"}; unnamed ones keep the SDK's
 //   }
 //
 // Rules: a passport front (accepted) removes document_back from the missing images; a back for a
@@ -52,14 +59,9 @@ import { isRecord } from '../src/internal/guards.ts';
 import {
   Recommendation,
   SESSION_V1_BASE_PATH,
-  validateAddImageRequest,
-  type AddImageResponse,
-  type CreateSessionResponse,
-  type DeviceInfo,
-  type SessionImageMetadata,
-  type SessionImagesResponse,
   type SessionResult,
 } from '../src/protocols/session-v1-wire.ts';
+import { readAddImageBody } from './session-v1-requests.ts';
 import {
   bearerToken,
   failureOf,
@@ -86,6 +88,8 @@ export interface MockBehavior {
   readonly server_errors?: number;
   /** Lifetime of the start token issued at creation, in seconds. */
   readonly start_token_ttl_seconds?: number;
+  /** The session's own names of its images, where they differ from the SDK's step names. */
+  readonly image_names?: Readonly<Partial<Record<ImageStep, string>>>;
 }
 
 /** One image as the mock stored it. */
@@ -104,14 +108,14 @@ export interface StoredImage {
   readonly bytes: Buffer;
   /** The feedback it got. */
   readonly feedback: string;
-  /** Camera or file. */
-  readonly source: CaptureSource;
-  /** Document type of document images. */
+  /** Camera or file, when the client said. */
+  readonly source: CaptureSource | undefined;
+  /** Document type of document images, when the client said. */
   readonly documentType: DocumentType | undefined;
-  /** When it was taken, as the client said. */
-  readonly capturedAt: string;
-  /** The device it came from. */
-  readonly deviceInfo: DeviceInfo;
+  /** When it was taken, when the client said. */
+  readonly capturedAt: string | undefined;
+  /** The device it came from, as sent (optional in the seed). */
+  readonly deviceInfo: Readonly<Record<string, unknown>> | undefined;
   /** When the mock received it (ms since epoch, mock clock). */
   readonly createdAt: number;
 }
@@ -150,6 +154,21 @@ export interface SessionV1MockOptions {
   readonly now: () => number;
   /** Largest accepted image, in decoded bytes. */
   readonly maxImageBytes: number;
+}
+
+/** The 200 body of creating a session (seed: "Create verification session", response sample). */
+interface CreateReply {
+  readonly start_token: string;
+  readonly session_id: string;
+  readonly expiration: string;
+  readonly missing_images: readonly string[];
+}
+
+/** The 200 body of adding an image (seed: `complete` is a string, "false" in the sample). */
+interface AddImageReply {
+  readonly feedback: string;
+  readonly complete: 'true' | 'false';
+  readonly missing_images: readonly string[];
 }
 
 interface StartToken {
@@ -194,7 +213,13 @@ function ttlSeconds(value: unknown, field: string): number | undefined {
 export function validateMockBehavior(raw: unknown): MockBehavior {
   if (raw === undefined || raw === null) return {};
   if (!isRecord(raw)) throw badField('mock_behavior', 'must be an object.');
-  const known = ['recommendation', 'feedback', 'server_errors', 'start_token_ttl_seconds'];
+  const known = [
+    'recommendation',
+    'feedback',
+    'server_errors',
+    'start_token_ttl_seconds',
+    'image_names',
+  ];
   const unknownKey = Object.keys(raw).find((key) => !known.includes(key));
   if (unknownKey) throw badField(`mock_behavior.${unknownKey}`, 'is not a known mock behaviour.');
 
@@ -203,6 +228,7 @@ export function validateMockBehavior(raw: unknown): MockBehavior {
     feedback?: Partial<Record<ImageStep, readonly string[]>>;
     server_errors?: number;
     start_token_ttl_seconds?: number;
+    image_names?: Partial<Record<ImageStep, string>>;
   } = {};
   const { recommendation, feedback, server_errors: serverErrors } = raw;
   if (recommendation !== undefined) {
@@ -242,7 +268,36 @@ export function validateMockBehavior(raw: unknown): MockBehavior {
   }
   const ttl = ttlSeconds(raw['start_token_ttl_seconds'], 'mock_behavior.start_token_ttl_seconds');
   if (ttl !== undefined) behavior.start_token_ttl_seconds = ttl;
+  const names = raw['image_names'];
+  if (names !== undefined) behavior.image_names = validateImageNames(names);
   return behavior;
+}
+
+/** `mock_behavior.image_names`: a name per image step, each a plain word, no two the same. */
+function validateImageNames(raw: unknown): Partial<Record<ImageStep, string>> {
+  const field = 'mock_behavior.image_names';
+  if (!isRecord(raw)) throw badField(field, 'must be an object.');
+  const names: Partial<Record<ImageStep, string>> = {};
+  for (const [step, name] of Object.entries(raw)) {
+    if (!isImageStep(step)) throw badField(`${field}.${step}`, `is not one of ${IMAGE_STEPS}.`);
+    if (typeof name !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(name)) {
+      throw badField(`${field}.${step}`, 'must be a word of 1 to 64 letters, digits, _ . or -.');
+    }
+    names[step] = name;
+  }
+  const spoken = IMAGE_STEPS.map((step) => names[step] ?? step);
+  if (new Set(spoken).size !== spoken.length) throw badField(field, 'names two images alike.');
+  return names;
+}
+
+/** The name a session uses for an image step. */
+function nameOf(session: MockSession, step: ImageStep): string {
+  return session.behavior.image_names?.[step] ?? step;
+}
+
+/** The session's image names, each to its step. */
+function stepsByName(session: MockSession): Map<string, ImageStep> {
+  return new Map(IMAGE_STEPS.map((step) => [nameOf(session, step), step]));
 }
 
 function iso(ms: number): string {
@@ -346,7 +401,8 @@ export class SessionV1Mock {
       sendJson(res, 200, this.#result(this.#session(sid)));
       return;
     }
-    this.#authorize(req, sid, 'session');
+    // Listing and reading images is the backend's business (seed: verify_access_token).
+    this.#authorize(req, sid, method === 'POST' ? 'session' : 'access');
     const session = this.#session(sid);
     if (imageId !== undefined) this.#sendImage(res, session, imageId);
     else if (method === 'GET') sendJson(res, 200, this.#list(session));
@@ -395,7 +451,7 @@ export class SessionV1Mock {
       throw new HttpFailure(401, 'token_expired', 'The start token has expired.');
     }
     if (scope === 'access') {
-      throw new HttpFailure(403, 'insufficient_scope', 'This endpoint needs the access token.');
+      throw new HttpFailure(401, 'insufficient_scope', 'This endpoint needs the access token.');
     }
     if (start.sessionId !== sessionId) {
       throw new HttpFailure(403, 'token_wrong_session', 'The start token is for another session.');
@@ -424,12 +480,10 @@ export class SessionV1Mock {
     return { token, expiresAt };
   }
 
-  #create(body: unknown, ttlOverride: number | undefined): CreateSessionResponse {
+  #create(body: unknown, ttlOverride: number | undefined): CreateReply {
     const raw = jsonObject(body);
+    // The seed types callback_url as a plain string (its sample sends "string"); the mock stores it.
     const callbackUrl = optionalString(raw, 'callback_url');
-    if (callbackUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(callbackUrl)) {
-      throw badField('callback_url', 'must be an absolute http(s) URL.');
-    }
     const timeToLive = optionalString(raw, 'time_to_live', 16) ?? '90d';
     const days = /^([1-9]\d{0,3})d$/.exec(timeToLive)?.[1];
     if (!days) throw badField('time_to_live', 'must be a duration in days such as "90d".');
@@ -464,11 +518,11 @@ export class SessionV1Mock {
       start_token: token,
       session_id: session.id,
       expiration: iso(expiresAt),
-      missing_images: this.missingImages(session),
+      missing_images: this.missingImages(session).map((step) => nameOf(session, step)),
     };
   }
 
-  async #addImage(req: IncomingMessage, session: MockSession): Promise<AddImageResponse> {
+  async #addImage(req: IncomingMessage, session: MockSession): Promise<AddImageReply> {
     // Base64 is 4/3 of the bytes; the rest of the JSON is small.
     const limit = Math.ceil((this.#options.maxImageBytes * 4) / 3) + SMALL_BODY_LIMIT;
     const raw = await readBody(req, limit);
@@ -481,9 +535,9 @@ export class SessionV1Mock {
     if (this.missingImages(session).length === 0) {
       throw new HttpFailure(409, 'session_complete', 'All required images were already submitted.');
     }
-    const checked = validateAddImageRequest(parseJsonBody(req, raw));
-    if (!checked.ok) throw new HttpFailure(400, checked.issue.code, checked.issue.message);
-    const { image, device_info: deviceInfo } = checked.value;
+    const image = readAddImageBody(parseJsonBody(req, raw), stepsByName(session));
+    // A selfie's document type means nothing; the seed does not forbid sending one.
+    const documentType = image.type === 'selfie' ? undefined : image.documentType;
 
     const bytes = Buffer.from(image.data, 'base64');
     const fail = (code: string, message: string) => new HttpFailure(400, code, message);
@@ -492,13 +546,16 @@ export class SessionV1Mock {
     }
     const header = readImageHeader(bytes);
     if (!header.ok) throw fail(header.code, header.message);
-    if (header.mimeType !== image.mime_type) {
+    if (image.mimeType !== undefined && header.mimeType !== image.mimeType) {
       throw fail(
         'mime_type_mismatch',
-        `image.mime_type is ${image.mime_type}, the data is ${header.mimeType}.`,
+        `image.mime_type is ${image.mimeType}, the data is ${header.mimeType}.`,
       );
     }
-    if (header.width !== image.width || header.height !== image.height) {
+    if (
+      (image.width !== undefined && header.width !== image.width) ||
+      (image.height !== undefined && header.height !== image.height)
+    ) {
       throw fail(
         'dimension_mismatch',
         `Declared ${image.width}x${image.height}, the image is ${header.width}x${header.height}.`,
@@ -510,19 +567,17 @@ export class SessionV1Mock {
     if (Math.max(header.width, header.height) > MAX_SIDE) {
       throw fail('image_too_large', `No side may be over ${MAX_SIDE} px.`);
     }
-    if (image.type === 'document_back' && image.document_type === 'passport') {
+    if (image.type === 'document_back' && documentType === 'passport') {
       throw fail('unexpected_image', 'A passport has no back side to submit.');
     }
     const other = session.images.find(
       (stored) =>
-        stored.feedback === 'ok' &&
-        stored.documentType &&
-        stored.documentType !== image.document_type,
+        stored.feedback === 'ok' && stored.documentType && stored.documentType !== documentType,
     );
-    if (image.document_type && other) {
+    if (documentType && other) {
       throw fail(
         'document_type_mismatch',
-        `This session's ${other.type} is a ${other.documentType}, not a ${image.document_type}.`,
+        `This session's ${other.type} is a ${other.documentType}, not a ${documentType}.`,
       );
     }
 
@@ -538,30 +593,30 @@ export class SessionV1Mock {
       bytes,
       feedback,
       source: image.source,
-      documentType: image.document_type,
-      capturedAt: image.captured_at,
-      deviceInfo,
+      documentType,
+      capturedAt: image.capturedAt,
+      deviceInfo: image.deviceInfo,
       createdAt: this.#options.now(),
     });
     const missing = this.missingImages(session);
     return {
       feedback,
       complete: missing.length === 0 ? 'true' : 'false',
-      missing_images: missing,
+      missing_images: missing.map((step) => nameOf(session, step)),
     };
   }
 
-  #list(session: MockSession): SessionImagesResponse {
+  #list(session: MockSession): { session_images: Record<string, unknown>[] } {
     return {
-      session_images: session.images.map((image): SessionImageMetadata => ({
+      session_images: session.images.map((image) => ({
         id: image.id,
-        type: image.type,
+        type: nameOf(session, image.type),
         mime_type: image.mimeType,
         width: image.width,
         height: image.height,
         size_bytes: image.bytes.length,
         feedback: image.feedback,
-        source: image.source,
+        ...(image.source ? { source: image.source } : {}),
         ...(image.documentType ? { document_type: image.documentType } : {}),
         created_at: iso(image.createdAt),
       })),
@@ -577,7 +632,10 @@ export class SessionV1Mock {
   #result(session: MockSession): SessionResult {
     const missing = this.missingImages(session);
     const accepted = session.images.filter((image) => image.feedback === 'ok');
-    const additional = { missing_images: missing, images_received: session.images.length };
+    const additional = {
+      missing_images: missing.map((step) => nameOf(session, step)),
+      images_received: session.images.length,
+    };
     if (missing.length > 0) {
       return {
         session_id: session.id,

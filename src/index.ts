@@ -100,7 +100,13 @@ export {
   type HttpErrorDetails,
 } from './api/errors.js';
 export { ImageFileError, ImageFileErrorCode, EncodeError } from './capture/encode.js';
-export { CaptureInputError, CaptureInputErrorCode } from './protocols/session-v1.js';
+export {
+  CaptureInputError,
+  CaptureInputErrorCode,
+  SessionV1ReplyError,
+  SessionV1ReplyErrorCode,
+} from './protocols/session-v1.js';
+export { RedirectError, RedirectErrorCode } from './flow/redirect.js';
 export { LinkKycError, LinkKycErrorCode } from './protocols/link-kyc.js';
 export { ValidationV2Error, ValidationV2ErrorCode } from './protocols/validation-v2.js';
 export { FaceDetectorError, FaceErrorCode } from './face/errors.js';

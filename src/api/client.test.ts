@@ -2,7 +2,7 @@
 // network-drop cases use a fake fetch (they cannot be produced over a healthy local connection),
 // and the malformed-reply cases use one that answers like a broken proxy would.
 import { expect } from '@open-wc/testing';
-import { KycClient, type FetchFunction, type TokenGrant } from './client.js';
+import { KycClient, type FetchFunction, type RequestOptions, type TokenGrant } from './client.js';
 import {
   AbortedError,
   HttpError,
@@ -54,6 +54,28 @@ async function selfieBody(): Promise<unknown> {
 
 const imagesPath = (sessionId: string) => `/api/v1/verification/${sessionId}/images`;
 
+/**
+ * A call the start token may make: adding a selfie (seed 004 gives listing a session's images to
+ * the backend's access token only). The mock answers it as {@link SELFIE_ACCEPTED}.
+ */
+async function addSelfie(
+  client: KycClient,
+  sessionId: string,
+  options: Omit<RequestOptions, 'json'> & { parse?: (body: unknown) => unknown } = {},
+): Promise<unknown> {
+  const json = await selfieBody();
+  return options.parse
+    ? client.request('POST', imagesPath(sessionId), { ...options, parse: options.parse, json })
+    : client.request('POST', imagesPath(sessionId), { ...options, json });
+}
+
+/** The mock's reply to a selfie added to a new session. */
+const SELFIE_ACCEPTED = {
+  feedback: 'ok',
+  complete: 'false',
+  missing_images: ['document_front', 'document_back'],
+};
+
 /** A fetch that answers every call with `reply` and records the bearer token each one carried. */
 function tokenFetch(reply: () => Response = () => new Response('{}', { status: 200 })) {
   const tokens: string[] = [];
@@ -88,8 +110,8 @@ describe('KycClient', () => {
     const session = await createDemoSession();
     const spy = spyFetch();
     const client = new KycClient({ token: session.start_token, fetch: spy.fetch });
-    const body = await client.request('GET', imagesPath(session.session_id));
-    expect(body).to.deep.equal({ session_images: [] });
+    const body = await addSelfie(client, session.session_id);
+    expect(body).to.deep.equal(SELFIE_ACCEPTED);
     expect(spy.calls).to.have.length(1);
     const [call] = spy.calls;
     expect(call?.url).to.equal(imagesPath(session.session_id));
@@ -127,9 +149,7 @@ describe('KycClient', () => {
     const session = await createDemoSession();
     for (const baseUrl of [location.origin, `${location.origin}/`]) {
       const client = new KycClient({ baseUrl, token: session.start_token });
-      expect(await client.request('GET', imagesPath(session.session_id))).to.deep.equal({
-        session_images: [],
-      });
+      expect(await addSelfie(client, session.session_id)).to.deep.equal(SELFIE_ACCEPTED);
     }
   });
 
@@ -137,7 +157,7 @@ describe('KycClient', () => {
     const session = await createDemoSession();
     const client = new KycClient({ token: session.start_token });
     const progress: number[] = [];
-    await client.request('GET', imagesPath(session.session_id), {
+    await addSelfie(client, session.session_id, {
       onProgress: (fraction) => progress.push(fraction),
     });
     expect(progress).to.deep.equal([0, 1]);
@@ -146,12 +166,12 @@ describe('KycClient', () => {
   it('validates the reply with `parse`; a throwing parser becomes a ResponseFormatError', async () => {
     const session = await createDemoSession();
     const client = new KycClient({ token: session.start_token });
-    const count = await client.request('GET', imagesPath(session.session_id), {
-      parse: (body) => (body as { session_images: unknown[] }).session_images.length,
+    const count = await addSelfie(client, session.session_id, {
+      parse: (body) => (body as { feedback: string }).feedback,
     });
-    expect(count).to.equal(0);
+    expect(count).to.equal('ok');
     const error = await rejection(
-      client.request('GET', imagesPath(session.session_id), {
+      addSelfie(client, session.session_id, {
         parse: () => {
           throw new Error('not what I wanted');
         },
@@ -176,13 +196,13 @@ describe('KycClient', () => {
           return fresh;
         },
       });
-      const body = await client.request('GET', imagesPath(session.session_id));
-      expect(body).to.deep.equal({ session_images: [] });
+      const body = await addSelfie(client, session.session_id);
+      expect(body).to.deep.equal(SELFIE_ACCEPTED);
       expect(asked).to.equal(1);
       expect(spy.calls).to.have.length(2);
       expect(client.token === fresh).to.equal(true);
       // Later requests go straight through with the renewed token.
-      await client.request('GET', imagesPath(session.session_id));
+      await addSelfie(client, session.session_id);
       expect(asked).to.equal(1);
       expect(spy.calls).to.have.length(3);
     });
@@ -191,7 +211,7 @@ describe('KycClient', () => {
       const session = await createDemoSession({ start_token_ttl_seconds: 0 });
       const spy = spyFetch();
       const client = new KycClient({ token: session.start_token, fetch: spy.fetch });
-      const error = await rejection(client.request('GET', imagesPath(session.session_id)));
+      const error = await rejection(addSelfie(client, session.session_id));
       expect(error).to.be.instanceOf(TokenExpiredError);
       expect((error as TokenExpiredError).code).to.equal('token-expired');
       expect((error as TokenExpiredError).serverCode).to.equal('token_expired');
@@ -209,7 +229,7 @@ describe('KycClient', () => {
           return renewToken(session.session_id, 0);
         },
       });
-      const error = await rejection(client.request('GET', imagesPath(session.session_id)));
+      const error = await rejection(addSelfie(client, session.session_id));
       expect(error).to.be.instanceOf(TokenExpiredError);
       expect(asked).to.equal(1);
     });
@@ -221,7 +241,7 @@ describe('KycClient', () => {
         token: session.start_token,
         getToken: () => Promise.reject(failure),
       });
-      const error = await rejection(client.request('GET', imagesPath(session.session_id)));
+      const error = await rejection(addSelfie(client, session.session_id));
       expect(error).to.be.instanceOf(TokenExpiredError);
       expect((error as TokenExpiredError).cause).to.equal(failure);
     });
@@ -230,9 +250,7 @@ describe('KycClient', () => {
       const session = await createDemoSession({ start_token_ttl_seconds: 0 });
       const client = new KycClient({ token: session.start_token });
       client.token = await renewToken(session.session_id);
-      expect(await client.request('GET', imagesPath(session.session_id))).to.deep.equal({
-        session_images: [],
-      });
+      expect(await addSelfie(client, session.session_id)).to.deep.equal(SELFIE_ACCEPTED);
     });
   });
 
@@ -251,9 +269,7 @@ describe('KycClient', () => {
         },
       });
       expect(client.tokenExpiresAt).to.equal(Date.parse(session.expiration));
-      expect(await client.request('GET', imagesPath(session.session_id))).to.deep.equal({
-        session_images: [],
-      });
+      expect(await addSelfie(client, session.session_id)).to.deep.equal(SELFIE_ACCEPTED);
       expect(asked).to.equal(1);
       // Renewed before the first attempt: no 401 round trip.
       expect(spy.calls).to.have.length(1);
@@ -512,7 +528,7 @@ describe('KycClient', () => {
       const b = await createDemoSession();
       const spy = spyFetch();
       const client = new KycClient({ token: a.start_token, fetch: spy.fetch });
-      const error = await rejection(client.request('GET', imagesPath(b.session_id)));
+      const error = await rejection(addSelfie(client, b.session_id));
       expect(error).to.be.instanceOf(HttpError);
       expect((error as HttpError).status).to.equal(403);
       expect((error as HttpError).serverCode).to.equal('token_wrong_session');
@@ -528,9 +544,7 @@ describe('KycClient', () => {
         backoffMs: 10,
         fetch: (url, init) => (++calls === 1 ? dropped(url, init) : fetch(url, init)),
       });
-      expect(await client.request('GET', imagesPath(session.session_id))).to.deep.equal({
-        session_images: [],
-      });
+      expect(await addSelfie(client, session.session_id)).to.deep.equal(SELFIE_ACCEPTED);
       expect(calls).to.equal(2);
     });
 
@@ -648,7 +662,7 @@ describe('KycClient', () => {
         },
       });
       const error = await rejection(
-        client.request('GET', imagesPath(session.session_id), { signal: controller.signal }),
+        addSelfie(client, session.session_id, { signal: controller.signal }),
       );
       expect(error).to.be.instanceOf(AbortedError);
     });

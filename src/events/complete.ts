@@ -10,15 +10,20 @@ export interface KycCompleteDetail {
   readonly result?: FinishResult;
   /** How the images were taken: camera labels, virtual-camera hint, camera or picked file. */
   readonly signals: DeviceSignals;
+  /**
+   * Where the element navigates next (absolute URL), when the host set `redirectUrl`; calling
+   * `preventDefault()` on the event keeps the person on the page.
+   */
+  readonly redirect?: string;
 }
 
-/** The backend has every image it needs. */
+/** The backend has every image it needs; cancelable, which stops the `redirectUrl` navigation. */
 export class KycCompleteEvent extends KycEvent<KycCompleteDetail> {
   /** The event's name, for addEventListener. */
   static readonly eventName = 'kyc-complete' as const;
 
   constructor(detail: KycCompleteDetail) {
-    super(KycCompleteEvent.eventName, detail);
+    super(KycCompleteEvent.eventName, detail, { cancelable: true });
   }
 }
 

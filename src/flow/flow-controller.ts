@@ -34,6 +34,7 @@ import {
   type FlowState,
 } from './machine.js';
 import { planFlowSteps } from './plan.js';
+import { resolveRedirect } from './redirect.js';
 import { isFaceStep, type CaptureStep, type DocumentType } from '../steps.js';
 
 /** What the flow controller reads of its element: the host's settings, as it set them. */
@@ -52,6 +53,12 @@ export interface FlowHost extends ReactiveControllerHost, EventTarget {
   readonly tokenExpiresAt: TokenExpiry | undefined;
   readonly liveness: LivenessMode | undefined;
   readonly adapter: ProtocolAdapter | undefined;
+  /** Where to send the person after `kyc-complete`, when the host opted in. */
+  readonly redirectUrl: string | undefined;
+  /** Origins besides the page's that `redirectUrl` may point to. */
+  readonly redirectOrigins: readonly string[] | undefined;
+  /** Performs the redirect (the page's `location.assign` unless replaced). */
+  readonly navigate: (url: URL) => void;
   /** The text catalog in use. */
   readonly text: Messages;
   /** Where the screens render (focus follows the screen). */
@@ -146,13 +153,23 @@ export class FlowController implements ReactiveController {
       const adapter = sent?.adapter;
       const final = adapter?.finish ? await adapter.finish({ signal: sent?.signal }) : undefined;
       if (sent?.signal.aborted) return;
-      this.#host.dispatchEvent(
-        new KycCompleteEvent({
-          accepted,
-          ...(final ? { result: final } : {}),
-          signals: deviceSignals(this.#sources.values()),
-        }),
-      );
+      // Checked again here: the host may have changed the setting since the flow started.
+      let redirect: URL | undefined;
+      try {
+        redirect = this.#redirect();
+      } catch (error) {
+        this.#host.dispatchEvent(
+          new KycErrorEvent({ error: asKycError(error), phase: 'session', retryable: false }),
+        );
+      }
+      const event = new KycCompleteEvent({
+        accepted,
+        ...(final ? { result: final } : {}),
+        signals: deviceSignals(this.#sources.values()),
+        ...(redirect ? { redirect: redirect.href } : {}),
+      });
+      // The host hears of completion first and may keep the person here (preventDefault).
+      if (this.#host.dispatchEvent(event) && redirect) this.#host.navigate(redirect);
     },
   };
 
@@ -230,6 +247,8 @@ export class FlowController implements ReactiveController {
     if (needsDocument && !documentType) return;
     let adapter: Promise<ProtocolAdapter>;
     try {
+      // A redirect that can never be followed is a setting to fix before any photo is taken.
+      this.#redirect();
       if (needsDocument && documentType) {
         this.#protocol()?.validateDocument?.(documentType, this.#host.protocolOptions);
       }
@@ -307,6 +326,17 @@ export class FlowController implements ReactiveController {
   async preflight(options: { signal?: AbortSignal }): Promise<PreflightResult | undefined> {
     const adapter = await this.#adapterFor();
     return adapter.preflight?.(options);
+  }
+
+  /** The host's `redirectUrl` checked (see `resolveRedirect`), or undefined when not set. */
+  #redirect(): URL | undefined {
+    const { redirectUrl, redirectOrigins } = this.#host;
+    if (!redirectUrl) return undefined;
+    return resolveRedirect(redirectUrl, {
+      base: document.baseURI,
+      origin: location.origin,
+      allowedOrigins: redirectOrigins,
+    });
   }
 
   #set(state: FlowState): void {

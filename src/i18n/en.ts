@@ -248,6 +248,14 @@ export const en = {
     'unsupported-image': ({ detail }: { detail: string }) => `The photo cannot be sent: ${detail}`,
     'missing-document-type': ({ step }: { step: string }) =>
       `A ${step} image needs a document type.`,
+    /** session-v1: `detail` says what is wrong with `protocolOptions.imageNames`, in English. */
+    'configuration.image-names': ({ detail }: { detail: string }) =>
+      `The session-v1 image names (protocolOptions.imageNames) cannot be used: ${detail}`,
+    /** session-v1: the backend wants images by `names` the page was not told about. */
+    'session-v1.unknown-missing-images': ({ names }: { names: readonly string[] }) =>
+      names.length
+        ? `The verification service asks for photos this page does not know (${names.join(', ')}).`
+        : 'The verification service is not finished but does not say which photo it needs.',
     'link-kyc.verification-error':
       'The verification service had a problem with these photos. Please try again.',
     'link-kyc.nothing-to-send':

@@ -3,7 +3,7 @@
 // next to their adapters (`*.protocol.ts`); the registry (registry.ts) maps names to them.
 import type { KycClient } from '../api/client.js';
 import type { GeoPosition } from '../api/geolocation.js';
-import type { CaptureStep, DocumentType } from '../steps.js';
+import type { CaptureStep, DocumentType, ImageStep } from '../steps.js';
 import type { ProtocolAdapter } from './types.js';
 
 /** Settings of the protocols that need more than a token and a session id (`protocolOptions`). */
@@ -18,6 +18,12 @@ export interface ProtocolOptions {
   readonly documentTypeCodes?: Readonly<Partial<Record<DocumentType, number>>>;
   /** validation-v2: the LRS endeavor id, where the platform uses LRS. */
   readonly endeavorId?: string;
+  /**
+   * session-v1: the backend's own name of an image where it is not the SDK's (`document_front`,
+   * `document_back`, `selfie`), e.g. `{ selfie: 'SELFIE' }`: sent as `image.type` and read back
+   * in `missing_images` (seed 004 does not fix the names).
+   */
+  readonly imageNames?: Readonly<Partial<Record<ImageStep, string>>>;
 }
 
 /** What the element gives a protocol to check its settings and build its adapter. */

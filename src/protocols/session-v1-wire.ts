@@ -1,14 +1,14 @@
-// The session-v1 wire format, defined once: the browser adapter builds requests and reads replies
-// with these definitions, and the mock backend (mock/session-v1.ts) validates against the very same
-// ones, so the two cannot drift apart. The seed API leaves the inner fields of `image` and
-// `device_info` open; this module is where they are fixed. Pure and DOM-free at import time: Node
+// The session-v1 wire format as this SDK speaks it: the browser adapter builds requests and reads
+// replies with these definitions. The seed API leaves the inner fields of `image` and
+// `device_info` open; this module is where the SDK fixes what it sends. The mock backend
+// (mock/session-v1.ts) reads requests with its own code written from the seed, so a mistake here
+// cannot hide behind the same mistake there. Pure and DOM-free at import time: Node
 // loads it for the mock; `buildDeviceInfo` touches `navigator`/`screen` only when called.
 import type { Capture, CaptureSource } from '../capture/types.js';
 import { DocumentType, IMAGE_STEPS, isImageStep, type ImageStep } from '../steps.js';
 import { isVirtualCameraLabel } from '../capture/device-signals.js';
 import { isRecord } from '../internal/guards.js';
 import { ImageMimeType } from '../internal/image-header.js';
-import type { ServerFeedback } from './types.js';
 
 /** The SDK's name as reported in `device_info.sdk_name`. */
 export const SDK_NAME = 'kyc-capture';
@@ -95,7 +95,7 @@ export const SessionV1ErrorCode = {
   TokenExpired: 'token_expired',
   /** 403: a start token used on another session. */
   TokenWrongSession: 'token_wrong_session',
-  /** 403: a start token used on an access-token-only endpoint. */
+  /** 401: a start token used on an access-token-only endpoint (the seed lists no 403). */
   InsufficientScope: 'insufficient_scope',
   /** 404: no such session. */
   SessionNotFound: 'session_not_found',
@@ -133,10 +133,18 @@ export const CameraFacing = { User: 'user', Environment: 'environment' } as cons
 /** Front (`user`) or rear (`environment`) camera. */
 export type CameraFacing = (typeof CameraFacing)[keyof typeof CameraFacing];
 
+/** The backend's own name of each image where it differs from the step's (`protocolOptions.imageNames`). */
+export type ImageNames = Readonly<Partial<Record<ImageStep, string>>>;
+
+/** The name the backend knows `step` by: its entry in `names`, else the step's own. */
+export function imageName(step: ImageStep, names: ImageNames = {}): string {
+  return names[step] ?? step;
+}
+
 /** The `image` object of an add-image request. */
 export interface SessionV1Image {
-  /** Which image of the verification this is. */
-  readonly type: ImageStep;
+  /** Which image of the verification this is: the step, or the backend's name of it (`imageNames`). */
+  readonly type: string;
   /** The JPEG or PNG bytes, base64 without a `data:` prefix. */
   readonly data: string;
   /** The format of `data`. */
@@ -241,7 +249,7 @@ export interface SessionImageMetadata {
   /** Image id for `GET .../images/{id}`. */
   readonly id: string;
   /** Which image it is. */
-  readonly type: ImageStep;
+  readonly type: string;
   /** Its format. */
   readonly mime_type: ImageMimeType;
   /** Pixel width. */
@@ -448,12 +456,28 @@ export function validateAddImageRequest(body: unknown): WireResult<AddImageReque
   });
 }
 
+/** A 200 add-image reply as read: the images named in `missing_images` split into known and not. */
+export interface AddImageReply {
+  /** The backend's feedback value, verbatim (`ok` means accepted). */
+  readonly feedback: string;
+  /** Whether the backend has every image (`"true"`/`true`). */
+  readonly complete: boolean;
+  /** The steps `missing_images` names, in its order; undefined when the reply has no list. */
+  readonly missing?: readonly ImageStep[];
+  /** The names in `missing_images` that are no step's name: the SDK cannot tell what they ask for. */
+  readonly unknownImages: readonly string[];
+}
+
 /**
- * Reads a 200 add-image reply strictly. `complete` may be a boolean or the strings the seed shows;
- * `missing_images` entries this SDK cannot capture are dropped (a newer server may ask for more),
- * while any wrong type is an error.
+ * Reads a 200 add-image reply strictly. `complete` may be a boolean or the strings the seed shows
+ * (`"false"` in its sample); each `missing_images` name is read through `names`, and names no step
+ * has are kept apart (never dropped silently: the adapter decides what the flow does about them).
+ * Any wrong type is an error.
  */
-export function parseAddImageResponse(body: unknown): WireResult<ServerFeedback> {
+export function parseAddImageResponse(
+  body: unknown,
+  names: ImageNames = {},
+): WireResult<AddImageReply> {
   return run(() => {
     if (!isRecord(body)) fail('malformed_body', '', 'The reply must be a JSON object.');
     const feedback = required(body, 'feedback', 'feedback');
@@ -467,18 +491,20 @@ export function parseAddImageResponse(body: unknown): WireResult<ServerFeedback>
     else fail('invalid_field', 'complete', 'complete must be true, false, "true" or "false".');
     const rawMissing = body['missing_images'];
     let missing: ImageStep[] | undefined;
+    const unknownImages: string[] = [];
     if (rawMissing !== undefined && rawMissing !== null) {
       if (!Array.isArray(rawMissing) || !rawMissing.every((v) => typeof v === 'string')) {
         fail('invalid_field', 'missing_images', 'missing_images must be an array of strings.');
       }
-      missing = rawMissing.filter(isImageStep);
+      const steps = new Map(IMAGE_STEPS.map((step) => [imageName(step, names), step]));
+      missing = [];
+      for (const name of rawMissing as string[]) {
+        const step = steps.get(name);
+        if (step) missing.push(step);
+        else unknownImages.push(name);
+      }
     }
-    return {
-      accepted: feedback === ImageFeedback.Ok,
-      feedback,
-      complete,
-      ...(missing ? { missing } : {}),
-    };
+    return { feedback, complete, ...(missing ? { missing } : {}), unknownImages };
   });
 }
 
@@ -538,16 +564,18 @@ export interface AddImageInput {
   readonly documentType?: DocumentType;
   /** The device description to send. */
   readonly deviceInfo: DeviceInfo;
+  /** The backend's own image names (`protocolOptions.imageNames`). */
+  readonly imageNames?: ImageNames;
 }
 
 /** Builds the add-image body; `document_type` is set for document images and left out for selfies. */
 export function buildAddImageRequest(input: AddImageInput): AddImageRequest {
-  const { capture, data, mimeType, documentType, deviceInfo } = input;
+  const { capture, data, mimeType, documentType, deviceInfo, imageNames } = input;
   // A liveness sequence is not one of session-v1's images; the flow never sends one here.
   if (!isImageStep(capture.step)) throw new RangeError(`session-v1 has no ${capture.step} image`);
   return {
     image: {
-      type: capture.step,
+      type: imageName(capture.step, imageNames),
       data,
       mime_type: mimeType,
       width: capture.width,

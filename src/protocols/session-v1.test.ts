@@ -17,8 +17,10 @@ import {
   ImageFeedback,
   readImageHeader,
   SDK_VERSION,
+  SessionV1ReplyError,
   validateAddImageRequest,
 } from './session-v1.js';
+import type { SendOptions } from './types.js';
 import {
   createDemoSession,
   receivedImages,
@@ -262,35 +264,91 @@ describe('session-v1 adapter', () => {
         Promise.resolve(
           new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } }),
         );
-    const send = async (body: unknown) =>
+    const send = async (body: unknown, options?: SendOptions) =>
       adapterFor({ session_id: 's', start_token: 't' }, replying(body)).send(
         await capture('selfie', { width: 320, height: 240 }),
+        options,
       );
 
-    it('accepts `complete` as a string or a boolean and drops image types it cannot take', async () => {
+    it('accepts `complete` as a string or a boolean and never reads unknown names as "nothing missing"', async () => {
       expect(await send({ feedback: 'ok', complete: true, missing_images: [] })).to.deep.equal({
         accepted: true,
         feedback: 'ok',
         complete: true,
         missing: [],
       });
+      // A list with a name the SDK cannot read is no list: leaving it out lets the flow keep its plan.
       expect(
         await send({
           feedback: 'blurry',
           complete: 'false',
           missing_images: ['selfie', 'liveness'],
         }),
-      ).to.deep.equal({
-        accepted: false,
-        feedback: 'blurry',
-        complete: false,
-        missing: ['selfie'],
-      });
+      ).to.deep.equal({ accepted: false, feedback: 'blurry', complete: false });
       expect(await send({ feedback: 'ok', complete: 'false' })).to.deep.equal({
         accepted: true,
         feedback: 'ok',
         complete: false,
       });
+    });
+
+    it('falls back to the planned steps when an incomplete reply names nothing it knows', async () => {
+      const reply = {
+        feedback: 'ok',
+        complete: 'false',
+        missing_images: ['DOCUMENT_BACK', 'SELFIE'],
+      };
+      expect(
+        await send(reply, { remaining: ['document_back', 'selfie', 'liveness'] }),
+      ).to.deep.equal({
+        accepted: true,
+        feedback: 'ok',
+        complete: false,
+        missing: ['document_back', 'selfie'],
+      });
+      const empty = { feedback: 'ok', complete: false, missing_images: [] };
+      expect((await send(empty, { remaining: ['selfie'] })).missing).to.deep.equal(['selfie']);
+      const error = await rejection(send(reply, { remaining: ['liveness'] }));
+      expect(error).to.be.instanceOf(SessionV1ReplyError);
+      expect(error).to.include({ code: 'unknown-missing-images', retryable: false, final: true });
+      expect((error as SessionV1ReplyError).reason).to.deep.equal({
+        code: 'session-v1.unknown-missing-images',
+        params: { names: ['DOCUMENT_BACK', 'SELFIE'] },
+      });
+      expect(en.errors['session-v1.unknown-missing-images']({ names: ['SELFIE'] })).to.contain(
+        'SELFIE',
+      );
+      // complete "true" ends the flow whatever the list says.
+      const done = { feedback: 'ok', complete: 'true', missing_images: ['SELFIE'] };
+      expect(await send(done, { remaining: [] })).to.deep.equal({
+        accepted: true,
+        feedback: 'ok',
+        complete: true,
+      });
+    });
+
+    it('reads missing_images through imageNames and sends image.type by them', async () => {
+      const bodies: unknown[] = [];
+      const fetchImpl: FetchFunction = (_url, init) => {
+        bodies.push(JSON.parse(init.body as string));
+        return replying({ feedback: 'ok', complete: 'false', missing_images: ['SELFIE'] })(
+          _url,
+          init,
+        );
+      };
+      const adapter = createSessionV1Adapter({
+        client: new KycClient({ token: 't', fetch: fetchImpl }),
+        sessionId: 's',
+        imageNames: { document_back: 'DOCUMENT_BACK', selfie: 'SELFIE' },
+      });
+      const back = await capture('document_back', { documentType: 'identity_card' });
+      expect(await adapter.send(back, { remaining: [] })).to.deep.equal({
+        accepted: true,
+        feedback: 'ok',
+        complete: false,
+        missing: ['selfie'],
+      });
+      expect((bodies[0] as { image: { type: string } }).image.type).to.equal('DOCUMENT_BACK');
     });
 
     it('rejects wrong types with ResponseFormatError', async () => {

@@ -9,18 +9,22 @@ import { en } from '../i18n/en.js';
 import { isVirtualCameraLabel } from '../capture/device-signals.js';
 import { SESSION_V1 } from './names.js';
 import { readImageHeader } from '../internal/image-header.js';
+import { IMAGE_STEPS, isImageStep, type CaptureStep, type ImageStep } from '../steps.js';
 import {
   buildAddImageRequest,
   buildDeviceInfo,
   parseAddImageResponse,
   SessionV1Paths,
+  type AddImageReply,
   type DeviceInfo,
+  type ImageNames,
 } from './session-v1-wire.js';
 import type { ProtocolAdapter, SendOptions, ServerFeedback } from './types.js';
 
 // The public part of the wire format (the package root re-exports this module). Helpers only the
 // mock needs stay in session-v1-wire.ts.
 export {
+  type AddImageReply,
   type AddImageRequest,
   type AddImageResponse,
   buildAddImageRequest,
@@ -29,6 +33,8 @@ export {
   type CreateSessionResponse,
   type DeviceInfo,
   ImageFeedback,
+  imageName,
+  type ImageNames,
   isKnownFeedback,
   parseAddImageResponse,
   Recommendation,
@@ -81,6 +87,35 @@ export class CaptureInputError extends KycError {
   }
 }
 
+/** Stable codes of {@link SessionV1ReplyError}. */
+export const SessionV1ReplyErrorCode = {
+  /**
+   * The backend says it is not complete but asks for no image the SDK can name, and no planned
+   * step is left to fall back on: carrying on is impossible and "done" would be false.
+   */
+  UnknownMissingImages: 'unknown-missing-images',
+} as const;
+/** One session-v1 reply error code. */
+export type SessionV1ReplyErrorCode =
+  (typeof SessionV1ReplyErrorCode)[keyof typeof SessionV1ReplyErrorCode];
+
+/** A well-formed session-v1 reply the flow cannot act on; final: another try gets the same answer. */
+export class SessionV1ReplyError extends KycError {
+  /** Stable machine-readable code. */
+  declare readonly code: SessionV1ReplyErrorCode;
+  /** Always false: the backend answers the same. */
+  readonly retryable = false;
+  /** Always true: nothing the person does gets past it (the integrator's `imageNames` does). */
+  readonly final = true;
+  /** The `missing_images` names the SDK could not read. */
+  readonly names: readonly string[];
+
+  constructor(code: SessionV1ReplyErrorCode, message: string, names: readonly string[]) {
+    super(code, message, { reason: { code: `${SESSION_V1}.${code}`, params: { names } } });
+    this.names = names;
+  }
+}
+
 /** What {@link createSessionV1Adapter} needs. */
 export interface SessionV1AdapterOptions {
   /** The client, holding the start token and the backend's base URL. */
@@ -89,6 +124,8 @@ export interface SessionV1AdapterOptions {
   readonly sessionId: string;
   /** Describes the device; default {@link buildDeviceInfo}. Camera fields come from each capture. */
   readonly deviceInfo?: () => DeviceInfo;
+  /** The backend's own image names, where they are not the SDK's (`protocolOptions.imageNames`). */
+  readonly imageNames?: ImageNames;
 }
 
 /** Bytes to base64 in chunks: one `String.fromCharCode(...all)` would overflow the call stack. */
@@ -118,7 +155,7 @@ const ALREADY_COMPLETE: ServerFeedback = {
  * means the session was already complete).
  */
 export function createSessionV1Adapter(options: SessionV1AdapterOptions): ProtocolAdapter {
-  const { client, sessionId } = options;
+  const { client, sessionId, imageNames = {} } = options;
   const describeDevice = options.deviceInfo ?? (() => buildDeviceInfo());
 
   async function send(capture: Capture, sendOptions: SendOptions = {}): Promise<ServerFeedback> {
@@ -159,15 +196,17 @@ export function createSessionV1Adapter(options: SessionV1AdapterOptions): Protoc
         camera_facing: capture.facingMode ?? device.camera_facing,
         virtual_camera: isVirtualCameraLabel(capture.cameraLabel ?? device.camera_label),
       },
+      imageNames,
     });
 
     try {
-      return await client.request('POST', SessionV1Paths.images(sessionId), {
+      const reply = await client.request('POST', SessionV1Paths.images(sessionId), {
         json: body,
         signal,
         onProgress,
-        parse: parseFeedback,
+        parse: (raw: unknown) => parseReply(raw, imageNames),
       });
+      return toFeedback(reply, sendOptions.remaining);
     } catch (error) {
       if (error instanceof HttpError && error.status === 409) return ALREADY_COMPLETE;
       throw error;
@@ -185,10 +224,42 @@ export function createSessionV1Adapter(options: SessionV1AdapterOptions): Protoc
 }
 
 /** Strict reply parsing; the client turns the thrown Error into a `ResponseFormatError`. */
-function parseFeedback(body: unknown): ServerFeedback {
-  const result = parseAddImageResponse(body);
+function parseReply(body: unknown, names: ImageNames): AddImageReply {
+  const result = parseAddImageResponse(body, names);
   if (!result.ok) {
     throw new Error(`Unexpected add-image reply: ${result.issue.message}`);
   }
   return result.value;
+}
+
+/**
+ * What the flow makes of a reply. `complete: false` after an accepted image must never end the
+ * flow, which it would with an empty list of missing images: when the reply names no image the SDK
+ * knows (names it cannot read, or none at all), the images still planned stand in for it, with any
+ * it did read. With nothing planned either, the flow cannot go on: a typed, final error. Without
+ * `remaining` (the adapter used outside a flow) the reply is passed on as read.
+ */
+function toFeedback(
+  reply: AddImageReply,
+  remaining: readonly CaptureStep[] | undefined,
+): ServerFeedback {
+  const { feedback, complete, missing, unknownImages } = reply;
+  const accepted = feedback === 'ok';
+  const base = { accepted, feedback, complete };
+  const readable = missing && unknownImages.length === 0;
+  const needsFallback = accepted && !complete && (!readable || missing.length === 0);
+  if (!needsFallback) return readable ? { ...base, missing } : base;
+  // Outside a flow there is no plan to fall back on; an empty list must not read as "done".
+  if (remaining === undefined) return base;
+  const wanted = new Set<ImageStep>([...(missing ?? []), ...remaining.filter(isImageStep)]);
+  const steps = IMAGE_STEPS.filter((step) => wanted.has(step));
+  if (steps.length === 0) {
+    throw new SessionV1ReplyError(
+      'unknown-missing-images',
+      `The backend is not complete but asks for no image this SDK can name (missing_images: ` +
+        `${JSON.stringify(unknownImages)}); set protocolOptions.imageNames.`,
+      unknownImages,
+    );
+  }
+  return { ...base, missing: steps };
 }

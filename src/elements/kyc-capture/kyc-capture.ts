@@ -130,6 +130,15 @@ export class KycCaptureElement extends LitElement {
     messages: { attribute: false },
     options: { attribute: false },
     liveness: {},
+    redirectUrl: { attribute: 'redirect-url' },
+    redirectOrigins: {
+      attribute: 'redirect-origins',
+      converter: {
+        fromAttribute: (value: string | null) =>
+          value ? value.split(/\s+/).filter(Boolean) : undefined,
+      },
+    },
+    navigate: { attribute: false },
   } as const;
 
   /** Short-lived start token from the backend; kept in memory only (property, not attribute). */
@@ -184,6 +193,16 @@ export class KycCaptureElement extends LitElement {
   declare messages: MessageOverrides;
   /** Capture behaviour: auto-capture, live checks and their thresholds, crop, size cap. */
   declare options: CaptureOptions;
+  /**
+   * Opt-in: where to send the person once the backend has every image, after `kyc-complete`
+   * (which the host may cancel to stay). Same origin as the page, or one in `redirectOrigins`;
+   * only http(s). Anything else is a `RedirectError` before the first photo.
+   */
+  declare redirectUrl: string | undefined;
+  /** Origins besides the page's that `redirectUrl` may point to (attribute: space-separated). */
+  declare redirectOrigins: string[] | undefined;
+  /** How the element follows `redirectUrl`; default `location.assign` (replace for an SPA router). */
+  declare navigate: (url: URL) => void;
 
   readonly #internals = this.attachInternals();
   readonly #flow = new FlowController(this, {
@@ -203,6 +222,7 @@ export class KycCaptureElement extends LitElement {
     this.geolocation = false;
     this.messages = {};
     this.options = {};
+    this.navigate = (url) => location.assign(url.href);
   }
 
   /** The text catalog in use. */
