@@ -39,8 +39,10 @@
 //     forbids nothing else, so a front sent anyway is ignored (not decoded, recorded as null).
 //     applicantId is any non-empty string (the seed sets no length).
 //     Base64 is plain RFC 4648 base64 with padding, as .NET's Convert.FromBase64String reads it:
-//     a `data:image/...;base64,` prefix, base64url or whitespace is invalid_request. Decoded bytes
-//     must be a complete JPEG or PNG (readImageHeader), at most maxImageBytes each.
+//     white space is skipped (as that decoder does); a `data:image/...;base64,` prefix or
+//     base64url is invalid_request. Decoded bytes must be a complete JPEG or PNG
+//     (readImageHeader), at most maxImageBytes each: the seed says only "image"; these are the
+//     formats the SDK sends, and a mock that took any bytes would hide a broken encoder.
 //   - Order. The request is validated in full (shape, 120042/120038, images) before the applicant
 //     is looked up. Then: unknown applicant 120043 "Applicant profile not found"; LRS applicant
 //     with an absent or different endeavorId 120044 (before any other state is revealed); closed
@@ -196,7 +198,10 @@ const notFound = () => failure(404, 404, 'Not Found');
 const unauthorized = () => failure(401, 401, 'Unauthorized', { 'WWW-Authenticate': 'Bearer' });
 
 /** Decodes one base64 image field into its metadata, or fails with invalid_request. */
-function decodeImage(value: string, field: string, maxBytes: number): MockImageInfo {
+function decodeImage(raw: string, field: string, maxBytes: number): MockImageInfo {
+  // The seed says only "in base64"; .NET's Convert.FromBase64String, which such an API decodes
+  // with, skips white space (line breaks of MIME-style base64 included), so the mock does too.
+  const value = raw.replace(/[\t\n\r ]/g, '');
   if (/^data:/i.test(value)) {
     throw invalid(`${field} must be plain base64, without a data: URL prefix.`);
   }
