@@ -306,14 +306,7 @@ export interface WireIssue {
 export type WireResult<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issue: WireIssue };
 
-const SOURCES: readonly CaptureSource[] = ['camera', 'file'];
-const MIME_TYPES: readonly string[] = Object.values(ImageMimeType);
-const DOCUMENT_TYPES: readonly string[] = Object.values(DocumentType);
-const FACINGS: readonly string[] = Object.values(CameraFacing);
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 const LANGUAGE_TAG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/;
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
 const MAX_SHORT_TEXT = 200;
 const MAX_USER_AGENT = 1000;
 
@@ -339,121 +332,6 @@ function required(object: Record<string, unknown>, key: string, path: string): u
   const value = object[key];
   if (value === undefined) fail('missing_field', path, `${path} is required.`);
   return value;
-}
-
-function text(value: unknown, path: string, max = MAX_SHORT_TEXT, pattern?: RegExp): string {
-  if (typeof value !== 'string') fail('invalid_field', path, `${path} must be a string.`);
-  if (value.length > max) fail('invalid_field', path, `${path} is longer than ${max} characters.`);
-  if (pattern && !pattern.test(value)) fail('invalid_field', path, `${path} is not well-formed.`);
-  return value;
-}
-
-function oneOf<T extends string>(value: unknown, allowed: readonly string[], path: string): T {
-  if (typeof value !== 'string' || !allowed.includes(value)) {
-    fail('invalid_field', path, `${path} must be one of: ${allowed.join(', ')}.`);
-  }
-  return value as T;
-}
-
-function integer(value: unknown, path: string, min: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    fail('invalid_field', path, `${path} must be an integer ≥ ${min}.`);
-  }
-  return value;
-}
-
-function flag(value: unknown, path: string): boolean {
-  if (typeof value !== 'boolean') fail('invalid_field', path, `${path} must be a boolean.`);
-  return value;
-}
-
-function object(value: unknown, path: string): Record<string, unknown> {
-  if (!isRecord(value)) fail('invalid_field', path, `${path} must be an object.`);
-  return value;
-}
-
-function validateImage(raw: unknown): SessionV1Image {
-  const image = object(raw, 'image');
-  const type = oneOf<ImageStep>(required(image, 'type', 'image.type'), IMAGE_STEPS, 'image.type');
-  const data = required(image, 'data', 'image.data');
-  if (typeof data !== 'string') fail('invalid_field', 'image.data', 'image.data must be a string.');
-  if (data.startsWith('data:')) {
-    fail('invalid_base64', 'image.data', 'image.data must be bare base64, without a data: prefix.');
-  }
-  if (data.length === 0 || data.length % 4 !== 0 || !BASE64.test(data)) {
-    fail('invalid_base64', 'image.data', 'image.data is not valid base64.');
-  }
-  const documentTypeRaw = image['document_type'];
-  let documentType: DocumentType | undefined;
-  if (type === 'selfie') {
-    if (documentTypeRaw !== undefined) {
-      fail('invalid_field', 'image.document_type', 'A selfie has no document_type.');
-    }
-  } else {
-    documentType = oneOf<DocumentType>(
-      required(image, 'document_type', 'image.document_type'),
-      DOCUMENT_TYPES,
-      'image.document_type',
-    );
-  }
-  const capturedAt = text(required(image, 'captured_at', 'image.captured_at'), 'image.captured_at');
-  if (!ISO_8601.test(capturedAt) || Number.isNaN(Date.parse(capturedAt))) {
-    fail('invalid_field', 'image.captured_at', 'image.captured_at must be an ISO 8601 date-time.');
-  }
-  return {
-    type,
-    data,
-    mime_type: oneOf<ImageMimeType>(
-      required(image, 'mime_type', 'image.mime_type'),
-      MIME_TYPES,
-      'image.mime_type',
-    ),
-    width: integer(required(image, 'width', 'image.width'), 'image.width', 1),
-    height: integer(required(image, 'height', 'image.height'), 'image.height', 1),
-    ...(documentType ? { document_type: documentType } : {}),
-    source: oneOf<CaptureSource>(
-      required(image, 'source', 'image.source'),
-      SOURCES,
-      'image.source',
-    ),
-    captured_at: capturedAt,
-  };
-}
-
-function validateDeviceInfo(raw: unknown): DeviceInfo {
-  const info = object(raw, 'device_info');
-  const field = (key: string) => required(info, key, `device_info.${key}`);
-  const label = field('camera_label');
-  const facing = field('camera_facing');
-  const virtual = info['virtual_camera'];
-  return {
-    sdk_name: text(field('sdk_name'), 'device_info.sdk_name', MAX_SHORT_TEXT, /^\S+$/),
-    sdk_version: text(field('sdk_version'), 'device_info.sdk_version', MAX_SHORT_TEXT, SEMVER),
-    user_agent: text(field('user_agent'), 'device_info.user_agent', MAX_USER_AGENT),
-    platform: text(field('platform'), 'device_info.platform'),
-    language: text(field('language'), 'device_info.language', MAX_SHORT_TEXT, LANGUAGE_TAG),
-    screen_width: integer(field('screen_width'), 'device_info.screen_width', 0),
-    screen_height: integer(field('screen_height'), 'device_info.screen_height', 0),
-    camera_label: label === null ? null : text(label, 'device_info.camera_label'),
-    camera_facing:
-      facing === null ? null : oneOf<CameraFacing>(facing, FACINGS, 'device_info.camera_facing'),
-    virtual_camera: virtual === undefined ? false : flag(virtual, 'device_info.virtual_camera'),
-  };
-}
-
-/**
- * Checks an add-image body field by field and returns a typed copy (unknown fields dropped). It
- * checks that `data` is base64, not that it decodes to an image: that needs the bytes (the mock
- * does it with `readImageHeader`).
- */
-export function validateAddImageRequest(body: unknown): WireResult<AddImageRequest> {
-  return run(() => {
-    if (!isRecord(body)) fail('malformed_body', '', 'The body must be a JSON object.');
-    return {
-      image: validateImage(required(body, 'image', 'image')),
-      device_info: validateDeviceInfo(required(body, 'device_info', 'device_info')),
-    };
-  });
 }
 
 /** A 200 add-image reply as read: the images named in `missing_images` split into known and not. */
@@ -529,8 +407,8 @@ function clip(value: string, max: number): string {
 }
 
 /**
- * Describes this device from `navigator` and `screen`. Every value is made to pass
- * {@link validateAddImageRequest}: an odd browser must never be the reason an upload fails.
+ * Describes this device from `navigator` and `screen`. Every value is clipped to what a strict
+ * backend takes: an odd browser must never be the reason an upload fails.
  */
 export function buildDeviceInfo(camera: CameraDetails = {}): DeviceInfo {
   const nav = (globalThis as { navigator?: NavigatorLike }).navigator;

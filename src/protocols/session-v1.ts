@@ -49,7 +49,6 @@ export {
   SessionV1ErrorCode,
   type SessionV1Image,
   SessionV1Paths,
-  validateAddImageRequest,
   type AddImageInput,
   type CameraDetails,
   type WireIssue,
