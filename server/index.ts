@@ -2,7 +2,8 @@
 //
 // - results.ts: strict parsers for verification results (webhooks, status/data replies);
 // - tokens.ts: short-lived browser tokens the proxies accept;
-// - link-kyc.ts / validation-v2.ts: narrow proxies that keep vendor credentials off the page;
+// - link-kyc.ts / validation-v2.ts / idv-sdk.ts: narrow proxies that keep vendor credentials off
+//   the page;
 // - proxy.ts: what the proxies share (only its public types and error class are exported here);
 // - http.ts: request reading, shared with the mock backends (mock/http.ts).
 export * from './results.ts';
@@ -10,6 +11,7 @@ export * from './tokens.ts';
 export * from './link-kyc.ts';
 export * from './link-kyc-callback.ts';
 export * from './validation-v2.ts';
+export * from './idv-sdk.ts';
 export {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_PROXY_TIMEOUT_MS,
