@@ -80,7 +80,7 @@ function isRelativePath(path: unknown): path is string {
  * @throws ConfigurationError (`configuration.idv-sdk-path`) for an unknown operation or a path
  * that is not relative to `apiBase`.
  */
-export function idvSdkPaths(overrides: unknown): IdvSdkPaths {
+export function resolveIdvSdkPaths(overrides: unknown): IdvSdkPaths {
   if (overrides === undefined) return IDV_SDK_DEFAULT_PATHS;
   if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
     throw pathError('paths');
@@ -100,7 +100,7 @@ export function idvSdkPaths(overrides: unknown): IdvSdkPaths {
  * @throws ConfigurationError (`configuration.idv-sdk-document-type`) for an unknown choice, a
  * value outside seed 001's enum, or a value of another format (a passport sent as a card).
  */
-export function idvDocumentTypes(
+export function resolveIdvDocumentTypes(
   overrides: unknown,
 ): Readonly<Record<DocumentType, IdvDocumentType>> {
   if (overrides === undefined) return IDV_DOCUMENT_TYPE;

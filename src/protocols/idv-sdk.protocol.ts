@@ -5,7 +5,7 @@ import { ConfigurationError } from '../errors.js';
 import { en } from '../i18n/en.js';
 import { stepsForDocument } from '../steps.js';
 import type { ProtocolDefinition } from './definition.js';
-import { idvDocumentTypes, idvSdkPaths } from './idv-sdk-options.js';
+import { resolveIdvDocumentTypes, resolveIdvSdkPaths } from './idv-sdk-options.js';
 import { IDV_SDK, idvSdkHeaders } from './names.js';
 
 /** idv-sdk (KYC API "IDV SDK" endpoints); its adapter is a chunk of its own. */
@@ -22,8 +22,8 @@ export const idvSdkProtocol = {
         reason: { code: 'configuration.idv-sdk-position' },
       });
     }
-    idvSdkPaths(options.paths);
-    idvDocumentTypes(options.idvDocumentTypes);
+    resolveIdvSdkPaths(options.paths);
+    resolveIdvDocumentTypes(options.idvDocumentTypes);
   },
   planSteps: stepsForDocument,
   headers: ({ clientId }) => idvSdkHeaders(clientId!),

@@ -17,8 +17,8 @@ import { KycError, type Reason } from '../errors.js';
 import { en } from '../i18n/en.js';
 import { isRecord } from '../internal/guards.js';
 import {
-  idvDocumentTypes,
-  idvSdkPaths,
+  resolveIdvDocumentTypes,
+  resolveIdvSdkPaths,
   type IdvDocumentType,
   type IdvDocumentTypeOverrides,
   type IdvSdkPathOverrides,
@@ -30,7 +30,7 @@ export { IDV_SDK, idvSdkHeaders } from './names.js';
 export {
   IDV_DOCUMENT_TYPE,
   IDV_SDK_DEFAULT_PATHS,
-  idvSdkPaths,
+  resolveIdvSdkPaths,
   type IdvDocumentType,
   type IdvDocumentTypeOverrides,
   type IdvSdkOperation,
@@ -43,7 +43,7 @@ export function toIdvDocumentType(
   type: DocumentType,
   overrides?: IdvDocumentTypeOverrides,
 ): IdvDocumentType {
-  return idvDocumentTypes(overrides)[type];
+  return resolveIdvDocumentTypes(overrides)[type];
 }
 
 /** Where the person is, sent with every image and liveness call. */
@@ -186,8 +186,8 @@ function fileName(capture: Capture): string {
 export function createIdvSdkAdapter(options: IdvSdkAdapterOptions): IdvSdkAdapter {
   const { client, sessionId } = options;
   const consent = options.consent ?? true;
-  const paths = idvSdkPaths(options.paths);
-  const documentTypes = idvDocumentTypes(options.documentTypes);
+  const paths = resolveIdvSdkPaths(options.paths);
+  const documentTypes = resolveIdvDocumentTypes(options.documentTypes);
   let sentDocumentType: IdvDocumentType | undefined;
   let lastResult: IdvSdkResult | undefined;
   let session: Record<string, unknown> | undefined;
