@@ -139,6 +139,9 @@ async function startIdvSdk(info: HTMLElement): Promise<void> {
     element.clientId = session.client_id;
     element.token = session.access_token;
     element.geolocation = $<HTMLInputElement>('#geolocation').checked;
+    // Seed 001 requires a position with every image: without the browser's, this demo chooses a
+    // fixed one explicitly (an integrator might use its own IP lookup); the SDK never makes one up.
+    if (!element.geolocation) element.location = { latitude: 40.4168, longitude: -3.7038 };
   });
 }
 

@@ -10,6 +10,8 @@ import { ProxyHttpError, type Middleware } from '../server/http.ts';
 export {
   bearerToken,
   parseJsonBody,
+  parseMultipart,
+  type FormPart,
   readBody,
   readJsonBody,
   type Middleware,

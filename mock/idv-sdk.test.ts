@@ -2,7 +2,12 @@
 // would see, field by field.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createMockBackend, type RunningMockServer } from './index.ts';
+import {
+  createMockBackend,
+  IDV_SDK_OTHER_DEMO_PATH,
+  IDV_SDK_OTHER_PATHS,
+  type RunningMockServer,
+} from './index.ts';
 import { makeJpeg, makePng } from './test-images.ts';
 
 interface Reply {
@@ -376,7 +381,6 @@ describe('IDV SDK mock: malformed bodies', () => {
       ['liveness/generate', { session_id: id, latitude: 1 }],
       ['liveness/generate', { session_id: id, latitude: 91, longitude: 0 }],
       ['liveness/process', { session_id: id, latitude: 1, longitude: 2, images: 'abc' }],
-      ['liveness/process', { session_id: id, latitude: 1, longitude: 2, images: [] }],
       ['liveness/process', { session_id: id, latitude: 1, longitude: 2, images: [1] }],
       ['liveness/process', { session_id: id, latitude: 1, longitude: 2, images: ['@@@'] }],
       ['metadata', { session_id: id }],
@@ -439,6 +443,34 @@ describe('IDV SDK mock: malformed bodies', () => {
       }),
       409,
       'liveness_not_generated',
+    );
+  });
+
+  it('takes the liveness bodies seed 001 allows: no images, an empty array, more than 10', async () => {
+    const session = await consented();
+    const id = session.session_id;
+    const where = { latitude: 40.4168, longitude: -3.7038 };
+    const generated = await sdk(session, 'liveness/generate', { session_id: id, ...where });
+    assert.equal(generated.status, 200);
+    const token = (generated.body as { token: unknown }).token;
+    assert.equal(typeof token, 'string');
+    const frame = Buffer.from(makeJpeg(64, 80)).toString('base64');
+    for (const images of [undefined, [], Array.from({ length: 12 }, () => frame)]) {
+      const reply = await sdk(session, 'liveness/process', {
+        session_id: id,
+        ...where,
+        ...(images ? { images } : {}),
+      });
+      assert.equal(reply.status, 200, JSON.stringify(reply.body));
+      // Process answers the token generate gave; its body never carried it.
+      assert.deepEqual(reply.body, { token });
+    }
+    assert.equal((await state(session)).selfie_given, true);
+    // The seed's process body has no token field: one sent anyway is refused like any other.
+    assertError(
+      await sdk(session, 'liveness/process', { session_id: id, ...where, token }),
+      400,
+      'invalid_field',
     );
   });
 
@@ -516,5 +548,47 @@ describe('IDV SDK mock: malformed bodies', () => {
       body: JSON.stringify({ verified: 'yes' }),
     });
     assertError(reply, 400, 'invalid_field');
+  });
+});
+
+describe('IDV SDK mock: other paths', () => {
+  it('serves every operation under the paths it is given, and nothing under the defaults', async () => {
+    const created = await send('POST', IDV_SDK_OTHER_DEMO_PATH, {
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    assert.equal(created.status, 200);
+    const session = created.body as DemoSession;
+    const id = session.session_id;
+    const post = (path: string, body: unknown) =>
+      send('POST', path, {
+        headers: { ...authHeaders(session), 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const where = { latitude: 1.5, longitude: 2.5 };
+    const paths = IDV_SDK_OTHER_PATHS;
+    assert.equal((await send('GET', paths.ping)).status, 200);
+    assert.equal((await send('GET', paths.health)).status, 200);
+    assert.equal((await post(paths.consent, { session_id: id, consented: true })).status, 200);
+    assert.equal((await post(paths.sessionRead, { session_id: id })).status, 200);
+    const type = { session_id: id, document_type_e: 'passport_card' };
+    assert.equal((await post(paths.documentType, type)).status, 200);
+    for (const path of [paths.documentFront, paths.documentBack]) {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(imageFields(session))) {
+        if (typeof value === 'string') form.append(name, value);
+        else form.append(name, value, 'image.jpg');
+      }
+      const reply = await send('POST', path, { headers: authHeaders(session), body: form });
+      assert.equal(reply.status, 200, JSON.stringify(reply.body));
+    }
+    assert.equal((await post(paths.livenessGenerate, { session_id: id, ...where })).status, 200);
+    assert.equal((await post(paths.livenessProcess, { session_id: id, ...where })).status, 200);
+    const metadata = { session_id: id, sdk_metadata: {} };
+    assert.equal((await post(paths.metadata, metadata)).status, 200);
+    const finalized = await post(paths.finalize, { session_id: id });
+    assert.equal(finalized.status, 200, JSON.stringify(finalized.body));
+    // The same session is unknown to the mock under the default paths (another service).
+    assertError(await sdk(session, 'session/read', { session_id: id }), 401, 'token_invalid');
   });
 });

@@ -4,8 +4,10 @@
 // Seed 001 gives, per operation, the `X-Client-Id` header (required), oauth2 (bearer), the JSON or
 // multipart body fields with their types and the 200 reply body. It is silent on the rest; the
 // choices made here:
-//   - Paths and methods. The seed names operations, not paths. Every SDK call is a POST under
-//     /idv-sdk (session read too: the seed gives it a JSON body); the probes are GETs:
+//   - Paths and methods. The seed names operations, not paths. By default every SDK call is a POST
+//     under /idv-sdk (session read too: the seed gives it a JSON body), the probes are GETs, and
+//     each path can be set (`paths`, like the SDK's `protocolOptions.paths`, so that tests serve
+//     the mock under the paths a real deployment has):
 //       GET  /idv-sdk/ping                                        -> {pong: true, timestamp}
 //       GET  /idv-sdk/health                                      -> {status: "ok", timestamp}
 //       POST /idv-sdk/session/read       {session_id}             -> session information
@@ -39,10 +41,14 @@
 //   - Images: `image` is optional in the seed; here it is required (an upload without one is
 //     pointless). It must be a complete JPEG or PNG (readImageHeader), at most maxImageBytes.
 //     latitude/longitude are multipart strings that must parse as numbers in range.
-//   - Liveness: process needs a generated liveness session (409 liveness_not_generated) and
-//     answers the same token. `images` is optional (the seed does not require it): when present it
-//     is a non-empty array (at most 10) of base64 JPEG/PNG strings, a `data:image/...;base64,`
-//     prefix allowed. A successful process sets liveness_detected and, with images, selfie_given.
+//   - Liveness: generate answers a fresh `token`; process needs a generated liveness session (409
+//     liveness_not_generated) and answers the same token. The seed's process body is session_id,
+//     latitude, longitude and images: it has no field for the token, so none is asked for (and a
+//     `token` field is refused like any field the seed does not list). `images` is optional and
+//     an "Array of strings" (the seed sets no length): each a base64 JPEG/PNG string, a
+//     `data:image/...;base64,` prefix allowed; only the body size bounds the count. A successful
+//     process sets liveness_detected and, with images, selfie_given (the seed has no selfie upload:
+//     its image uploads are the document front and back, multipart without a type field).
 //     liveness_provider_e is always "azure" (the seed's sample value).
 //   - Finalization needs consent, a known document type, the front, the back (not for a passport)
 //     and liveness; otherwise 409 incomplete, naming what is missing. It answers the outcome set at
@@ -60,8 +66,10 @@ import {
   HttpFailure,
   isUnder,
   jsonObject,
+  parseMultipart,
   readBody,
   readJsonBody,
+  type FormPart,
   sameSecret,
   sendFailure,
   sendJson,
@@ -135,22 +143,38 @@ export interface IdvSdkMockOptions {
   readonly now?: () => number;
   /** Largest accepted image, in bytes; default 15 MB. */
   readonly maxImageBytes?: number;
+  /** The path of each operation (partial; the rest keep {@link IDV_SDK_MOCK_PATHS}). */
+  readonly paths?: Readonly<Partial<Record<IdvSdkMockOperation, string>>>;
+  /** Where the demo endpoint is; default {@link IDV_DEMO_BASE_PATH}. */
+  readonly demoPath?: string;
 }
 
-export const IDV_SDK_BASE_PATH = '/idv-sdk';
+/** The mock's default path of each operation (the seed names none). */
+export const IDV_SDK_MOCK_PATHS = {
+  ping: '/idv-sdk/ping',
+  health: '/idv-sdk/health',
+  sessionRead: '/idv-sdk/session/read',
+  consent: '/idv-sdk/consent',
+  documentType: '/idv-sdk/document-type',
+  documentFront: '/idv-sdk/document/front',
+  documentBack: '/idv-sdk/document/back',
+  livenessGenerate: '/idv-sdk/liveness/generate',
+  livenessProcess: '/idv-sdk/liveness/process',
+  metadata: '/idv-sdk/metadata',
+  finalize: '/idv-sdk/finalize',
+} as const;
+/** One operation of the mock. */
+export type IdvSdkMockOperation = keyof typeof IDV_SDK_MOCK_PATHS;
+
 export const IDV_DEMO_BASE_PATH = '/demo/idv/sessions';
 const SMALL_BODY_LIMIT = 64 * 1024;
-const MAX_LIVENESS_FRAMES = 10;
+/** Liveness frames the process body's size limit is made for (the seed sets no count). */
+const LIVENESS_FRAMES_BUDGET = 10;
 const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, X-Client-Id';
 
 const badField = (field: string, message: string) =>
   new HttpFailure(400, 'invalid_field', `${field}: ${message}`);
 const notFound = () => new HttpFailure(404, 'not_found', 'No such endpoint.');
-
-/** Whether the IDV SDK mock answers this path. */
-export function isIdvSdkPath(pathname: string): boolean {
-  return isUnder(pathname, IDV_SDK_BASE_PATH, IDV_DEMO_BASE_PATH);
-}
 
 function requireString(body: Record<string, unknown>, key: string): string {
   const value = body[key];
@@ -194,58 +218,6 @@ function checkImage(bytes: Buffer, field: string, maxBytes: number) {
   return header;
 }
 
-interface FormPart {
-  readonly name: string;
-  readonly filename: string | undefined;
-  readonly contentType: string | undefined;
-  readonly data: Buffer;
-}
-
-/** Parses a multipart/form-data body (RFC 7578); a malformed body is a 400. */
-export function parseMultipart(contentType: string, raw: Buffer): FormPart[] {
-  const match = /^multipart\/form-data\s*;.*\bboundary=(?:"([^"]+)"|([^\s;]+))/i.exec(contentType);
-  const boundary = match?.[1] ?? match?.[2];
-  if (!boundary) {
-    throw new HttpFailure(
-      415,
-      'unsupported_content_type',
-      'The body must be sent as Content-Type: multipart/form-data with a boundary.',
-    );
-  }
-  const malformed = () =>
-    new HttpFailure(400, 'malformed_body', 'The body is not valid multipart/form-data.');
-  const delimiter = Buffer.from(`--${boundary}`);
-  let at = raw.indexOf(delimiter);
-  if (at < 0) throw malformed();
-  const parts: FormPart[] = [];
-  for (;;) {
-    at += delimiter.length;
-    if (raw.subarray(at, at + 2).toString('latin1') === '--') return parts;
-    if (raw.subarray(at, at + 2).toString('latin1') !== '\r\n') throw malformed();
-    at += 2;
-    const headerEnd = raw.indexOf('\r\n\r\n', at);
-    if (headerEnd < 0) throw malformed();
-    const next = raw.indexOf(Buffer.from(`\r\n--${boundary}`), headerEnd + 4);
-    if (next < 0) throw malformed();
-    const headers = raw.subarray(at, headerEnd).toString('utf8').split('\r\n');
-    let name: string | undefined;
-    let filename: string | undefined;
-    let partType: string | undefined;
-    for (const line of headers) {
-      const [key = '', ...valueParts] = line.split(':');
-      const value = valueParts.join(':').trim();
-      if (key.trim().toLowerCase() === 'content-disposition') {
-        if (!/^form-data\b/i.test(value)) throw malformed();
-        name = /\bname="([^"]*)"/i.exec(value)?.[1];
-        filename = /\bfilename="([^"]*)"/i.exec(value)?.[1];
-      } else if (key.trim().toLowerCase() === 'content-type') partType = value;
-    }
-    if (name === undefined) throw malformed();
-    parts.push({ name, filename, contentType: partType, data: raw.subarray(headerEnd + 4, next) });
-    at = next + 2;
-  }
-}
-
 function decodeBase64Image(value: unknown, index: number, maxBytes: number): IdvLivenessFrame {
   const field = `images[${index}]`;
   if (typeof value !== 'string') throw badField(field, 'must be a base64 string.');
@@ -270,10 +242,22 @@ export class IdvSdkMock {
   readonly #byToken = new Map<string, IdvSession>();
   readonly #now: () => number;
   readonly #maxImageBytes: number;
+  readonly #operations = new Map<string, IdvSdkMockOperation>();
+  readonly #demoPath: string;
 
   constructor(options: IdvSdkMockOptions = {}) {
     this.#now = options.now ?? Date.now;
     this.#maxImageBytes = options.maxImageBytes ?? 15 * 1024 * 1024;
+    this.#demoPath = options.demoPath ?? IDV_DEMO_BASE_PATH;
+    const paths = { ...IDV_SDK_MOCK_PATHS, ...options.paths };
+    for (const [operation, path] of Object.entries(paths)) {
+      this.#operations.set(path.replace(/\/+$/, ''), operation as IdvSdkMockOperation);
+    }
+  }
+
+  /** Whether this mock answers the path (one of its operations, or its demo endpoint). */
+  handles(pathname: string): boolean {
+    return this.#operations.has(pathname.replace(/\/+$/, '')) || isUnder(pathname, this.#demoPath);
   }
 
   /** Handles one request whose path {@link isIdvSdkPath} accepted; never throws. */
@@ -306,21 +290,20 @@ export class IdvSdkMock {
     const path = url.pathname.replace(/\/+$/, '');
     let allowed: string;
     let demoId: string | undefined;
-    if (path === IDV_DEMO_BASE_PATH) allowed = 'POST';
-    else if (path.startsWith(`${IDV_DEMO_BASE_PATH}/`)) {
+    const demoPath = this.#demoPath;
+    const op = this.#operations.get(path);
+    if (path === demoPath) allowed = 'POST';
+    else if (path.startsWith(`${demoPath}/`)) {
       try {
-        demoId = decodeURIComponent(path.slice(IDV_DEMO_BASE_PATH.length + 1));
+        demoId = decodeURIComponent(path.slice(demoPath.length + 1));
       } catch {
         throw notFound();
       }
       if (demoId.includes('/')) throw notFound();
       allowed = 'GET';
-    } else {
-      const op = path.slice(IDV_SDK_BASE_PATH.length);
-      if (op === '/ping' || op === '/health') allowed = 'GET';
-      else if (SDK_OPERATIONS.includes(op)) allowed = 'POST';
-      else throw notFound();
-    }
+    } else if (op === 'ping' || op === 'health') allowed = 'GET';
+    else if (op !== undefined) allowed = 'POST';
+    else throw notFound();
     if (method === 'OPTIONS') {
       applyCors(res);
       res.setHeader('Access-Control-Allow-Headers', CORS_ALLOW_HEADERS);
@@ -332,7 +315,7 @@ export class IdvSdkMock {
       throw new HttpFailure(405, 'method_not_allowed', `Use ${allowed}.`, { Allow: allowed });
     }
 
-    if (path === IDV_DEMO_BASE_PATH) {
+    if (path === demoPath) {
       this.#json(res, this.#demoCreate(await this.#readJson(req, { allowEmpty: true })));
       return;
     }
@@ -342,38 +325,38 @@ export class IdvSdkMock {
       this.#json(res, this.#demoState(session));
       return;
     }
-    const op = path.slice(IDV_SDK_BASE_PATH.length);
+    if (op === undefined) throw notFound();
     const timestamp = new Date(this.#now()).toISOString();
-    if (op === '/ping') {
+    if (op === 'ping') {
       this.#json(res, { pong: true, timestamp });
       return;
     }
-    if (op === '/health') {
+    if (op === 'health') {
       this.#json(res, { status: 'ok', timestamp });
       return;
     }
 
     const tokenSession = this.#authenticate(req);
-    if (op === '/document/front' || op === '/document/back') {
+    if (op === 'documentFront' || op === 'documentBack') {
       const contentType = req.headers['content-type'] ?? '';
       const raw = await readBody(req, this.#maxImageBytes + SMALL_BODY_LIMIT);
       const parts = parseMultipart(contentType, raw);
-      this.#addDocumentImage(tokenSession, parts, op === '/document/front' ? 'front' : 'back');
+      this.#addDocumentImage(tokenSession, parts, op === 'documentFront' ? 'front' : 'back');
       this.#json(res, {});
       return;
     }
     const limit =
-      op === '/liveness/process'
-        ? Math.ceil((this.#maxImageBytes * 4) / 3) * MAX_LIVENESS_FRAMES + SMALL_BODY_LIMIT
+      op === 'livenessProcess'
+        ? Math.ceil((this.#maxImageBytes * 4) / 3) * LIVENESS_FRAMES_BUDGET + SMALL_BODY_LIMIT
         : SMALL_BODY_LIMIT;
     const body = jsonObject(await readJsonBody(req, limit));
     const session = this.#session(tokenSession, body);
     switch (op) {
-      case '/session/read':
+      case 'sessionRead':
         rejectUnknownKeys(body, ['session_id']);
         this.#json(res, this.#read(session));
         return;
-      case '/consent': {
+      case 'consent': {
         rejectUnknownKeys(body, ['session_id', 'consented']);
         if (typeof body['consented'] !== 'boolean') {
           throw badField('consented', 'is required: a boolean.');
@@ -390,11 +373,11 @@ export class IdvSdkMock {
     this.#json(res, this.#operate(op, session, body));
   }
 
-  #operate(op: string, session: IdvSession, body: Record<string, unknown>): unknown {
-    if (op === '/finalize') return this.#finalize(session, body);
+  #operate(op: IdvSdkMockOperation, session: IdvSession, body: Record<string, unknown>): unknown {
+    if (op === 'finalize') return this.#finalize(session, body);
     this.#writable(session);
     switch (op) {
-      case '/document-type': {
+      case 'documentType': {
         rejectUnknownKeys(body, ['session_id', 'document_type_e']);
         const type = body['document_type_e'];
         if (typeof type !== 'string' || !(IDV_DOCUMENT_TYPES as readonly string[]).includes(type)) {
@@ -410,7 +393,7 @@ export class IdvSdkMock {
         session.documentType = type as IdvDocumentType;
         return {};
       }
-      case '/liveness/generate': {
+      case 'livenessGenerate': {
         rejectUnknownKeys(body, ['session_id', 'latitude', 'longitude']);
         const latitude = coordinate(body['latitude'], 'latitude');
         const longitude = coordinate(body['longitude'], 'longitude');
@@ -421,23 +404,15 @@ export class IdvSdkMock {
         session.livenessFrames = [];
         return { token: session.livenessToken };
       }
-      case '/liveness/process': {
+      case 'livenessProcess': {
         rejectUnknownKeys(body, ['session_id', 'latitude', 'longitude', 'images']);
         const latitude = coordinate(body['latitude'], 'latitude');
         const longitude = coordinate(body['longitude'], 'longitude');
         const images = body['images'];
         let frames: IdvLivenessFrame[] = [];
         if (images !== undefined) {
-          if (
-            !Array.isArray(images) ||
-            images.length === 0 ||
-            images.length > MAX_LIVENESS_FRAMES
-          ) {
-            throw badField(
-              'images',
-              `must be an array of 1 to ${MAX_LIVENESS_FRAMES} base64 strings.`,
-            );
-          }
+          if (!Array.isArray(images))
+            throw badField('images', 'must be an array of base64 strings.');
           frames = images.map((image, i) => decodeBase64Image(image, i, this.#maxImageBytes));
         }
         if (session.livenessToken === undefined) {
@@ -453,7 +428,7 @@ export class IdvSdkMock {
         session.selfieGiven = frames.length > 0;
         return { token: session.livenessToken };
       }
-      case '/metadata': {
+      case 'metadata': {
         rejectUnknownKeys(body, ['session_id', 'sdk_metadata']);
         const metadata = body['sdk_metadata'];
         if (!isRecord(metadata)) throw badField('sdk_metadata', 'is required: an object.');
@@ -686,37 +661,17 @@ export class IdvSdkMock {
   }
 }
 
-const SDK_OPERATIONS: readonly string[] = [
-  '/session/read',
-  '/consent',
-  '/document-type',
-  '/document/front',
-  '/document/back',
-  '/liveness/generate',
-  '/liveness/process',
-  '/metadata',
-  '/finalize',
-];
-
-const MOUNTED = new WeakMap<object, IdvSdkMock>();
-
 /**
- * Routes a request to the IDV SDK mock of `owner` (one mock per owner object, created on first
- * use) when the path is one of its own; returns whether it took the request.
+ * Routes a request to the first of `mocks` whose paths it is on; returns whether one took it.
  */
 export function routeIdvSdk(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  owner: object,
-  options: IdvSdkMockOptions = {},
+  mocks: readonly IdvSdkMock[],
 ): boolean {
-  if (!isIdvSdkPath(url.pathname)) return false;
-  let mock = MOUNTED.get(owner);
-  if (!mock) {
-    mock = new IdvSdkMock(options);
-    MOUNTED.set(owner, mock);
-  }
+  const mock = mocks.find((candidate) => candidate.handles(url.pathname));
+  if (!mock) return false;
   void mock.handle(req, res, url);
   return true;
 }

@@ -12,13 +12,15 @@ import {
   type MountableMock,
 } from './http.ts';
 import { createFaultInjector, type FaultInjector } from './faults.ts';
-import { routeIdvSdk } from './idv-sdk.ts';
+import { IdvSdkMock, routeIdvSdk } from './idv-sdk.ts';
+import { IDV_SDK_OTHER_DEMO_PATH, IDV_SDK_OTHER_PATHS } from './idv-sdk-other-paths.ts';
 import { createIntegrator } from './integrator.ts';
 import { LinkKycMock } from './link-kyc.ts';
 import { ValidationV2Mock } from './validation-v2.ts';
 import { SessionV1Mock, type MockSession } from './session-v1.ts';
 
 export type { Middleware } from './http.ts';
+export { IDV_SDK_OTHER_DEMO_PATH, IDV_SDK_OTHER_PATHS } from './idv-sdk-other-paths.ts';
 export {
   validateMockBehavior,
   type MockBehavior,
@@ -97,6 +99,13 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   };
   const validationV2 = new ValidationV2Mock(validationOptions);
 
+  // idv-sdk twice: under the default paths, and under others (as a real deployment's paths are
+  // its own) so that tests show `protocolOptions.paths` reaching the service with no custom code.
+  const idvSdk = [
+    new IdvSdkMock(options),
+    new IdvSdkMock({ ...options, paths: IDV_SDK_OTHER_PATHS, demoPath: IDV_SDK_OTHER_DEMO_PATH }),
+  ];
+
   const faults = createFaultInjector();
   // The integrator's backend for link-kyc and validation-v2, holding these mocks' credentials.
   const integrator = createIntegrator({
@@ -106,11 +115,11 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     tokenTtlSeconds: options.startTokenTtlSeconds ?? 900,
   });
 
-  // idv-sdk first (it shares session-v1's sessions), then each backend by its paths.
+  // idv-sdk first (its demo endpoint is under session-v1's /demo), then each backend by its paths.
   const backends: readonly MountableMock[] = [linkKyc, validationV2, sessionV1];
   const routes: Middleware = (req, res, next) => {
     const url = requestUrl(req);
-    if (url && routeIdvSdk(req, res, url, sessionV1, options)) return;
+    if (url && routeIdvSdk(req, res, url, idvSdk)) return;
     const backend = url && backends.find((candidate) => candidate.handles(url.pathname));
     if (url && backend) void backend.handle(req, res, url);
     else next();

@@ -37,6 +37,8 @@ const RUNTIME_EXPORTS = [
   'FlowStatus',
   'HttpError',
   'HttpMethod',
+  'IdvSdkError',
+  'IdvSdkErrorCode',
   'ImageFileError',
   'ImageFileErrorCode',
   'KYC_EVENT_NAMES',

@@ -1,7 +1,7 @@
 // Plain node:http request reading, shared by the proxies (proxy.ts) and the mock backends
 // (mock/http.ts), so both answer the same problem the same way: the failure reply type, a bounded
-// body read, a JSON body parse, bearer parsing and the request's source address. Nothing here
-// writes a reply.
+// body read, a JSON body parse, a multipart body parse, bearer parsing and the request's source
+// address. Nothing here writes a reply.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BlockList, isIP } from 'node:net';
 
@@ -202,4 +202,61 @@ export function requestSource(
     if (!trustedProxies.has(hop)) return hop;
   }
   return hops[0] ?? peer;
+}
+
+/** One part of a multipart/form-data body. */
+export interface FormPart {
+  /** The field name. */
+  readonly name: string;
+  /** The file name, for a file part. */
+  readonly filename: string | undefined;
+  /** The part's own Content-Type, if any. */
+  readonly contentType: string | undefined;
+  /** The bytes. */
+  readonly data: Buffer;
+}
+
+/** Parses a multipart/form-data body (RFC 7578); a malformed body is a 400. */
+export function parseMultipart(contentType: string, raw: Buffer): FormPart[] {
+  const match = /^multipart\/form-data\s*;.*\bboundary=(?:"([^"]+)"|([^\s;]+))/i.exec(contentType);
+  const boundary = match?.[1] ?? match?.[2];
+  if (!boundary) {
+    throw new ProxyHttpError(
+      415,
+      'unsupported_content_type',
+      'The body must be sent as Content-Type: multipart/form-data with a boundary.',
+    );
+  }
+  const malformed = () =>
+    new ProxyHttpError(400, 'malformed_body', 'The body is not valid multipart/form-data.');
+  const delimiter = Buffer.from(`--${boundary}`);
+  let at = raw.indexOf(delimiter);
+  if (at < 0) throw malformed();
+  const parts: FormPart[] = [];
+  for (;;) {
+    at += delimiter.length;
+    if (raw.subarray(at, at + 2).toString('latin1') === '--') return parts;
+    if (raw.subarray(at, at + 2).toString('latin1') !== '\r\n') throw malformed();
+    at += 2;
+    const headerEnd = raw.indexOf('\r\n\r\n', at);
+    if (headerEnd < 0) throw malformed();
+    const next = raw.indexOf(Buffer.from(`\r\n--${boundary}`), headerEnd + 4);
+    if (next < 0) throw malformed();
+    const headers = raw.subarray(at, headerEnd).toString('utf8').split('\r\n');
+    let name: string | undefined;
+    let filename: string | undefined;
+    let partType: string | undefined;
+    for (const line of headers) {
+      const [key = '', ...valueParts] = line.split(':');
+      const value = valueParts.join(':').trim();
+      if (key.trim().toLowerCase() === 'content-disposition') {
+        if (!/^form-data\b/i.test(value)) throw malformed();
+        name = /\bname="([^"]*)"/i.exec(value)?.[1];
+        filename = /\bfilename="([^"]*)"/i.exec(value)?.[1];
+      } else if (key.trim().toLowerCase() === 'content-type') partType = value;
+    }
+    if (name === undefined) throw malformed();
+    parts.push({ name, filename, contentType: partType, data: raw.subarray(headerEnd + 4, next) });
+    at = next + 2;
+  }
 }

@@ -1,4 +1,4 @@
-// Shared node:http plumbing for the vendor proxies (link-kyc.ts, validation-v2.ts).
+// Shared node:http plumbing for the vendor proxies (link-kyc.ts, validation-v2.ts, idv-sdk.ts).
 //
 // Each proxy is one narrow endpoint: the browser posts the vendor's own path and body to the
 // integrator's backend with a short-lived token minted by tokens.ts; the proxy checks the token,
@@ -12,6 +12,7 @@
 // strings: they never carry tokens, credentials, images or vendor bodies. Nothing is logged;
 // failures the integrator may want to see go to the optional `onError` hook.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isRecord } from './json-fields.ts';
 import { bearerToken, ProxyHttpError, readJsonBody, type Middleware } from './http.ts';
 import { BrowserTokenError, type TokenIssuer, type VerifiedClaims } from './tokens.ts';
 
@@ -182,13 +183,64 @@ export interface VendorReply {
   readonly body: Buffer;
 }
 
+/** Vendor request headers, or a function giving them per request. */
+export type VendorHeaders =
+  Readonly<Record<string, string>> | (() => Promise<Readonly<Record<string, string>>>);
+
+/** Headers the integrator's `vendorHeaders` may not set. */
+const RESERVED_HEADERS = new Set([
+  'accept',
+  'connection',
+  'content-length',
+  'content-type',
+  'host',
+  'keep-alive',
+  'transfer-encoding',
+  'upgrade',
+]);
+
+/** Checks a `vendorHeaders` option. @throws TypeError when it is neither a record nor a function. */
+export function checkVendorHeaders(vendorHeaders: unknown): void {
+  if (typeof vendorHeaders !== 'function' && !isRecord(vendorHeaders)) {
+    throw new TypeError('vendorHeaders must be a header record or a function returning one.');
+  }
+}
+
+/**
+ * The vendor headers for one request, reserved ones dropped. When the integrator's function
+ * throws or gives something fetch would refuse: 502 `upstream_auth_failed`.
+ */
+export async function resolveVendorHeaders(
+  vendorHeaders: VendorHeaders,
+): Promise<Record<string, string>> {
+  try {
+    const given = typeof vendorHeaders === 'function' ? await vendorHeaders() : vendorHeaders;
+    if (!isRecord(given)) throw new TypeError('vendorHeaders did not give a header record.');
+    const out: Record<string, string> = {};
+    for (const [name, value] of Object.entries(given)) {
+      if (typeof value !== 'string') throw new TypeError('A vendor header value is not a string.');
+      if (!RESERVED_HEADERS.has(name.toLowerCase())) out[name] = value;
+    }
+    new Headers(out); // throws on names or values fetch would refuse
+    return out;
+  } catch (error) {
+    throw new ProxyHttpError(
+      502,
+      'upstream_auth_failed',
+      'The proxy could not get its identity-service credentials.',
+      {},
+      { cause: error },
+    );
+  }
+}
+
 /** What {@link forwardJson} needs. */
 export interface ForwardRequest {
   readonly fetch: typeof fetch;
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
-  /** The serialised JSON body. */
-  readonly body: string;
+  /** The serialised JSON body, or a form that fetch sends as multipart/form-data. */
+  readonly body: string | FormData;
   readonly timeoutMs: number;
   /** Aborted when the browser goes away. */
   readonly signal: AbortSignal;
@@ -213,9 +265,9 @@ async function readCapped(response: Response, cap: number): Promise<Buffer> {
 }
 
 /**
- * POSTs a JSON body to the vendor and reads the reply, all within `timeoutMs`. Redirects are
- * refused (credentials must not follow them). Timeout → 504 `upstream_timeout`; network failure
- * → 502 `upstream_unreachable`.
+ * POSTs a JSON body (or a multipart form) to the vendor and reads the reply, all within
+ * `timeoutMs`. Redirects are refused (credentials must not follow them). Timeout → 504
+ * `upstream_timeout`; network failure → 502 `upstream_unreachable`.
  */
 export async function forwardJson(request: ForwardRequest): Promise<VendorReply> {
   const timeout = AbortSignal.timeout(request.timeoutMs);
@@ -225,7 +277,8 @@ export async function forwardJson(request: ForwardRequest): Promise<VendorReply>
       method: 'POST',
       headers: {
         ...request.headers,
-        'Content-Type': 'application/json',
+        // A form's Content-Type (with its boundary) is fetch's to set.
+        ...(typeof request.body === 'string' ? { 'Content-Type': 'application/json' } : {}),
         Accept: 'application/json',
       },
       body: request.body,
@@ -321,6 +374,13 @@ export interface EndpointOptions {
   readonly path: string;
   /** The browser-token scope the endpoint accepts. */
   readonly scope: string;
+  /**
+   * Reads the browser's body (bounded by `maxBodyBytes`); default a JSON body. A multipart
+   * endpoint passes its own reader.
+   */
+  readonly readBody?: (req: IncomingMessage, maxBodyBytes: number) => Promise<unknown>;
+  /** Request headers the CORS preflight allows besides Authorization and Content-Type. */
+  readonly allowHeaders?: readonly string[];
   /** Checks the browser tokens. */
   readonly tokens: TokenIssuer;
   readonly settings: ProxySettings;
@@ -349,6 +409,8 @@ function pathname(req: IncomingMessage): string {
  */
 export function createEndpoint(options: EndpointOptions): ProxyEndpoint {
   const { path, scope, tokens, settings, forward } = options;
+  const readRequestBody = options.readBody ?? readJsonBody;
+  const allowHeaders = ['Authorization', 'Content-Type', ...(options.allowHeaders ?? [])];
   const { allowOrigin, onError, maxBodyBytes } = settings;
   const matches = (req: IncomingMessage) => pathname(req).endsWith(path);
 
@@ -376,7 +438,7 @@ export function createEndpoint(options: EndpointOptions): ProxyEndpoint {
             ? {}
             : {
                 'Access-Control-Allow-Methods': 'POST, OPTIONS',
-                'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+                'Access-Control-Allow-Headers': allowHeaders.join(', '),
                 'Access-Control-Max-Age': '600',
               }),
           'Cache-Control': 'no-store',
@@ -390,7 +452,7 @@ export function createEndpoint(options: EndpointOptions): ProxyEndpoint {
         });
       }
       const claims = verifyBrowserToken(req, tokens, scope);
-      const body = await readJsonBody(req, maxBodyBytes);
+      const body = await readRequestBody(req, maxBodyBytes);
       relayVendorReply(res, await forward(claims, body, controller.signal), allowOrigin);
     } catch (error) {
       const failure =

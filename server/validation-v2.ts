@@ -9,13 +9,15 @@
 // (`{"code":120038,"message":"No faces found"}`), are relayed verbatim.
 import { isRecord, nonEmptyString } from './json-fields.ts';
 import {
-  ProxyHttpError,
+  checkVendorHeaders,
   createEndpoint,
   forwardJson,
   invalidBody,
   proxySettings,
+  resolveVendorHeaders,
   type ProxyCommonOptions,
   type ProxyEndpoint,
+  type VendorHeaders,
 } from './proxy.ts';
 import type { IssuedToken, TokenIssuer } from './tokens.ts';
 
@@ -25,9 +27,7 @@ export const VALIDATION_V2_SCOPE = 'validation-v2';
 /** The vendor path the Validation v2 proxy answers and forwards to. */
 export const VALIDATION_V2_PATH = '/api/v2/public/Validation';
 
-/** Vendor request headers, or a function giving them per request. */
-export type VendorHeaders =
-  Readonly<Record<string, string>> | (() => Promise<Readonly<Record<string, string>>>);
+export type { VendorHeaders } from './proxy.ts';
 
 /** What {@link createValidationV2Proxy} takes. */
 export interface ValidationV2ProxyOptions extends ProxyCommonOptions {
@@ -67,18 +67,6 @@ export interface ValidationV2VendorBody {
   endeavorId?: string;
 }
 
-/** Headers the integrator's `vendorHeaders` may not set. */
-const RESERVED_HEADERS = new Set([
-  'accept',
-  'connection',
-  'content-length',
-  'content-type',
-  'host',
-  'keep-alive',
-  'transfer-encoding',
-  'upgrade',
-]);
-
 /** The browser's `model`, checked; every other field of its body is dropped. */
 function readModel(input: unknown): ValidationV2VendorBody['model'] {
   if (!isRecord(input)) throw invalidBody('The body must be a JSON object.');
@@ -109,33 +97,8 @@ function readModel(input: unknown): ValidationV2VendorBody['model'] {
 export function createValidationV2Proxy(options: ValidationV2ProxyOptions): ValidationV2Proxy {
   const settings = proxySettings(options);
   const { tokens, vendorHeaders } = options;
-  if (typeof vendorHeaders !== 'function' && !isRecord(vendorHeaders)) {
-    throw new TypeError('vendorHeaders must be a header record or a function returning one.');
-  }
+  checkVendorHeaders(vendorHeaders);
   const url = `${settings.vendorBaseUrl}${VALIDATION_V2_PATH}`;
-
-  async function headers(): Promise<Record<string, string>> {
-    try {
-      const given = typeof vendorHeaders === 'function' ? await vendorHeaders() : vendorHeaders;
-      if (!isRecord(given)) throw new TypeError('vendorHeaders did not give a header record.');
-      const out: Record<string, string> = {};
-      for (const [name, value] of Object.entries(given)) {
-        if (typeof value !== 'string')
-          throw new TypeError('A vendor header value is not a string.');
-        if (!RESERVED_HEADERS.has(name.toLowerCase())) out[name] = value;
-      }
-      new Headers(out); // throws on names or values fetch would refuse
-      return out;
-    } catch (error) {
-      throw new ProxyHttpError(
-        502,
-        'upstream_auth_failed',
-        'The proxy could not get its identity-service credentials.',
-        {},
-        { cause: error },
-      );
-    }
-  }
 
   const endpoint = createEndpoint({
     path: VALIDATION_V2_PATH,
@@ -152,7 +115,7 @@ export function createValidationV2Proxy(options: ValidationV2ProxyOptions): Vali
       return forwardJson({
         ...settings,
         url,
-        headers: await headers(),
+        headers: await resolveVendorHeaders(vendorHeaders),
         body: JSON.stringify(body),
         signal,
       });

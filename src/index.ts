@@ -146,8 +146,15 @@ export type { DeviceInfo } from './protocols/session-v1-wire.js';
 export {
   createIdvSdkAdapter,
   idvSdkHeaders,
+  IdvSdkError,
+  IdvSdkErrorCode,
+  type IdvDocumentType,
+  type IdvDocumentTypeOverrides,
+  type IdvLivenessSession,
   type IdvSdkAdapter,
   type IdvSdkAdapterOptions,
+  type IdvSdkOperation,
+  type IdvSdkPathOverrides,
   type IdvSdkResult,
   type IdvLocation,
 } from './protocols/idv-sdk.js';

@@ -1,7 +1,7 @@
 // The person's position, for protocols that send one with the images (idv-sdk's latitude and
 // longitude). Asked of the Geolocation API only when the integrator turns it on; coarse (no GPS
-// warm-up), cached by the browser for up to 10 minutes, and never a reason for a capture to fail:
-// a refusal, a timeout or a browser without the API gives the integrator's fallback.
+// warm-up), cached by the browser for up to 10 minutes. A refusal, a timeout or a browser without
+// the API gives the integrator's fallback, or nothing when it set none: no position is invented.
 
 /** A position in decimal degrees (WGS 84). */
 export interface GeoPosition {
@@ -11,8 +11,8 @@ export interface GeoPosition {
 
 /** Settings of {@link currentPosition}. */
 export interface PositionOptions {
-  /** What to answer when the position is unavailable or refused. */
-  readonly fallback: GeoPosition;
+  /** What to answer when the position is unavailable or refused; without one, undefined. */
+  readonly fallback?: GeoPosition | undefined;
   /** How long to wait for the browser (and the person's answer to its prompt), in ms; default 10000. */
   readonly timeoutMs?: number;
 }
@@ -30,7 +30,7 @@ export function isGeoPosition(value: unknown): value is GeoPosition {
 }
 
 /** The device's position from the Geolocation API, or `fallback` when there is none to have. */
-export function currentPosition(options: PositionOptions): Promise<GeoPosition> {
+export function currentPosition(options: PositionOptions): Promise<GeoPosition | undefined> {
   const { fallback } = options;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const geolocation = (globalThis as { navigator?: Navigator }).navigator?.geolocation;
@@ -38,7 +38,7 @@ export function currentPosition(options: PositionOptions): Promise<GeoPosition> 
   return new Promise((resolve) => {
     // The API's own timeout starts only after the person answers the prompt; this one covers both.
     const timer = setTimeout(() => resolve(fallback), timeoutMs + 1000);
-    const done = (position: GeoPosition) => {
+    const done = (position: GeoPosition | undefined) => {
       clearTimeout(timer);
       resolve(position);
     };

@@ -96,6 +96,9 @@ const ADAPTER_SETTINGS = [
   'clientId',
   'protocol',
   'protocolOptions',
+  // Whether there is a position at all is part of the protocol's configuration (validate).
+  'geolocation',
+  'location',
 ] as const satisfies readonly (keyof FlowHost)[];
 
 /** What a liveness step "upload" returns when the protocol has no liveness call. */
@@ -129,7 +132,7 @@ export class FlowController implements ReactiveController {
   /** The adapter's `start()`, begun when the person starts; uploads wait for it. */
   #started: Promise<void> | undefined;
   #upload: AbortController | undefined;
-  #positionLookup: Promise<GeoPosition> | undefined;
+  #positionLookup: Promise<GeoPosition | undefined> | undefined;
   /** How each step's image was taken (no pixels), for the device signals of `kyc-complete`. */
   readonly #sources = new Map<CaptureStep, Pick<Capture, 'step' | 'source' | 'cameraLabel'>>();
   /** What {@link reportAnalysisError} told the host already (code and URL), so it says it once. */
@@ -387,7 +390,7 @@ export class FlowController implements ReactiveController {
       getToken: host.getToken,
       tokenExpiresAt: host.tokenExpiresAt,
       options: host.protocolOptions,
-      position: () => this.#position(),
+      position: this.#position(),
     }).catch((error: unknown) => {
       // A chunk that failed to load (offline) is fetched again on "Try again".
       if (this.#adapter === loading) this.#adapter = undefined;
@@ -409,13 +412,22 @@ export class FlowController implements ReactiveController {
     return this.#started;
   }
 
-  /** The position sent with the images: looked up once per flow when allowed, else `location`. */
-  #position(): Promise<GeoPosition> {
+  /**
+   * The position sent with the images: looked up once per flow when allowed, else `location`;
+   * undefined when the host allowed neither. A lookup that found nothing is not kept, so "Try
+   * again" asks the browser again (the person may have allowed it meanwhile).
+   */
+  #position(): (() => Promise<GeoPosition | undefined>) | undefined {
     const { geolocation, location } = this.#host;
-    const fallback = isGeoPosition(location) ? location : { latitude: 0, longitude: 0 };
-    if (!geolocation) return Promise.resolve(fallback);
-    this.#positionLookup ??= currentPosition({ fallback });
-    return this.#positionLookup;
+    const fallback = isGeoPosition(location) ? location : undefined;
+    if (!geolocation) return fallback && (() => Promise.resolve(fallback));
+    return () => {
+      const lookup = (this.#positionLookup ??= currentPosition({ fallback }));
+      void lookup.then((found) => {
+        if (!found && this.#positionLookup === lookup) this.#positionLookup = undefined;
+      });
+      return lookup;
+    };
   }
 
   /** The `upload` effect: sends the capture under upload and dispatches the backend's answer. */

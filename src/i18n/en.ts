@@ -234,6 +234,15 @@ export const en = {
     'configuration.unknown-protocol': ({ protocol }: { protocol: string }) =>
       `Unknown protocol "${protocol}".`,
     'configuration.client-id': 'The idv-sdk protocol needs the client id (client-id).',
+    /** `operation` is the key of `protocolOptions.paths` that is wrong (or `paths` itself). */
+    'configuration.idv-sdk-path': ({ operation }: { operation: string }) =>
+      `The idv-sdk path for "${operation}" must be a known operation and a path relative to api-base (protocolOptions.paths).`,
+    'configuration.idv-sdk-document-type': ({ documentType }: { documentType: string }) =>
+      `The idv-sdk document type for "${documentType}" is not one it can be sent as (protocolOptions.idvDocumentTypes).`,
+    'configuration.idv-sdk-position':
+      'The idv-sdk protocol sends the person’s position with every photo: turn on geolocation or set location.',
+    'idv-sdk.position-unavailable':
+      'This verification needs your location. Allow location access for this page, then try again.',
     'configuration.expeditor-country':
       'The link-kyc protocol needs the issuing country (protocolOptions.expeditorCountry).',
     'configuration.document-type-code': ({ documentType }: { documentType: string }) =>

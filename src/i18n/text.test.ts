@@ -13,6 +13,7 @@ import { decodeImageFile, EncodeError, encodeJpeg, ImageFileErrorCode } from '..
 import { CameraError, CameraErrorCode } from '../controllers/camera-error.js';
 import { ConfigurationError, KycError } from '../errors.js';
 import { ALL_STEPS, DocumentType, type CaptureStep, type ImageStep } from '../steps.js';
+import { IdvSdkErrorCode } from '../protocols/idv-sdk.js';
 import {
   createLinkKycAdapter,
   LINK_KYC_REJECTION_GUIDANCE,
@@ -246,6 +247,8 @@ describe('the text seam', () => {
         | 'network-error.module-load'
         | 'configuration'
         | `configuration.${'incomplete-link' | 'unknown-protocol' | 'client-id' | 'expeditor-country' | 'document-type-code'}`
+        | `configuration.${'idv-sdk-path' | 'idv-sdk-document-type' | 'idv-sdk-position'}`
+        | `idv-sdk.${IdvSdkErrorCode}`
         | ImageFileErrorCode
         | 'encode-failed'
         | 'encode-failed.no-picture'
@@ -275,6 +278,7 @@ describe('the text seam', () => {
       ...Object.values(ApiErrorCode),
       ...Object.values(ImageFileErrorCode),
       ...Object.values(LinkKycErrorCode).map((code) => `link-kyc.${code}`),
+      ...Object.values(IdvSdkErrorCode).map((code) => `idv-sdk.${code}`),
     ];
     const feedbackCodes: string[] = [
       ...Object.values(ImageFeedback),

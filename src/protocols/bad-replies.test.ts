@@ -72,6 +72,7 @@ const PROTOCOLS: Record<string, () => Promise<Scenario>> = {
       client,
       sessionId: session['session_id'] as string,
       clientId: session['client_id'] as string,
+      location: () => Promise.resolve({ latitude: 40.4168, longitude: -3.7038 }),
     });
     await adapter.start();
     await adapter.send(await testCapture('document_front', 'passport'));

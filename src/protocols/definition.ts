@@ -4,6 +4,7 @@
 import type { KycClient } from '../api/client.js';
 import type { GeoPosition } from '../api/geolocation.js';
 import type { CaptureStep, DocumentType, ImageStep } from '../steps.js';
+import type { IdvDocumentTypeOverrides, IdvSdkPathOverrides } from './idv-sdk-options.js';
 import type { ProtocolAdapter } from './types.js';
 
 /** Settings of the protocols that need more than a token and a session id (`protocolOptions`). */
@@ -24,6 +25,10 @@ export interface ProtocolOptions {
    * in `missing_images` (seed 004 does not fix the names).
    */
   readonly imageNames?: Readonly<Partial<Record<ImageStep, string>>>;
+  /** idv-sdk: the path of each operation relative to `apiBase` (partial; the rest default). */
+  readonly paths?: IdvSdkPathOverrides;
+  /** idv-sdk: the `document_type_e` a choice is sent as, e.g. `{ identity_card: 'passport_card' }`. */
+  readonly idvDocumentTypes?: IdvDocumentTypeOverrides;
 }
 
 /** What the element gives a protocol to check its settings and build its adapter. */
@@ -34,8 +39,12 @@ export interface ProtocolConfig {
   readonly clientId: string | undefined;
   /** The protocol settings (`protocolOptions`). */
   readonly options: ProtocolOptions;
-  /** The position to send with the images: the browser's when allowed, else the host's `location`. */
-  readonly position: () => Promise<GeoPosition>;
+  /**
+   * The position to send with the images: the browser's when allowed, else the host's `location`;
+   * it resolves undefined when the browser gives none and there is no `location`. Undefined when
+   * the host turned neither on (no position is ever made up).
+   */
+  readonly position: (() => Promise<GeoPosition | undefined>) | undefined;
 }
 
 /**

@@ -550,6 +550,7 @@ describe('<kyc-capture>', () => {
     el.session = session['session_id'];
     el.clientId = session['client_id'];
     el.token = session['access_token'];
+    el.location = { latitude: 40.4168, longitude: -3.7038 }; // idv-sdk needs a position source
     await el.updateComplete;
     expect(await el.preflight()).to.deep.equal({ reachable: true, status: 'ok' });
     expect(el.flow.status).to.equal('intro');
@@ -665,6 +666,10 @@ describe('<kyc-capture>', () => {
       [
         'idv-sdk without client id',
         (el) => Object.assign(el, { protocol: 'idv-sdk', session: 's', token: 't' }),
+      ],
+      [
+        'idv-sdk without geolocation or location (no 0,0 is made up)',
+        (el) => Object.assign(el, { protocol: 'idv-sdk', clientId: 'c', session: 's', token: 't' }),
       ],
       [
         'link-kyc without country',

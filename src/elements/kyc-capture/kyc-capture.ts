@@ -160,10 +160,10 @@ export class KycCaptureElement extends LitElement {
   /**
    * Ask the browser for the person's position (the Geolocation API, once per flow, coarse) for
    * protocols that send one with the images (idv-sdk's latitude/longitude). Off by default; when
-   * the person refuses or it fails, `location` is sent instead.
+   * the person refuses or it fails, `location` is sent instead, if set.
    */
   declare geolocation: boolean;
-  /** The position to send when geolocation is off or refused; default 0, 0. */
+  /** The position to send when geolocation is off or refused; none by default (none is made up). */
   declare location: GeoPosition | undefined;
   /** Preselects the document type and skips the choice. */
   declare documentType: DocumentType | undefined;
