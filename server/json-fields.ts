@@ -1,11 +1,10 @@
 // Field readers shared by the server helper's JSON parsers (results.ts for seed 003,
-// link-kyc-callback.ts for seed 000's callbacks). The strict readers check one value at a JSON path
-// and fail through the parser's own typed error; vocabulary values the SDK does not know are kept
-// as `{unknown}` (link-kyc-callback.ts), never passed off as known ones. The lenient readers at the
-// end (results.ts) keep any undocumented value as `{ kind: 'unrecognised', raw }` and never fail.
+// link-kyc-callback.ts for seed 000's callbacks). The strict readers check what a payload cannot do
+// without (the body is an object, its identifiers are there) and fail through the parser's own
+// typed error. The lenient readers at the end keep any undocumented value as
+// `{ kind: 'unrecognised', raw }` and never fail: that is the one marker of the whole helper.
 // Also the JSON value guards of the server helper (the proxies' too): the helper is built on its
 // own (rootDir server/), so it cannot share the browser SDK's src/internal/guards.ts.
-import type { TagList, Vocab } from './results.ts';
 
 /** A parsed JSON object. */
 export type JsonObject = Record<string, unknown>;
@@ -13,29 +12,11 @@ export type JsonObject = Record<string, unknown>;
 /** Reads one value found at `path`, or fails. */
 export type Reader<T> = (value: unknown, path: string) => T;
 
-/** How vocabulary strings are read. */
-export interface VocabOptions {
-  /** Trim before comparing (some vendors' own examples carry stray spaces); default false. */
-  readonly trim?: boolean;
-}
-
 /** The readers, bound to one parser's failure. */
 export interface FieldReaders {
   readonly object: Reader<JsonObject>;
   readonly text: Reader<string>;
   readonly nonEmpty: Reader<string>;
-  /** A string matching `re`; `what` names the format in the failure (`a YYYY-MM-DD date`). */
-  pattern(re: RegExp, what: string): Reader<string>;
-  /** One value of `allowed`, or `{unknown}`; empty strings fail. */
-  vocab<T extends string>(
-    allowed: Readonly<Record<string, T>>,
-    options?: VocabOptions,
-  ): Reader<Vocab<T>>;
-  /** An array of values of `allowed`, split into known and unknown, order kept. */
-  tags<T extends string>(
-    allowed: Readonly<Record<string, T>>,
-    options?: VocabOptions,
-  ): Reader<TagList<T>>;
 }
 
 /** Whether a value is a JSON object (not null, not an array). */
@@ -63,47 +44,13 @@ export function fieldReaders(fail: (path: string, message: string) => never): Fi
     if (s.length === 0) fail(path, 'must not be empty.');
     return s;
   };
-  const word = (trim: boolean): Reader<string> =>
-    trim ? (value, path) => nonEmpty(text(value, path).trim(), path) : nonEmpty;
-  return {
-    object,
-    text,
-    nonEmpty,
-    pattern: (re, what) => (value, path) => {
-      const s = text(value, path);
-      if (!re.test(s)) fail(path, `must be ${what}.`);
-      return s;
-    },
-    vocab<T extends string>(allowed: Readonly<Record<string, T>>, options: VocabOptions = {}) {
-      const values: readonly string[] = Object.values(allowed);
-      const read = word(options.trim ?? false);
-      return (value: unknown, path: string): Vocab<T> => {
-        const s = read(value, path);
-        return values.includes(s) ? (s as T) : { unknown: s };
-      };
-    },
-    tags<T extends string>(allowed: Readonly<Record<string, T>>, options: VocabOptions = {}) {
-      const values: readonly string[] = Object.values(allowed);
-      const read = word(options.trim ?? false);
-      return (value: unknown, path: string): TagList<T> => {
-        if (!Array.isArray(value)) fail(path, 'must be an array of strings.');
-        const known: T[] = [];
-        const unknown: string[] = [];
-        value.forEach((item, i) => {
-          const s = read(item, `${path}[${i}]`);
-          if (values.includes(s)) known.push(s as T);
-          else unknown.push(s);
-        });
-        return { known, unknown };
-      };
-    },
-  };
+  return { object, text, nonEmpty };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Lenient readers (results.ts): a value that is not what the vendor documents is kept, marked
-// unrecognised, instead of failing the whole payload. A vendor that adds one status or sends one
-// odd date must not cost the integrator the rest of a verification result.
+// Lenient readers (results.ts, link-kyc-callback.ts): a value that is not what the vendor documents
+// is kept, marked unrecognised, instead of failing the whole payload. A vendor that adds one status
+// or sends one odd date must not cost the integrator the rest of a verification result.
 
 /** A value that is not what the vendor's document says, kept verbatim instead of failing. */
 export interface Unrecognised {
@@ -126,6 +73,33 @@ export function isUnrecognised(value: unknown): value is Unrecognised {
   return isRecord(value) && value['kind'] === 'unrecognised' && Object.hasOwn(value, 'raw');
 }
 
+/** A field: the documented value, an undocumented one kept verbatim, or null (or absent). */
+export type ResultField<T> = OrUnrecognised<T> | null;
+
+/** A list in the order received, each item documented or kept verbatim; null when absent. */
+export type ResultList<T> = readonly OrUnrecognised<T>[] | null;
+
+/** Absent (undefined) and null read as null; anything else through `read`. */
+export function orNull<T>(value: unknown, read: (value: unknown) => T): T | null {
+  return value === undefined || value === null ? null : read(value);
+}
+
+/** A `YYYY-MM-DD` date that exists on the calendar (`2024-02-30` is not one). */
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+}
+
+/** How vocabulary strings are compared. */
+export interface OneOfOptions {
+  /**
+   * Trim a string before comparing (a vendor whose own examples carry stray spaces, such as LINK's
+   * `" REJECTED"`); default false. An unrecognised value keeps its spaces in `raw`.
+   */
+  readonly trim?: boolean;
+}
+
 /** Reads one value: the documented type, or the raw value marked unrecognised. Never throws. */
 export type LenientReader<T> = (value: unknown) => OrUnrecognised<T>;
 
@@ -146,10 +120,26 @@ export const lenient = {
   pattern(re: RegExp): LenientReader<string> {
     return (value) => (typeof value === 'string' && re.test(value) ? value : unrecognised(value));
   },
-  /** One value of `allowed`, compared exactly (no trimming, no case folding). */
-  oneOf<T extends string>(allowed: Readonly<Record<string, T>>): LenientReader<T> {
+  /** A calendar date written `YYYY-MM-DD`. */
+  date: ((value) =>
+    typeof value === 'string' && isCalendarDate(value)
+      ? value
+      : unrecognised(value)) as LenientReader<string>,
+  /** One value of `allowed`, compared case-sensitively (trimmed first only with `trim`). */
+  oneOf<T extends string>(
+    allowed: Readonly<Record<string, T>>,
+    options: OneOfOptions = {},
+  ): LenientReader<T> {
     const values: readonly unknown[] = Object.values(allowed);
-    return (value) => (values.includes(value) ? (value as T) : unrecognised(value));
+    const trim = options.trim ?? false;
+    return (value) => {
+      const word = trim && typeof value === 'string' ? value.trim() : value;
+      return values.includes(word) ? (word as T) : unrecognised(value);
+    };
+  },
+  /** A JSON object read by `read`; any other JSON value is unrecognised as a whole. */
+  objectOf<T>(read: (obj: JsonObject) => T): LenientReader<T> {
+    return (value) => (isRecord(value) ? read(value) : unrecognised(value));
   },
   /**
    * An array, each item read by `item`, order kept. A value that is not an array becomes a list of

@@ -1,6 +1,6 @@
 // The LINK callback endpoint over real HTTP: only seed 000's callback addresses (or the configured
 // ones) get through, X-Forwarded-For is believed only from a trusted proxy, and the body is the
-// strict callback parser's.
+// callback parser's, which marks odd values instead of refusing the callback.
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -165,17 +165,35 @@ describe('LINK callback source check', () => {
 });
 
 describe('LINK callback endpoint', () => {
-  it('answers 400 with the JSON path for a body that is not a documented callback', async () => {
+  it('answers 400 with the JSON path for a body that cannot be one callback', async () => {
     const { url, received } = await endpoint({ allowedSources: ['127.0.0.1'] });
-    const reply = await post(url, { ...REJECTED, status: 7 });
+    const reply = await post(url, { ...REJECTED, id: '' });
     assert.equal(reply.status, 400);
     assert.equal(errorCode(reply.body), 'bad-callback');
-    assert.match((reply.body as { error: { message: string } }).error.message, /^\$\.status/);
+    assert.match((reply.body as { error: { message: string } }).error.message, /^\$\.id/);
+    assert.equal((await post(url, { ...REJECTED, service: undefined })).status, 400);
     assert.equal((await post(url, 'not json')).status, 400);
     const get = await fetch(`${url}/link-kyc/callback`);
     assert.equal(get.status, 405);
     await get.text();
     assert.equal(received.length, 0);
+  });
+
+  it('hands over a callback with values the seed does not document, marked', async () => {
+    const { url, received } = await endpoint({ allowedSources: ['127.0.0.1'] });
+    const odd = {
+      ...REJECTED,
+      status: 7,
+      data: {
+        documentInfo: { acceptance: { result: ' REJECTED', reasons: ['GLARE', null, 'NEW'] } },
+      },
+    };
+    const reply = await post(url, odd);
+    assert.equal(reply.status, 200);
+    assert.equal(received.length, 1);
+    const callback = received[0]!;
+    assert.deepEqual(callback.status, { kind: 'unrecognised', raw: 7 });
+    assert.deepEqual(linkKycRetakeReasons(callback), { document: ['GLARE'], face: [] });
   });
 
   it('answers 500 when onCallback fails, so LINK may send it again', async () => {

@@ -4,8 +4,9 @@
 // request. The body carries no signature, so anyone who learns the URL could post a forged
 // verdict; the seed's one safeguard is where callbacks come from: "Requests may be generated from
 // following IP addresses: 217.75.233.139, 213.134.38.77, 88.26.209.16". The handler therefore
-// refuses (403) any other source before it reads the body, then parses the body strictly
-// (link-kyc-callback.ts) and hands the typed callback to the integrator.
+// refuses (403) any other source before it reads the body, then parses the body
+// (link-kyc-callback.ts: a value the seed does not document is marked, not refused) and hands the
+// typed callback to the integrator.
 //
 // Behind a load balancer or reverse proxy the socket's peer is the proxy, so the source is read
 // from X-Forwarded-For, but only when the peer is one of the configured `trustedProxies`, and then
@@ -95,8 +96,9 @@ export interface LinkKycCallbackHandlerOptions extends LinkKycCallbackSourceOpti
 export interface LinkKycCallbackHandler {
   /**
    * Answers one request, whatever its path: 403 `forbidden_source` from any other address, 405
-   * for a method other than POST, 400 `bad_callback` for a body that is not a documented
-   * callback, else 200 once `onCallback` has settled. Never rejects.
+   * for a method other than POST, 400 `malformed_body` for bytes that are not JSON and
+   * `bad-callback` for JSON that cannot be one callback (not an object, no `id` or `service`), else
+   * 200 once `onCallback` has settled. Never rejects.
    */
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
   /** Connect-style: answers every request it is mounted for (mount it at the callback path). */

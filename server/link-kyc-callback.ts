@@ -1,4 +1,4 @@
-// Typed, strict parsers for LINK Mobility KYC callbacks (seed 000: "Callback Response" onwards).
+// Typed parsers for LINK Mobility KYC callbacks (seed 000: "Callback Response" onwards).
 //
 // These are for the INTEGRATOR'S SERVER: LINK Mobility POSTs the result of a Certification or a
 // Manual ID Verification to the callback URL given with the request. The browser never sees these
@@ -8,40 +8,54 @@
 // and documents no signature: link-kyc-callback-handler.ts checks the source address before it
 // reads a body.
 //
-// Node-only, no dependencies, no I/O. Same rules as results.ts: the parser checks field by field and
-// either returns a fully checked, typed copy (unknown extra fields dropped) or throws a
-// LinkKycCallbackFormatError naming the JSON path of the first bad field.
+// Node-only, no dependencies, no I/O. Same rules as results.ts: one unexpected value never costs
+// the integrator the whole callback (a manual review's verdict cannot simply be asked for again).
+// - A value the seed does not document (a status, result, approval, reason, document type or
+//   gender it does not list, a date that is not a calendar `YYYY-MM-DD`, a number where a string
+//   belongs, a part that is not a JSON object) becomes `{ kind: 'unrecognised', raw }` with the
+//   value verbatim (`Unrecognised`, the marker of the whole server helper).
+// - A reason list keeps its order, each item documented or marked; a value that is not an array is
+//   a list of one marked item.
+// - A field or part that is absent or null reads as null.
+// Vocabulary strings are trimmed before they are compared (case-sensitively): the seed's own
+// examples send " ACCEPTED" and " REJECTED". A marked value keeps its spaces in `raw`.
 //
-// Vocabulary values (`service`, `status`, every `result`, approval and reason) are trimmed first
-// (the seed's own examples send " ACCEPTED" and " REJECTED" with a leading space) and then compared
-// case-sensitively. Unknown values are kept the way results.ts keeps them: a single field becomes
-// `{ unknown: 'THE_VALUE' }`, a reason list becomes `{ known: [...], unknown: [...] }`. A value of
-// the wrong JSON type (a number where a string belongs) is always an error.
-//
-// What may be missing:
-// - `acceptance.reasons` (absent when ACCEPTED): read as an empty list;
-// - `documentInfo.findings`, `documentInfo.extractedData`, `faceComparisonInfo.findings` (absent in
-//   the seed's REJECTED example): read as null;
-// - everything inside `extractedData`, at any depth ("not all documents supported contain all
-//   possible fields"): read as null; an empty string there (the seed sends `"issuingAuthority": ""`)
-//   also reads as null;
-// - the operation data itself (`data.urlCertificateFile`, `data.documentInfo`,
-//   `data.faceComparisonInfo`, even `data`) when `status` is not `Completed`: the callback also
-//   fires "when there was an error", and the seed shows no error body. With `Completed` they are
-//   required.
-// Everything else the seed's examples always carry is required.
-//
-// Dates in `extractedData` must be `YYYY-MM-DD` (the seed says they are normalised to it); country
-// codes are kept as sent (the seed's examples are alpha-3, `ESP`, and MRZ codes vary).
+// Nothing is required but what says which callback this is. The seed's format names `id`,
+// `service`, `status` and `data` for every callback, and yet:
+// - the callback also fires "when there was an error", and the seed prints no error body, so
+//   `data` and the operation result in it may be absent, whatever the `status`;
+// - a verification is sent with or without a `faceImage` (and a flow without liveness has no
+//   liveness verdict), so `faceComparisonInfo` or any part of it may be absent; the seed's REJECTED
+//   example has neither `findings` nor `extractedData`;
+// - `acceptance.reasons` is sent only with REJECTED ("The reasons that a result of REJECTED was
+//   returned"), and `extractedData` is "dependent on the type of document submitted; not all
+//   documents supported contain all possible fields": there an empty string (the seed sends
+//   `"issuingAuthority": ""`) also reads as null.
+// Only a body that cannot be one callback throws LinkKycCallbackFormatError, naming the JSON path:
+// not a JSON object, no non-empty string `id` (the request identifier, the integrator's
+// idempotency key), or no `service` (it decides what `data` holds). A `service` this module does
+// not know, or one that is not a string, is kept marked, with `data` raw. Fields the seed does not
+// name are dropped. Country codes are kept as sent (the seed's examples are alpha-3, `ESP`, and MRZ
+// codes vary).
 
-import { fieldReaders, type JsonObject, type Reader } from './json-fields.ts';
-import type { TagList, UnknownValue, Vocab } from './results.ts';
+import {
+  fieldReaders,
+  isUnrecognised,
+  lenient,
+  orNull,
+  type JsonObject,
+  unrecognised,
+  type LenientReader,
+  type ResultField,
+  type ResultList,
+  type Unrecognised,
+} from './json-fields.ts';
 
-/** Thrown when a LINK Mobility KYC callback body is not what seed 000 documents. */
+/** Thrown when a LINK Mobility KYC body cannot be one callback (see the module comment). */
 export class LinkKycCallbackFormatError extends Error {
   /** Stable machine-readable code. */
   readonly code = 'bad-callback' as const;
-  /** JSON path of the offending field (`$.data.documentInfo.acceptance.reasons[2]`); `$` is the body. */
+  /** JSON path of the offending field (`$.id`); `$` is the body. */
   readonly path: string;
 
   constructor(path: string, message: string) {
@@ -199,7 +213,7 @@ export type LinkKycDocumentType = (typeof LinkKycDocumentType)[keyof typeof Link
 /**
  * Gender read from the document (`extractedData.personAttributes.gender`). The seed writes
  * "M (male) F (female) N/B (non binary)"; N and B are taken as two codes for non-binary. A literal
- * `N/B`, should the vendor send one, is kept as an unknown value, not dropped.
+ * `N/B`, should the vendor send one, is marked unrecognised, not dropped.
  */
 export const LinkKycGender = {
   Male: 'M',
@@ -223,198 +237,204 @@ export type LinkKycFaceLivenessApproval =
   (typeof LinkKycFaceLivenessApproval)[keyof typeof LinkKycFaceLivenessApproval];
 
 // ---------------------------------------------------------------------------------------------
-// Payload types.
+// Payload types. Every field is documented, marked unrecognised, or null (see the module comment).
 
 /** Whether a part's images could be processed (`acceptance`). */
 export interface LinkKycAcceptance<Reason extends string> {
   /** ACCEPTED or REJECTED (trimmed). */
-  readonly result: Vocab<LinkKycAcceptanceResult>;
-  /** Why it was REJECTED; empty when the body has none (ACCEPTED). */
-  readonly reasons: TagList<Reason>;
+  readonly result: ResultField<LinkKycAcceptanceResult>;
+  /** Why it was REJECTED; null when the body has no list (it has none with ACCEPTED). */
+  readonly reasons: ResultList<Reason>;
 }
 
 /** One authenticity, originality or validity check (`findings.details.*`). */
 export interface LinkKycDocumentCheck<Result extends string, Reason extends string> {
   /** The check's verdict. */
-  readonly result: Vocab<Result>;
-  /** Why the check failed; empty when the body has none. */
-  readonly reasons: TagList<Reason>;
+  readonly result: ResultField<Result>;
+  /** Why the check failed; null when the body has no list. */
+  readonly reasons: ResultList<Reason>;
 }
 
 /** The checks behind the document verdict (`documentInfo.findings.details`). */
 export interface LinkKycDocumentDetails {
   /** Authenticity check. */
-  readonly authenticity: LinkKycDocumentCheck<LinkKycAuthenticityResult, LinkKycAuthenticityReason>;
+  readonly authenticity: ResultField<
+    LinkKycDocumentCheck<LinkKycAuthenticityResult, LinkKycAuthenticityReason>
+  >;
   /** Originality check. */
-  readonly originality: LinkKycDocumentCheck<LinkKycOriginalityResult, LinkKycOriginalityReason>;
+  readonly originality: ResultField<
+    LinkKycDocumentCheck<LinkKycOriginalityResult, LinkKycOriginalityReason>
+  >;
   /** Validity check. */
-  readonly validity: LinkKycDocumentCheck<LinkKycValidityResult, LinkKycValidityReason>;
+  readonly validity: ResultField<
+    LinkKycDocumentCheck<LinkKycValidityResult, LinkKycValidityReason>
+  >;
 }
 
 /** The document verdict (`documentInfo.findings`). */
 export interface LinkKycDocumentFindings {
   /** APPROVED or NOT_APPROVED. */
-  readonly documentApproval: Vocab<LinkKycDocumentApproval>;
+  readonly documentApproval: ResultField<LinkKycDocumentApproval>;
   /** The checks that led to it. */
-  readonly details: LinkKycDocumentDetails;
+  readonly details: ResultField<LinkKycDocumentDetails>;
 }
 
 /** Document fields read from the document (`extractedData.documentAttributes`). */
 export interface LinkKycDocumentAttributes {
   /** ISO country code of the issuing country, as sent (the seed's example: `ESP`). */
-  readonly countryCodeOfIssuance: string | null;
+  readonly countryCodeOfIssuance: ResultField<string>;
   /** `YYYY-MM-DD`. */
-  readonly dateOfExpiry: string | null;
+  readonly dateOfExpiry: ResultField<string>;
   /** `YYYY-MM-DD`. */
-  readonly dateOfIssuance: string | null;
+  readonly dateOfIssuance: ResultField<string>;
   /** Number or identifier of the document. */
-  readonly documentNumber: string | null;
+  readonly documentNumber: ResultField<string>;
   /** Type of the submitted document. */
-  readonly documentType: Vocab<LinkKycDocumentType> | null;
+  readonly documentType: ResultField<LinkKycDocumentType>;
   /** Authority or organisation that issued the document. */
-  readonly issuingAuthority: string | null;
+  readonly issuingAuthority: ResultField<string>;
   /** State, province or region that issued the document. */
-  readonly stateOrProvinceOfIssuance: string | null;
+  readonly stateOrProvinceOfIssuance: ResultField<string>;
 }
 
 /** Fields about the holder read from the document (`extractedData.personAttributes`). */
 export interface LinkKycPersonAttributes {
   /** `YYYY-MM-DD`. */
-  readonly dateOfBirth: string | null;
+  readonly dateOfBirth: ResultField<string>;
   /** M, F, or a non-binary code. */
-  readonly gender: Vocab<LinkKycGender> | null;
+  readonly gender: ResultField<LinkKycGender>;
   /** ISO country code of the nationality, as sent (the seed's example: `ARG`). */
-  readonly nationalityCode: string | null;
+  readonly nationalityCode: ResultField<string>;
   /** Any government identification number of the holder. */
-  readonly personalGovernmentId: string | null;
+  readonly personalGovernmentId: ResultField<string>;
   /** Place of birth. */
-  readonly placeOfBirth: string | null;
+  readonly placeOfBirth: ResultField<string>;
 }
 
 /** The holder's name read from the document (`extractedData.name`). */
 export interface LinkKycName {
   /** First surname. */
-  readonly firstSurname: string | null;
+  readonly firstSurname: ResultField<string>;
   /** Full name. */
-  readonly fullName: string | null;
+  readonly fullName: ResultField<string>;
   /** Given names. */
-  readonly givenNames: string | null;
+  readonly givenNames: ResultField<string>;
   /** Second surname. */
-  readonly secondSurname: string | null;
+  readonly secondSurname: ResultField<string>;
   /** Surname. */
-  readonly surname: string | null;
+  readonly surname: ResultField<string>;
 }
 
 /** The address as printed on the document (`address.unparsedAddress`). */
 export interface LinkKycUnparsedAddress {
   /** First printed line. */
-  readonly addressLine1: string | null;
+  readonly addressLine1: ResultField<string>;
   /** Second printed line. */
-  readonly addressLine2: string | null;
+  readonly addressLine2: ResultField<string>;
   /** Third printed line. */
-  readonly addressLine3: string | null;
+  readonly addressLine3: ResultField<string>;
   /** Fourth printed line. */
-  readonly addressLine4: string | null;
+  readonly addressLine4: ResultField<string>;
 }
 
-/** The address split into parts (`address.parsedAddress`). */
+/** The address, parsed (`address.parsedAddress`). */
 export interface LinkKycParsedAddress extends LinkKycUnparsedAddress {
   /** City. */
-  readonly city: string | null;
+  readonly city: ResultField<string>;
   /** Postal code. */
-  readonly postalCode: string | null;
+  readonly postalCode: ResultField<string>;
   /** State or province. */
-  readonly stateOrProvince: string | null;
+  readonly stateOrProvince: ResultField<string>;
 }
 
 /** The holder's address read from the document (`extractedData.address`). */
 export interface LinkKycAddress {
   /** Parsed version. */
-  readonly parsedAddress: LinkKycParsedAddress | null;
+  readonly parsedAddress: ResultField<LinkKycParsedAddress>;
   /** As printed. */
-  readonly unparsedAddress: LinkKycUnparsedAddress | null;
+  readonly unparsedAddress: ResultField<LinkKycUnparsedAddress>;
 }
 
 /** Data read from the document (`documentInfo.extractedData`); any part may be null. */
 export interface LinkKycExtractedData {
   /** Document fields. */
-  readonly documentAttributes: LinkKycDocumentAttributes | null;
+  readonly documentAttributes: ResultField<LinkKycDocumentAttributes>;
   /** Holder fields. */
-  readonly personAttributes: LinkKycPersonAttributes | null;
+  readonly personAttributes: ResultField<LinkKycPersonAttributes>;
   /** Holder's name. */
-  readonly name: LinkKycName | null;
+  readonly name: ResultField<LinkKycName>;
   /** Holder's address. */
-  readonly address: LinkKycAddress | null;
+  readonly address: ResultField<LinkKycAddress>;
 }
 
 /** The document part of a manual verification (`data.documentInfo`). */
 export interface LinkKycDocumentInfo {
   /** Whether the document images could be processed. */
-  readonly acceptance: LinkKycAcceptance<LinkKycDocumentRejectionReason>;
+  readonly acceptance: ResultField<LinkKycAcceptance<LinkKycDocumentRejectionReason>>;
   /** The document verdict; null when the body has none (REJECTED). */
-  readonly findings: LinkKycDocumentFindings | null;
+  readonly findings: ResultField<LinkKycDocumentFindings>;
   /** Data read from the document; null when the body has none (REJECTED). */
-  readonly extractedData: LinkKycExtractedData | null;
+  readonly extractedData: ResultField<LinkKycExtractedData>;
 }
 
 /** The face verdicts (`faceComparisonInfo.findings`). */
 export interface LinkKycFaceFindings {
   /** Manual comparison of the selfie with the document portrait. */
-  readonly faceComparisonApproval: Vocab<LinkKycFaceComparisonApproval>;
-  /** Automatic liveness of the selfie. */
-  readonly faceLivenessApproval: Vocab<LinkKycFaceLivenessApproval>;
+  readonly faceComparisonApproval: ResultField<LinkKycFaceComparisonApproval>;
+  /** Automatic liveness of the selfie; null when the flow had no liveness check. */
+  readonly faceLivenessApproval: ResultField<LinkKycFaceLivenessApproval>;
 }
 
 /** The face part of a manual verification (`data.faceComparisonInfo`). */
 export interface LinkKycFaceComparisonInfo {
   /** Whether the selfie and portrait could be processed. */
-  readonly acceptance: LinkKycAcceptance<LinkKycFaceRejectionReason>;
+  readonly acceptance: ResultField<LinkKycAcceptance<LinkKycFaceRejectionReason>>;
   /** The face verdicts; null when the body has none (REJECTED). */
-  readonly findings: LinkKycFaceFindings | null;
+  readonly findings: ResultField<LinkKycFaceFindings>;
 }
 
 /** What every callback carries. */
 export interface LinkKycCallbackCommon {
   /** Request identifier (the id of the verify request); use it as the idempotency key. */
   readonly id: string;
-  /** Completed, Processing or Error. */
-  readonly status: Vocab<LinkKycOperationStatus>;
+  /** Completed, Processing or Error; null when the body has none. */
+  readonly status: ResultField<LinkKycOperationStatus>;
 }
 
 /** Data of a Certification callback. */
 export interface LinkKycCertificationData {
-  /** Where to download the certificate (with the Authorization header); null unless Completed. */
-  readonly urlCertificateFile: string | null;
+  /** Where to download the certificate (with the Authorization header); any non-empty string. */
+  readonly urlCertificateFile: ResultField<string>;
 }
 
 /** A Certification callback. */
 export interface LinkKycCertificationCallback extends LinkKycCallbackCommon {
   /** The discriminant. */
   readonly service: 'Certification';
-  /** The certification result. */
-  readonly data: LinkKycCertificationData;
+  /** The certification result; null when the body has none (an `Error` callback may not). */
+  readonly data: ResultField<LinkKycCertificationData>;
 }
 
 /** Data of a Manual ID Verification callback. */
 export interface LinkKycManualIdVerificationData {
-  /** The document result; null only when the status is not Completed and the body has none. */
-  readonly documentInfo: LinkKycDocumentInfo | null;
-  /** The face result; null only when the status is not Completed and the body has none. */
-  readonly faceComparisonInfo: LinkKycFaceComparisonInfo | null;
+  /** The document result; null when the body has none. */
+  readonly documentInfo: ResultField<LinkKycDocumentInfo>;
+  /** The face result; null when the body has none (a verification without a selfie). */
+  readonly faceComparisonInfo: ResultField<LinkKycFaceComparisonInfo>;
 }
 
 /** A Manual ID Verification callback. */
 export interface LinkKycManualIdVerificationCallback extends LinkKycCallbackCommon {
   /** The discriminant. */
   readonly service: 'ManualIDVerification';
-  /** The verification result. */
-  readonly data: LinkKycManualIdVerificationData;
+  /** The verification result; null when the body has none (an `Error` callback may not). */
+  readonly data: ResultField<LinkKycManualIdVerificationData>;
 }
 
-/** A callback for a service this module does not know: the id and status are checked, not `data`. */
+/** A callback for a service this module does not know: `data` is kept raw, unchecked. */
 export interface LinkKycUnknownServiceCallback extends LinkKycCallbackCommon {
-  /** The service name, kept verbatim (trimmed). */
-  readonly service: UnknownValue;
+  /** The service value as received (any JSON value but null). */
+  readonly service: Unrecognised;
   /** The raw `data` JSON, unchecked; null when the body has none. */
   readonly data: unknown;
 }
@@ -427,303 +447,181 @@ export type LinkKycCallback =
 
 /** The REJECTED reasons of each part of a manual verification, for the page's retake guidance. */
 export interface LinkKycRetakeReasons {
-  /** `documentInfo.acceptance.reasons` when that part was REJECTED; otherwise empty. */
+  /** Documented `documentInfo.acceptance.reasons` when that part was REJECTED; otherwise empty. */
   readonly document: string[];
-  /** `faceComparisonInfo.acceptance.reasons` when that part was REJECTED; otherwise empty. */
+  /** Documented `faceComparisonInfo.acceptance.reasons` when REJECTED; otherwise empty. */
   readonly face: string[];
 }
 
 // ---------------------------------------------------------------------------------------------
-// Field helpers.
+// Field readers.
 
 function fail(path: string, message: string): never {
   throw new LinkKycCallbackFormatError(path, message);
 }
 
-const readers = fieldReaders(fail);
-const { object, text, nonEmpty, pattern } = readers;
-/** Vocabulary strings are trimmed: the seed's own examples carry " ACCEPTED" / " REJECTED". */
-const vocab = <T extends string>(allowed: Readonly<Record<string, T>>) =>
-  readers.vocab(allowed, { trim: true });
-const tags = <T extends string>(allowed: Readonly<Record<string, T>>) =>
-  readers.tags(allowed, { trim: true });
+const { object, nonEmpty } = fieldReaders(fail);
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A vocabulary word, trimmed first: the seed's own examples carry " ACCEPTED" / " REJECTED". */
+const word = <T extends string>(allowed: Readonly<Record<string, T>>): LenientReader<T> =>
+  lenient.oneOf(allowed, { trim: true });
 
-function required(obj: JsonObject, key: string, path: string): unknown {
-  const value = obj[key];
-  if (value === undefined || value === null) fail(`${path}.${key}`, 'is required.');
-  return value;
-}
+/** A reason list of `allowed` words. */
+const reasons = <T extends string>(allowed: Readonly<Record<string, T>>) =>
+  lenient.list(word(allowed));
 
-/** Absent and null read as null; anything else must satisfy `read`. */
-function optional<T>(obj: JsonObject, key: string, path: string, read: Reader<T>): T | null {
-  const value = obj[key];
-  return value === undefined || value === null ? null : read(value, `${path}.${key}`);
-}
-
-const NO_TAGS: TagList<never> = Object.freeze({
-  known: Object.freeze([]),
-  unknown: Object.freeze([]),
-});
-
-/** A reason list: absent or null reads as empty. */
-function reasons<T extends string>(allowed: Readonly<Record<string, T>>) {
-  const read = tags(allowed);
-  return (obj: JsonObject, path: string): TagList<T> =>
-    optional(obj, 'reasons', path, read) ?? NO_TAGS;
-}
-
-/** An `extractedData` leaf: absent, null and `""` read as null; otherwise `read`. */
-function extracted<T>(read: Reader<T>): Reader<T | null> {
-  return (value, path) => {
-    if (value === undefined || value === null) return null;
-    if (typeof value === 'string' && value.trim().length === 0) return null;
-    return read(value, path);
-  };
-}
-
-/** Reads an object whose every field is an `extractedData` leaf; the object may be absent. */
-function leaves<S extends Record<string, Reader<unknown>>>(shape: S) {
-  return (value: unknown, path: string): { -readonly [K in keyof S]: ReturnType<S[K]> } => {
-    const obj = object(value, path);
-    const out: Record<string, unknown> = {};
-    for (const [key, read] of Object.entries(shape)) out[key] = read(obj[key], `${path}.${key}`);
-    return out as { -readonly [K in keyof S]: ReturnType<S[K]> };
-  };
-}
-
-const service = vocab(LinkKycCallbackService);
-const operationStatus = vocab(LinkKycOperationStatus);
-const documentApproval = vocab(LinkKycDocumentApproval);
-const faceComparisonApproval = vocab(LinkKycFaceComparisonApproval);
-const faceLivenessApproval = vocab(LinkKycFaceLivenessApproval);
-
-const date = pattern(DATE, 'a YYYY-MM-DD date');
-const extractedText = extracted(text);
-const extractedDate = extracted(date);
-
-const UNPARSED_ADDRESS = {
-  addressLine1: extractedText,
-  addressLine2: extractedText,
-  addressLine3: extractedText,
-  addressLine4: extractedText,
-};
-
-const documentAttributes: Reader<LinkKycDocumentAttributes> = leaves({
-  countryCodeOfIssuance: extractedText,
-  dateOfExpiry: extractedDate,
-  dateOfIssuance: extractedDate,
-  documentNumber: extractedText,
-  documentType: extracted(vocab(LinkKycDocumentType)),
-  issuingAuthority: extractedText,
-  stateOrProvinceOfIssuance: extractedText,
-});
-
-const personAttributes: Reader<LinkKycPersonAttributes> = leaves({
-  dateOfBirth: extractedDate,
-  gender: extracted(vocab(LinkKycGender)),
-  nationalityCode: extractedText,
-  personalGovernmentId: extractedText,
-  placeOfBirth: extractedText,
-});
-
-const name: Reader<LinkKycName> = leaves({
-  firstSurname: extractedText,
-  fullName: extractedText,
-  givenNames: extractedText,
-  secondSurname: extractedText,
-  surname: extractedText,
-});
-
-const parsedAddress: Reader<LinkKycParsedAddress> = leaves({
-  ...UNPARSED_ADDRESS,
-  city: extractedText,
-  postalCode: extractedText,
-  stateOrProvince: extractedText,
-});
-
-const unparsedAddress: Reader<LinkKycUnparsedAddress> = leaves(UNPARSED_ADDRESS);
-
-function address(value: unknown, path: string): LinkKycAddress {
-  const obj = object(value, path);
-  return {
-    parsedAddress: optional(obj, 'parsedAddress', path, parsedAddress),
-    unparsedAddress: optional(obj, 'unparsedAddress', path, unparsedAddress),
-  };
-}
-
-function extractedData(value: unknown, path: string): LinkKycExtractedData {
-  const obj = object(value, path);
-  return {
-    documentAttributes: optional(obj, 'documentAttributes', path, documentAttributes),
-    personAttributes: optional(obj, 'personAttributes', path, personAttributes),
-    name: optional(obj, 'name', path, name),
-    address: optional(obj, 'address', path, address),
-  };
-}
+/** Shapes of `{ key: reader }`, each key read leniently (absent and null read as null). */
+type Shape = Readonly<Record<string, LenientReader<unknown>>>;
+type Read<S extends Shape> = { -readonly [K in keyof S]: ReturnType<S[K]> | null };
 
 /**
- * A `{result, reasons}` object (an `acceptance` or a document check): `result` required, one of
- * `results`; `reasons` from `allowed`, empty when absent.
+ * A JSON object with exactly the keys of `shape`, each absent or null key read as null; a value
+ * that is not an object is unrecognised as a whole.
  */
-function verdict<R extends string, T extends string>(
+function part<S extends Shape>(shape: S): LenientReader<Read<S>> {
+  return lenient.objectOf((obj: JsonObject) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, read] of Object.entries(shape)) out[key] = orNull(obj[key], read);
+    return out as Read<S>;
+  });
+}
+
+/** An `extractedData` leaf: like `read`, but a blank string reads as null (the seed sends `""`). */
+function extracted<T>(read: LenientReader<T>): LenientReader<T | null> {
+  return (value) => (typeof value === 'string' && value.trim() === '' ? null : read(value));
+}
+
+const text = extracted(lenient.text);
+const date = extracted(lenient.date);
+
+const UNPARSED_ADDRESS = {
+  addressLine1: text,
+  addressLine2: text,
+  addressLine3: text,
+  addressLine4: text,
+};
+
+const extractedData: LenientReader<LinkKycExtractedData> = part({
+  documentAttributes: part({
+    countryCodeOfIssuance: text,
+    dateOfExpiry: date,
+    dateOfIssuance: date,
+    documentNumber: text,
+    documentType: extracted(word(LinkKycDocumentType)),
+    issuingAuthority: text,
+    stateOrProvinceOfIssuance: text,
+  }),
+  personAttributes: part({
+    dateOfBirth: date,
+    gender: extracted(word(LinkKycGender)),
+    nationalityCode: text,
+    personalGovernmentId: text,
+    placeOfBirth: text,
+  }),
+  name: part({
+    firstSurname: text,
+    fullName: text,
+    givenNames: text,
+    secondSurname: text,
+    surname: text,
+  }),
+  address: part({
+    parsedAddress: part({
+      ...UNPARSED_ADDRESS,
+      city: text,
+      postalCode: text,
+      stateOrProvince: text,
+    }),
+    unparsedAddress: part(UNPARSED_ADDRESS),
+  }),
+});
+
+/** A `{result, reasons}` object: an `acceptance` or one of the document checks. */
+const verdict = <R extends string, T extends string>(
   results: Readonly<Record<string, R>>,
   allowed: Readonly<Record<string, T>>,
-): Reader<LinkKycDocumentCheck<R, T>> {
-  const result = vocab(results);
-  const readReasons = reasons(allowed);
-  return (value, path) => {
-    const obj = object(value, path);
-    return {
-      result: result(required(obj, 'result', path), `${path}.result`),
-      reasons: readReasons(obj, path),
-    };
-  };
-}
+): LenientReader<LinkKycDocumentCheck<R, T>> =>
+  part({ result: word(results), reasons: reasons(allowed) });
 
-const authenticity = verdict(LinkKycAuthenticityResult, LinkKycAuthenticityReason);
-const originality = verdict(LinkKycOriginalityResult, LinkKycOriginalityReason);
-const validity = verdict(LinkKycValidityResult, LinkKycValidityReason);
+const documentInfo: LenientReader<LinkKycDocumentInfo> = part({
+  acceptance: verdict(LinkKycAcceptanceResult, LinkKycDocumentRejectionReason),
+  findings: part({
+    documentApproval: word(LinkKycDocumentApproval),
+    details: part({
+      authenticity: verdict(LinkKycAuthenticityResult, LinkKycAuthenticityReason),
+      originality: verdict(LinkKycOriginalityResult, LinkKycOriginalityReason),
+      validity: verdict(LinkKycValidityResult, LinkKycValidityReason),
+    }),
+  }),
+  extractedData,
+});
 
-function details(value: unknown, path: string): LinkKycDocumentDetails {
-  const obj = object(value, path);
-  const field = <T>(key: string, read: Reader<T>): T =>
-    read(required(obj, key, path), `${path}.${key}`);
-  return {
-    authenticity: field('authenticity', authenticity),
-    originality: field('originality', originality),
-    validity: field('validity', validity),
-  };
-}
+const faceComparisonInfo: LenientReader<LinkKycFaceComparisonInfo> = part({
+  acceptance: verdict(LinkKycAcceptanceResult, LinkKycFaceRejectionReason),
+  findings: part({
+    faceComparisonApproval: word(LinkKycFaceComparisonApproval),
+    faceLivenessApproval: word(LinkKycFaceLivenessApproval),
+  }),
+});
 
-function documentFindings(value: unknown, path: string): LinkKycDocumentFindings {
-  const obj = object(value, path);
-  return {
-    documentApproval: documentApproval(
-      required(obj, 'documentApproval', path),
-      `${path}.documentApproval`,
-    ),
-    details: details(required(obj, 'details', path), `${path}.details`),
-  };
-}
+const certificationData: LenientReader<LinkKycCertificationData> = part({
+  // A URL to fetch: an empty string is no URL. The seed's example is a template
+  // (`{{environment_host}}/certificate/...`), so no URL form is required beyond that.
+  urlCertificateFile: (value) =>
+    typeof value === 'string' && value !== '' ? value : unrecognised(value),
+});
 
-const documentAcceptance: Reader<LinkKycAcceptance<LinkKycDocumentRejectionReason>> = verdict(
-  LinkKycAcceptanceResult,
-  LinkKycDocumentRejectionReason,
-);
-const faceAcceptance: Reader<LinkKycAcceptance<LinkKycFaceRejectionReason>> = verdict(
-  LinkKycAcceptanceResult,
-  LinkKycFaceRejectionReason,
-);
+const manualIdVerificationData: LenientReader<LinkKycManualIdVerificationData> = part({
+  documentInfo,
+  faceComparisonInfo,
+});
 
-function documentInfo(value: unknown, path: string): LinkKycDocumentInfo {
-  const obj = object(value, path);
-  return {
-    acceptance: documentAcceptance(required(obj, 'acceptance', path), `${path}.acceptance`),
-    findings: optional(obj, 'findings', path, documentFindings),
-    extractedData: optional(obj, 'extractedData', path, extractedData),
-  };
-}
-
-function faceFindings(value: unknown, path: string): LinkKycFaceFindings {
-  const obj = object(value, path);
-  return {
-    faceComparisonApproval: faceComparisonApproval(
-      required(obj, 'faceComparisonApproval', path),
-      `${path}.faceComparisonApproval`,
-    ),
-    faceLivenessApproval: faceLivenessApproval(
-      required(obj, 'faceLivenessApproval', path),
-      `${path}.faceLivenessApproval`,
-    ),
-  };
-}
-
-function faceComparisonInfo(value: unknown, path: string): LinkKycFaceComparisonInfo {
-  const obj = object(value, path);
-  return {
-    acceptance: faceAcceptance(required(obj, 'acceptance', path), `${path}.acceptance`),
-    findings: optional(obj, 'findings', path, faceFindings),
-  };
-}
-
-/** A field of the operation data: required when Completed, otherwise null when absent. */
-function operationField<T>(
-  obj: JsonObject,
-  key: string,
-  completed: boolean,
-  read: Reader<T>,
-): T | null {
-  const path = '$.data';
-  return completed
-    ? read(required(obj, key, path), `${path}.${key}`)
-    : optional(obj, key, path, read);
-}
+const service = word(LinkKycCallbackService);
+const operationStatus = word(LinkKycOperationStatus);
 
 // ---------------------------------------------------------------------------------------------
 // Parsers.
 
 /**
- * Parses a LINK Mobility KYC callback body (seed 000). `id`, `service` and `status` are required;
- * `data` and the operation's result (`urlCertificateFile`, or `documentInfo` and
- * `faceComparisonInfo`) are required when `status` is `Completed` and may be absent otherwise.
- * Inside a manual verification, `acceptance.reasons`, `findings` and `extractedData` (and anything
- * within it) may be absent. Vocabulary strings are trimmed; unknown ones are kept (see
- * {@link Vocab}); a callback for an unknown service keeps its `data` raw.
- * @throws LinkKycCallbackFormatError on the first field that does not match.
+ * Parses a LINK Mobility KYC callback body (seed 000). Requires a JSON object with a non-empty
+ * string `id` and a `service`; every other field may be absent or null (read as null), and any
+ * value may be unrecognised (see {@link Unrecognised}). A callback for an unknown service keeps
+ * its `data` raw.
+ * @throws LinkKycCallbackFormatError when the body is not an object, or `id` or `service` is missing.
  */
 export function parseLinkKycCallback(body: unknown): LinkKycCallback {
   const obj = object(body, '$');
-  const id = nonEmpty(required(obj, 'id', '$'), '$.id');
-  const kind = service(required(obj, 'service', '$'), '$.service');
-  const status = operationStatus(required(obj, 'status', '$'), '$.status');
-  const completed = status === LinkKycOperationStatus.Completed;
-
-  if (typeof kind === 'object') {
-    const raw = obj['data'];
-    return { id, service: kind, status, data: raw === undefined ? null : raw };
-  }
-  const data: JsonObject = completed
-    ? object(required(obj, 'data', '$'), '$.data')
-    : (optional(obj, 'data', '$', object) ?? {});
-
+  const id = nonEmpty(obj['id'] ?? fail('$.id', 'is required.'), '$.id');
+  const kind = service(obj['service'] ?? fail('$.service', 'is required.'));
+  const status = orNull(obj['status'], operationStatus);
+  if (isUnrecognised(kind)) return { id, service: kind, status, data: obj['data'] ?? null };
   if (kind === LinkKycCallbackService.Certification) {
-    return {
-      id,
-      service: kind,
-      status,
-      data: { urlCertificateFile: operationField(data, 'urlCertificateFile', completed, nonEmpty) },
-    };
+    return { id, service: kind, status, data: orNull(obj['data'], certificationData) };
   }
-  return {
-    id,
-    service: kind,
-    status,
-    data: {
-      documentInfo: operationField(data, 'documentInfo', completed, documentInfo),
-      faceComparisonInfo: operationField(data, 'faceComparisonInfo', completed, faceComparisonInfo),
-    },
-  };
+  return { id, service: kind, status, data: orNull(obj['data'], manualIdVerificationData) };
 }
 
 /**
- * The REJECTED reasons of each part of a manual verification, trimmed, documented ones first then
- * unknown ones (each in the order received). A part whose acceptance is not REJECTED (or that is
- * missing), and any callback that is not a manual verification, gives an empty list. Pass the
- * result as is to the page's `linkKycRejectionGuidance`: which list a reason is in decides the
- * images (a face-list GLARE is the selfie's), and reasons it does not know are skipped.
+ * The documented REJECTED reasons of each part of a manual verification, trimmed, in the order
+ * received. A part whose acceptance is not REJECTED (or that is missing or marked), and any
+ * callback that is not a manual verification, gives an empty list; a reason marked unrecognised
+ * maps to no retake and is left out (it stays in the callback for the integrator to see). Pass
+ * the result as is to the page's `linkKycRejectionGuidance`: which list a reason is in decides the
+ * images (a face-list GLARE is the selfie's).
  */
 export function linkKycRetakeReasons(callback: LinkKycCallback): LinkKycRetakeReasons {
-  if (callback.service !== LinkKycCallbackService.ManualIdVerification) {
-    return { document: [], face: [] };
-  }
-  const rejected = (part: { acceptance: LinkKycAcceptance<string> } | null): string[] =>
-    part !== null && part.acceptance.result === LinkKycAcceptanceResult.Rejected
-      ? [...part.acceptance.reasons.known, ...part.acceptance.reasons.unknown]
-      : [];
-  return {
-    document: rejected(callback.data.documentInfo),
-    face: rejected(callback.data.faceComparisonInfo),
+  const none = { document: [], face: [] };
+  if (callback.service !== LinkKycCallbackService.ManualIdVerification) return none;
+  const data = callback.data;
+  if (data === null || isUnrecognised(data)) return none;
+  const rejected = <T extends string>(
+    info: ResultField<{ readonly acceptance: ResultField<LinkKycAcceptance<T>> }>,
+  ): string[] => {
+    if (info === null || isUnrecognised(info)) return [];
+    const acceptance = info.acceptance;
+    if (acceptance === null || isUnrecognised(acceptance)) return [];
+    if (acceptance.result !== LinkKycAcceptanceResult.Rejected) return [];
+    return (acceptance.reasons ?? []).filter((reason): reason is T => !isUnrecognised(reason));
   };
+  return { document: rejected(data.documentInfo), face: rejected(data.faceComparisonInfo) };
 }

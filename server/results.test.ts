@@ -3,7 +3,6 @@
 // unrecognised, and the rest of the payload still reads; only a payload that cannot be about one
 // verification throws. The vocabulary tables are compared with the seed's lists word for word.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import {
   AgeEstimate,
@@ -23,18 +22,7 @@ import {
   parseVerificationStatus,
   parseWebhook,
 } from './index.ts';
-
-/** One changed field of a golden sample: a new value (or none) at `path`, and what it parses to. */
-interface Mutation {
-  readonly why: string;
-  readonly path: readonly string[];
-  readonly value?: unknown;
-  readonly remove?: boolean;
-  /** The parsed value at the same path. */
-  readonly expected?: unknown;
-  /** The JSON path a ResultFormatError names instead. */
-  readonly error?: string;
-}
+import { changed, mutationTests, readGolden, type Mutation } from '../test/helpers/golden-json.ts';
 
 /** A golden file: a seed sample, its typed reading, one-field variants and impossible variants. */
 interface Golden {
@@ -47,28 +35,10 @@ interface Golden {
 }
 
 function golden(name: string): Golden {
-  const url = new URL(`../test/fixtures/seeds/results/${name}.json`, import.meta.url);
-  return JSON.parse(readFileSync(url, 'utf8')) as Golden;
+  return readGolden<Golden>(`results/${name}.json`);
 }
 
-const VOCABULARY = JSON.parse(
-  readFileSync(new URL('../test/fixtures/seeds/results/vocabulary.json', import.meta.url), 'utf8'),
-) as Record<string, readonly string[]>;
-
-/** A deep copy of `json` with the value at `path` replaced (or removed). */
-function changed(json: unknown, path: readonly string[], change: Mutation | { value: unknown }) {
-  const copy = structuredClone(json) as Record<string, unknown>;
-  let parent = copy;
-  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string, unknown>;
-  const last = path[path.length - 1]!;
-  if ('remove' in change && change.remove) delete parent[last];
-  else parent[last] = change.value;
-  return copy;
-}
-
-function valueAt(json: unknown, path: readonly string[]): unknown {
-  return path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], json);
-}
+const VOCABULARY = readGolden<Record<string, readonly string[]>>('results/vocabulary.json');
 
 /** Asserts that `parse(json)` throws a ResultFormatError at `path`. */
 function rejects(parse: (json: unknown) => unknown, json: unknown, path: string): void {
@@ -100,14 +70,7 @@ for (const [name, parse] of Object.entries(PARSERS)) {
       assert.deepEqual(parse(sample), expected);
     });
 
-    for (const mutation of mutations) {
-      it(`${mutation.why}: still parses, the rest unchanged`, () => {
-        const parsed = parse(changed(sample, mutation.path, mutation));
-        assert.deepEqual(parsed, changed(expected, mutation.path, { value: mutation.expected }));
-        const marked = isUnrecognised(mutation.expected);
-        assert.equal(isUnrecognised(valueAt(parsed, mutation.path)), marked);
-      });
-    }
+    mutationTests(parse, sample, expected, mutations);
 
     for (const mutation of errors) {
       it(`${mutation.why}: ResultFormatError at ${mutation.error}`, () => {

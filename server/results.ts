@@ -26,15 +26,25 @@
 // OCR'd name would help nobody.
 import {
   fieldReaders,
-  isRecord,
   lenient,
+  orNull as optional,
   unrecognised,
   type JsonObject,
   type OrUnrecognised,
+  type ResultField,
+  type ResultList,
   type Unrecognised,
 } from './json-fields.ts';
 
-export { isUnrecognised, type OrUnrecognised, type Unrecognised } from './json-fields.ts';
+// The marker and field types are the whole server helper's (link-kyc-callback.ts uses them too);
+// they are exported from here, once, for kyc-capture/server.
+export {
+  isUnrecognised,
+  type OrUnrecognised,
+  type ResultField,
+  type ResultList,
+  type Unrecognised,
+} from './json-fields.ts';
 
 /** Thrown when a results payload cannot be about one verification (see the module comment). */
 export class ResultFormatError extends Error {
@@ -48,31 +58,6 @@ export class ResultFormatError extends Error {
     this.name = 'ResultFormatError';
     this.path = path;
   }
-}
-
-// The LINK Mobility callback parser (link-kyc-callback.ts) still uses this older marker for its
-// unknown vocabulary values; the seed-003 parsers below use `Unrecognised`.
-
-/** A vocabulary value the LINK Mobility callback parser does not know, kept verbatim. */
-export interface UnknownValue {
-  /** The raw string the server sent. */
-  readonly unknown: string;
-}
-
-/** A LINK Mobility callback vocabulary field: a known literal, or an unknown value. */
-export type Vocab<T extends string> = T | UnknownValue;
-
-/** A LINK Mobility callback tag list split into the documented tags and the unknown ones. */
-export interface TagList<T extends string> {
-  /** Documented tags, in the order received. */
-  readonly known: readonly T[];
-  /** Undocumented (newer) tags, verbatim, in the order received. */
-  readonly unknown: readonly string[];
-}
-
-/** Whether a LINK Mobility callback vocabulary field holds an unknown value. */
-export function isUnknownValue(value: Vocab<string> | null): value is UnknownValue {
-  return typeof value === 'object' && value !== null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -260,12 +245,6 @@ export type AgeEstimate = (typeof AgeEstimate)[keyof typeof AgeEstimate];
 // ---------------------------------------------------------------------------------------------
 // Payload types.
 
-/** A result field: the documented value, an undocumented one kept verbatim, or null (or absent). */
-export type ResultField<T> = OrUnrecognised<T> | null;
-
-/** A result list in the order received, each item documented or kept verbatim; null when absent. */
-export type ResultList<T> = readonly OrUnrecognised<T>[] | null;
-
 /** URLs by kind (`FACE`, `FRONT`, ...); a value that is not an absolute `https:` URL is marked. */
 export type UrlMap = Readonly<Record<string, OrUnrecognised<string>>>;
 
@@ -432,11 +411,6 @@ function required(obj: JsonObject, key: string, path: string): unknown {
   return value;
 }
 
-/** Absent and null read as null; anything else through `read`. */
-function optional<T>(value: unknown, read: (value: unknown) => T): T | null {
-  return value === undefined || value === null ? null : read(value);
-}
-
 function isHttpsUrl(value: string): boolean {
   try {
     return new URL(value).protocol === 'https:';
@@ -445,15 +419,7 @@ function isHttpsUrl(value: string): boolean {
   }
 }
 
-/** A `YYYY-MM-DD` date that exists on the calendar (`2024-02-30` is not one). */
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
-}
-
-const date = (value: unknown): OrUnrecognised<string> =>
-  typeof value === 'string' && isCalendarDate(value) ? value : unrecognised(value);
+const date = lenient.date;
 const alpha2 = lenient.pattern(/^[A-Z]{2}$/);
 const overallStatus = lenient.oneOf(VerificationStatus);
 const faceStatus = lenient.oneOf(FaceStatus);
@@ -598,18 +564,19 @@ export function parseWebhook(json: unknown): VerificationWebhook {
     overall: overallStatus(required(statusObj, 'overall', '$.status')),
     ...readStatusFields(statusObj),
   };
-  const data = optional(body['data'], (raw) => {
-    if (!isRecord(raw)) return unrecognised(raw);
-    const dataObj = raw;
-    for (const key of ['scanRef', 'clientId'] as const) {
-      const repeated = dataObj[key];
-      // Two ids in one body that disagree: no way to tell which verification this is.
-      if (repeated !== undefined && repeated !== null && repeated !== ids[key]) {
-        fail(`$.data.${key}`, `must equal the top-level ${key}.`);
+  const data = optional(
+    body['data'],
+    lenient.objectOf((dataObj) => {
+      for (const key of ['scanRef', 'clientId'] as const) {
+        const repeated = dataObj[key];
+        // Two ids in one body that disagree: no way to tell which verification this is.
+        if (repeated !== undefined && repeated !== null && repeated !== ids[key]) {
+          fail(`$.data.${key}`, `must equal the top-level ${key}.`);
+        }
       }
-    }
-    return readData(dataObj, ids);
-  });
+      return readData(dataObj, ids);
+    }),
+  );
   return {
     final: optional(body['final'], lenient.boolean),
     status,
