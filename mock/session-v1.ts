@@ -11,7 +11,8 @@
 // The seed gives every endpoint `verify_access_token` and lists 401 ("Access token is malformed,
 // missing data, or expired") as the only auth failure: a start token on an access-token endpoint
 // is a 401 (`insufficient_scope`). Adding an image with the start token is the browser SDK's
-// premise (shared/seeds/README.md), kept; a start token of another session there is a 403.
+// premise (shared/seeds/README.md), kept; a start token of another session there is a 401 too
+// (`token_wrong_session`): the seed lists no 403.
 //   GET    /api/v1/verification/{sid}/result      access token   verification result
 //   DELETE /api/v1/verification/{sid}             access token   delete the session and its images
 // Demo-only (no auth: they stand in for the integrator's server, which holds the access token):
@@ -454,7 +455,7 @@ export class SessionV1Mock {
       throw new HttpFailure(401, 'insufficient_scope', 'This endpoint needs the access token.');
     }
     if (start.sessionId !== sessionId) {
-      throw new HttpFailure(403, 'token_wrong_session', 'The start token is for another session.');
+      throw new HttpFailure(401, 'token_wrong_session', 'The start token is for another session.');
     }
   }
 

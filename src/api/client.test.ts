@@ -523,15 +523,16 @@ describe('KycClient', () => {
       expect(spy.calls).to.have.length(3);
     });
 
-    it('does not retry other 4xx: a start token used on another session is a 403', async () => {
-      const a = await createDemoSession();
-      const b = await createDemoSession();
+    it('does not retry other 4xx: a body without its image is a 400', async () => {
+      const session = await createDemoSession();
       const spy = spyFetch();
-      const client = new KycClient({ token: a.start_token, fetch: spy.fetch });
-      const error = await rejection(addSelfie(client, b.session_id));
+      const client = new KycClient({ token: session.start_token, fetch: spy.fetch });
+      const error = await rejection(
+        client.request('POST', imagesPath(session.session_id), { json: {} }),
+      );
       expect(error).to.be.instanceOf(HttpError);
-      expect((error as HttpError).status).to.equal(403);
-      expect((error as HttpError).serverCode).to.equal('token_wrong_session');
+      expect((error as HttpError).status).to.equal(400);
+      expect((error as HttpError).serverCode).to.equal('missing_field');
       expect((error as HttpError).retryable).to.equal(false);
       expect(spy.calls).to.have.length(1);
     });

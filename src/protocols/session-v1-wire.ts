@@ -93,7 +93,7 @@ export const SessionV1ErrorCode = {
   TokenInvalid: 'token_invalid',
   /** 401: the start token's lifetime is over. */
   TokenExpired: 'token_expired',
-  /** 403: a start token used on another session. */
+  /** 401: a start token used on another session (the seed lists no 403). */
   TokenWrongSession: 'token_wrong_session',
   /** 401: a start token used on an access-token-only endpoint (the seed lists no 403). */
   InsufficientScope: 'insufficient_scope',
