@@ -11,7 +11,14 @@ import { KycClient } from '../src/api/client.ts';
 import { createSessionV1Adapter } from '../src/protocols/session-v1.ts';
 import type { Capture } from '../src/capture/types.ts';
 import type { CaptureStep, DocumentType } from '../src/steps.ts';
-import { closeServers, errorCode, listen, send, stubServer } from '../test/helpers/node-http.ts';
+import {
+  closeServers,
+  errorCode,
+  listen,
+  send,
+  stubServer,
+  listenMiddleware,
+} from '../test/helpers/node-http.ts';
 import type { ProxyHttpError } from './proxy.ts';
 import { createSessionV1Proxy, type SessionV1ProxyOptions } from './session-v1.ts';
 import { createTokenIssuer } from './tokens.ts';
@@ -62,12 +69,7 @@ async function setup(overrides: Partial<SessionV1ProxyOptions> = {}) {
     onError: (error) => errors.push(error),
     ...overrides,
   });
-  const server = await listen((req, res) =>
-    proxy.middleware(req, res, () => {
-      res.writeHead(404, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ passedOn: true }));
-    }),
-  );
+  const server = await listenMiddleware(proxy.middleware);
   return { proxy, base: `${server.url}${MOUNT}`, errors, accessCalls };
 }
 
