@@ -157,29 +157,50 @@ interface MintedSession {
  * The protocols whose vendor needs secrets, run through the demo's integrator backend (the demo
  * server with kyc-capture/server): it holds the vendor credentials, mints a short-lived token for
  * this page and proxies the one browser call. link-kyc (seed 000) sends front, back and selfie in
- * one verify request; validation-v2 (seed 002) sends front and selfie for a fresh applicant.
+ * one verify request; validation-v2 (seed 002) sends front and selfie for a fresh applicant;
+ * session-v1 (seed 004) adds each image through the proxy, which adds the access token ("Must be
+ * sent from the backend"), instead of with the start token.
  */
 const PROXIED = {
   'link-kyc': {
+    protocol: 'link-kyc',
     sessions: '/demo/link-kyc/sessions',
     body: {},
     options: { expeditorCountry: 'ES' },
   },
   'validation-v2': {
+    protocol: 'validation-v2',
     sessions: '/demo/validation/sessions',
     body: { attempts: 3 },
     // Seed 002 names only 10 (face only); these are the mock's codes for the three documents.
     options: { documentTypeCodes: { drivers_license: 1, identity_card: 2, passport: 3 } },
   },
+  'session-v1-proxy': {
+    protocol: 'session-v1',
+    sessions: '/demo/session-v1/sessions',
+    body: {},
+    options: {},
+  },
 } as const;
 
-async function startProxied(protocol: keyof typeof PROXIED, info: HTMLElement): Promise<void> {
-  const { sessions, body, options } = PROXIED[protocol];
-  const session = await integrator<MintedSession>(sessions, body, info);
+async function startProxied(
+  choice: keyof typeof PROXIED,
+  info: HTMLElement,
+  mockBehavior: unknown,
+): Promise<void> {
+  const { protocol, sessions, body, options } = PROXIED[choice];
+  const session = await integrator<MintedSession>(
+    sessions,
+    protocol === 'session-v1' ? { mock_behavior: mockBehavior } : body,
+    info,
+  );
   if (!session) return;
   info.textContent = `${protocol} ${session.id}; token expires ${session.expires_at}.`;
   info.dataset.sessionId = session.id;
   mountElement((element) => {
+    if (protocol === 'session-v1') {
+      element.addEventListener('kyc-upload-result', () => void refreshReceived(session.id));
+    }
     element.protocol = protocol;
     element.apiBase = session.api_base;
     element.session = session.id;
@@ -215,8 +236,8 @@ $('#session-form').addEventListener('submit', async (event) => {
     await startIdvSdk(info);
     return;
   }
-  if (protocol === 'link-kyc' || protocol === 'validation-v2') {
-    await startProxied(protocol, info);
+  if (protocol === 'link-kyc' || protocol === 'validation-v2' || protocol === 'session-v1-proxy') {
+    await startProxied(protocol, info, mockBehavior);
     return;
   }
   const response = await fetch('/demo/sessions', {

@@ -73,8 +73,10 @@ const DEFAULT_MAX_IMAGE_BYTES = 15 * 1024 * 1024;
 
 /** Creates a mock backend with its own in-memory state. */
 export function createMockBackend(options: MockBackendOptions = {}): MockBackend {
+  const accessToken =
+    options.accessToken ?? process.env['KYC_MOCK_ACCESS_TOKEN'] ?? 'mock-access-token';
   const sessionV1 = new SessionV1Mock({
-    accessToken: options.accessToken ?? process.env['KYC_MOCK_ACCESS_TOKEN'] ?? 'mock-access-token',
+    accessToken,
     startTokenTtlSeconds: options.startTokenTtlSeconds ?? 900,
     now: options.now ?? Date.now,
     maxImageBytes: options.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES,
@@ -107,11 +109,13 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   ];
 
   const faults = createFaultInjector();
-  // The integrator's backend for link-kyc and validation-v2, holding these mocks' credentials.
+  // The integrator's backend for link-kyc, validation-v2 and session-v1 through its proxy, holding
+  // these mocks' credentials.
   const integrator = createIntegrator({
     linkKycUser: linkKycOptions.user,
     linkKycPassword: linkKycOptions.password,
     validationApiKey: validationOptions.apiKey,
+    sessionV1AccessToken: accessToken,
     tokenTtlSeconds: options.startTokenTtlSeconds ?? 900,
   });
 

@@ -1,5 +1,6 @@
 // The demo's integrator backend over real HTTP: kyc-capture/server's proxies in front of the
-// link-kyc and validation-v2 mocks, as the browser reaches them (minted token, vendor paths).
+// link-kyc, validation-v2 and session-v1 mocks, as the browser reaches them (minted token, vendor
+// paths).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createMockBackend, type MockBackend, type RunningMockServer } from './index.ts';
@@ -91,6 +92,25 @@ describe('integrator backend (kyc-capture/server in front of the mocks)', () => 
     const applicant = backend.validationV2.applicants.get(minted.id);
     assert.equal(applicant?.requests.length, 1);
     assert.doesNotMatch(JSON.stringify(minted), /mock-validation-api-key/);
+  });
+
+  it('session-v1: creates the session with the access token; the page adds images with a minted token', async () => {
+    const minted = (await post('/demo/session-v1/sessions', {})).body as Minted;
+    assert.equal(minted.api_base, '/integrator/session-v1');
+    assert.match(minted.token, /^kc1\./);
+    assert.doesNotMatch(JSON.stringify(minted), /mock-access-token/);
+    const path = `${minted.api_base}/api/v1/verification/${minted.id}/images`;
+    const image = { type: 'document_front', data: jpeg(640, 400), document_type: 'passport' };
+    const reply = await post(
+      path,
+      { image, device_info: { sdk_name: 'kyc-capture' } },
+      minted.token,
+    );
+    assert.deepEqual(reply.body, { feedback: 'ok', complete: 'false', missing_images: ['selfie'] });
+    assert.equal(backend.sessions.get(minted.id)?.images.length, 1);
+    const renewed = (await post(`/demo/session-v1/sessions/${minted.id}/token`, {})).body as Minted;
+    assert.equal(renewed.id, minted.id);
+    assert.equal((await post(path, { image }, 'mock-access-token')).status, 401);
   });
 
   it('renews a token for the same request', async () => {

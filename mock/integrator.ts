@@ -1,24 +1,30 @@
 // Plays the integrator's backend for the protocols whose vendor API needs secrets (link-kyc,
-// validation-v2), built on kyc-capture/server exactly as an integrator would use it: the vendor
-// credentials stay here, the page gets a short-lived token minted by the helper, and the helper's
-// narrow proxies forward the one browser call to the vendor (our mocks, over real HTTP).
+// validation-v2, and session-v1 for a backend that wants add-image "sent from the backend"), built
+// on kyc-capture/server exactly as an integrator would use it: the vendor credentials stay here, the
+// page gets a short-lived token minted by the helper, and the helper's narrow proxies forward the one browser call to the vendor (our mocks, over real HTTP).
 //
 //   POST /demo/link-kyc/sessions                 {}                    -> MintedSession
 //   POST /demo/link-kyc/sessions/{id}/token      {}                    -> MintedSession (renewal)
 //   POST /demo/validation/sessions               {applicant settings}  -> MintedSession
 //   POST /demo/validation/sessions/{id}/token    {}                    -> MintedSession (renewal)
+//   POST /demo/session-v1/sessions               {mock_behavior?}      -> MintedSession
+//   POST /demo/session-v1/sessions/{id}/token    {}                    -> MintedSession (renewal)
 //   POST /integrator/link-kyc/identity/verify            (the link-kyc proxy)
 //   POST /integrator/validation-v2/api/v2/public/Validation (the validation-v2 proxy)
+//   POST /integrator/session-v1/api/v1/verification/{sid}/images (the session-v1 proxy)
 //
 // MintedSession = {id, token, expires_at (ISO 8601), api_base}. The applicant settings are those of
-// the validation mock's POST /demo/validation/applicants (attempts, outcomes, lrs, ...).
+// the validation mock's POST /demo/validation/applicants (attempts, outcomes, lrs, ...); a session-v1
+// session is created on the session-v1 mock with its access token, `mock_behavior` passed on.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   createLinkKycProxy,
   createTokenIssuer,
+  createSessionV1Proxy,
   createValidationV2Proxy,
   type IssuedToken,
   type LinkKycProxy,
+  type SessionV1Proxy,
   type ValidationV2Proxy,
 } from '../server/index.ts';
 import { HttpFailure, readJsonBody, sendFailure, sendJson, type Middleware } from './http.ts';
@@ -30,12 +36,15 @@ import { VALIDATION_V2_MOCK_BASE } from './validation-v2.ts';
 export const INTEGRATOR_BASE = '/integrator';
 const LINK_KYC_API_BASE = `${INTEGRATOR_BASE}/link-kyc`;
 const VALIDATION_API_BASE = `${INTEGRATOR_BASE}/validation-v2`;
+const SESSION_V1_API_BASE = `${INTEGRATOR_BASE}/session-v1`;
 
 /** The vendor credentials this integrator holds (the mocks' own, by default). */
 export interface IntegratorOptions {
   readonly linkKycUser: string;
   readonly linkKycPassword: string;
   readonly validationApiKey: string;
+  /** The session-v1 backend's access token. */
+  readonly sessionV1AccessToken: string;
   /** Lifetime of a minted browser token, in seconds. */
   readonly tokenTtlSeconds: number;
 }
@@ -43,6 +52,7 @@ export interface IntegratorOptions {
 interface Proxies {
   readonly linkKyc: LinkKycProxy;
   readonly validation: ValidationV2Proxy;
+  readonly sessionV1: SessionV1Proxy;
 }
 
 function sendMinted(res: ServerResponse, id: string, minted: IssuedToken, apiBase: string): void {
@@ -54,9 +64,34 @@ function sendMinted(res: ServerResponse, id: string, minted: IssuedToken, apiBas
   });
 }
 
-const SESSION_PATH = /^\/demo\/(link-kyc|validation)\/sessions(?:\/([^/]+)\/token)?$/;
+/**
+ * Creates what the page acts on (an applicant, a session) on a vendor mock of this same server, as
+ * the integrator's backend would, and returns the id the reply names in `idField`; the rest of the
+ * reply (e.g. session-v1's start token) stays here.
+ */
+async function createOnVendor(
+  req: IncomingMessage,
+  path: string,
+  body: unknown,
+  idField: string,
+  headers: Readonly<Record<string, string>> = {},
+): Promise<string> {
+  const created = await fetch(`http://${req.headers.host}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  const reply = (await created.json()) as Record<string, unknown>;
+  const id = reply[idField];
+  if (!created.ok || typeof id !== 'string') {
+    throw new HttpFailure(created.status, 'invalid_field', JSON.stringify(reply['error'] ?? reply));
+  }
+  return id;
+}
 
-/** The integrator backend as one middleware: its demo endpoints and the two proxies. */
+const SESSION_PATH = /^\/demo\/(link-kyc|validation|session-v1)\/sessions(?:\/([^/]+)\/token)?$/;
+
+/** The integrator backend as one middleware: its demo endpoints and the three proxies. */
 export function createIntegrator(options: IntegratorOptions): Middleware {
   const tokens = createTokenIssuer({ ttlSeconds: options.tokenTtlSeconds });
   // The vendors are our own mocks on this same server; their address is known at the first call.
@@ -76,6 +111,11 @@ export function createIntegrator(options: IntegratorOptions): Middleware {
           vendorHeaders: { Authorization: `Bearer ${options.validationApiKey}` },
           tokens,
         }),
+        sessionV1: createSessionV1Proxy({
+          vendorBaseUrl: origin,
+          accessToken: options.sessionV1AccessToken,
+          tokens,
+        }),
       };
       byOrigin.set(origin, found);
     }
@@ -85,33 +125,31 @@ export function createIntegrator(options: IntegratorOptions): Middleware {
   async function mint(req: IncomingMessage, res: ServerResponse, match: RegExpExecArray) {
     const body = await readJsonBody(req, 64 * 1024, { allowEmpty: true });
     if (!isRecord(body)) throw new HttpFailure(400, 'invalid_field', 'The body must be an object.');
-    const { linkKyc, validation } = proxies(req);
+    const { linkKyc, validation, sessionV1 } = proxies(req);
     const [, protocol, renewFor] = match;
     if (protocol === 'link-kyc') {
       const session = linkKyc.startSession(renewFor ? decodeURIComponent(renewFor) : undefined);
       sendMinted(res, session.requestId, session, LINK_KYC_API_BASE);
       return;
     }
-    let id: string;
-    if (renewFor) {
-      id = decodeURIComponent(renewFor);
-    } else {
-      // The applicant is created on the vendor, as the integrator's backend would do it.
-      const created = await fetch(`http://${req.headers.host}/demo/validation/applicants`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      const reply = (await created.json()) as { applicantId?: string; error?: unknown };
-      if (!created.ok || !reply.applicantId) {
-        throw new HttpFailure(
-          created.status,
-          'invalid_field',
-          JSON.stringify(reply.error ?? reply),
-        );
-      }
-      id = reply.applicantId;
+    if (protocol === 'session-v1') {
+      // "Create verification session" with the backend's access token.
+      const id = renewFor
+        ? decodeURIComponent(renewFor)
+        : await createOnVendor(
+            req,
+            '/api/v1/verification',
+            { mock_behavior: body['mock_behavior'] },
+            'session_id',
+            { Authorization: `Bearer ${options.sessionV1AccessToken}` },
+          );
+      sendMinted(res, id, sessionV1.startSession(id), SESSION_V1_API_BASE);
+      return;
     }
+    // The applicant is created on the vendor, as the integrator's backend would do it.
+    const id = renewFor
+      ? decodeURIComponent(renewFor)
+      : await createOnVendor(req, '/demo/validation/applicants', body, 'applicantId');
     sendMinted(res, id, validation.startSession({ applicantId: id }), VALIDATION_API_BASE);
   }
 
@@ -133,6 +171,10 @@ export function createIntegrator(options: IntegratorOptions): Middleware {
     }
     if (path.startsWith(`${VALIDATION_API_BASE}/`)) {
       proxies(req).validation.middleware(req, res, next);
+      return;
+    }
+    if (path.startsWith(`${SESSION_V1_API_BASE}/`)) {
+      proxies(req).sessionV1.middleware(req, res, next);
       return;
     }
     next();

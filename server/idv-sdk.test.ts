@@ -6,7 +6,13 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import { createMockBackend, IDV_SDK_OTHER_DEMO_PATH, IDV_SDK_OTHER_PATHS } from '../mock/index.ts';
 import type { RunningMockServer } from '../mock/index.ts';
 import { makeJpeg } from '../mock/test-images.ts';
-import { closeServers, errorCode, listen, send } from '../test/helpers/node-http.ts';
+import {
+  closeServers,
+  errorCode,
+  listen,
+  send,
+  listenMiddleware,
+} from '../test/helpers/node-http.ts';
 import { createIdvSdkProxy, type IdvSdkProxyOptions } from './idv-sdk.ts';
 import type { ProxyHttpError } from './proxy.ts';
 import { createTokenIssuer } from './tokens.ts';
@@ -60,12 +66,7 @@ async function setup(
     onError: (error) => errors.push(error),
     ...overrides,
   });
-  const server = await listen((req, res) =>
-    proxy.middleware(req, res, () => {
-      res.writeHead(404, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ passedOn: true }));
-    }),
-  );
+  const server = await listenMiddleware(proxy.middleware);
   const { token } = proxy.startSession(session.session_id);
   return { base: `${server.url}/kyc/idv`, token, errors, vendorCalls };
 }

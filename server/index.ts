@@ -3,8 +3,8 @@
 // - results.ts: parsers for verification results (webhooks, status/data/files replies) that keep an
 //   undocumented value, marked unrecognised, instead of rejecting the payload;
 // - tokens.ts: short-lived browser tokens the proxies accept;
-// - link-kyc.ts / validation-v2.ts / idv-sdk.ts: narrow proxies that keep vendor credentials off
-//   the page;
+// - link-kyc.ts / validation-v2.ts / idv-sdk.ts / session-v1.ts: narrow proxies that keep vendor
+//   credentials off the page;
 // - link-kyc-callback.ts / link-kyc-callback-handler.ts: LINK callbacks, parsed, from its addresses;
 // - proxy.ts: what the proxies share (only its public types and error class are exported here);
 // - http.ts: request reading, shared with the mock backends (mock/http.ts).
@@ -15,6 +15,7 @@ export * from './link-kyc-callback.ts';
 export * from './link-kyc-callback-handler.ts';
 export * from './validation-v2.ts';
 export * from './idv-sdk.ts';
+export * from './session-v1.ts';
 export {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_PROXY_TIMEOUT_MS,

@@ -14,6 +14,7 @@ import {
   type Received,
   type Reply,
   type StubReply,
+  listenMiddleware,
 } from '../test/helpers/node-http.ts';
 import {
   LinkKycAuth,
@@ -111,12 +112,7 @@ async function setup(overrides: Partial<LinkKycProxyOptions> = {}): Promise<Prox
     onError: (error) => errors.push(error),
     ...overrides,
   });
-  const server = await listen((req, res) =>
-    proxy.middleware(req, res, (error) => {
-      res.writeHead(error ? 500 : 404, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ passedOn: true }));
-    }),
-  );
+  const server = await listenMiddleware(proxy.middleware);
   return {
     stub,
     url: server.url,

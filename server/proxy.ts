@@ -1,4 +1,5 @@
-// Shared node:http plumbing for the vendor proxies (link-kyc.ts, validation-v2.ts, idv-sdk.ts).
+// Shared node:http plumbing for the vendor proxies (link-kyc.ts, validation-v2.ts, idv-sdk.ts,
+// session-v1.ts).
 //
 // Each proxy is one narrow endpoint: the browser posts the vendor's own path and body to the
 // integrator's backend with a short-lived token minted by tokens.ts; the proxy checks the token,
@@ -370,8 +371,16 @@ function relayVendorReply(
 
 /** What {@link createEndpoint} needs. */
 export interface EndpointOptions {
-  /** The vendor path the endpoint answers (`/identity/verify`); a request path must end with it. */
-  readonly path: string;
+  /**
+   * The vendor path the endpoint answers (`/identity/verify`): a request path must end with it, or
+   * match it when it is a pattern (for a path with an id in it; anchor it with `$`).
+   */
+  readonly path: string | RegExp;
+  /**
+   * Checks the request path against the token's claims once the token is verified and before the
+   * body is read (e.g. the id in the path is the token's); throws ProxyHttpError to refuse.
+   */
+  readonly checkPath?: (claims: VerifiedClaims, pathname: string) => void;
   /** The browser-token scope the endpoint accepts. */
   readonly scope: string;
   /**
@@ -412,7 +421,8 @@ export function createEndpoint(options: EndpointOptions): ProxyEndpoint {
   const readRequestBody = options.readBody ?? readJsonBody;
   const allowHeaders = ['Authorization', 'Content-Type', ...(options.allowHeaders ?? [])];
   const { allowOrigin, onError, maxBodyBytes } = settings;
-  const matches = (req: IncomingMessage) => pathname(req).endsWith(path);
+  const matches = (req: IncomingMessage) =>
+    typeof path === 'string' ? pathname(req).endsWith(path) : path.test(pathname(req));
 
   function report(error: ProxyHttpError): void {
     if (!onError) return;
@@ -452,6 +462,7 @@ export function createEndpoint(options: EndpointOptions): ProxyEndpoint {
         });
       }
       const claims = verifyBrowserToken(req, tokens, scope);
+      options.checkPath?.(claims, pathname(req));
       const body = await readRequestBody(req, maxBodyBytes);
       relayVendorReply(res, await forward(claims, body, controller.signal), allowOrigin);
     } catch (error) {

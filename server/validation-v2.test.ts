@@ -11,6 +11,7 @@ import {
   type Received,
   type Reply,
   type StubReply,
+  listenMiddleware,
 } from '../test/helpers/node-http.ts';
 import type { ProxyHttpError } from './proxy.ts';
 import { createTokenIssuer, type TokenIssuer } from './tokens.ts';
@@ -82,12 +83,7 @@ async function setup(overrides: Partial<ValidationV2ProxyOptions> = {}): Promise
     onError: (error) => errors.push(error),
     ...overrides,
   });
-  const server = await listen((req, res) =>
-    proxy.middleware(req, res, (error) => {
-      res.writeHead(error ? 500 : 404, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ passedOn: true }));
-    }),
-  );
+  const server = await listenMiddleware(proxy.middleware);
   const { token } = proxy.startSession({ applicantId: 'applicant-42', endeavorId: 'endeavor-7' });
   return { stub, url: server.url, tokens, token, errors };
 }

@@ -41,6 +41,21 @@ export async function listen(
   return handle;
 }
 
+/**
+ * Serves a proxy's connect-style middleware: what it passes on (`next()`) gets 404
+ * `{"passedOn":true}` (500 when passed an error), so a test tells it from the proxy's own replies.
+ */
+export function listenMiddleware(
+  middleware: (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void,
+): Promise<Running> {
+  return listen((req, res) =>
+    middleware(req, res, (error) => {
+      res.writeHead(error ? 500 : 404, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ passedOn: true }));
+    }),
+  );
+}
+
 /** A URL nothing listens on. */
 export async function deadUrl(): Promise<string> {
   const server = await listen(() => undefined);
