@@ -1,4 +1,4 @@
-// link-kyc and validation-v2 end to end: the demo page asks its integrator backend (the demo
+// link-kyc, validation-v2 and session-v1 through its proxy, end to end: the demo page asks its integrator backend (the demo
 // server, using kyc-capture/server) for a short-lived token, <kyc-capture> captures with the fake
 // camera and sends every image in one request to the helper's proxy, which forwards it with the
 // vendor's credentials to the vendor mock. Each mock ends up holding the right images in the right
@@ -92,6 +92,43 @@ describe('proxied protocols end to end', () => {
         requests.some((url) => url.includes('/auth/token')),
         false,
       );
+      await page.close();
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('session-v1 through the proxy: front, back and selfie added by the server, the page holding a kyc-capture token only', async () => {
+    const browser = await launchBrowser({ y4m: demo.videos.document });
+    try {
+      const page = await newPage(browser);
+      const requests = collectRequests(page);
+      const id = await startFlow(page, 'session-v1-proxy', 'Identity card');
+      await shoot(page, en.stepTitles.document_front);
+      await shoot(page, en.stepTitles.document_back);
+      await shoot(page, en.stepTitles.selfie);
+      await page.getByRole('heading', { name: en.done }).waitFor();
+
+      // Seed 004: add-image "must be sent from the backend". The mock holds the three images,
+      // added with the access token by the proxy; the page spoke only to its own origin's proxy.
+      const state = (await serverJson(`/demo/sessions/${id}/images`)) as {
+        session_images: { type: string; feedback: string }[];
+      };
+      assert.deepEqual(
+        state.session_images.map((image) => [image.type, image.feedback]),
+        [
+          ['document_front', 'ok'],
+          ['document_back', 'ok'],
+          ['selfie', 'ok'],
+        ],
+      );
+      const origin = new URL(demo.server.url).origin;
+      const adds = requests.filter((url) => url.includes(`/api/v1/verification/${id}/images`));
+      assert.equal(adds.length, 3);
+      for (const url of adds) {
+        assert.equal(new URL(url).origin, origin);
+        assert.ok(new URL(url).pathname.startsWith('/integrator/session-v1/'), url);
+      }
       await page.close();
     } finally {
       await browser.close();
