@@ -3,6 +3,7 @@
 // transfers the images it holds, and the worker answers that id exactly once, with a result or an
 // error. Both sides live here so they cannot drift apart.
 import { KycError } from './errors.js';
+import { startWorker } from './internal/trusted-worker.js';
 
 /** Where work runs: in a Worker (normal) or on the main thread (no Worker/OffscreenCanvas). */
 export type WorkMode = 'worker' | 'main-thread';
@@ -82,7 +83,7 @@ export class WorkerClient<Request, Result> {
     this.#toError = toError;
     this.started = new Promise((resolve) => (this.#markStarted = resolve));
     try {
-      this.#worker = typeof worker === 'function' ? worker() : worker;
+      this.#worker = typeof worker === 'function' ? startWorker(worker) : worker;
     } catch {
       this.#failed = true;
       this.#markStarted(false);

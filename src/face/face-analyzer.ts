@@ -4,6 +4,7 @@ import {
   type ReadFrameOptions,
 } from '../quality/read-frame.js';
 import type { Quad } from '../quality/types.js';
+import { startWorker } from '../internal/trusted-worker.js';
 import {
   WORKER_LOAD_FAILED,
   WorkerClient,
@@ -241,7 +242,10 @@ export class FaceAnalyzer {
     let worker: Worker;
     try {
       // The .ts name is what Vite (build) and the test server (esbuild) both resolve and transform.
-      worker = new Worker(new URL('./face-worker.ts', import.meta.url), { type: 'module' });
+      // startWorker: the URL as a TrustedScriptURL on a page that enforces Trusted Types.
+      worker = startWorker(
+        () => new Worker(new URL('./face-worker.ts', import.meta.url), { type: 'module' }),
+      );
     } catch (cause) {
       throw new FaceDetectorError(
         FaceErrorCode.WorkerLoadFailed,

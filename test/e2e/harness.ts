@@ -36,6 +36,8 @@ export interface DemoServerOptions {
   configFile?: string;
   /** Project root served by Vite. Default: the repository root. */
   root?: string;
+  /** Headers added to every file the server serves (the page, its scripts and workers). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -57,7 +59,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     root,
     logLevel: 'error',
     build: { outDir },
-    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false, headers: options.headers },
   });
   const address = server.httpServer.address() as AddressInfo | null;
   if (!address) {

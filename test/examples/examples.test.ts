@@ -29,7 +29,7 @@ import { en } from '../../src/i18n/en.ts';
 import { launchBrowser, newPage, SwitchableCamera } from '../e2e/harness.ts';
 import { skipOrFail } from '../shared-fixtures.ts';
 
-/** The Content-Security-Policy the README's "Use it in your app" documents. */
+/** The looser policy the README names for the Vite example (the strict one: test/e2e/csp.test.ts). */
 const README_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; " +
   "img-src 'self' blob:; media-src 'self' blob: mediastream:; connect-src 'self'";
