@@ -100,9 +100,9 @@ describe('createTokenIssuer', () => {
       () => issuer.verify(other.issue({ scope: 's', subject: 'x' }).token, 's'),
       'token_invalid',
     );
-    // The default secret is random: two default issuers do not accept each other's tokens.
-    const a = createTokenIssuer();
-    const b = createTokenIssuer();
+    // A development secret is random: two such issuers do not accept each other's tokens.
+    const a = createTokenIssuer({ devRandomSecret: true });
+    const b = createTokenIssuer({ devRandomSecret: true });
     assertTokenError(
       () => b.verify(a.issue({ scope: 's', subject: 'x' }).token, 's'),
       'token_invalid',
