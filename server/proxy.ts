@@ -4,10 +4,11 @@
 // Each proxy is one narrow endpoint: the browser posts the vendor's own path and body to the
 // integrator's backend with a short-lived token minted by tokens.ts; the proxy checks the token,
 // rebuilds a safe vendor body from whitelisted fields and forwards it with the real credentials.
-// This module holds what both share: their options, the endpoint shell (path and method matching,
-// CORS preflight, the browser token, the bounded JSON body, error replies), forwarding with a
-// timeout, and relaying the vendor's status, JSON body and Retry-After. Request reading itself is
-// http.ts's, which the mock backends share.
+// This module holds what they share: their options, the endpoint shell (exact mount and path
+// matching, CORS preflight, the browser token, the caps on bodies in flight (limits.ts), the
+// bounded and timed JSON body, error replies), forwarding with a timeout and no redirects, and
+// sending what relay.ts makes of the vendor's reply (documented error fields, secrets redacted).
+// Request reading itself is http.ts's, which the mock backends share.
 //
 // Every reply this module makes itself is `{"error":{"code","message"}}`. Messages are fixed
 // strings: they never carry tokens, credentials, images or vendor bodies. Nothing is logged;
