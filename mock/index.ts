@@ -43,6 +43,14 @@ export interface MockBackendOptions {
   linkKycPassword?: string;
   /** The validation-v2 API key; default env KYC_MOCK_VALIDATION_KEY or mock-validation-api-key. */
   validationApiKey?: string;
+  /**
+   * Where the integrator backend reaches the vendor mocks. Default: this server's own origin when
+   * it was started with `listen()`, else (mounted as middleware) a private loopback server of the
+   * same mocks, started on first use. Never the request's Host header.
+   */
+  vendorOrigin?: string;
+  /** The integrator's browser-token secret; default env KYC_TOKEN_SECRET, else random per process. */
+  tokenSecret?: string;
 }
 
 /** A running standalone mock server. */
@@ -109,9 +117,21 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   ];
 
   const faults = createFaultInjector();
+  // The vendors' origin, from configuration: this server once it listens, or a loopback server of
+  // the same mocks (middleware mode, where the host server's address is not ours to know).
+  let ownOrigin: string | undefined;
+  let loopback: Promise<string> | undefined;
+  const vendorOrigin = async (): Promise<string> => {
+    if (options.vendorOrigin !== undefined) return options.vendorOrigin;
+    if (ownOrigin !== undefined) return ownOrigin;
+    loopback ??= serve(0, { unref: true }).then((server) => server.url);
+    return loopback;
+  };
   // The integrator's backend for link-kyc, validation-v2 and session-v1 through its proxy, holding
   // these mocks' credentials.
   const integrator = createIntegrator({
+    vendorOrigin,
+    tokenSecret: options.tokenSecret ?? process.env['KYC_TOKEN_SECRET'],
     linkKycUser: linkKycOptions.user,
     linkKycPassword: linkKycOptions.password,
     validationApiKey: validationOptions.apiKey,
@@ -137,7 +157,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
         : integrator(req, res, (failure) => (failure ? next(failure) : routes(req, res, next))),
     );
 
-  async function listen(port = 0): Promise<RunningMockServer> {
+  async function serve(port: number, how: { unref?: boolean } = {}): Promise<RunningMockServer> {
     const server = createServer((req: IncomingMessage, res: ServerResponse) =>
       middleware(req, res, () =>
         sendFailure(res, new HttpFailure(404, 'not_found', 'No such endpoint.')),
@@ -147,6 +167,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => resolve());
     });
+    if (how.unref) server.unref();
     const { port: actual } = server.address() as AddressInfo;
     return {
       url: `http://127.0.0.1:${actual}`,
@@ -156,6 +177,12 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
           server.closeAllConnections();
         }),
     };
+  }
+
+  async function listen(port = 0): Promise<RunningMockServer> {
+    const running = await serve(port);
+    ownOrigin ??= running.url;
+    return running;
   }
 
   return { middleware, listen, sessions: sessionV1.sessions, linkKyc, validationV2, faults };

@@ -16,6 +16,10 @@
 // MintedSession = {id, token, expires_at (ISO 8601), api_base}. The applicant settings are those of
 // the validation mock's POST /demo/validation/applicants (attempts, outcomes, lrs, ...); a session-v1
 // session is created on the session-v1 mock with its access token, `mock_behavior` passed on.
+//
+// Where the vendors are is configuration (`vendorOrigin`), never the request: a request's Host
+// header is the browser's to write, and the credentials go wherever the vendor URL points. So one
+// set of proxies serves the process, made once from that configured origin.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   createLinkKycProxy,
@@ -40,6 +44,17 @@ const SESSION_V1_API_BASE = `${INTEGRATOR_BASE}/session-v1`;
 
 /** The vendor credentials this integrator holds (the mocks' own, by default). */
 export interface IntegratorOptions {
+  /**
+   * The vendors' origin (`http://127.0.0.1:8787`; the mocks are mounted under it), or a function
+   * giving it once, e.g. when it is known only after a server starts listening. Never taken from
+   * a request.
+   */
+  readonly vendorOrigin: string | (() => Promise<string>);
+  /**
+   * The browser tokens' HMAC secret (≥ 32 bytes, the same on every instance); undefined uses a
+   * random one for this process (`devRandomSecret`), which is what a single dev server needs.
+   */
+  readonly tokenSecret: string | undefined;
   readonly linkKycUser: string;
   readonly linkKycPassword: string;
   readonly validationApiKey: string;
@@ -54,6 +69,9 @@ interface Proxies {
   readonly validation: ValidationV2Proxy;
   readonly sessionV1: SessionV1Proxy;
 }
+
+/** The mock's codes for the three documents the demo offers (seed 002 names only 10). */
+const VALIDATION_DOCUMENT_TYPES = [1, 2, 3];
 
 function sendMinted(res: ServerResponse, id: string, minted: IssuedToken, apiBase: string): void {
   sendJson(res, 200, {
@@ -70,16 +88,17 @@ function sendMinted(res: ServerResponse, id: string, minted: IssuedToken, apiBas
  * reply (e.g. session-v1's start token) stays here.
  */
 async function createOnVendor(
-  req: IncomingMessage,
+  origin: string,
   path: string,
   body: unknown,
   idField: string,
   headers: Readonly<Record<string, string>> = {},
 ): Promise<string> {
-  const created = await fetch(`http://${req.headers.host}${path}`, {
+  const created = await fetch(`${origin}${path}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...headers },
     body: JSON.stringify(body),
+    redirect: 'error',
   });
   const reply = (await created.json()) as Record<string, unknown>;
   const id = reply[idField];
@@ -93,39 +112,52 @@ const SESSION_PATH = /^\/demo\/(link-kyc|validation|session-v1)\/sessions(?:\/([
 
 /** The integrator backend as one middleware: its demo endpoints and the three proxies. */
 export function createIntegrator(options: IntegratorOptions): Middleware {
-  const tokens = createTokenIssuer({ ttlSeconds: options.tokenTtlSeconds });
-  // The vendors are our own mocks on this same server; their address is known at the first call.
-  const byOrigin = new Map<string, Proxies>();
-  function proxies(req: IncomingMessage): Proxies {
-    const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
-    let found = byOrigin.get(origin);
-    if (!found) {
-      found = {
+  const tokens = createTokenIssuer(
+    options.tokenSecret === undefined
+      ? { devRandomSecret: true, ttlSeconds: options.tokenTtlSeconds }
+      : { secret: options.tokenSecret, ttlSeconds: options.tokenTtlSeconds },
+  );
+  const { vendorOrigin } = options;
+
+  /** The one set of proxies, made the first time the vendors' configured origin is known. */
+  let ready: Promise<Proxies & { readonly origin: string }> | undefined;
+  function proxies(): Promise<Proxies & { readonly origin: string }> {
+    ready ??= (async () => {
+      const origin = typeof vendorOrigin === 'string' ? vendorOrigin : await vendorOrigin();
+      return {
+        origin,
         linkKyc: createLinkKycProxy({
           vendorBaseUrl: `${origin}${LINK_KYC_MOCK_BASE}`,
+          mountPath: LINK_KYC_API_BASE,
           auth: { user: options.linkKycUser, password: options.linkKycPassword },
           tokens,
+          // What this demo pays for: a selfie with every document, no paid extras.
+          requireFaceImage: true,
         }),
         validation: createValidationV2Proxy({
           vendorBaseUrl: `${origin}${VALIDATION_V2_MOCK_BASE}`,
+          mountPath: VALIDATION_API_BASE,
           vendorHeaders: { Authorization: `Bearer ${options.validationApiKey}` },
           tokens,
+          documentTypes: VALIDATION_DOCUMENT_TYPES,
         }),
         sessionV1: createSessionV1Proxy({
           vendorBaseUrl: origin,
+          mountPath: SESSION_V1_API_BASE,
           accessToken: options.sessionV1AccessToken,
           tokens,
         }),
       };
-      byOrigin.set(origin, found);
-    }
-    return found;
+    })();
+    // A failed start (the origin could not be had) is tried again on the next request.
+    ready.catch(() => (ready = undefined));
+    return ready;
   }
 
   async function mint(req: IncomingMessage, res: ServerResponse, match: RegExpExecArray) {
     const body = await readJsonBody(req, 64 * 1024, { allowEmpty: true });
     if (!isRecord(body)) throw new HttpFailure(400, 'invalid_field', 'The body must be an object.');
-    const { linkKyc, validation, sessionV1 } = proxies(req);
+    const { linkKyc, validation, sessionV1, origin } = await proxies();
     const [, protocol, renewFor] = match;
     if (protocol === 'link-kyc') {
       const session = linkKyc.startSession(renewFor ? decodeURIComponent(renewFor) : undefined);
@@ -137,7 +169,7 @@ export function createIntegrator(options: IntegratorOptions): Middleware {
       const id = renewFor
         ? decodeURIComponent(renewFor)
         : await createOnVendor(
-            req,
+            origin,
             '/api/v1/verification',
             { mock_behavior: body['mock_behavior'] },
             'session_id',
@@ -149,7 +181,7 @@ export function createIntegrator(options: IntegratorOptions): Middleware {
     // The applicant is created on the vendor, as the integrator's backend would do it.
     const id = renewFor
       ? decodeURIComponent(renewFor)
-      : await createOnVendor(req, '/demo/validation/applicants', body, 'applicantId');
+      : await createOnVendor(origin, '/demo/validation/applicants', body, 'applicantId');
     sendMinted(res, id, validation.startSession({ applicantId: id }), VALIDATION_API_BASE);
   }
 
@@ -165,18 +197,20 @@ export function createIntegrator(options: IntegratorOptions): Middleware {
       );
       return;
     }
-    if (path.startsWith(`${LINK_KYC_API_BASE}/`)) {
-      proxies(req).linkKyc.middleware(req, res, next);
+    const proxy = path.startsWith(`${LINK_KYC_API_BASE}/`)
+      ? 'linkKyc'
+      : path.startsWith(`${VALIDATION_API_BASE}/`)
+        ? 'validation'
+        : path.startsWith(`${SESSION_V1_API_BASE}/`)
+          ? 'sessionV1'
+          : undefined;
+    if (!proxy) {
+      next();
       return;
     }
-    if (path.startsWith(`${VALIDATION_API_BASE}/`)) {
-      proxies(req).validation.middleware(req, res, next);
-      return;
-    }
-    if (path.startsWith(`${SESSION_V1_API_BASE}/`)) {
-      proxies(req).sessionV1.middleware(req, res, next);
-      return;
-    }
-    next();
+    proxies().then(
+      (set) => set[proxy].middleware(req, res, next),
+      (error: unknown) => next(error),
+    );
   };
 }

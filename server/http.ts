@@ -36,30 +36,102 @@ export class ProxyHttpError extends Error {
   }
 }
 
+/** How {@link readBody} reads a body. */
+export interface ReadBodyOptions {
+  /**
+   * Time allowed for the whole body, in ms, from the first read: a sender slower than that gets
+   * 408 `body_timeout` and the connection is closed. Default none.
+   */
+  readonly timeoutMs?: number;
+}
+
+/** Reply headers of a refusal after which the rest of the body is not read: the socket closes. */
+const CLOSE = { Connection: 'close' } as const;
+
 /**
- * Reads the whole body, up to `limit` bytes: over it, 413 `payload_too_large`. A declared
- * Content-Length over the limit fails at once; a body that grows past it is read to the end and
- * discarded (answering while the browser is still sending makes it report a reset connection
- * instead of the 413).
+ * Reads the whole body, up to `limit` bytes. A declared Content-Length over the limit is 413
+ * `payload_too_large` at once, before any byte is read. A body without one (chunked) that grows
+ * past the limit is 413 as soon as it does: reading stops there and the reply closes the
+ * connection (`Connection: close`), so the rest is never read or held. A body not complete within
+ * `timeoutMs` is 408 `body_timeout`, also closing. A client that goes away mid-body is 499
+ * `client_closed` (nobody is left to answer, and it is not a server failure). Nothing but the
+ * body's own bytes is held: with a Content-Length the buffer is allocated once.
  */
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const tooLarge = () =>
-    new ProxyHttpError(413, 'payload_too_large', `The request body is over ${limit} bytes.`);
-  const declared = Number(req.headers['content-length']);
+export function readBody(
+  req: IncomingMessage,
+  limit: number,
+  options: ReadBodyOptions = {},
+): Promise<Buffer> {
+  const tooLarge = (headers: Readonly<Record<string, string>> = {}) =>
+    new ProxyHttpError(
+      413,
+      'payload_too_large',
+      `The request body is over ${limit} bytes.`,
+      headers,
+    );
+  const declaredHeader = req.headers['content-length'];
+  const declared = declaredHeader === undefined ? Number.NaN : Number(declaredHeader);
   if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
+    // With a declared length (node's parser holds the body to it) one buffer of that size.
+    const whole = Number.isFinite(declared) ? Buffer.allocUnsafe(declared) : undefined;
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = (error?: ProxyHttpError) => {
+      if (timer !== undefined) clearTimeout(timer);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onAbort);
+      req.off('aborted', onAbort);
+      req.off('close', onClose);
+      if (error) {
+        chunks.length = 0;
+        // Stop reading: what the sender still has is not ours to hold.
+        req.pause();
+        reject(error);
+      }
+    };
+    const onData = (chunk: Buffer) => {
+      if (size + chunk.length > limit) {
+        stop(tooLarge(CLOSE));
+        return;
+      }
+      if (whole) chunk.copy(whole, size);
+      else chunks.push(chunk);
       size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-      else chunks.length = 0;
-    });
-    req.on('end', () => {
-      if (size <= limit) resolve(Buffer.concat(chunks));
-      else reject(tooLarge());
-    });
-    req.on('error', reject);
+    };
+    const onEnd = () => {
+      stop();
+      resolve(whole ? whole.subarray(0, size) : Buffer.concat(chunks, size));
+    };
+    const onAbort = (cause?: unknown) =>
+      stop(
+        new ProxyHttpError(499, 'client_closed', 'The client closed the request.', {}, { cause }),
+      );
+    const onClose = () => {
+      if (!req.complete) onAbort();
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onAbort);
+    req.on('aborted', onAbort);
+    req.on('close', onClose);
+    if (options.timeoutMs !== undefined) {
+      timer = setTimeout(
+        () =>
+          stop(
+            new ProxyHttpError(
+              408,
+              'body_timeout',
+              'The request body did not arrive in time.',
+              CLOSE,
+            ),
+          ),
+        options.timeoutMs,
+      );
+      timer.unref?.();
+    }
   });
 }
 
@@ -99,9 +171,9 @@ export function parseJsonBody(
 export async function readJsonBody(
   req: IncomingMessage,
   limit: number,
-  options: JsonBodyOptions = {},
+  options: JsonBodyOptions & ReadBodyOptions = {},
 ): Promise<unknown> {
-  return parseJsonBody(req, await readBody(req, limit), options);
+  return parseJsonBody(req, await readBody(req, limit, options), options);
 }
 
 /**

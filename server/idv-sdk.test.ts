@@ -64,6 +64,7 @@ async function setup(
     },
     tokens: createTokenIssuer({ secret: SECRET }),
     onError: (error) => errors.push(error),
+    mountPath: '/kyc/idv',
     ...overrides,
   });
   const server = await listenMiddleware(proxy.middleware);

@@ -12,10 +12,12 @@
 // server-side, and relays the vendor's reply (proxy.ts).
 //
 // The browser side is `<kyc-capture protocol="idv-sdk" api-base="<mount>">` with the default
-// paths (`/idv-sdk/...`), which this proxy answers under any prefix; `vendorPaths` maps each
-// operation to the real service's path (the seed names none). The probes (ping, health) carry no
-// token in the seed and are not proxied.
-import { parseMultipart, readBody, type FormPart } from './http.ts';
+// paths (`/idv-sdk/...`), which this proxy answers under its `mountPath` only; `vendorPaths` maps
+// each operation to the real service's path (the seed names none). The probes (ping, health) carry
+// no token in the seed and are not proxied. What changes the verification is the server's: the
+// finalization's `settings` come from `finalizeSettings` (a browser's are refused), and the
+// document types the browser may set from `documentTypes`.
+import { parseMultipart, readBody, type FormPart, type ReadBodyOptions } from './http.ts';
 import { isRecord, nonEmptyString } from './json-fields.ts';
 import {
   checkVendorHeaders,
@@ -23,11 +25,13 @@ import {
   forwardJson,
   invalidBody,
   proxySettings,
+  requestPath,
   resolveVendorHeaders,
   type ProxyCommonOptions,
   type ProxyEndpoint,
   type VendorHeaders,
 } from './proxy.ts';
+import { nestedErrorFields } from './relay.ts';
 import type { IssuedToken, TokenIssuer } from './tokens.ts';
 
 /** The browser-token scope the idv-sdk proxy accepts. */
@@ -70,7 +74,22 @@ export interface IdvSdkProxyOptions extends ProxyCommonOptions {
     | ((sessionId: string) => Promise<Readonly<Record<string, string>>>);
   /** Mints and checks the browser tokens (scope `idv-sdk`). */
   readonly tokens: TokenIssuer;
+  /**
+   * The finalization's `settings` (seed 001's open object), sent by the proxy; a browser body with
+   * `settings` is 400 `invalid_body`: how the verification ends is the server's choice. Default
+   * none sent.
+   */
+  readonly finalizeSettings?: Readonly<Record<string, unknown>>;
+  /**
+   * The `document_type_e` values the browser may set; another is 400 `invalid_body`. Default the
+   * seed's five (`unknown`, `driver_license`, `identification_card`, `passport`, `passport_card`).
+   */
+  readonly documentTypes?: readonly IdvSdkDocumentType[];
 }
+
+/** One of seed 001's `document_type_e` values. */
+export type IdvSdkDocumentType =
+  'unknown' | 'driver_license' | 'identification_card' | 'passport' | 'passport_card';
 
 /** The idv-sdk proxy: `handle` and `middleware` answer the SDK operations (see ProxyEndpoint). */
 export interface IdvSdkProxy extends ProxyEndpoint {
@@ -79,7 +98,7 @@ export interface IdvSdkProxy extends ProxyEndpoint {
 }
 
 /** The document types of seed 001's `document_type_e` enum. */
-const DOCUMENT_TYPES = [
+const DOCUMENT_TYPES: readonly IdvSdkDocumentType[] = [
   'unknown',
   'driver_license',
   'identification_card',
@@ -107,21 +126,30 @@ function position(body: Record<string, unknown>): { latitude: number; longitude:
   return { latitude, longitude };
 }
 
+/** The server's choices the JSON bodies hold the browser to. */
+interface BodyConfig {
+  readonly documentTypes: readonly string[];
+  readonly finalizeSettings: Readonly<Record<string, unknown>> | undefined;
+}
+
 /** The JSON body sent to the vendor for each operation, from the seed's fields only. */
-const JSON_BODIES: Readonly<
+const jsonBodies = ({
+  documentTypes,
+  finalizeSettings,
+}: BodyConfig): Readonly<
   Record<
     Exclude<IdvSdkProxyOperation, 'documentFront' | 'documentBack'>,
     (body: Record<string, unknown>) => Record<string, unknown>
   >
-> = {
+> => ({
   sessionRead: () => ({}),
   consent: ({ consented }) => {
     if (typeof consented !== 'boolean') throw invalidBody('consented must be a boolean.');
     return { consented };
   },
   documentType: ({ document_type_e: type }) => {
-    if (typeof type !== 'string' || !DOCUMENT_TYPES.includes(type)) {
-      throw invalidBody(`document_type_e must be one of ${DOCUMENT_TYPES.join(', ')}.`);
+    if (typeof type !== 'string' || !documentTypes.includes(type)) {
+      throw invalidBody(`document_type_e must be one of ${documentTypes.join(', ')}.`);
     }
     return { document_type_e: type };
   },
@@ -138,19 +166,21 @@ const JSON_BODIES: Readonly<
     return { sdk_metadata: metadata };
   },
   finalize: ({ settings }) => {
-    if (settings !== undefined && !isRecord(settings)) {
-      throw invalidBody('settings must be a JSON object.');
-    }
-    return settings !== undefined ? { settings } : {};
+    if (settings !== undefined) throw invalidBody('settings are set by the server, not sent.');
+    return finalizeSettings !== undefined ? { settings: finalizeSettings } : {};
   },
-};
+});
 
 /** Reads a multipart body (the seed's document image add), bounded. */
 async function readForm(
   req: Parameters<typeof readBody>[0],
   maxBodyBytes: number,
+  options: ReadBodyOptions,
 ): Promise<FormPart[]> {
-  return parseMultipart(req.headers['content-type'] ?? '', await readBody(req, maxBodyBytes));
+  return parseMultipart(
+    req.headers['content-type'] ?? '',
+    await readBody(req, maxBodyBytes, options),
+  );
 }
 
 /** The vendor form for a document image: the seed's fields, session_id from the token. */
@@ -202,6 +232,19 @@ export function createIdvSdkProxy(options: IdvSdkProxyOptions): IdvSdkProxy {
     }
     vendorPaths[operation] = path;
   }
+  const documentTypes = options.documentTypes ?? DOCUMENT_TYPES;
+  if (
+    !Array.isArray(documentTypes) ||
+    documentTypes.length === 0 ||
+    !documentTypes.every((type) => DOCUMENT_TYPES.includes(type))
+  ) {
+    throw new TypeError(`documentTypes must be a non-empty list of ${DOCUMENT_TYPES.join(', ')}.`);
+  }
+  const { finalizeSettings } = options;
+  if (finalizeSettings !== undefined && !isRecord(finalizeSettings)) {
+    throw new TypeError('finalizeSettings must be a JSON object.');
+  }
+  const JSON_BODIES = jsonBodies({ documentTypes, finalizeSettings });
 
   async function headers(sessionId: string): Promise<Record<string, string>> {
     const given: VendorHeaders =
@@ -219,6 +262,7 @@ export function createIdvSdkProxy(options: IdvSdkProxyOptions): IdvSdkProxy {
       tokens,
       settings,
       allowHeaders: ['X-Client-Id'],
+      errorFields: nestedErrorFields,
       ...(multipart ? { readBody: readForm } : {}),
       async forward(claims, input, signal) {
         const sessionId = claims.subject;
@@ -243,14 +287,10 @@ export function createIdvSdkProxy(options: IdvSdkProxyOptions): IdvSdkProxy {
   };
 
   async function handle(...[req, res]: Parameters<IdvSdkProxy['handle']>): Promise<void> {
-    let path = '';
-    try {
-      path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    } catch {
-      // Not a path: the first endpoint answers 404 like any unknown path.
-    }
-    const index = operations.findIndex((operation) =>
-      path.endsWith(IDV_SDK_PROXY_PATHS[operation]),
+    // Not one of the paths: the first endpoint answers 404 like any unknown path.
+    const path = requestPath(req);
+    const index = operations.findIndex(
+      (operation) => path === `${settings.mountPath}${IDV_SDK_PROXY_PATHS[operation]}`,
     );
     await (endpoints[Math.max(index, 0)] as ProxyEndpoint).handle(req, res);
   }

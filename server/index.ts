@@ -7,6 +7,8 @@
 //   credentials off the page;
 // - link-kyc-callback.ts / link-kyc-callback-handler.ts: LINK callbacks, parsed, from its addresses;
 // - proxy.ts: what the proxies share (only its public types and error class are exported here);
+// - limits.ts: the caps on bodies in flight (per browser session and per process);
+// - relay.ts: what of a vendor reply reaches the browser (internal);
 // - http.ts: request reading, shared with the mock backends (mock/http.ts).
 export * from './results.ts';
 export * from './tokens.ts';
@@ -17,6 +19,14 @@ export * from './validation-v2.ts';
 export * from './idv-sdk.ts';
 export * from './session-v1.ts';
 export {
+  createBodyLimits,
+  DEFAULT_MAX_BODIES,
+  DEFAULT_MAX_BODIES_PER_TOKEN,
+  type BodyLimits,
+  type BodyLimitsOptions,
+} from './limits.ts';
+export {
+  DEFAULT_BODY_TIMEOUT_MS,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_PROXY_TIMEOUT_MS,
   ProxyHttpError,

@@ -110,6 +110,7 @@ async function setup(overrides: Partial<LinkKycProxyOptions> = {}): Promise<Prox
     auth: { user: USER, password: PASSWORD },
     tokens,
     onError: (error) => errors.push(error),
+    mountPath: '/kyc',
     ...overrides,
   });
   const server = await listenMiddleware(proxy.middleware);
@@ -215,9 +216,16 @@ describe('LinkKycAuth', () => {
     assert.equal(await auth.token(), 'vendor-token-3');
   });
 
-  it('turns each failed login into a typed error without secrets, and does not cache it', async () => {
+  it('turns each failed login into a typed error without secrets, and tries again after its backoff', async () => {
     const stub = await stubVendor();
-    const auth = new LinkKycAuth({ baseUrl: stub.url, user: USER, password: PASSWORD });
+    let time = T0;
+    const auth = new LinkKycAuth({
+      baseUrl: stub.url,
+      user: USER,
+      password: PASSWORD,
+      now: () => time,
+      maxBackoffMs: 60_000,
+    });
     const cases: [StubReply, LinkKycAuthErrorCode, number | undefined][] = [
       [{ status: 401 }, 'login_rejected', 401],
       [
@@ -251,6 +259,7 @@ describe('LinkKycAuth', () => {
     ];
     for (const [reply, code, status] of cases) {
       stub.login = () => reply;
+      time += 60_000; // past the longest backoff: this login is made
       await assert.rejects(auth.token(), (error: unknown) => {
         assert.ok(error instanceof LinkKycAuthError, `expected LinkKycAuthError for ${code}`);
         assert.equal(error.code, code);
@@ -261,6 +270,7 @@ describe('LinkKycAuth', () => {
     }
     assert.equal(stub.logins.length, cases.length);
     stub.login = (n) => tokenReply(`vendor-token-${n}`);
+    time += 60_000;
     assert.equal(await auth.token(), `vendor-token-${cases.length + 1}`);
   });
 
@@ -320,6 +330,8 @@ describe('createLinkKycProxy', () => {
 
   it('forwards a rebuilt body: id from the token, callbacks only from server config', async () => {
     const s = await setup({
+      certify: true,
+      manualVerification: true,
       certifyCallback: 'https://integrator.example/certificate',
       manualVerificationCallback: 'https://integrator.example/manual',
     });
@@ -342,20 +354,23 @@ describe('createLinkKycProxy', () => {
     assert.deepEqual(logged, []);
   });
 
-  it('never sends a browser callback, and sends certify false by default', async () => {
+  it('never sends a browser callback, and sends certify and manual verification false by default', async () => {
     const s = await setup();
     const reply = await verifyAs(s, {
-      images: [{ content: 'RlJPTlQ=' }],
+      images: [{ content: 'RlJPTlQ=', faceImage: 'RkFDRQ==' }],
       expeditorCountry: 'PT',
+      certify: true,
+      manualVerification: true,
       certifyCallback: 'https://attacker.example/cb',
       manualVerificationCallback: 'https://attacker.example/manual',
     });
     assert.equal(reply.status, 200);
     assert.deepEqual(s.stub.verifies[0]?.body, {
       id: 'req-from-server',
-      images: [{ content: 'RlJPTlQ=' }],
+      images: [{ content: 'RlJPTlQ=', faceImage: 'RkFDRQ==' }],
       expeditorCountry: 'PT',
       certify: false,
+      manualVerification: false,
     });
   });
 
@@ -369,7 +384,7 @@ describe('createLinkKycProxy', () => {
     assert.equal(body['manualVerification'], false);
     assert.equal(body['certifyCallback'], undefined);
     // With the country forced, the browser need not send one.
-    const again = await verifyAs(s, { images: [{ content: 'RlJPTlQ=' }] });
+    const again = await verifyAs(s, { images: [{ content: 'RlJPTlQ=', faceImage: 'RkFDRQ==' }] });
     assert.equal(again.status, 200);
     assert.equal((s.stub.verifies[1]?.body as Record<string, unknown>)['expeditorCountry'], 'ES');
   });
@@ -504,7 +519,10 @@ describe('createLinkKycProxy', () => {
     assert.equal(streamed.status, 413);
     assert.match(streamed.text, /payload_too_large/);
     assert.equal(s.stub.logins.length + s.stub.verifies.length, 0);
-    const fits = await verifyAs(s, { images: [{ content: 'QQ==' }], expeditorCountry: 'ES' });
+    const fits = await verifyAs(s, {
+      images: [{ content: 'QQ==', faceImage: 'QQ==' }],
+      expeditorCountry: 'ES',
+    });
     assert.equal(fits.status, 200);
   });
 
@@ -535,7 +553,7 @@ describe('createLinkKycProxy', () => {
     assert.equal(s.errors[0]?.code, 'bad_gateway');
   });
 
-  it('relays 503 and 429 with their Retry-After', async () => {
+  it('answers 503 and 429 with their Retry-After and its own body, never the vendor’s', async () => {
     const s = await setup();
     s.stub.verify = () => ({ status: 503, body: '', headers: { 'Retry-After': '120' } });
     const unavailable = await verifyAs(s);
@@ -550,7 +568,9 @@ describe('createLinkKycProxy', () => {
     const limited = await verifyAs(s);
     assert.equal(limited.status, 429);
     assert.equal(limited.headers.get('retry-after'), '7');
-    assert.deepEqual(limited.json, { message: 'slow down' });
+    assert.deepEqual(limited.json, {
+      error: { code: 'rate_limited', message: 'The identity service is rate limiting requests.' },
+    });
   });
 
   it('answers 504 when the vendor is too slow and 502 when it is unreachable', async () => {

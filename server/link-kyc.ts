@@ -39,7 +39,9 @@ export type LinkKycAuthErrorCode =
   /** The login could not be done: network failure, timeout, or another error status. */
   | 'login_failed'
   /** The login succeeded but its reply is not the documented `{token, scopes, expiresIn, token_type}`. */
-  | 'bad_login_reply';
+  | 'bad_login_reply'
+  /** A login failed a moment ago: no new attempt until `retryAfterMs` has passed. */
+  | 'login_backoff';
 
 /** A failed LINK KYC login. Messages never contain the user, password or token. */
 export class LinkKycAuthError extends Error {
@@ -47,17 +49,20 @@ export class LinkKycAuthError extends Error {
   readonly code: LinkKycAuthErrorCode;
   /** The HTTP status of the vendor's reply, when there was one. */
   readonly status: number | undefined;
+  /** For `login_backoff`: how long until the next login attempt, in ms. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(
     code: LinkKycAuthErrorCode,
     message: string,
     status?: number,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterMs?: number },
   ) {
     super(message, options);
     this.name = 'LinkKycAuthError';
     this.code = code;
     this.status = status;
+    this.retryAfterMs = options?.retryAfterMs;
   }
 }
 
@@ -80,6 +85,14 @@ export interface LinkKycAuthOptions {
   readonly renewBeforeSeconds?: number;
   /** Time allowed for one login, in ms. Default 15000. */
   readonly timeoutMs?: number;
+  /**
+   * After a failed login, no new one for this long, in ms, doubling with each failure in a row up
+   * to `maxBackoffMs`: meanwhile token() fails at once with `login_backoff`, so a crowd of browsers
+   * cannot turn wrong credentials into a vendor lockout. Default 5000.
+   */
+  readonly backoffMs?: number;
+  /** The longest wait between failed logins, in ms. Default 300000 (5 minutes). */
+  readonly maxBackoffMs?: number;
 }
 
 interface CachedToken {
@@ -90,9 +103,13 @@ interface CachedToken {
 
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
 
+/** Each LinkKycAuth's user and password, for the proxy to keep out of replies; module-private. */
+const loginSecrets = new WeakMap<LinkKycAuth, readonly string[]>();
+
 /**
  * Holds a LINK KYC vendor token: logs in on first use and again near expiry, one login at a time
- * however many callers wait. Credentials live in private fields (not enumerable, not inspected).
+ * however many callers wait; after a failed login, waits (exponential backoff) before the next.
+ * Credentials live in private fields (not enumerable, not inspected).
  */
 export class LinkKycAuth {
   readonly #url: string;
@@ -102,8 +119,13 @@ export class LinkKycAuth {
   readonly #now: () => number;
   readonly #renewBeforeMs: number;
   readonly #timeoutMs: number;
+  readonly #backoffMs: number;
+  readonly #maxBackoffMs: number;
   #cached: CachedToken | undefined;
   #inflight: Promise<string> | undefined;
+  /** Failed logins in a row, and when the next attempt may be made (ms epoch). */
+  #failures = 0;
+  #nextLoginAt = 0;
 
   /** @throws TypeError/RangeError for a bad base URL, empty credentials or bad numbers. */
   constructor(options: LinkKycAuthOptions) {
@@ -116,6 +138,7 @@ export class LinkKycAuth {
     }
     this.#user = options.user;
     this.#password = options.password;
+    loginSecrets.set(this, [options.user, options.password]);
     this.#fetch = options.fetch ?? globalThis.fetch;
     this.#now = options.now ?? Date.now;
     const renew = options.renewBeforeSeconds ?? 300;
@@ -124,6 +147,8 @@ export class LinkKycAuth {
     }
     this.#renewBeforeMs = renew * 1000;
     this.#timeoutMs = positiveOption(options.timeoutMs, 15_000, 'timeoutMs');
+    this.#backoffMs = positiveOption(options.backoffMs, 5000, 'backoffMs');
+    this.#maxBackoffMs = positiveOption(options.maxBackoffMs, 300_000, 'maxBackoffMs');
   }
 
   /**
@@ -133,10 +158,33 @@ export class LinkKycAuth {
    */
   token(): Promise<string> {
     const cached = this.#cached;
-    if (cached && this.#now() < cached.renewAt) return Promise.resolve(cached.token);
-    this.#inflight ??= this.#login().finally(() => {
-      this.#inflight = undefined;
-    });
+    const now = this.#now();
+    if (cached && now < cached.renewAt) return Promise.resolve(cached.token);
+    if (!this.#inflight && now < this.#nextLoginAt) {
+      return Promise.reject(
+        new LinkKycAuthError(
+          'login_backoff',
+          'A LINK KYC login failed a moment ago; not trying again yet.',
+          undefined,
+          { retryAfterMs: this.#nextLoginAt - now },
+        ),
+      );
+    }
+    this.#inflight ??= this.#login().then(
+      (token) => {
+        this.#inflight = undefined;
+        this.#failures = 0;
+        this.#nextLoginAt = 0;
+        return token;
+      },
+      (error: unknown) => {
+        this.#inflight = undefined;
+        const wait = Math.min(this.#backoffMs * 2 ** this.#failures, this.#maxBackoffMs);
+        this.#failures++;
+        this.#nextLoginAt = this.#now() + wait;
+        throw error;
+      },
+    );
     return this.#inflight;
   }
 
@@ -234,14 +282,29 @@ export interface LinkKycProxyOptions extends ProxyCommonOptions {
   readonly tokens: TokenIssuer;
   /** Forces `expeditorCountry`; the browser's value is then ignored. */
   readonly expeditorCountry?: string;
-  /** Forces `certify`; unset, the browser's value (if any) is sent. */
+  /**
+   * Whether a verify request must carry the selfie (`images[0].faceImage`), the face comparison
+   * you pay for; without it the browser gets 400 `face_image_required`. Default true.
+   */
+  readonly requireFaceImage?: boolean;
+  /**
+   * `certify` (a paid service): true certifies every request unless the browser sends
+   * `certify: false`; false (the default) never does, whatever the browser sends.
+   */
   readonly certify?: boolean;
   /** `certifyCallback`; only ever from here, never from the browser. */
   readonly certifyCallback?: string;
-  /** Forces `manualVerification`; unset, the browser's value (if any) is sent. */
+  /**
+   * `manualVerification` (a paid service): true asks for it on every request unless the browser
+   * sends `manualVerification: false`; false (the default) never does, whatever the browser sends.
+   */
   readonly manualVerification?: boolean;
   /** `manualVerificationCallback`; only ever from here, never from the browser. */
   readonly manualVerificationCallback?: string;
+  /** After a failed vendor login, the first wait before another, in ms (see LinkKycAuth). */
+  readonly loginBackoffMs?: number;
+  /** The longest wait between failed vendor logins, in ms (see LinkKycAuth). */
+  readonly maxLoginBackoffMs?: number;
 }
 
 /** A capture session: the browser token and the vendor request id it is bound to. */
@@ -266,7 +329,7 @@ export interface LinkKycVendorBody {
   expeditorCountry: string;
   certify: boolean;
   certifyCallback?: string;
-  manualVerification?: boolean;
+  manualVerification: boolean;
   manualVerificationCallback?: string;
 }
 
@@ -275,6 +338,16 @@ interface BrowserBody {
   expeditorCountry: string | undefined;
   certify: boolean | undefined;
   manualVerification: boolean | undefined;
+}
+
+/** The error fields seed 000 documents on its 400 and 500 bodies: `id`, `code`, `message`. */
+function linkKycErrorFields(body: unknown): Record<string, unknown> | undefined {
+  if (!isRecord(body)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const name of ['id', 'code', 'message']) {
+    if (typeof body[name] === 'string') out[name] = body[name];
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /** The whitelisted fields of the browser's body, checked; everything else is dropped. */
@@ -331,7 +404,8 @@ function optionalBoolean(value: unknown, name: string): boolean | undefined {
  * Creates the LINK KYC proxy. Per request: check the browser token (401 with its code), read the
  * body (413 over `maxBodyBytes`), check it (400 `invalid_body`), build the vendor body, get a
  * vendor token (502 `upstream_auth_failed` if the login fails), forward, and on a vendor 401 log
- * in again and resend once. The vendor's reply is relayed as relayVendorReply describes.
+ * in again and resend once. The vendor's reply is relayed as relay.ts describes (errors: seed
+ * 000's `id`, `code`, `message` only).
  * @throws TypeError/RangeError for bad options.
  */
 export function createLinkKycProxy(options: LinkKycProxyOptions): LinkKycProxy {
@@ -344,13 +418,18 @@ export function createLinkKycProxy(options: LinkKycProxyOptions): LinkKycProxy {
           user: options.auth.user,
           password: options.auth.password,
           fetch: settings.fetch,
+          ...(options.loginBackoffMs !== undefined ? { backoffMs: options.loginBackoffMs } : {}),
+          ...(options.maxLoginBackoffMs !== undefined
+            ? { maxBackoffMs: options.maxLoginBackoffMs }
+            : {}),
         });
   const { tokens } = options;
   const config = {
     expeditorCountry: optionalString(options.expeditorCountry, 'expeditorCountry'),
-    certify: optionalBoolean(options.certify, 'certify'),
+    requireFaceImage: optionalBoolean(options.requireFaceImage, 'requireFaceImage') ?? true,
+    certify: optionalBoolean(options.certify, 'certify') ?? false,
     certifyCallback: optionalString(options.certifyCallback, 'certifyCallback'),
-    manualVerification: optionalBoolean(options.manualVerification, 'manualVerification'),
+    manualVerification: optionalBoolean(options.manualVerification, 'manualVerification') ?? false,
     manualVerificationCallback: optionalString(
       options.manualVerificationCallback,
       'manualVerificationCallback',
@@ -361,14 +440,21 @@ export function createLinkKycProxy(options: LinkKycProxyOptions): LinkKycProxy {
   function vendorBody(id: string, browser: BrowserBody): LinkKycVendorBody {
     const expeditorCountry = config.expeditorCountry ?? browser.expeditorCountry;
     if (expeditorCountry === undefined) throw invalidBody('expeditorCountry is required.');
-    const manualVerification = config.manualVerification ?? browser.manualVerification;
+    if (config.requireFaceImage && browser.images[0]?.faceImage === undefined) {
+      throw new ProxyHttpError(
+        400,
+        'face_image_required',
+        'images[0].faceImage (the selfie) is required.',
+      );
+    }
+    // Paid services: the server's setting decides; the browser can only turn one off.
     return {
       id,
       images: browser.images,
       expeditorCountry,
-      certify: config.certify ?? browser.certify ?? false,
+      certify: config.certify && browser.certify !== false,
       ...(config.certifyCallback !== undefined ? { certifyCallback: config.certifyCallback } : {}),
-      ...(manualVerification !== undefined ? { manualVerification } : {}),
+      manualVerification: config.manualVerification && browser.manualVerification !== false,
       ...(config.manualVerificationCallback !== undefined
         ? { manualVerificationCallback: config.manualVerificationCallback }
         : {}),
@@ -379,6 +465,16 @@ export function createLinkKycProxy(options: LinkKycProxyOptions): LinkKycProxy {
     try {
       return await auth.token();
     } catch (error) {
+      if (error instanceof LinkKycAuthError && error.code === 'login_backoff') {
+        // Not a new failure: the last one is still being waited out, without asking the vendor.
+        throw new ProxyHttpError(
+          503,
+          'upstream_auth_backoff',
+          'The proxy could not sign in to the identity service; try again later.',
+          { 'Retry-After': String(Math.max(1, Math.ceil((error.retryAfterMs ?? 0) / 1000))) },
+          { cause: error },
+        );
+      }
       throw new ProxyHttpError(
         502,
         'upstream_auth_failed',
@@ -394,6 +490,7 @@ export function createLinkKycProxy(options: LinkKycProxyOptions): LinkKycProxy {
     scope: LINK_KYC_SCOPE,
     tokens,
     settings,
+    errorFields: linkKycErrorFields,
     async forward(claims, input, signal) {
       const body = JSON.stringify(vendorBody(claims.subject, readBrowserBody(input)));
       const send = (token: string) =>
@@ -403,6 +500,7 @@ export function createLinkKycProxy(options: LinkKycProxyOptions): LinkKycProxy {
           headers: { Authorization: `Bearer ${token}` },
           body,
           signal,
+          secrets: loginSecrets.get(auth) ?? [],
         });
       const token = await vendorToken();
       const reply = await send(token);

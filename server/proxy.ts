@@ -4,20 +4,30 @@
 // Each proxy is one narrow endpoint: the browser posts the vendor's own path and body to the
 // integrator's backend with a short-lived token minted by tokens.ts; the proxy checks the token,
 // rebuilds a safe vendor body from whitelisted fields and forwards it with the real credentials.
-// This module holds what both share: their options, the endpoint shell (path and method matching,
-// CORS preflight, the browser token, the bounded JSON body, error replies), forwarding with a
-// timeout, and relaying the vendor's status, JSON body and Retry-After. Request reading itself is
-// http.ts's, which the mock backends share.
+// This module holds what they share: their options, the endpoint shell (exact mount and path
+// matching, CORS preflight, the browser token, the caps on bodies in flight (limits.ts), the
+// bounded and timed JSON body, error replies), forwarding with a timeout and no redirects, and
+// sending what relay.ts makes of the vendor's reply (documented error fields, secrets redacted).
+// Request reading itself is http.ts's, which the mock backends share.
 //
 // Every reply this module makes itself is `{"error":{"code","message"}}`. Messages are fixed
 // strings: they never carry tokens, credentials, images or vendor bodies. Nothing is logged;
 // failures the integrator may want to see go to the optional `onError` hook.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRecord } from './json-fields.ts';
-import { bearerToken, ProxyHttpError, readJsonBody, type Middleware } from './http.ts';
+import {
+  bearerToken,
+  ProxyHttpError,
+  readJsonBody,
+  type Middleware,
+  type ReadBodyOptions,
+} from './http.ts';
+import { processBodyLimits, type BodyLimits } from './limits.ts';
+import { relayedReply, secretsOf, type ErrorFields, type VendorReply } from './relay.ts';
 import { BrowserTokenError, type TokenIssuer, type VerifiedClaims } from './tokens.ts';
 
 export { ProxyHttpError, type Middleware } from './http.ts';
+export type { VendorReply } from './relay.ts';
 
 /** One proxied vendor endpoint. */
 export interface ProxyEndpoint {
@@ -32,8 +42,26 @@ export interface ProxyEndpoint {
 
 /** Options both proxies share. */
 export interface ProxyCommonOptions {
+  /**
+   * The path where the proxy is mounted, as the request's path shows it (`/kyc/link-kyc`; no
+   * trailing slash): the proxy answers exactly that path followed by its vendor path, and nothing
+   * else. Default `''` (the vendor path alone, e.g. behind Express's `app.use(mount, …)`, which
+   * strips the mount from `req.url`).
+   */
+  readonly mountPath?: string;
   /** Largest browser body accepted, in bytes; bigger ones get 413. Default 25 MB. */
   readonly maxBodyBytes?: number;
+  /**
+   * Time allowed for the browser's body to arrive, in ms; a slower sender gets 408
+   * `body_timeout` and the connection is closed. Default 30000 (the browser SDK's own timeout).
+   */
+  readonly bodyTimeoutMs?: number;
+  /**
+   * Caps on bodies in flight, per browser session and per process (`createBodyLimits`); over
+   * them, 429 `too_many_requests` / 503 `server_busy` with Retry-After before the body is read.
+   * Default one counter shared by every proxy of the process (16 bodies, 2 per session).
+   */
+  readonly bodyLimits?: BodyLimits;
   /** Time allowed for the vendor call, reply body included, in ms. Default 60000. */
   readonly timeoutMs?: number;
   /** The fetch used to call the vendor. Default the global fetch. */
@@ -45,9 +73,10 @@ export interface ProxyCommonOptions {
    */
   readonly allowOrigin?: string | null;
   /**
-   * Called with every 5xx the proxy answered itself (login errors, vendor unreachable or timed
-   * out, bad vendor replies, bugs), as the ProxyHttpError sent; its `cause` holds the underlying
-   * error (a LinkKycAuthError, a network error, ...). No secret is in either.
+   * Called with every 5xx the proxy answered (login errors, vendor unreachable, timed out or
+   * failing, bad vendor replies, bugs), as the ProxyHttpError sent; its `cause` holds the
+   * underlying error (a LinkKycAuthError, a network error, ...). No secret is in either. A browser
+   * that went away (499 `client_closed`) is not reported: nothing failed on this side.
    */
   readonly onError?: (error: ProxyHttpError) => void;
 }
@@ -56,15 +85,21 @@ export interface ProxyCommonOptions {
 export const DEFAULT_MAX_BODY_BYTES = 25 * 1024 * 1024;
 /** Default vendor timeout: 60 s (document verification is slow). */
 export const DEFAULT_PROXY_TIMEOUT_MS = 60_000;
+/** Default time for the browser's body to arrive: 30 s. */
+export const DEFAULT_BODY_TIMEOUT_MS = 30_000;
 /** Largest vendor reply relayed, in bytes; bigger ones get 502. */
-const MAX_VENDOR_REPLY_BYTES = 10 * 1024 * 1024;
+export const MAX_VENDOR_REPLY_BYTES = 10 * 1024 * 1024;
 
 /** The options both proxies share, checked and with their defaults filled in. */
 export interface ProxySettings {
   /** The vendor's base URL, without trailing slashes. */
   readonly vendorBaseUrl: string;
+  /** Where the proxy is mounted: `''` or a path without a trailing slash. */
+  readonly mountPath: string;
   readonly fetch: typeof fetch;
   readonly maxBodyBytes: number;
+  readonly bodyTimeoutMs: number;
+  readonly bodyLimits: BodyLimits;
   readonly timeoutMs: number;
   readonly allowOrigin: string | null;
   readonly onError: ((error: ProxyHttpError) => void) | undefined;
@@ -79,12 +114,28 @@ export function proxySettings(
 ): ProxySettings {
   return {
     vendorBaseUrl: baseUrlOption(options.vendorBaseUrl, 'vendorBaseUrl'),
+    mountPath: mountPathOption(options.mountPath),
     fetch: options.fetch ?? globalThis.fetch,
     maxBodyBytes: positiveOption(options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, 'maxBodyBytes'),
+    bodyTimeoutMs: positiveOption(options.bodyTimeoutMs, DEFAULT_BODY_TIMEOUT_MS, 'bodyTimeoutMs'),
+    bodyLimits: options.bodyLimits ?? processBodyLimits,
     timeoutMs: positiveOption(options.timeoutMs, DEFAULT_PROXY_TIMEOUT_MS, 'timeoutMs'),
     allowOrigin: options.allowOrigin === undefined ? '*' : options.allowOrigin,
     onError: options.onError,
   };
+}
+
+/** Checks a `mountPath` option: `''`, or `/segment…` without a trailing slash, query or dots. */
+function mountPathOption(value: unknown): string {
+  if (value === undefined || value === '') return '';
+  if (
+    typeof value !== 'string' ||
+    !/^(\/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)+$/.test(value) ||
+    value.split('/').some((segment) => segment === '.' || segment === '..')
+  ) {
+    throw new TypeError('mountPath must be "" or a path such as "/kyc/link-kyc" (no trailing /).');
+  }
+  return value;
 }
 
 /** Checks a positive finite number option, or returns its default. */
@@ -174,16 +225,6 @@ export function invalidBody(message: string): ProxyHttpError {
   return new ProxyHttpError(400, 'invalid_body', message);
 }
 
-/** A vendor reply, read in full (bounded). */
-export interface VendorReply {
-  /** HTTP status. */
-  readonly status: number;
-  /** Reply headers. */
-  readonly headers: Headers;
-  /** Reply body bytes. */
-  readonly body: Buffer;
-}
-
 /** Vendor request headers, or a function giving them per request. */
 export type VendorHeaders =
   Readonly<Record<string, string>> | (() => Promise<Readonly<Record<string, string>>>);
@@ -245,6 +286,11 @@ export interface ForwardRequest {
   readonly timeoutMs: number;
   /** Aborted when the browser goes away. */
   readonly signal: AbortSignal;
+  /**
+   * Secrets besides the header values (which are always hidden) that the browser must not see in
+   * the reply, e.g. a login's user and password.
+   */
+  readonly secrets?: readonly string[];
 }
 
 async function readCapped(response: Response, cap: number): Promise<Buffer> {
@@ -287,7 +333,12 @@ export async function forwardJson(request: ForwardRequest): Promise<VendorReply>
       signal,
     });
     const body = await readCapped(response, MAX_VENDOR_REPLY_BYTES);
-    return { status: response.status, headers: response.headers, body };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body,
+      secrets: secretsOf(request.headers, request.secrets),
+    };
   } catch (error) {
     if (error instanceof ProxyHttpError) throw error;
     if (timeout.aborted) {
@@ -312,68 +363,12 @@ export async function forwardJson(request: ForwardRequest): Promise<VendorReply>
   }
 }
 
-/** A Retry-After value safe to pass on (delta-seconds or an HTTP date), or undefined. */
-function retryAfter(headers: Headers): string | undefined {
-  const value = headers.get('retry-after')?.trim();
-  if (!value) return undefined;
-  return /^\d{1,10}$/.test(value) || /^[A-Za-z0-9 ,:]{1,40}$/.test(value) ? value : undefined;
-}
-
-/** The vendor's body when it is a JSON object or array, else undefined. */
-function jsonBody(body: Buffer): unknown {
-  try {
-    const value = JSON.parse(body.toString('utf8')) as unknown;
-    return typeof value === 'object' && value !== null ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Relays a vendor reply to the browser: its status and JSON body byte for byte, with its
- * Retry-After. The vendor's other headers are not passed on.
- *
- * - 429/503 without a JSON body: the status and Retry-After with a `rate_limited` /
- *   `upstream_unavailable` error body.
- * - 401/403 (the proxy's own credentials were refused): 502 `upstream_auth_failed`; the browser's
- *   token is not the problem, so it must not see an auth failure.
- * - any other non-JSON body, or a status outside 2xx/4xx/5xx: 502 `bad_gateway`.
- */
-function relayVendorReply(
-  res: ServerResponse,
-  reply: VendorReply,
-  allowOrigin: string | null,
-): void {
-  const { status } = reply;
-  const after = retryAfter(reply.headers);
-  const headers: Record<string, string> = after ? { 'Retry-After': after } : {};
-  if (status === 401 || status === 403) {
-    throw new ProxyHttpError(
-      502,
-      'upstream_auth_failed',
-      'The identity service refused the proxy credentials.',
-    );
-  }
-  const json = jsonBody(reply.body);
-  if (json === undefined && (status === 429 || status === 503)) {
-    const code = status === 429 ? 'rate_limited' : 'upstream_unavailable';
-    const message =
-      status === 429
-        ? 'The identity service is rate limiting requests.'
-        : 'The identity service is unavailable.';
-    throw new ProxyHttpError(status, code, message, headers);
-  }
-  if (json === undefined || status < 200 || (status >= 300 && status < 400) || status > 599) {
-    throw new ProxyHttpError(502, 'bad_gateway', 'The identity service sent an unexpected reply.');
-  }
-  sendJsonText(res, status, reply.body, allowOrigin, headers);
-}
-
 /** What {@link createEndpoint} needs. */
 export interface EndpointOptions {
   /**
-   * The vendor path the endpoint answers (`/identity/verify`): a request path must end with it, or
-   * match it when it is a pattern (for a path with an id in it; anchor it with `$`).
+   * The vendor path the endpoint answers (`/identity/verify`): a request path must be exactly the
+   * mount path followed by it. A pattern (for a path with an id in it) is tested against the whole
+   * request path, so it must include the mount and be anchored at both ends.
    */
   readonly path: string | RegExp;
   /**
@@ -384,10 +379,16 @@ export interface EndpointOptions {
   /** The browser-token scope the endpoint accepts. */
   readonly scope: string;
   /**
-   * Reads the browser's body (bounded by `maxBodyBytes`); default a JSON body. A multipart
-   * endpoint passes its own reader.
+   * Reads the browser's body (bounded by `maxBodyBytes` and the body deadline); default a JSON
+   * body. A multipart endpoint passes its own reader.
    */
-  readonly readBody?: (req: IncomingMessage, maxBodyBytes: number) => Promise<unknown>;
+  readonly readBody?: (
+    req: IncomingMessage,
+    maxBodyBytes: number,
+    options: ReadBodyOptions,
+  ) => Promise<unknown>;
+  /** The error fields of a vendor 4xx the browser may see (the vendor's documented ones). */
+  readonly errorFields: ErrorFields;
   /** Request headers the CORS preflight allows besides Authorization and Content-Type. */
   readonly allowHeaders?: readonly string[];
   /** Checks the browser tokens. */
@@ -404,9 +405,15 @@ export interface EndpointOptions {
   ) => Promise<VendorReply>;
 }
 
-function pathname(req: IncomingMessage): string {
+/**
+ * The request's path, dot segments resolved; `''` for anything but an origin-form target (a
+ * `//host/…` or absolute-form target is never read as another path).
+ */
+export function requestPath(req: IncomingMessage): string {
+  const target = req.url ?? '';
+  if (!target.startsWith('/')) return '';
   try {
-    return new URL(req.url ?? '/', 'http://localhost').pathname;
+    return new URL(`http://localhost${target}`).pathname;
   } catch {
     return '';
   }
@@ -420,9 +427,10 @@ export function createEndpoint(options: EndpointOptions): ProxyEndpoint {
   const { path, scope, tokens, settings, forward } = options;
   const readRequestBody = options.readBody ?? readJsonBody;
   const allowHeaders = ['Authorization', 'Content-Type', ...(options.allowHeaders ?? [])];
-  const { allowOrigin, onError, maxBodyBytes } = settings;
+  const { allowOrigin, onError, maxBodyBytes, bodyTimeoutMs, bodyLimits } = settings;
+  const exact = typeof path === 'string' ? `${settings.mountPath}${path}` : undefined;
   const matches = (req: IncomingMessage) =>
-    typeof path === 'string' ? pathname(req).endsWith(path) : path.test(pathname(req));
+    exact !== undefined ? requestPath(req) === exact : (path as RegExp).test(requestPath(req));
 
   function report(error: ProxyHttpError): void {
     if (!onError) return;
@@ -439,6 +447,7 @@ export function createEndpoint(options: EndpointOptions): ProxyEndpoint {
       if (!res.writableFinished) controller.abort();
     };
     res.on('close', onClose);
+    let release: (() => void) | undefined;
     try {
       if (!matches(req)) throw new ProxyHttpError(404, 'not_found', 'No such endpoint.');
       if (req.method === 'OPTIONS') {
@@ -462,9 +471,14 @@ export function createEndpoint(options: EndpointOptions): ProxyEndpoint {
         });
       }
       const claims = verifyBrowserToken(req, tokens, scope);
-      options.checkPath?.(claims, pathname(req));
-      const body = await readRequestBody(req, maxBodyBytes);
-      relayVendorReply(res, await forward(claims, body, controller.signal), allowOrigin);
+      options.checkPath?.(claims, requestPath(req));
+      release = bodyLimits.acquire(`${claims.scope}\u0000${claims.subject}`);
+      const body = await readRequestBody(req, maxBodyBytes, { timeoutMs: bodyTimeoutMs });
+      const reply = relayedReply(
+        await forward(claims, body, controller.signal),
+        options.errorFields,
+      );
+      sendJsonText(res, reply.status, reply.body, allowOrigin, reply.headers);
     } catch (error) {
       const failure =
         error instanceof ProxyHttpError
@@ -479,10 +493,15 @@ export function createEndpoint(options: EndpointOptions): ProxyEndpoint {
               },
             );
       if (failure.status >= 500) report(failure);
-      if (controller.signal.aborted) return;
+      if (controller.signal.aborted || failure.status === 499) return;
       if (res.headersSent) res.destroy();
-      else sendError(res, failure, allowOrigin);
+      else {
+        // The rest of the body is not read (too large, too slow): the socket goes with the reply.
+        if (failure.headers['Connection'] === 'close') res.once('finish', () => req.destroy());
+        sendError(res, failure, allowOrigin);
+      }
     } finally {
+      release?.();
       res.off('close', onClose);
     }
   }

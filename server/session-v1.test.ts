@@ -67,6 +67,7 @@ async function setup(overrides: Partial<SessionV1ProxyOptions> = {}) {
     },
     tokens: createTokenIssuer({ secret: SECRET }),
     onError: (error) => errors.push(error),
+    mountPath: MOUNT,
     ...overrides,
   });
   const server = await listenMiddleware(proxy.middleware);
@@ -219,7 +220,7 @@ describe('createSessionV1Proxy', () => {
     });
     assert.equal(result.status, 404);
     assert.equal(errorCode(result), 'not_found');
-    const list = await send(`${server.url}${imagesPath(sid)}`, { method: 'GET', token });
+    const list = await send(`${server.url}${MOUNT}${imagesPath(sid)}`, { method: 'GET', token });
     assert.equal(list.status, 405);
     assert.equal(list.headers.get('allow'), 'POST, OPTIONS');
     const preflight = await fetch(`${s.base}${imagesPath(sid)}`, { method: 'OPTIONS' });
@@ -241,7 +242,10 @@ describe('createSessionV1Proxy', () => {
       [null, 'token_missing'],
       [`${token.slice(0, -2)}AA`, 'token_invalid'],
       [
-        createTokenIssuer().issue({ scope: 'session-v1', subject: session.session_id }).token,
+        createTokenIssuer({ devRandomSecret: true }).issue({
+          scope: 'session-v1',
+          subject: session.session_id,
+        }).token,
         'token_invalid',
       ],
       [tokens.issue({ scope: 'idv-sdk', subject: session.session_id }).token, 'scope_mismatch'],

@@ -13,8 +13,9 @@
 // server-side and relays the vendor's reply (proxy.ts): 200 feedback, 400, 404, 409.
 //
 // The browser side is `<kyc-capture protocol="session-v1" api-base="<mount>">` unchanged: its path
-// `/api/v1/verification/{sid}/images` is relative to api-base, which this proxy answers under any
-// prefix.
+// `/api/v1/verification/{sid}/images` is relative to api-base, which this proxy answers under its
+// `mountPath` only. Nothing in add-image chooses what is billed: the session (and its behaviour)
+// is made by the backend's own "Create verification session", never through this proxy.
 import { isRecord, nonEmptyString } from './json-fields.ts';
 import {
   createEndpoint,
@@ -26,6 +27,7 @@ import {
   type ProxyCommonOptions,
   type ProxyEndpoint,
 } from './proxy.ts';
+import { nestedErrorFields } from './relay.ts';
 import type { IssuedToken, TokenIssuer } from './tokens.ts';
 
 /** The browser-token scope the session-v1 proxy accepts. */
@@ -36,8 +38,11 @@ export function sessionV1ImagesPath(sessionId: string): string {
   return `/api/v1/verification/${encodeURIComponent(sessionId)}/images`;
 }
 
-/** Any session's add-image path, under any prefix; group 1 is the encoded session id. */
-const IMAGES_PATH = /\/api\/v1\/verification\/([^/]+)\/images$/;
+/** Any session's add-image path under `mountPath`; group 1 is the encoded session id. */
+function imagesPath(mountPath: string): RegExp {
+  const mount = mountPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${mount}/api/v1/verification/([^/]+)/images$`);
+}
 
 /** Your backend's access token, or a function giving it per request (called with the session id). */
 export type SessionV1AccessToken = string | ((sessionId: string) => Promise<string>);
@@ -94,8 +99,8 @@ function readAddImage(input: unknown): SessionV1VendorBody {
 }
 
 /** The session id in an add-image path, decoded; undefined when the path has none or a bad escape. */
-function pathSessionId(pathname: string): string | undefined {
-  const encoded = IMAGES_PATH.exec(pathname)?.[1];
+function pathSessionId(pattern: RegExp, pathname: string): string | undefined {
+  const encoded = pattern.exec(pathname)?.[1];
   if (encoded === undefined) return undefined;
   try {
     return decodeURIComponent(encoded);
@@ -134,13 +139,15 @@ export function createSessionV1Proxy(options: SessionV1ProxyOptions): SessionV1P
       return { Authorization: `Bearer ${token}` };
     });
 
+  const path = imagesPath(settings.mountPath);
   const endpoint = createEndpoint({
-    path: IMAGES_PATH,
+    path,
     scope: SESSION_V1_SCOPE,
     tokens,
     settings,
+    errorFields: nestedErrorFields,
     checkPath(claims, pathname) {
-      if (pathSessionId(pathname) !== claims.subject) {
+      if (pathSessionId(path, pathname) !== claims.subject) {
         throw new ProxyHttpError(
           403,
           'session_mismatch',

@@ -10,13 +10,23 @@
 // the epoch. Tokens are not encrypted (the browser may read its own claims) and not single-use:
 // a capture session may retry within the TTL, and the vendors count attempts themselves.
 //
-// The default secret is random per process: tokens then stop working on restart and are not
-// shared between instances. Pass a `secret` (≥ 32 bytes) for several instances behind a balancer.
+// The secret is required (≥ 32 bytes, the same on every instance behind a balancer): a random one
+// per process would make every token fail on another instance or after a restart, so it is only
+// there when asked for by name (`devRandomSecret: true`, for a single dev process). A token is
+// accepted only within its issuer's lifetime: `iat` not in the future (beyond `clockSkewSeconds`)
+// and `exp - iat` not over `ttlSeconds`, so a fast clock on one instance cannot lengthen tokens.
+// The MAC is compared in constant time, and only its one canonical base64url spelling is read.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Stable codes of {@link BrowserTokenError}. */
 export type BrowserTokenErrorCode =
-  'token_missing' | 'token_malformed' | 'token_invalid' | 'token_expired' | 'scope_mismatch';
+  | 'token_missing'
+  | 'token_malformed'
+  | 'token_invalid'
+  | 'token_expired'
+  /** Issued later than now (beyond the allowed clock skew): another instance's clock is ahead. */
+  | 'token_not_yet_valid'
+  | 'scope_mismatch';
 
 /** A browser token that cannot be accepted. Messages never contain the token. */
 export class BrowserTokenError extends Error {
@@ -26,6 +36,24 @@ export class BrowserTokenError extends Error {
   constructor(code: BrowserTokenErrorCode, message: string) {
     super(message);
     this.name = 'BrowserTokenError';
+    this.code = code;
+  }
+}
+
+/** Stable codes of {@link TokenIssuerConfigError}. */
+export type TokenIssuerConfigErrorCode = 'secret_required' | 'secret_too_short' | 'secret_conflict';
+
+/**
+ * A token issuer that cannot be created as configured. A RangeError for a short secret, as before,
+ * and a TypeError for the rest, so `instanceof` checks of either kind keep working.
+ */
+export class TokenIssuerConfigError extends TypeError {
+  /** Stable machine-readable code. */
+  readonly code: TokenIssuerConfigErrorCode;
+
+  constructor(code: TokenIssuerConfigErrorCode, message: string) {
+    super(message);
+    this.name = 'TokenIssuerConfigError';
     this.code = code;
   }
 }
@@ -64,10 +92,20 @@ export interface VerifiedClaims {
 
 /** What {@link createTokenIssuer} takes. */
 export interface TokenIssuerOptions {
-  /** HMAC key, at least 32 bytes (a string counts its UTF-8 bytes). Default: random per process. */
+  /**
+   * HMAC key, at least 32 bytes (a string counts its UTF-8 bytes), the same on every instance.
+   * Required unless `devRandomSecret` is true.
+   */
   readonly secret?: string | Uint8Array;
+  /**
+   * Development only: a random secret for this process. Tokens then fail after a restart and on
+   * any other instance, so never set it where more than one process serves the proxies.
+   */
+  readonly devRandomSecret?: boolean;
   /** Token lifetime in seconds. Default 600. */
   readonly ttlSeconds?: number;
+  /** How far another instance's clock may be ahead of this one's, in seconds. Default 30. */
+  readonly clockSkewSeconds?: number;
   /** Clock, ms since the epoch. Default `Date.now`. */
   readonly now?: () => number;
 }
@@ -85,6 +123,8 @@ export interface TokenIssuer {
 
 const PREFIX = 'kc1';
 const MIN_SECRET_BYTES = 32;
+/** A SHA-256 MAC in unpadded base64url: 43 characters. */
+const MAC_LENGTH = 43;
 /** Longer tokens are rejected before any decoding. */
 const MAX_TOKEN_LENGTH = 8192;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
@@ -96,24 +136,55 @@ function stringRecord(value: unknown): Readonly<Record<string, string>> | undefi
   return Object.freeze(Object.fromEntries(entries) as Record<string, string>);
 }
 
-/**
- * Creates a token issuer.
- * @throws RangeError for a secret under 32 bytes or a non-positive TTL.
- */
-export function createTokenIssuer(options: TokenIssuerOptions = {}): TokenIssuer {
-  const secret =
-    options.secret === undefined
-      ? randomBytes(MIN_SECRET_BYTES)
-      : typeof options.secret === 'string'
-        ? Buffer.from(options.secret, 'utf8')
-        : Buffer.from(options.secret);
+/** The HMAC key the options give. @throws TokenIssuerConfigError / RangeError. */
+function secretOf(options: TokenIssuerOptions): Buffer {
+  const given = options.secret;
+  if (options.devRandomSecret === true) {
+    if (given !== undefined) {
+      throw new TokenIssuerConfigError(
+        'secret_conflict',
+        'Pass either a token secret or devRandomSecret: true, not both.',
+      );
+    }
+    return randomBytes(MIN_SECRET_BYTES);
+  }
+  if (given === undefined || given === null || (given as unknown) === '') {
+    throw new TokenIssuerConfigError(
+      'secret_required',
+      'createTokenIssuer needs a secret (at least 32 bytes, the same on every instance); ' +
+        'for a single development process only, pass devRandomSecret: true.',
+    );
+  }
+  if (typeof given !== 'string' && !(given instanceof Uint8Array)) {
+    throw new TokenIssuerConfigError(
+      'secret_required',
+      'The token secret must be a string or bytes.',
+    );
+  }
+  const secret = typeof given === 'string' ? Buffer.from(given, 'utf8') : Buffer.from(given);
   if (secret.length < MIN_SECRET_BYTES) {
     throw new RangeError(`The token secret must be at least ${MIN_SECRET_BYTES} bytes.`);
   }
+  return secret;
+}
+
+/**
+ * Creates a token issuer.
+ * @throws TokenIssuerConfigError without a secret (and without `devRandomSecret: true`);
+ * RangeError for a secret under 32 bytes, a non-positive TTL or a negative clock skew.
+ */
+export function createTokenIssuer(options: TokenIssuerOptions): TokenIssuer {
+  const secret = secretOf(options ?? {});
   const ttlSeconds = options.ttlSeconds ?? 600;
   if (typeof ttlSeconds !== 'number' || !Number.isFinite(ttlSeconds) || ttlSeconds <= 0) {
     throw new RangeError('ttlSeconds must be a positive number.');
   }
+  const skewSeconds = options.clockSkewSeconds ?? 30;
+  if (typeof skewSeconds !== 'number' || !Number.isFinite(skewSeconds) || skewSeconds < 0) {
+    throw new RangeError('clockSkewSeconds must be a number ≥ 0.');
+  }
+  const ttlMs = Math.round(ttlSeconds * 1000);
+  const skewMs = Math.round(skewSeconds * 1000);
   const now = options.now ?? Date.now;
 
   const sign = (signed: string) => createHmac('sha256', secret).update(signed).digest();
@@ -128,7 +199,7 @@ export function createTokenIssuer(options: TokenIssuerOptions = {}): TokenIssuer
     const data = stringRecord(claims.data ?? {});
     if (!data) throw new TypeError('The token data must map strings to strings.');
     const iat = Math.floor(now());
-    const exp = iat + Math.round(ttlSeconds * 1000);
+    const exp = iat + ttlMs;
     const payload = Buffer.from(
       JSON.stringify({ scope: claims.scope, sub: claims.subject, data, iat, exp }),
     ).toString('base64url');
@@ -153,13 +224,17 @@ export function createTokenIssuer(options: TokenIssuerOptions = {}): TokenIssuer
       !payload ||
       !mac ||
       !BASE64URL.test(payload) ||
-      !BASE64URL.test(mac)
+      !BASE64URL.test(mac) ||
+      mac.length !== MAC_LENGTH
     ) {
       throw new BrowserTokenError('token_malformed', 'The token is not a kyc-capture token.');
     }
     const given = Buffer.from(mac, 'base64url');
     const expected = sign(`${PREFIX}.${payload}`);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    // Base64url's last character carries spare bits that decoding ignores, so several spellings
+    // decode to one MAC: only the canonical one (what encoding gives back) is the token.
+    const canonical = given.toString('base64url') === mac;
+    if (given.length !== expected.length || !timingSafeEqual(given, expected) || !canonical) {
       throw new BrowserTokenError('token_invalid', 'The token signature does not match.');
     }
     let claims: Record<string, unknown>;
@@ -184,7 +259,17 @@ export function createTokenIssuer(options: TokenIssuerOptions = {}): TokenIssuer
     ) {
       throw new BrowserTokenError('token_invalid', 'The token payload is incomplete.');
     }
-    if (now() >= exp) throw new BrowserTokenError('token_expired', 'The token has expired.');
+    if (exp - iat > ttlMs || exp <= iat) {
+      // Only an issuer with a longer TTL (another configuration) signs such a token.
+      throw new BrowserTokenError('token_invalid', 'The token lives longer than allowed here.');
+    }
+    const time = now();
+    if (iat > time + skewMs) {
+      throw new BrowserTokenError('token_not_yet_valid', 'The token was issued in the future.');
+    }
+    if (time >= exp || time - iat >= ttlMs) {
+      throw new BrowserTokenError('token_expired', 'The token has expired.');
+    }
     if (tokenScope !== scope) {
       throw new BrowserTokenError('scope_mismatch', 'The token is not valid for this endpoint.');
     }

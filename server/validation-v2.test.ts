@@ -129,6 +129,7 @@ describe('createValidationV2Proxy', () => {
       vendorBaseUrl: s.stub.url,
       vendorHeaders: {},
       tokens,
+      documentTypes: [10],
     });
     const { token } = proxy.startSession({ applicantId: 'face-only' });
     const server = await listen((req, res) => void proxy.handle(req, res));
@@ -225,16 +226,21 @@ describe('createValidationV2Proxy', () => {
     assert.equal(s.stub.received.length, 0);
   });
 
-  it('answers 502 bad_gateway to a vendor HTML page', async () => {
+  it('answers 502 bad_gateway to a vendor HTML page, and its own body to a vendor 500', async () => {
     const s = await setup();
+    s.stub.reply = () => ({ status: 200, type: 'text/html', body: '<h1>Maintenance</h1>' });
+    const page = await validate(s);
+    assert.equal(page.status, 502);
+    assert.equal(errorCode(page), 'bad_gateway');
+    assert.doesNotMatch(page.text, /<h1>/);
     s.stub.reply = () => ({
       status: 500,
       type: 'text/html',
       body: '<h1>Internal Server Error</h1>',
     });
     const reply = await validate(s);
-    assert.equal(reply.status, 502);
-    assert.equal(errorCode(reply), 'bad_gateway');
+    assert.equal(reply.status, 500);
+    assert.equal(errorCode(reply), 'upstream_error');
     assert.doesNotMatch(reply.text, /<h1>/);
   });
 
@@ -271,12 +277,17 @@ describe('createValidationV2Proxy', () => {
 
   it('answers only POST/OPTIONS …/api/v2/public/Validation and calls next() otherwise', async () => {
     const s = await setup();
-    const preflight = await send(`${s.url}/prefix${PATH}`, { method: 'OPTIONS' });
+    const preflight = await send(`${s.url}${PATH}`, { method: 'OPTIONS' });
     assert.equal(preflight.status, 204);
-    const prefixed = await send(`${s.url}/prefix${PATH}`, { token: s.token, body: BROWSER_BODY });
-    assert.equal(prefixed.status, 200);
+    const exact = await send(`${s.url}${PATH}`, { token: s.token, body: BROWSER_BODY });
+    assert.equal(exact.status, 200);
     for (const [method, path] of [
       ['GET', PATH],
+      // Only the exact mount and path: a prefix or an extra segment is not the endpoint.
+      ['POST', `/prefix${PATH}`],
+      ['OPTIONS', `/prefix${PATH}`],
+      ['POST', `/api/v2/x/public/Validation`],
+      ['POST', `//evil.example${PATH}`],
       ['POST', '/api/v2/public/ValidationX'],
       ['POST', '/api/v2/public/validation/extra'],
       ['POST', '/api/v2/status'],

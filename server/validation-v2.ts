@@ -5,10 +5,13 @@
 // (static, or a function called per request, e.g. to fetch an OAuth token). The browser SDK posts
 // its Validation body to this proxy with a browser token from `startSession`, which binds the
 // applicant (and LRS endeavor): `applicantId`/`endeavorId` always come from the token, never from
-// the browser. Vendor replies, including the documented 400 bodies
-// (`{"code":120038,"message":"No faces found"}`), are relayed verbatim.
+// the browser. The verification the integrator pays for is the server's choice too: the allowed
+// `documentType`s (by default any but 10, face only, which skips the document) and a front image
+// with every document type. Vendor replies are relayed as relay.ts says: a 400 as its documented
+// fields only (`{"code":120038,"message":"No faces found"}`).
 import { isRecord, nonEmptyString } from './json-fields.ts';
 import {
+  ProxyHttpError,
   checkVendorHeaders,
   createEndpoint,
   forwardJson,
@@ -29,6 +32,9 @@ export const VALIDATION_V2_PATH = '/api/v2/public/Validation';
 
 export type { VendorHeaders } from './proxy.ts';
 
+/** Seed 002's `documentType` for registration or authorization by face alone (no document). */
+export const VALIDATION_V2_FACE_ONLY = 10;
+
 /** What {@link createValidationV2Proxy} takes. */
 export interface ValidationV2ProxyOptions extends ProxyCommonOptions {
   /** The vendor's base URL (the part before `/api/v2/public/Validation`). */
@@ -41,6 +47,12 @@ export interface ValidationV2ProxyOptions extends ProxyCommonOptions {
   readonly vendorHeaders: VendorHeaders;
   /** Mints and checks the browser tokens (scope `validation-v2`). */
   readonly tokens: TokenIssuer;
+  /**
+   * The `documentType` codes the browser may send; any other is 400 `document_type_not_allowed`.
+   * Default: any but 10 (face only, which skips the document check); list 10 to allow it. Every
+   * code but 10 needs `frontImageBase64`; 10 takes none.
+   */
+  readonly documentTypes?: readonly number[];
 }
 
 /** Whom a Validation v2 session acts for. */
@@ -67,6 +79,16 @@ export interface ValidationV2VendorBody {
   endeavorId?: string;
 }
 
+/** The error fields seed 002 documents: a numeric `code` and a `message`. */
+function validationErrorFields(body: unknown): Record<string, unknown> | undefined {
+  if (!isRecord(body)) return undefined;
+  const { code, message } = body;
+  const out: Record<string, unknown> = {};
+  if (typeof code === 'number' && Number.isSafeInteger(code)) out['code'] = code;
+  if (typeof message === 'string') out['message'] = message;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 /** The browser's `model`, checked; every other field of its body is dropped. */
 function readModel(input: unknown): ValidationV2VendorBody['model'] {
   if (!isRecord(input)) throw invalidBody('The body must be a JSON object.');
@@ -89,15 +111,46 @@ function readModel(input: unknown): ValidationV2VendorBody['model'] {
 
 /**
  * Creates the Validation v2 proxy. Per request: check the browser token (401 with its code), read
- * the body (413 over `maxBodyBytes`), check `model` (400 `invalid_body`), build the vendor body
- * with the token's applicantId/endeavorId, forward with the vendor headers, and relay the reply
- * as relayVendorReply describes.
+ * the body (413 over `maxBodyBytes`), check `model` (400 `invalid_body`, or
+ * `document_type_not_allowed`), build the vendor body with the token's applicantId/endeavorId,
+ * forward with the vendor headers, and relay the reply as relay.ts describes.
  * @throws TypeError/RangeError for bad options.
  */
 export function createValidationV2Proxy(options: ValidationV2ProxyOptions): ValidationV2Proxy {
   const settings = proxySettings(options);
   const { tokens, vendorHeaders } = options;
   checkVendorHeaders(vendorHeaders);
+  const allowed = options.documentTypes;
+  if (
+    allowed !== undefined &&
+    (!Array.isArray(allowed) ||
+      allowed.length === 0 ||
+      !allowed.every((code) => Number.isSafeInteger(code)))
+  ) {
+    throw new TypeError('documentTypes must be a non-empty array of integers.');
+  }
+  const documentTypeAllowed = (code: number) =>
+    allowed ? allowed.includes(code) : code !== VALIDATION_V2_FACE_ONLY;
+
+  /** The browser's model, held to the server's choice of verification. */
+  function checkedModel(input: unknown): ValidationV2VendorBody['model'] {
+    const model = readModel(input);
+    if (!documentTypeAllowed(model.documentType)) {
+      throw new ProxyHttpError(
+        400,
+        'document_type_not_allowed',
+        `model.documentType ${model.documentType} is not allowed here.`,
+      );
+    }
+    const faceOnly = model.documentType === VALIDATION_V2_FACE_ONLY;
+    if (!faceOnly && model.frontImageBase64 === undefined) {
+      throw invalidBody('model.frontImageBase64 is required with a document type.');
+    }
+    if (faceOnly && model.frontImageBase64 !== undefined) {
+      throw invalidBody('model.frontImageBase64 must not be sent with documentType 10.');
+    }
+    return model;
+  }
   const url = `${settings.vendorBaseUrl}${VALIDATION_V2_PATH}`;
 
   const endpoint = createEndpoint({
@@ -105,10 +158,11 @@ export function createValidationV2Proxy(options: ValidationV2ProxyOptions): Vali
     scope: VALIDATION_V2_SCOPE,
     tokens,
     settings,
+    errorFields: validationErrorFields,
     async forward(claims, input, signal) {
       const endeavorId = claims.data['endeavorId'];
       const body: ValidationV2VendorBody = {
-        model: readModel(input),
+        model: checkedModel(input),
         applicantId: claims.subject,
         ...(endeavorId !== undefined ? { endeavorId } : {}),
       };
