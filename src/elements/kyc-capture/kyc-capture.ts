@@ -59,6 +59,7 @@ const CAMERA_VIEW_PARTS = [
  * @csspart done - The last screen, once the backend has every image.
  * @csspart cancelled - The screen shown after `cancel()`.
  * @csspart error - The error screen.
+ * @csspart error-next-step - What the person can do next, under the error screen's line.
  * @csspart camera-actions - The controls under the camera (the file fallback).
  * @csspart review-image - The photo shown for review.
  * @csspart review-warning - The review's warning when no portrait was found on the document.
