@@ -236,6 +236,13 @@ export class KycCaptureElement extends LitElement {
     return this.#flow.state;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // `token` is a property only. One written into the markup is taken out of the DOM at once
+    // (session-replay tools, other scripts and CSS selectors read attributes) and not used.
+    this.removeAttribute('token');
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#revokeReview();
