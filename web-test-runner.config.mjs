@@ -16,6 +16,7 @@ import { patchMediapipe } from './scripts/mediapipe-glue.ts';
 import { createMockBackend } from './mock/index.ts';
 
 const backend = createMockBackend();
+const redirectHits = new Map();
 
 export default {
   files: ['src/**/*.test.ts'],
@@ -35,6 +36,25 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
   ],
   middleware: [
+    // Redirects for the face worker's network guard test (src/face/network-guard.test.ts):
+    // /__redirect?to=<url> answers 302 to it; /__redirect-target?id=<id> counts its requests
+    // (readable, across origins, at /__redirect-hits?id=<id>).
+    async (ctx, next) => {
+      if (ctx.path === '/__redirect') {
+        ctx.status = 302;
+        ctx.set('Location', String(ctx.query.to));
+        return;
+      }
+      if (ctx.path === '/__redirect-target' || ctx.path === '/__redirect-hits') {
+        const id = String(ctx.query.id);
+        if (ctx.path === '/__redirect-target')
+          redirectHits.set(id, (redirectHits.get(id) ?? 0) + 1);
+        ctx.set('Access-Control-Allow-Origin', '*');
+        ctx.body = { hits: redirectHits.get(id) ?? 0 };
+        return;
+      }
+      return next();
+    },
     async (ctx, next) => {
       const asset = findMediapipeAsset(ctx.path);
       if (!asset) return next();

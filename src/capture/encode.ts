@@ -58,6 +58,10 @@ export const ImageFileErrorCode = {
   TooSmall: 'too-small',
   /** The file is over the size limit. */
   TooLarge: 'too-large',
+  /** The file says it is a JPEG, PNG, GIF or WebP but cannot be decoded: damaged or cut off. */
+  Damaged: 'damaged',
+  /** A known image format this browser cannot decode (HEIC outside Safari); `reason.params.format` names it. */
+  UnsupportedFormat: 'unsupported-format',
 } as const;
 /** One of the stable image-file error codes. */
 export type ImageFileErrorCode = (typeof ImageFileErrorCode)[keyof typeof ImageFileErrorCode];
@@ -78,11 +82,55 @@ export class ImageFileError extends KycError {
     code: ImageFileErrorCode,
     message: string,
     hint: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; reason?: Reason },
   ) {
     super(code, message, options);
     this.hint = hint;
   }
+}
+
+/** ISO-BMFF brands of HEIF images (`ftyp` box): iPhones' default photo format. */
+const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1']);
+
+/**
+ * What a file that did not decode is, by its first bytes: a format browsers decode (so the file
+ * is damaged), HEIC (which most browsers cannot open), or nothing recognisable.
+ */
+function undecodableKind(bytes: Uint8Array): 'damaged' | 'heic' | undefined {
+  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+  if (ascii(4, 8) === 'ftyp' && HEIF_BRANDS.has(ascii(8, 12))) return 'heic';
+  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+  const png = bytes[0] === 0x89 && ascii(1, 4) === 'PNG';
+  const gif = ascii(0, 4) === 'GIF8';
+  const webp = ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP';
+  return jpeg || png || gif || webp ? 'damaged' : undefined;
+}
+
+/** The typed error for a file the browser could not decode, named after what the file is. */
+async function undecodable(file: Blob, cause: unknown): Promise<ImageFileError> {
+  const kind = undecodableKind(new Uint8Array(await file.slice(0, 16).arrayBuffer()));
+  if (kind === 'heic') {
+    return new ImageFileError(
+      'unsupported-format',
+      'This browser cannot open HEIC photos.',
+      'Choose a JPEG or PNG photo, or take the photo with the camera here.',
+      { cause, reason: { code: 'unsupported-format', params: { format: 'HEIC' } } },
+    );
+  }
+  if (kind === 'damaged') {
+    return new ImageFileError(
+      'damaged',
+      'This photo file is damaged and cannot be opened.',
+      'Choose another photo, or take the photo with the camera here.',
+      { cause },
+    );
+  }
+  return new ImageFileError(
+    'not-an-image',
+    'This file is not a photo we can read.',
+    'Choose a JPEG or PNG photo.',
+    { cause },
+  );
 }
 
 /** The English messages of an {@link EncodeError}'s two named problems. */
@@ -247,6 +295,7 @@ export async function decodeImageFile(
       'too-large',
       'This file is too large.',
       `Choose a photo smaller than ${mb} MB.`,
+      { reason: { code: 'too-large', params: { mb } } },
     );
   }
   let bitmap: ImageBitmap;
@@ -254,12 +303,8 @@ export async function decodeImageFile(
     // The file's type is not trusted (pickers often send none); decoding is the real test.
     bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
   } catch (err) {
-    throw new ImageFileError(
-      'not-an-image',
-      'This file is not a photo we can read.',
-      'Choose a JPEG or PNG photo.',
-      { cause: err },
-    );
+    // Where the browser decodes HEIC (Safari), it went through above and is re-encoded as JPEG.
+    throw await undecodable(file, err);
   }
   if (Math.min(bitmap.width, bitmap.height) < minShortSide) {
     bitmap.close();

@@ -314,6 +314,19 @@ describe('CameraController', () => {
     expect(camera.error).to.equal(undefined);
   });
 
+  it('reports track-ended when a script stops the track from outside (no ended event fires)', async () => {
+    const { camera } = await mount();
+    await camera.start();
+    const track = camera.stream?.getVideoTracks()[0];
+    if (!track) throw new Error('no track');
+    track.stop();
+    await waitUntil(() => camera.status === 'error', 'the stop noticed', { timeout: 3000 });
+    expect(camera.error?.code).to.equal('track-ended');
+    expect(camera.error?.retryable).to.equal(true);
+    await camera.start();
+    expect(camera.status).to.equal('live');
+  });
+
   it('maps getUserMedia failures to typed errors without throwing', async () => {
     const expected: [string, string][] = [
       ['NotAllowedError', 'permission-denied'],

@@ -89,6 +89,9 @@ const FIRST_FRAME_TIMEOUT_MS = 2000;
 /** How long a live stream may leave the preview black before it counts as `no-video`. */
 const NO_VIDEO_TIMEOUT_MS = 5000;
 
+/** How often a live track is checked for having been stopped from outside (ms). */
+const TRACK_CHECK_MS = 500;
+
 /** Events after which a preview may have started to show its picture. */
 const PREVIEW_EVENTS = ['loadeddata', 'playing', 'resize', 'timeupdate'] as const;
 
@@ -346,6 +349,7 @@ export class CameraController implements ReactiveController {
       }
       this.#stream = stream;
       track.addEventListener('ended', () => this.#onTrackEnded(stream), { signal: run.signal });
+      this.#watchTrack(track, stream, run.signal);
       this.#readTrack(track, relaxed);
       this.#status = 'live';
       this.#bindVideo();
@@ -630,6 +634,20 @@ export class CameraController implements ReactiveController {
       ...(deviceId ? { deviceId } : {}),
       ...(facingMode ? { facingMode } : {}),
     };
+  }
+
+  /**
+   * Notices a track stopped by someone else's `track.stop()` (another script, an extension), for
+   * which no `ended` event fires: the preview would freeze with no way forward. The stream's
+   * `inactive` event says so where the browser sends it; a light poll covers the rest.
+   */
+  #watchTrack(track: MediaStreamTrack, stream: MediaStream, signal: AbortSignal): void {
+    const check = (): void => {
+      if (track.readyState === 'ended') this.#onTrackEnded(stream);
+    };
+    stream.addEventListener('inactive', check, { signal });
+    const timer = setInterval(check, TRACK_CHECK_MS);
+    signal.addEventListener('abort', () => clearInterval(timer), { once: true });
   }
 
   #onTrackEnded(stream: MediaStream): void {

@@ -63,6 +63,8 @@ export interface FlowHost extends ReactiveControllerHost, EventTarget {
   readonly text: Messages;
   /** Where the screens render (focus follows the screen). */
   readonly renderRoot: ParentNode;
+  /** Whether the element is in a document (a removal, unlike a move, leaves it false). */
+  readonly isConnected: boolean;
 }
 
 /** What the element gives its flow controller besides itself. */
@@ -171,6 +173,8 @@ export class FlowController implements ReactiveController {
         signals: deviceSignals(this.#sources.values()),
         ...(redirect ? { redirect: redirect.href } : {}),
       });
+      // Nothing of the person's images outlives the flow: the batch protocols held them until now.
+      this.#release();
       // The host hears of completion first and may keep the person here (preventDefault).
       if (this.#host.dispatchEvent(event) && redirect) this.#host.navigate(redirect);
     },
@@ -239,6 +243,19 @@ export class FlowController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#upload?.abort();
+    // A move (disconnected, then connected again in the same task) keeps the flow; a removal ends
+    // it: the captures go, and an element put back later starts again from the first screen.
+    setTimeout(() => {
+      if (this.#host.isConnected) return;
+      this.#release();
+      const { status } = this.#state;
+      if (status !== 'intro' && status !== 'done' && status !== 'cancelled') {
+        this.#adapter = undefined;
+        this.#started = undefined;
+        this.#sources.clear();
+        this.#set(initialFlowState({ documentType: this.#host.documentType }));
+      }
+    });
   }
 
   /**
@@ -291,6 +308,7 @@ export class FlowController implements ReactiveController {
     const step = currentStep(this.#state);
     this.#upload?.abort();
     this.#dispatch({ type: 'cancel' });
+    this.#release();
     this.#host.dispatchEvent(new KycCancelEvent({ step }));
   }
 
@@ -302,6 +320,8 @@ export class FlowController implements ReactiveController {
       kycError instanceof TokenExpiredError || (kycError as { final?: unknown }).final === true;
     const { code, message, reason } = kycError;
     this.#dispatch({ type: 'failed', error: { code, message, reason, retryable, phase, final } });
+    // Nothing can continue after a final error: the held images have no use left.
+    if (final) this.#release();
     this.#host.dispatchEvent(new KycErrorEvent({ error: kycError, phase, retryable }));
   }
 
@@ -340,6 +360,18 @@ export class FlowController implements ReactiveController {
       origin: location.origin,
       allowedOrigins: redirectOrigins,
     });
+  }
+
+  /**
+   * Lets go of the person's images: the adapter's held batch (`release`), and the kept capture's
+   * place in the state is dropped by the transitions themselves (done, cancel).
+   */
+  #release(): void {
+    const adapter = this.#host.adapter ? Promise.resolve(this.#host.adapter) : this.#adapter;
+    void adapter?.then(
+      (ready) => ready.release?.(),
+      () => {}, // never loaded: nothing held
+    );
   }
 
   #set(state: FlowState): void {

@@ -250,6 +250,10 @@ export const en = {
     'not-an-image': 'This file is not a photo we can read.',
     'too-small': 'This photo is too small for the details to be read.',
     'too-large': 'This file is too large.',
+    damaged: 'This photo file is damaged and cannot be opened.',
+    /** `format` names it, e.g. HEIC. */
+    'unsupported-format': ({ format }: { format: string }) =>
+      `This browser cannot open ${format} photos.`,
     'encode-failed': 'The photo could not be processed.',
     'encode-failed.no-picture': 'There is no picture to process yet.',
     'encode-failed.no-jpeg': 'This browser cannot create JPEG images.',
@@ -283,6 +287,33 @@ export const en = {
       'Your document has expired, so it cannot be accepted. Please start again with a valid document, or contact the service that asked you to verify.',
     'validation-v2.invalid-data':
       'The verification could not use the information it was sent, and a new photo will not change that. Please contact the service that asked you to verify.',
+  } satisfies Readonly<Record<string, Wording>>,
+  /**
+   * What the person can do next, shown under the error screen's line: by the same reason code (and
+   * values) as `errors`. A code without an entry shows its line and the buttons alone.
+   */
+  errorSteps: {
+    'camera.permission-denied':
+      'Allow camera access in your browser’s site settings, then try again, or upload a photo instead.',
+    'camera.not-found': 'Connect a camera and try again, or upload a photo instead.',
+    'camera.in-use':
+      'Close other apps or tabs that use the camera, then try again, or upload a photo instead.',
+    'camera.overconstrained': 'Upload a photo instead, or use another device.',
+    'camera.insecure-context': 'Upload a photo instead.',
+    'camera.aborted': 'Try again, or upload a photo instead.',
+    'camera.unsupported': 'Upload a photo instead, or open this page in an up-to-date browser.',
+    'camera.track-ended':
+      'Check that your camera is connected and not used by another app, then try again, or upload a photo instead.',
+    'camera.no-video': 'Try again, or upload a photo instead.',
+    'camera.unknown': 'Try again, or upload a photo instead.',
+    'not-an-image': 'Choose a JPEG or PNG photo, or take the photo with the camera.',
+    damaged: 'Choose another photo, or take the photo with the camera.',
+    'unsupported-format': 'Choose a JPEG or PNG photo, or take the photo with the camera.',
+    'too-small': 'Choose a sharper, larger photo, or take the photo with the camera.',
+    /** `mb` is the size limit in megabytes. */
+    'too-large': ({ mb }: { mb: number }) =>
+      `Choose a photo smaller than ${mb} MB, or take the photo with the camera.`,
+    'encode-failed': 'Try again, or choose another photo.',
   } satisfies Readonly<Record<string, Wording>>,
   tryAgain: 'Try again',
   cancel: 'Cancel',

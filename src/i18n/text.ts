@@ -100,3 +100,23 @@ export function errorText(
   }
   return word(messages.errors, reason) ?? messages.errors.unknown;
 }
+
+/**
+ * What the person can do next about an error (`errorSteps`), under its line; undefined when the
+ * catalog has nothing for it, or when the line already says it (another app's camera lines).
+ */
+export function errorStep(
+  messages: Messages,
+  error: ErrorSubject,
+  context: { readonly inApp?: boolean } = {},
+): string | undefined {
+  const reason = error.reason ?? { code: error.code };
+  if (
+    context.inApp &&
+    error.phase === 'camera' &&
+    Object.hasOwn(messages.inAppCamera, error.code)
+  ) {
+    return undefined;
+  }
+  return word(messages.errorSteps, reason);
+}

@@ -32,6 +32,16 @@ export class HeldCaptures {
     return IMAGE_STEPS.filter((step) => this.#held.has(step));
   }
 
+  /** How many captures are held: none once the batch is judged, cancelled or the element removed. */
+  get size(): number {
+    return this.#held.size;
+  }
+
+  /** Forgets every capture: the batch is over (judged, cancelled, the element removed). */
+  clear(): void {
+    this.#held.clear();
+  }
+
   /** Forgets the given steps (they are to be captured again). */
   drop(steps: readonly ImageStep[]): void {
     for (const step of steps) this.#held.delete(step);

@@ -302,6 +302,8 @@ export interface LinkKycAdapterOptions {
 export interface LinkKycAdapter extends ProtocolAdapter {
   /** The last verification reply, once one arrived. */
   readonly lastResponse: LinkKycVerifyResponse | undefined;
+  /** The steps whose captures are held for the batch (none once it is judged or released). */
+  readonly held: readonly ImageStep[];
 }
 
 /**
@@ -409,8 +411,12 @@ export function createLinkKycAdapter(options: LinkKycAdapterOptions): LinkKycAda
     get lastResponse() {
       return lastResponse;
     },
+    get held() {
+      return held.steps;
+    },
     start: () => Promise.resolve({}),
     send,
+    release: () => held.clear(),
     finish: (): Promise<FinishResult | void> => {
       if (!lastResponse) return Promise.resolve();
       const { id, idVerification, certification } = lastResponse;

@@ -84,6 +84,12 @@ export interface ProtocolAdapter {
    */
   finish?(options?: { signal?: AbortSignal }): Promise<FinishResult | void>;
   /**
+   * Drops every capture the adapter still holds (the batch protocols hold them until the last
+   * image). The flow calls it once it is over: done, cancelled, a final error, or the element
+   * taken out of the page; after it, nothing of the person's images is left in the adapter.
+   */
+  release?(): void;
+  /**
    * Probes the backend before the person starts, where the protocol has probes (idv-sdk's ping and
    * health); throws the client's typed errors when it cannot be reached.
    */

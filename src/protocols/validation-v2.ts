@@ -292,6 +292,8 @@ export interface ValidationV2AdapterOptions {
 export interface ValidationV2Adapter extends ProtocolAdapter {
   /** The last Validation reply, once one arrived. */
   readonly lastResponse: ValidationV2Response | undefined;
+  /** The steps whose captures are held for the batch (none once it is judged or released). */
+  readonly held: readonly ImageStep[];
 }
 
 /**
@@ -442,7 +444,11 @@ export function createValidationV2Adapter(
     get lastResponse() {
       return lastResponse;
     },
+    get held() {
+      return held.steps;
+    },
     start: () => Promise.resolve({}),
+    release: () => held.clear(),
     send: (capture: Capture, sendOptions: SendOptions = {}) => {
       if (capture.step === 'liveness') return Promise.resolve(HELD);
       held.hold(capture);

@@ -5,7 +5,7 @@ import type { Capture } from '../../capture/types.js';
 import { currentStep, type FlowState } from '../../flow/machine.js';
 import { DocumentType } from '../../steps.js';
 import type { Messages } from '../../i18n/en.js';
-import { errorText, feedbackText } from '../../i18n/text.js';
+import { errorStep, errorText, feedbackText } from '../../i18n/text.js';
 import { inAppBrowser } from '../../in-app-browser.js';
 
 /** What the screens after the camera render from, and what their controls do. */
@@ -139,9 +139,11 @@ export function renderScreen(view: ScreenView): TemplateResult | typeof nothing 
     case 'error': {
       const inApp = inAppBrowser(globalThis.navigator?.userAgent) !== undefined;
       const problem = flow.error && errorText(t, flow.error, { inApp });
+      const next = flow.error && errorStep(t, flow.error, { inApp });
       return html`<section part="screen error" aria-labelledby="error-title">
         <h2 id="error-title" tabindex="-1" data-autofocus>${t.errorTitle}</h2>
         <p role="alert" data-code=${flow.error?.code ?? 'unknown'}>${problem}</p>
+        ${next ? html`<p part="error-next-step">${next}</p>` : nothing}
         <div class="actions">
           ${
             flow.error?.retryable

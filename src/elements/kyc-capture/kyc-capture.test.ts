@@ -1,17 +1,23 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../define/index.js';
-import { KYC_EVENT_NAMES } from '../../events/index.js';
 import type { KycCaptureElement } from './kyc-capture.js';
 import { CameraError } from '../../controllers/camera-error.js';
 import type { KycErrorEvent } from '../../events/error.js';
 import { en } from '../../i18n/en.js';
 import type { MessageOverrides } from '../../i18n/text.js';
-import {
-  createDemoSession,
-  receivedImages,
-  type SessionCredentials,
-} from '../../../test/helpers/backend.js';
+import { createDemoSession, receivedImages } from '../../../test/helpers/backend.js';
 import { canvas2d, canvasToBlob } from '../../../test/helpers/async.js';
+import {
+  begin,
+  buttonNamed,
+  cameraView,
+  mount,
+  q,
+  root,
+  shoot,
+  until,
+  usePhoto,
+} from '../../../test/helpers/kyc-element.js';
 import { drawScene } from '../../../test/scenes/documents.js';
 import { ID_PHOTO_CROP, portraitOrSkip } from '../../../test/helpers/portrait.js';
 import { ConfigurationError } from '../../errors.js';
@@ -30,74 +36,6 @@ declare module '../../protocols/registry.js' {
 
 // These tests drive the real element against the real mock backend (mounted on the test server's
 // origin) with Chromium's fake camera: what they check is what a person would see.
-
-async function mount(
-  session?: SessionCredentials,
-  setup?: (el: KycCaptureElement) => void,
-): Promise<{ el: KycCaptureElement; events: Event[] }> {
-  // Listeners go on before the element is connected, as a host page would add them.
-  const el = document.createElement('kyc-capture');
-  const events: Event[] = [];
-  for (const name of KYC_EVENT_NAMES) el.addEventListener(name, (e) => events.push(e));
-  if (session) {
-    el.session = session.session_id;
-    el.token = session.start_token;
-  }
-  setup?.(el);
-  await fixture(html`<div>${el}</div>`);
-  await el.updateComplete;
-  return { el, events };
-}
-
-const root = (el: KycCaptureElement) => el.shadowRoot!;
-const q = <T extends Element = HTMLElement>(el: KycCaptureElement, selector: string) =>
-  root(el).querySelector<T & Element>(selector);
-
-function buttonNamed(scope: ParentNode, name: string): HTMLButtonElement | undefined {
-  return [...scope.querySelectorAll('button')].find(
-    (b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === name,
-  );
-}
-
-async function until(check: () => unknown, message: string, timeout = 10000): Promise<void> {
-  await waitUntil(check, message, { timeout, interval: 20 });
-}
-
-async function begin(
-  el: KycCaptureElement,
-  type: 'passport' | 'identity_card' | 'drivers_license',
-): Promise<void> {
-  const radio = q<HTMLInputElement>(el, `input[type=radio][value="${type}"]`);
-  radio!.click();
-  q<HTMLInputElement>(el, 'input[name=consent]')!.click();
-  await el.updateComplete;
-  q<HTMLButtonElement>(el, 'button[type=submit]')!.click();
-  await el.updateComplete;
-}
-
-function cameraView(el: KycCaptureElement) {
-  return q<HTMLElementTagNameMap['kyc-camera-view']>(el, 'kyc-camera-view');
-}
-
-async function shoot(el: KycCaptureElement): Promise<void> {
-  await until(() => el.flow.status === 'camera', 'camera screen');
-  const view = cameraView(el)!;
-  await until(() => view.camera.status === 'live', 'camera live');
-  await view.updateComplete;
-  const shutter = view.shadowRoot!.querySelector<HTMLButtonElement>('[part~="shutter"]')!;
-  await until(() => !shutter.disabled, 'shutter enabled');
-  shutter.click();
-  await until(() => el.flow.status === 'review', 'review screen');
-}
-
-async function usePhoto(el: KycCaptureElement): Promise<void> {
-  await el.updateComplete;
-  buttonNamed(root(el), 'Use this photo')!.click();
-  await until(
-    () => el.flow.status !== 'uploading' && el.flow.status !== 'review',
-    'upload finished',
-  );
-}
 
 /** Picks a plain photo through the "upload a photo instead" input (no camera needed). */
 async function pickPhoto(el: KycCaptureElement): Promise<void> {

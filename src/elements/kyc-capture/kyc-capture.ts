@@ -59,6 +59,7 @@ const CAMERA_VIEW_PARTS = [
  * @csspart done - The last screen, once the backend has every image.
  * @csspart cancelled - The screen shown after `cancel()`.
  * @csspart error - The error screen.
+ * @csspart error-next-step - What the person can do next, under the error screen's line.
  * @csspart camera-actions - The controls under the camera (the file fallback).
  * @csspart review-image - The photo shown for review.
  * @csspart review-warning - The review's warning when no portrait was found on the document.
@@ -233,6 +234,13 @@ export class KycCaptureElement extends LitElement {
   /** The flow's state (read-only for hosts; change it through the UI or `cancel()`). */
   get flow(): FlowState {
     return this.#flow.state;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // `token` is a property only. One written into the markup is taken out of the DOM at once
+    // (session-replay tools, other scripts and CSS selectors read attributes) and not used.
+    this.removeAttribute('token');
   }
 
   override disconnectedCallback(): void {
