@@ -9,7 +9,10 @@ import type { KycCaptureElement } from '../elements/kyc-capture/kyc-capture.js';
 import { en } from '../i18n/en.js';
 import { createDemoSession, receivedImages, renewToken } from '../../test/helpers/backend.js';
 import { bytesOf, canvas2d, canvasToBlob, rejection } from '../../test/helpers/async.js';
-import { RESUME_DATABASE } from './resume-store.js';
+import { RESUME_DATABASE, ResumeStore } from './resume-store.js';
+import { initialFlowState, transition, type FlowState } from './machine.js';
+import { resumableState } from './resume.js';
+import type { Capture } from '../capture/types.js';
 
 interface Setup {
   readonly session: string;
@@ -467,5 +470,79 @@ describe('resume after a reload (opt-in `resume`)', () => {
     expect(notice(element()!)).to.contain(en.resume.notice);
     expect((await receivedImages(session)).map((i) => i.type)).to.deep.equal(['document_front']);
     delete host.resumeTestHost;
+  });
+
+  it('opens nothing it cannot read as a kept flow: the flow starts fresh and the record is wiped', async () => {
+    const created = await createDemoSession();
+    const session = created.session_id;
+    // Sealed with a valid key for this session, but not a flow (a damaged or older format).
+    const expiresAt = Date.now() + 60_000;
+    await new ResumeStore().save(session, { contents: { format: 1, flow: 'x' }, expiresAt });
+    expect(await databaseExists()).to.equal(true);
+    const { el } = await mount({ session, token: created.start_token });
+    await until(async () => !(await databaseExists()), 'wiped');
+    expect(el.flow.status).to.equal('intro');
+  });
+
+  describe('what a reload brings back (pure)', () => {
+    const capture = {
+      step: 'document_front',
+      blob: new Blob([]),
+      width: 1,
+      height: 1,
+      source: 'file',
+      takenAt: 0,
+    } satisfies Capture;
+    const under = (patch: Partial<FlowState>): FlowState => ({
+      ...initialFlowState(),
+      status: 'camera',
+      documentType: 'identity_card',
+      steps: ['document_front', 'document_back', 'selfie'],
+      ...patch,
+    });
+
+    it('brings an upload cut by the reload, or one that failed, back under review', () => {
+      for (const state of [
+        under({ status: 'uploading', capture }),
+        under({
+          status: 'error',
+          capture,
+          error: { code: 'network-error', message: '', retryable: true, phase: 'upload' },
+        }),
+      ]) {
+        expect(resumableState(state)).to.deep.include({ status: 'review', capture });
+      }
+    });
+
+    it('keeps nothing of a flow that has not started, is over, or ended on a final error', () => {
+      const final = {
+        code: 'token-expired',
+        message: '',
+        retryable: false,
+        phase: 'upload' as const,
+      };
+      for (const state of [
+        initialFlowState(),
+        under({ status: 'done', steps: [] }),
+        under({ status: 'cancelled' }),
+        under({ status: 'error', error: { ...final, final: true } }),
+      ]) {
+        expect(resumableState(state), state.status).to.equal(undefined);
+      }
+    });
+
+    it('resumes only a flow still on its intro, and tells the host of the photo under review', () => {
+      const kept = resumableState(under({ status: 'review', capture }))!;
+      const { state, effects } = transition(initialFlowState(), { type: 'resume', state: kept });
+      expect([state.status, state.capture, effects]).to.deep.equal([
+        'review',
+        capture,
+        [{ type: 'emit-capture', capture }],
+      ]);
+      const started = under({});
+      expect(transition(started, { type: 'resume', state: kept }).state).to.equal(started);
+      const restarted = transition(state, { type: 'restart' }).state;
+      expect(restarted).to.deep.equal(initialFlowState());
+    });
   });
 });
