@@ -108,7 +108,7 @@ const DEFAULT_MAX_DELAY_MS = 10_000;
 const DEFAULT_RENEW_BEFORE_MS = 30_000;
 
 /** A token expiry as ms since the epoch; undefined when absent or invalid, never a throw. */
-function expiryMs(value: unknown): number | undefined {
+export function expiryMs(value: unknown): number | undefined {
   let ms: number;
   if (typeof value === 'number') ms = value;
   else if (value instanceof Date) ms = value.getTime();

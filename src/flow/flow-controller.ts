@@ -32,10 +32,11 @@ import {
   type FlowEffect,
   type FlowErrorPhase,
   type FlowState,
+  type ResumableState,
 } from './machine.js';
 import { planFlowSteps } from './plan.js';
 import { resolveRedirect } from './redirect.js';
-import { isFaceStep, type CaptureStep, type DocumentType } from '../steps.js';
+import { isFaceStep, isImageStep, type CaptureStep, type DocumentType } from '../steps.js';
 
 /** What the flow controller reads of its element: the host's settings, as it set them. */
 export interface FlowHost extends ReactiveControllerHost, EventTarget {
@@ -139,6 +140,8 @@ export class FlowController implements ReactiveController {
   readonly #sources = new Map<CaptureStep, Pick<Capture, 'step' | 'source' | 'cameraLabel'>>();
   /** What {@link reportAnalysisError} told the host already (code and URL), so it says it once. */
   readonly #reportedAnalysisErrors = new Set<string>();
+  /** Captures a batch adapter held before a reload, handed back to the new adapter once started. */
+  #handBack: readonly Capture[] = [];
 
   readonly #effects: EffectHandlers = {
     'emit-capture': ({ capture }) => this.#host.dispatchEvent(new KycCaptureEvent({ capture })),
@@ -312,6 +315,41 @@ export class FlowController implements ReactiveController {
     this.#host.dispatchEvent(new KycCancelEvent({ step }));
   }
 
+  /**
+   * Continues a flow kept from before a reload (the opt-in `resume`), only while on the intro:
+   * `held` are the captures a batch adapter had kept, given back to the new one before any upload.
+   * Returns whether the flow resumed.
+   */
+  resume(state: ResumableState, held: readonly Capture[]): boolean {
+    if (this.#state.status !== 'intro') return false;
+    let adapter: Promise<ProtocolAdapter>;
+    try {
+      this.#redirect();
+      adapter = this.#adapterFor();
+    } catch {
+      return false; // the intro's start reports the setting to fix, as without a resume
+    }
+    const before = this.#state;
+    this.#handBack = held;
+    void this.#dispatch({ type: 'resume', state });
+    if (this.#state === before) {
+      this.#handBack = [];
+      return false;
+    }
+    adapter.then((ready) => this.#ensureStarted(ready)).catch(() => {}); // reported by the upload that waits for it
+    return true;
+  }
+
+  /** Starts over (the person refused a resumed flow): the intro, a new adapter, nothing kept. */
+  restart(): void {
+    this.#upload?.abort();
+    this.#handBack = [];
+    this.#adapter = undefined;
+    this.#started = undefined;
+    this.#sources.clear();
+    void this.#dispatch({ type: 'restart', documentType: this.#host.documentType });
+  }
+
   /** Something failed: the error screen, and `kyc-error` for the host. */
   fail(error: unknown, phase: FlowErrorPhase): void {
     const kycError = asKycError(error);
@@ -435,13 +473,25 @@ export class FlowController implements ReactiveController {
   /** Runs the adapter's `start()` once; after a failure the next call (a retry) runs it again. */
   #ensureStarted(adapter: ProtocolAdapter): Promise<void> {
     this.#started ??= adapter.start().then(
-      () => undefined,
+      () => this.#giveBack(adapter),
       (error: unknown) => {
         this.#started = undefined;
         throw error;
       },
     );
     return this.#started;
+  }
+
+  /**
+   * Hands a batch adapter the captures it held before a reload (see {@link resume}): each is
+   * "sent" with image steps still to come, which such an adapter answers by holding it.
+   */
+  async #giveBack(adapter: ProtocolAdapter): Promise<void> {
+    const captures = this.#handBack;
+    const { documentType, steps } = this.#state;
+    if (captures.length === 0 || !steps.some(isImageStep)) return;
+    for (const capture of captures) await adapter.send(capture, { documentType, remaining: steps });
+    if (this.#handBack === captures) this.#handBack = [];
   }
 
   /**

@@ -63,7 +63,24 @@ export type FlowAction =
   | { type: 'uploaded'; result: ServerFeedback }
   | { type: 'failed'; error: FlowError }
   | { type: 'retry' }
-  | { type: 'cancel' };
+  | { type: 'cancel' }
+  /** A flow kept from before a reload (the opt-in `resume`, see `flow/resume.ts`) continues. */
+  | { type: 'resume'; state: ResumableState }
+  /** The person starts over (after a resume): back to the intro, nothing kept. */
+  | { type: 'restart'; documentType?: DocumentType };
+
+/** What a reload may bring back: a screen with no upload in flight and no error, and its data. */
+export type ResumableState = Pick<
+  FlowState,
+  | 'documentType'
+  | 'steps'
+  | 'accepted'
+  | 'capture'
+  | 'feedback'
+  | 'feedbackReason'
+  | 'attemptsLeft'
+  | 'attempts'
+> & { readonly status: 'camera' | 'review' | 'feedback' };
 
 /**
  * What a transition asks its runner (the flow controller) to do, as plain data: one keyed handler
@@ -242,5 +259,21 @@ export function transition(state: FlowState, action: FlowAction): FlowTransition
       return only({ ...state, status: state.steps.length ? 'camera' : 'intro', error: undefined });
     case 'cancel':
       return only({ ...state, status: 'cancelled', capture: undefined });
+    case 'resume': {
+      // Only before the person started here: a flow under way is newer than anything kept.
+      if (state.status !== 'intro' || action.state.steps.length === 0) return only(state);
+      const { capture } = action.state;
+      if (action.state.status === 'review' && capture?.step !== action.state.steps[0])
+        return only(state);
+      const resumed: FlowState = { ...state, ...action.state, error: undefined };
+      // The host of this page load has not seen the photo under review yet (liveness frames reach
+      // the host only through that event).
+      return {
+        state: resumed,
+        effects: resumed.status === 'review' && capture ? [{ type: 'emit-capture', capture }] : [],
+      };
+    }
+    case 'restart':
+      return only(initialFlowState({ documentType: action.documentType }));
   }
 }

@@ -321,6 +321,11 @@ export const en = {
   stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
   attemptsLeft: (n: number) =>
     n === 1 ? 'You have 1 attempt left.' : `You have ${n} attempts left.`,
+  /** Resume after a reload (the opt-in `resume`): the person is told, and may start over. */
+  resume: {
+    notice: 'The page reloaded. We kept your progress, so you can carry on where you left off.',
+    startOver: 'Start over',
+  },
 };
 
 /** The message catalog's shape. */

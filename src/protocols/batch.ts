@@ -8,7 +8,12 @@ import { bytesToBase64 } from './session-v1.js';
 import type { ServerFeedback } from './types.js';
 
 /** What a held capture is answered with: taken, more to come. */
-export const HELD: ServerFeedback = { accepted: true, feedback: 'ok', complete: false };
+export const HELD: ServerFeedback = {
+  accepted: true,
+  feedback: 'ok',
+  complete: false,
+  held: true,
+};
 
 /** The accepted answer of a batch the backend has judged. */
 export const BATCH_COMPLETE: ServerFeedback = { accepted: true, feedback: 'ok', complete: true };

@@ -29,6 +29,11 @@ export interface ServerFeedback {
   readonly reason?: Reason;
   /** How many more attempts the backend allows, when it says so (validation-v2). */
   readonly attemptsLeft?: number;
+  /**
+   * True when nothing was sent: the adapter keeps the image in memory to send with later ones
+   * (link-kyc, validation-v2), and keeps every image of the batch until the batch is judged.
+   */
+  readonly held?: boolean;
 }
 
 // The client reports upload progress; adapters pass the callback through.

@@ -94,6 +94,15 @@ export const styles = css`
     background: var(--kyc-warning-background, #fff4e5);
     border-inline-start: 4px solid var(--kyc-warning, #b45309);
   }
+  [part~='resumed'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    align-items: center;
+    justify-content: space-between;
+    padding: 0.75rem var(--kyc-padding, 1.25rem);
+    border-block-end: 1px solid var(--kyc-muted, #5f6368);
+  }
   .progress {
     color: var(--kyc-muted, #5f6368);
     font-size: 0.875rem;

@@ -5,6 +5,7 @@ import { CaptureController, type CaptureOptions } from './capture-controller.js'
 import type { Capture, LivenessMode } from '../../capture/types.js';
 import { FlowController } from '../../flow/flow-controller.js';
 import { currentStep, type FlowState } from '../../flow/machine.js';
+import { ResumeController } from '../../flow/resume.js';
 import { isCaptureStep, isFaceStep, type CaptureStep, type DocumentType } from '../../steps.js';
 import type { Messages } from '../../i18n/en.js';
 import { withOverrides, type MessageOverrides } from '../../i18n/text.js';
@@ -65,6 +66,7 @@ const CAMERA_VIEW_PARTS = [
  * @csspart review-warning - The review's warning when no portrait was found on the document.
  * @csspart attempts-left - How many attempts the backend still allows (validation-v2).
  * @csspart file-label - The "upload a photo instead" control.
+ * @csspart resumed - The notice that a flow continued after a reload, with "Start over" (`resume`).
  * @csspart video - The live camera preview (exported from `<kyc-camera-view>`).
  * @csspart guide - The frame the document or face should fill (exported from `<kyc-camera-view>`).
  * @csspart overlay - The layer the detected document outline is drawn on (exported from `<kyc-camera-view>`).
@@ -140,6 +142,7 @@ export class KycCaptureElement extends LitElement {
       },
     },
     navigate: { attribute: false },
+    resume: { type: Boolean },
   } as const;
 
   /** Short-lived start token from the backend; kept in memory only (property, not attribute). */
@@ -204,6 +207,13 @@ export class KycCaptureElement extends LitElement {
   declare redirectOrigins: string[] | undefined;
   /** How the element follows `redirectUrl`; default `location.assign` (replace for an SPA router). */
   declare navigate: (url: URL) => void;
+  /**
+   * Opt-in: keep the flow (position and the photos not yet on the backend, never the token)
+   * encrypted in IndexedDB, so that a reload of the page continues it (iOS Safari may reload on
+   * the camera prompt). Needs `session`; wiped on completion, cancel, the token's expiry, after
+   * 30 minutes and when another session loads. See the README for its risk.
+   */
+  declare resume: boolean;
 
   readonly #internals = this.attachInternals();
   readonly #flow = new FlowController(this, {
@@ -211,6 +221,7 @@ export class KycCaptureElement extends LitElement {
     onStepChange: () => this.#capture.stepChanged(),
   });
   readonly #capture: CaptureController = new CaptureController(this, this.#flow);
+  readonly #resume = new ResumeController(this, { flow: this.#flow });
   #chosenType: DocumentType | undefined;
   #consent = false;
   #reviewUrl: { capture: Capture; url: string } | undefined;
@@ -224,6 +235,7 @@ export class KycCaptureElement extends LitElement {
     this.messages = {};
     this.options = {};
     this.navigate = (url) => location.assign(url.href);
+    this.resume = false;
   }
 
   /** The text catalog in use. */
@@ -323,7 +335,18 @@ export class KycCaptureElement extends LitElement {
             retake: () => this.#flow.retake(),
             retry: () => this.#flow.retry(),
           });
-    return html` ${cameraMounted ? this.#renderCamera(status === 'camera') : nothing} ${screen} `;
+    return html`${this.#renderResumed()}
+    ${cameraMounted ? this.#renderCamera(status === 'camera') : nothing} ${screen} `;
+  }
+
+  /** After a resume: the person is told the flow continued, and may start over instead. */
+  #renderResumed(): TemplateResult | typeof nothing {
+    if (!this.#resume.resumed) return nothing;
+    const t = this.text.resume;
+    return html`<div class="resumed" part="resumed" role="status">
+      <p>${t.notice}</p>
+      <button type="button" @click=${() => this.#resume.startOver()}>${t.startOver}</button>
+    </div>`;
   }
 
   #renderCamera(visible: boolean): TemplateResult {
