@@ -10,6 +10,7 @@ import { HttpError, ResponseFormatError, TimeoutError, TokenExpiredError } from 
 import type { Capture } from '../capture/types.js';
 import { rejection } from '../../test/helpers/async.js';
 import { createDemoSession } from '../../test/helpers/backend.js';
+import { armFault, clearFaults, faultState } from '../../test/helpers/faults.js';
 import { testCapture } from '../../test/helpers/captures.js';
 import { createIdvSdkAdapter, idvSdkHeaders } from './idv-sdk.js';
 import { createLinkKycAdapter } from './link-kyc.js';
@@ -29,23 +30,6 @@ async function postJson(path: string, body: unknown): Promise<Record<string, unk
   });
   expect(response.ok, `${path}: ${response.status}`).to.equal(true);
   return (await response.json()) as Record<string, unknown>;
-}
-
-async function arm(path: string, reply: Record<string, unknown>, times: number): Promise<void> {
-  const response = await fetch('/__faults', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ path, method: 'POST', times, reply }),
-  });
-  expect(response.status).to.equal(204);
-}
-
-const clearFaults = () => fetch('/__faults', { method: 'DELETE' });
-
-/** How many armed faults still have uses left, and how many requests `path` saw since cleared. */
-async function faultState(path: string): Promise<{ armed: number; seen: number }> {
-  const response = await fetch(`/__faults?path=${encodeURIComponent(path)}`);
-  return (await response.json()) as { armed: number; seen: number };
 }
 
 /**
@@ -216,7 +200,7 @@ describe('bad server replies, every protocol', () => {
             fault.kind === 'hang' ? { ...RETRY, timeoutMs: HANG_TIMEOUT_MS } : RETRY;
           const scenario = await setup(settings);
           await clearFaults();
-          await arm(scenario.path, { kind: fault.kind }, fault.times);
+          await armFault(scenario.path, { kind: fault.kind }, fault.times);
           if (!fault.error) {
             // The client absorbs the fault: exactly the normal answer, after one retry.
             expect(await scenario.run()).to.deep.equal(scenario.ok);
