@@ -724,6 +724,22 @@ describe('KycClient', () => {
       expect(spy.calls).to.have.length(3);
     });
 
+    it('does not spend its retries while the browser is offline, and says it is offline', async () => {
+      const spy = spyFetch(dropped);
+      const client = new KycClient({ token: 't', fetch: spy.fetch, retries: 3, backoffMs: 5 });
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+      try {
+        const error = await rejection(client.request('GET', '/api/v1/verification/x/images'));
+        expect(error).to.be.instanceOf(NetworkError);
+        expect((error as NetworkError).retryable).to.equal(true);
+        expect((error as NetworkError).reason).to.deep.equal({ code: 'network-error.offline' });
+        expect(spy.calls).to.have.length(1);
+      } finally {
+        delete (navigator as { onLine?: boolean }).onLine;
+      }
+      expect(navigator.onLine).to.equal(true);
+    });
+
     it('times out each attempt, retries, then throws TimeoutError', async () => {
       const spy = spyFetch(() => new Promise<Response>(() => {}));
       const client = new KycClient({
