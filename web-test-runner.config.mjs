@@ -17,6 +17,8 @@ import { createMockBackend } from './mock/index.ts';
 
 const backend = createMockBackend();
 const redirectHits = new Map();
+/** The request handlers that keep a page offline, by test session (see `kyc-set-offline`). */
+const offlineRoutes = new Map();
 
 export default {
   files: ['src/**/*.test.ts'],
@@ -34,6 +36,36 @@ export default {
       },
     },
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    {
+      // `executeServerCommand('set-offline', true|false)`: every request of the page but the fault
+      // injector's control endpoint fails as a dead network fails it, and `navigator.onLine` and
+      // the `offline`/`online` events follow. (Playwright's own setOffline would also cut the
+      // test runner's connection to the page.)
+      name: 'kyc-set-offline',
+      async executeCommand({ command, payload, session }) {
+        if (command !== 'set-offline') return undefined;
+        const page = session.browser.getPage(session.id);
+        const previous = offlineRoutes.get(session.id);
+        if (previous) await page.unroute('**/*', previous);
+        offlineRoutes.delete(session.id);
+        const offline = payload === true;
+        if (offline) {
+          const cut = (route) =>
+            new URL(route.request().url()).pathname === '/__faults'
+              ? route.continue()
+              : route.abort('internetdisconnected');
+          offlineRoutes.set(session.id, cut);
+          await page.route('**/*', cut);
+        }
+        await page.evaluate((isOffline) => {
+          if (isOffline)
+            Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+          else delete navigator.onLine;
+          globalThis.dispatchEvent(new Event(isOffline ? 'offline' : 'online'));
+        }, offline);
+        return true;
+      },
+    },
   ],
   middleware: [
     // Redirects for the face worker's network guard test (src/face/network-guard.test.ts):

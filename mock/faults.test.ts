@@ -201,8 +201,39 @@ describe('fault injector', () => {
       }
     });
 
+    it('answers hang with nothing until the client gives up, then the next request passes', async () => {
+      injector().arm({ path: '/x', reply: { kind: 'hang' } });
+      const controller = new AbortController();
+      const pending = fetch(`${state.url}/x`, {
+        method: 'POST',
+        body: 'hello',
+        signal: controller.signal,
+      });
+      // The fault is taken (the request reached the injector) and no answer comes.
+      while (injector().armed !== 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      const first = await Promise.race([
+        pending.then(() => 'answered'),
+        Promise.resolve('pending'),
+      ]);
+      assert.equal(first, 'pending');
+      controller.abort();
+      await assert.rejects(pending);
+      assert.equal(await reachedBackend(await fetch(`${state.url}/x`)), true);
+    });
+
+    it('releases a hanging request when the faults are cleared', async () => {
+      injector().arm({ path: '/x', reply: { kind: 'hang' } });
+      const error = rejection(send('/x', { method: 'POST', body: 'hello' }));
+      while (injector().armed !== 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      injector().clear();
+      assert.equal(((await error) as NodeJS.ErrnoException).code, 'ECONNRESET');
+    });
+
     it('covers every kind', () => {
-      assert.deepEqual([...cases.map((c) => c.kind), 'reset'].sort(), [...FAULT_KINDS].sort());
+      assert.deepEqual(
+        [...cases.map((c) => c.kind), 'reset', 'hang'].sort(),
+        [...FAULT_KINDS].sort(),
+      );
     });
   });
 
@@ -257,6 +288,22 @@ describe('fault injector', () => {
     });
     assert.equal(status, 503);
     assert.equal(answeredEarly, false);
+  });
+
+  it('counts the requests each path saw (faulted or not, OPTIONS aside) until cleared', async () => {
+    const seen = async (path: string) =>
+      ((await (await fetch(`${state.url}/__faults?path=${path}`)).json()) as { seen: number }).seen;
+    assert.equal(await seen('/x'), 0);
+    injector().arm({ path: '/x', reply: { kind: 'unavailable' } });
+    await fetch(`${state.url}/x`, { method: 'POST', body: '{}' });
+    await fetch(`${state.url}/x`);
+    await fetch(`${state.url}/x`, { method: 'OPTIONS' });
+    await fetch(`${state.url}/y`);
+    assert.equal(await seen('/x'), 2);
+    assert.equal(injector().seen('/y'), 1);
+    assert.deepEqual(await (await fetch(`${state.url}/__faults`)).json(), { armed: 0 });
+    await fetch(`${state.url}/__faults`, { method: 'DELETE' });
+    assert.equal(await seen('/x'), 0);
   });
 
   it('counts times: each matching request uses one', async () => {

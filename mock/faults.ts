@@ -5,6 +5,8 @@
 //   POST   /__faults   a JSON Fault -> 204 (400 when it is not one)
 //   DELETE /__faults   disarms every fault -> 204
 //   GET    /__faults   {armed: number of faults with uses left}, so a test can see its fault fired
+//   GET    /__faults?path=/x   {armed, seen: requests to exactly /x since the last DELETE}, so a test
+//                      can tell how many attempts a call took (faulted or not)
 //
 // Faults match in the order they were armed; each match uses up one of its `times`, except a
 // `reset` on a reused keep-alive connection: browsers silently resend such a request on another
@@ -40,12 +42,15 @@ export const FAULT_KINDS = [
   'rate-limited',
   'unavailable',
   'reset',
+  'hang',
 ] as const;
 /**
  * One canned bad answer: `html` a 200 text/html page (captive portal), `html-500` a 500 text/html
  * proxy error page, `truncated-json` a 200 application/json body cut mid-object, `wrong-types` a
  * 200 JSON object whose every value has an unexpected type, `rate-limited` a 429 and `unavailable`
- * a 503 (both with Retry-After: 1 and a JSON error body), `reset` the socket destroyed unanswered.
+ * a 503 (both with Retry-After: 1 and a JSON error body), `reset` the socket destroyed unanswered,
+ * `hang` the body read and never answered (a stalled backend) until the client gives up or the
+ * faults are cleared.
  */
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -86,6 +91,11 @@ export interface FaultInjector {
   clear(): void;
   /** How many faults still have uses left. */
   readonly armed: number;
+  /**
+   * How many requests (OPTIONS aside) reached exactly `pathname` since the last clear: the
+   * attempts a client made. A reset on a reused connection is not one (the browser resends it).
+   */
+  seen(pathname: string): number;
 }
 
 /** A validated fault with its uses left. */
@@ -101,6 +111,8 @@ interface ArmedFault {
 const MAX_CONTROL_BYTES = 64 * 1024;
 /** Most uses one fault may have; more is a typo. */
 const MAX_TIMES = 10_000;
+/** Most distinct paths counted between clears: a dev server that is never cleared stays small. */
+const MAX_COUNTED_PATHS = 10_000;
 
 const HTML_PAGE = `<!doctype html>
 <html><head><title>Sign in to Wi-Fi</title></head>
@@ -143,7 +155,7 @@ const WRONG_TYPES = JSON.stringify({
 });
 
 /** What a canned fault answers: status, headers, body. */
-function cannedResponse(kind: Exclude<FaultKind, 'reset'>): FaultResponse {
+function cannedResponse(kind: Exclude<FaultKind, 'reset' | 'hang'>): FaultResponse {
   const json = 'application/json; charset=utf-8';
   switch (kind) {
     case 'html':
@@ -278,10 +290,11 @@ function drain(req: IncomingMessage): Promise<void> {
   });
 }
 
-/** Answers `reply` on `res` (the body already drained). */
+/** Answers `reply` on `res` (the body already drained); `hang` answers nothing. */
 function answer(req: IncomingMessage, res: ServerResponse, reply: FaultReply): void {
   let response: FaultResponse;
   if (!('kind' in reply)) response = reply;
+  else if (reply.kind === 'hang') return;
   else if (reply.kind !== 'reset') response = cannedResponse(reply.kind);
   else {
     // An RST, as a dropped proxy connection would send.
@@ -307,12 +320,14 @@ async function control(
   arm: (fault: unknown) => void,
   clear: () => void,
   armed: () => number,
+  seen: (pathname: string) => number,
 ): Promise<void> {
   try {
     const method = req.method ?? 'GET';
     if (method === 'GET') {
       await drain(req);
-      sendJson(res, 200, { armed: armed() });
+      const path = new URL(req.url ?? '/', 'http://mock.invalid').searchParams.get('path');
+      sendJson(res, 200, path === null ? { armed: armed() } : { armed: armed(), seen: seen(path) });
     } else if (method === 'OPTIONS') {
       await drain(req);
       sendNoContent(res);
@@ -348,6 +363,10 @@ async function control(
 /** Creates a fault injector with no fault armed. */
 export function createFaultInjector(): FaultInjector {
   let faults: ArmedFault[] = [];
+  /** Requests per pathname since the last clear. */
+  const counts = new Map<string, number>();
+  /** Requests held by `hang`: released (their sockets destroyed) by a clear. */
+  const hanging = new Set<ServerResponse>();
 
   function arm(fault: unknown): void {
     faults.push(validateFault(fault));
@@ -355,6 +374,19 @@ export function createFaultInjector(): FaultInjector {
 
   function clear(): void {
     faults = [];
+    counts.clear();
+    for (const res of hanging) res.destroy();
+    hanging.clear();
+  }
+
+  function seen(pathname: string): number {
+    return counts.get(pathname) ?? 0;
+  }
+
+  function count(pathname: string): void {
+    const known = counts.get(pathname);
+    if (known === undefined && counts.size >= MAX_COUNTED_PATHS) return;
+    counts.set(pathname, (known ?? 0) + 1);
   }
 
   /**
@@ -373,6 +405,7 @@ export function createFaultInjector(): FaultInjector {
     if (!fault) return undefined;
     const reused = req.socket.bytesWritten > 0;
     if (reused && 'kind' in fault.reply && fault.reply.kind === 'reset') return fault;
+    count(pathname);
     fault.remaining--;
     if (fault.remaining <= 0) faults = faults.filter((candidate) => candidate !== fault);
     return fault;
@@ -387,13 +420,18 @@ export function createFaultInjector(): FaultInjector {
       return;
     }
     if (pathname === FAULTS_PATH) {
-      void control(req, res, arm, clear, () => faults.length);
+      void control(req, res, arm, clear, () => faults.length, seen);
       return;
     }
     const fault = take(req, pathname);
     if (!fault) {
+      if ((req.method ?? 'GET').toUpperCase() !== 'OPTIONS') count(pathname);
       next();
       return;
+    }
+    if ('kind' in fault.reply && fault.reply.kind === 'hang') {
+      hanging.add(res);
+      res.once('close', () => hanging.delete(res));
     }
     void drain(req).then(() => {
       if (!res.destroyed) answer(req, res, fault.reply);
@@ -404,6 +442,7 @@ export function createFaultInjector(): FaultInjector {
     middleware,
     arm,
     clear,
+    seen,
     get armed() {
       return faults.length;
     },

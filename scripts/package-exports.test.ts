@@ -74,6 +74,7 @@ const RUNTIME_EXPORTS = [
   'SessionV1ReplyErrorCode',
   'TimeoutError',
   'TokenExpiredError',
+  'UploadTooLargeError',
   'ValidationV2Error',
   'ValidationV2ErrorCode',
   'WorkerLoadError',

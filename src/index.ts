@@ -97,6 +97,7 @@ export {
   TokenExpiredError,
   ResponseFormatError,
   AbortedError,
+  UploadTooLargeError,
   type HttpErrorDetails,
 } from './api/errors.js';
 export { ImageFileError, ImageFileErrorCode, EncodeError } from './capture/encode.js';

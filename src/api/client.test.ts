@@ -2,7 +2,14 @@
 // network-drop cases use a fake fetch (they cannot be produced over a healthy local connection),
 // and the malformed-reply cases use one that answers like a broken proxy would.
 import { expect } from '@open-wc/testing';
-import { KycClient, type FetchFunction, type RequestOptions, type TokenGrant } from './client.js';
+import {
+  checkApiBase,
+  KycClient,
+  type FetchFunction,
+  type RequestOptions,
+  type TokenGrant,
+} from './client.js';
+import { ConfigurationError } from '../errors.js';
 import {
   AbortedError,
   HttpError,
@@ -485,6 +492,164 @@ describe('KycClient', () => {
     });
   });
 
+  describe('a host getToken that never settles', () => {
+    /** A getToken that hangs on its first `hangs` calls, then renews for real; counts calls. */
+    function stuckHost(sessionId: string, hangs: number) {
+      const host = { calls: 0 };
+      const getToken = (): Promise<string> =>
+        ++host.calls <= hangs ? new Promise<string>(() => {}) : renewToken(sessionId);
+      return { host, getToken };
+    }
+
+    it('ends a 401 renewal in a retryable TimeoutError; the same call goes through on retry', async () => {
+      const session = await createDemoSession({ start_token_ttl_seconds: 0 });
+      const { host, getToken } = stuckHost(session.session_id, 1);
+      const spy = spyFetch();
+      const client = new KycClient({
+        token: session.start_token,
+        fetch: spy.fetch,
+        getToken,
+        tokenTimeoutMs: 30,
+      });
+      const error = await rejection(addSelfie(client, session.session_id));
+      expect(error).to.be.instanceOf(TimeoutError);
+      expect((error as TimeoutError).retryable).to.equal(true);
+      expect((error as TimeoutError).timeoutMs).to.equal(30);
+      expect((error as TimeoutError).reason).to.deep.equal({ code: 'timeout.token-renewal' });
+      expect(host.calls).to.equal(1);
+      expect(spy.calls).to.have.length(1);
+      // "Try again": the host is asked again (not the stuck call), and the request goes through.
+      expect(await addSelfie(client, session.session_id)).to.deep.equal(SELFIE_ACCEPTED);
+      expect(host.calls).to.equal(2);
+      expect(spy.calls).to.have.length(3);
+    });
+
+    it('ends an early renewal of an expired token in TimeoutError, sending nothing', async () => {
+      const session = await createDemoSession();
+      const clock = manualClock();
+      const { host, getToken } = stuckHost(session.session_id, 1);
+      const spy = spyFetch();
+      const client = new KycClient({
+        token: session.start_token,
+        tokenExpiresAt: clock.ms - 1,
+        now: clock.now,
+        fetch: spy.fetch,
+        getToken,
+        tokenTimeoutMs: 30,
+      });
+      const error = await rejection(addSelfie(client, session.session_id));
+      expect(error).to.be.instanceOf(TimeoutError);
+      expect((error as TimeoutError).reason.code).to.equal('timeout.token-renewal');
+      expect(spy.calls).to.have.length(0);
+      expect(host.calls).to.equal(1);
+    });
+
+    it('carries on with a token that is still valid when the early renewal hangs', async () => {
+      const session = await createDemoSession();
+      const clock = manualClock();
+      const { host, getToken } = stuckHost(session.session_id, 1);
+      const client = new KycClient({
+        token: session.start_token,
+        tokenExpiresAt: clock.ms + 5_000,
+        now: clock.now,
+        getToken,
+        tokenTimeoutMs: 30,
+      });
+      expect(await addSelfie(client, session.session_id)).to.deep.equal(SELFIE_ACCEPTED);
+      expect(host.calls).to.equal(1);
+    });
+
+    it('waits 15 s for the host by default', async () => {
+      const session = await createDemoSession({ start_token_ttl_seconds: 0 });
+      const timers: number[] = [];
+      const realSetTimeout = window.setTimeout;
+      // A fake clock for this one call: a 15 s wait fires at once; every delay is recorded.
+      window.setTimeout = ((handler: () => void, ms?: number) => {
+        timers.push(ms ?? 0);
+        return realSetTimeout(handler, ms === 15_000 ? 0 : ms);
+      }) as typeof window.setTimeout;
+      try {
+        const client = new KycClient({
+          token: session.start_token,
+          getToken: () => new Promise<string>(() => {}),
+          retries: 0,
+        });
+        const error = await rejection(addSelfie(client, session.session_id));
+        expect(error).to.be.instanceOf(TimeoutError);
+        expect((error as TimeoutError).timeoutMs).to.equal(15_000);
+        expect(timers).to.include(15_000);
+      } finally {
+        window.setTimeout = realSetTimeout;
+      }
+    });
+  });
+
+  describe('api-base', () => {
+    /** Whether building a client for `baseUrl` is refused, and how. */
+    function refusal(baseUrl: string): unknown {
+      try {
+        new KycClient({ baseUrl, token: 't' });
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    }
+
+    it('refuses plain http: to another host, and other schemes, before sending anything', async () => {
+      const spy = spyFetch();
+      for (const base of [
+        'http://example.com',
+        'http://example.com:80/api',
+        'http://10.0.0.7:8080',
+        'http://127.0.0.1.example.com',
+        'http://[::2]',
+        'ftp://example.com',
+        'javascript:alert(1)',
+        'data:text/plain,x',
+        'ws://example.com',
+      ]) {
+        const error = refusal(base);
+        expect(error, base).to.be.instanceOf(ConfigurationError);
+        expect((error as ConfigurationError).reason).to.deep.equal({
+          code: 'configuration.api-base',
+          params: { apiBase: base },
+        });
+      }
+      expect(spy.calls).to.have.length(0);
+    });
+
+    it('accepts https:, loopback http: (127.0.0.0/8, [::1], localhost) and the page’s origin', async () => {
+      for (const base of [
+        'https://verify.example.com',
+        'https://example.com:8443/kyc/',
+        'http://127.0.0.1:8787',
+        'http://127.8.9.10',
+        'http://[::1]:3000',
+        'http://localhost:5173/api',
+        '',
+        '/link-kyc',
+        'link-kyc',
+      ]) {
+        expect(refusal(base), base).to.equal(undefined);
+      }
+      // The page of these tests is loopback http:, so its own origin passes and answers.
+      const session = await createDemoSession();
+      const client = new KycClient({ baseUrl: location.origin, token: session.start_token });
+      expect(await addSelfie(client, session.session_id)).to.deep.equal(SELFIE_ACCEPTED);
+    });
+
+    it('resolves a relative api-base against the page: fine on https:, refused on remote http:', () => {
+      expect(() => checkApiBase('/api', 'https://shop.example.com/verify')).not.to.throw();
+      expect(() => checkApiBase('', 'https://shop.example.com/verify')).not.to.throw();
+      expect(() => checkApiBase('api', 'http://localhost:8000/x/')).not.to.throw();
+      for (const base of ['/api', '', 'api']) {
+        expect(() => checkApiBase(base, 'http://shop.example.com/verify'), base).to.throw(
+          ConfigurationError,
+        );
+      }
+    });
+  });
+
   describe('retries', () => {
     it('retries 503s (honouring Retry-After: 0 over a long backoff) until it succeeds', async () => {
       const session = await createDemoSession({ mock_behavior: { server_errors: 2 } });
@@ -557,6 +722,22 @@ describe('KycClient', () => {
       expect((error as NetworkError).code).to.equal('network-error');
       expect((error as NetworkError).cause).to.be.instanceOf(TypeError);
       expect(spy.calls).to.have.length(3);
+    });
+
+    it('does not spend its retries while the browser is offline, and says it is offline', async () => {
+      const spy = spyFetch(dropped);
+      const client = new KycClient({ token: 't', fetch: spy.fetch, retries: 3, backoffMs: 5 });
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+      try {
+        const error = await rejection(client.request('GET', '/api/v1/verification/x/images'));
+        expect(error).to.be.instanceOf(NetworkError);
+        expect((error as NetworkError).retryable).to.equal(true);
+        expect((error as NetworkError).reason).to.deep.equal({ code: 'network-error.offline' });
+        expect(spy.calls).to.have.length(1);
+      } finally {
+        delete (navigator as { onLine?: boolean }).onLine;
+      }
+      expect(navigator.onLine).to.equal(true);
     });
 
     it('times out each attempt, retries, then throws TimeoutError', async () => {

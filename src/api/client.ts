@@ -1,4 +1,5 @@
-import { KycError } from '../errors.js';
+import { ConfigurationError, KycError } from '../errors.js';
+import { en } from '../i18n/en.js';
 import {
   AbortedError,
   HttpError,
@@ -41,7 +42,11 @@ export interface TokenGrant {
 
 /** How a {@link KycClient} talks to the backend. */
 export interface KycClientOptions {
-  /** Base URL of the backend, e.g. `https://verify.example.com`; `''` (default) means same origin. */
+  /**
+   * Base URL of the backend, e.g. `https://verify.example.com`; `''` (default) means same origin.
+   * Resolved against the page, it must be `https:` or `http:` to a loopback address (127.0.0.0/8,
+   * `[::1]`, `localhost`): anything else throws a `ConfigurationError` before any request.
+   */
   baseUrl?: string;
   /** The bearer token (a short-lived start token); sent in the Authorization header only. */
   token: string;
@@ -55,6 +60,11 @@ export interface KycClientOptions {
   getToken?: () => Promise<string | TokenGrant>;
   /** How long before the known expiry the token is renewed, in ms; default 30000. */
   renewBeforeMs?: number;
+  /**
+   * How long one `getToken` call may take, in ms; default 15000. A host call that never settles
+   * then ends the request in a retryable `TimeoutError` instead of leaving it pending.
+   */
+  tokenTimeoutMs?: number;
   /** Time limit of one attempt (sending, waiting, reading the body), in ms; default 30000. */
   timeoutMs?: number;
   /** Extra attempts after network errors, timeouts, 408, 429 and 5xx; default 3. */
@@ -106,6 +116,40 @@ const DEFAULT_RETRIES = 3;
 const DEFAULT_BACKOFF_MS = 500;
 const DEFAULT_MAX_DELAY_MS = 10_000;
 const DEFAULT_RENEW_BEFORE_MS = 30_000;
+const DEFAULT_TOKEN_TIMEOUT_MS = 15_000;
+
+/** Whether a URL's host is this device: the only place a token may travel over plain http:. */
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+}
+
+/**
+ * Throws a `ConfigurationError` unless `baseUrl`, resolved against the page, is `https:` or
+ * loopback `http:`: the bearer token and the images must never cross a network in clear text.
+ * Without a page (a relative base in Node) there is nothing to resolve and nothing to check.
+ * `page` is the page's address (default `location.href`).
+ */
+export function checkApiBase(
+  baseUrl: string,
+  page: unknown = (globalThis as { location?: { href?: unknown } }).location?.href,
+): void {
+  let url: URL;
+  try {
+    url = new URL(baseUrl === '' ? '.' : baseUrl, typeof page === 'string' ? page : undefined);
+  } catch {
+    if (typeof page !== 'string' && !/^[a-z][a-z\d+.-]*:/i.test(baseUrl)) return;
+    url = new URL('about:invalid');
+  }
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname))) return;
+  throw new ConfigurationError(en.errors['configuration.api-base']({ apiBase: baseUrl }), {
+    reason: { code: 'configuration.api-base', params: { apiBase: baseUrl } },
+  });
+}
+
+/** Whether the browser says it has no network (a failure then is not worth retrying at once). */
+function isOffline(): boolean {
+  return (globalThis as { navigator?: { onLine?: unknown } }).navigator?.onLine === false;
+}
 
 /** A token expiry as ms since the epoch; undefined when absent or invalid, never a throw. */
 export function expiryMs(value: unknown): number | undefined {
@@ -214,6 +258,7 @@ export class KycClient {
   readonly #baseUrl: string;
   readonly #getToken: (() => Promise<string | TokenGrant>) | undefined;
   readonly #renewBeforeMs: number;
+  readonly #tokenTimeoutMs: number;
   readonly #now: () => number;
   readonly #timeoutMs: number;
   readonly #retries: number;
@@ -227,7 +272,9 @@ export class KycClient {
   /** Shared by concurrent requests that renew together (early or after a 401): one host call. */
   #refreshing: Promise<void> | undefined;
 
+  /** @throws ConfigurationError when `baseUrl` is neither `https:` nor loopback `http:`. */
   constructor(options: KycClientOptions) {
+    checkApiBase(options.baseUrl ?? '');
     this.#baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
     this.#token = options.token;
     this.#tokenExpiresAt = expiryMs(options.tokenExpiresAt);
@@ -236,6 +283,11 @@ export class KycClient {
     this.#renewBeforeMs = Number.isFinite(renewBeforeMs)
       ? Math.max(0, renewBeforeMs)
       : DEFAULT_RENEW_BEFORE_MS;
+    const tokenTimeoutMs = options.tokenTimeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS;
+    this.#tokenTimeoutMs =
+      Number.isFinite(tokenTimeoutMs) && tokenTimeoutMs > 0
+        ? tokenTimeoutMs
+        : DEFAULT_TOKEN_TIMEOUT_MS;
     this.#now = options.now ?? (() => Date.now());
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#retries = Math.max(0, options.retries ?? DEFAULT_RETRIES);
@@ -300,7 +352,11 @@ export class KycClient {
         } catch (error) {
           if (error instanceof AbortedError) throw error;
           // The current token still works for a while: use it, and ask again on the next request.
-          if (this.#expired()) throw new TokenExpiredError(undefined, { cause: error });
+          // A host that did not answer in time may answer later: that is worth a "try again".
+          if (this.#expired())
+            throw error instanceof TimeoutError
+              ? error
+              : new TokenExpiredError(undefined, { cause: error });
         }
       }
       let response: RawResponse;
@@ -308,6 +364,8 @@ export class KycClient {
         response = await this.#attempt(method, url, body, signal);
       } catch (error) {
         if (error instanceof AbortedError || retriesUsed >= this.#retries) throw error;
+        // Offline, retrying now fails the same way: the caller resends when the network is back.
+        if (error instanceof NetworkError && isOffline()) throw error;
         await sleep(this.#backoff(retriesUsed++), signal);
         continue;
       }
@@ -388,6 +446,12 @@ export class KycClient {
     } catch (error) {
       if (signal?.aborted) throw new AbortedError({ cause: signal.reason });
       if (timedOut) throw new TimeoutError(this.#timeoutMs, { cause: error });
+      if (isOffline()) {
+        throw new NetworkError(en.errors['network-error.offline'], {
+          cause: error,
+          reason: { code: 'network-error.offline' },
+        });
+      }
       throw new NetworkError(undefined, { cause: error });
     } finally {
       clearTimeout(timer);
@@ -416,35 +480,53 @@ export class KycClient {
     return this.#tokenExpiresAt !== undefined && this.#now() >= this.#tokenExpiresAt;
   }
 
-  /** After a 401: asks the host for a new token; any failure means the session cannot go on. */
+  /**
+   * After a 401: asks the host for a new token. A host that did not answer in time gives a
+   * retryable `TimeoutError`; any other failure means the session cannot go on.
+   */
   async #refreshToken(serverCode: string | undefined, signal: AbortSignal | undefined) {
     try {
       await this.#renew(signal);
     } catch (error) {
-      if (error instanceof AbortedError) throw error;
+      if (error instanceof AbortedError || error instanceof TimeoutError) throw error;
       throw new TokenExpiredError(serverCode, { cause: error });
     }
   }
 
   /**
    * Asks the host for a new token and stores it with its expiry; concurrent callers share one call.
-   * Rejects with what `getToken` threw, a TypeError when it gave no token, or `AbortedError`.
+   * Rejects with what `getToken` threw, a TypeError when it gave no token, a `TimeoutError` when it
+   * took longer than `tokenTimeoutMs` (its late answer is dropped; the next renewal asks again),
+   * or `AbortedError`.
    */
   #renew(signal: AbortSignal | undefined): Promise<void> {
     const getToken = this.#getToken;
     if (!getToken) return Promise.reject(new TypeError('No getToken to renew the token with.'));
-    // Started from a resolved promise, so a getToken that throws synchronously still rejects.
-    this.#refreshing ??= Promise.resolve()
-      .then(getToken)
-      .then((value) => {
-        const grant = readGrant(value, this.#now());
-        if (!grant) throw new TypeError('getToken resolved to no token.');
-        this.#token = grant.token;
-        this.#tokenExpiresAt = grant.expiresAt;
-      })
-      .finally(() => {
-        this.#refreshing = undefined;
+    if (!this.#refreshing) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(
+              new TimeoutError(this.#tokenTimeoutMs, { reason: { code: 'timeout.token-renewal' } }),
+            ),
+          this.#tokenTimeoutMs,
+        );
       });
+      // Started from a resolved promise, so a getToken that throws synchronously still rejects.
+      const refreshing = Promise.race([Promise.resolve().then(getToken), late])
+        .then((value) => {
+          const grant = readGrant(value, this.#now());
+          if (!grant) throw new TypeError('getToken resolved to no token.');
+          this.#token = grant.token;
+          this.#tokenExpiresAt = grant.expiresAt;
+        })
+        .finally(() => {
+          clearTimeout(timer);
+          if (this.#refreshing === refreshing) this.#refreshing = undefined;
+        });
+      this.#refreshing = refreshing;
+    }
     return abortable(this.#refreshing, signal);
   }
 

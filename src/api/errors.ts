@@ -15,6 +15,8 @@ export const ApiErrorCode = {
   BadResponse: 'bad-response',
   /** The caller cancelled the request through its `AbortSignal`. */
   Aborted: 'aborted',
+  /** The server refused an upload as too large (413), even after it was re-encoded smaller. */
+  UploadTooLarge: 'upload-too-large',
 } as const;
 /** One of the stable API error codes. */
 export type ApiErrorCode = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];
@@ -102,8 +104,14 @@ export class TimeoutError extends KycError {
   /** Always true: a slow network is often a passing one. */
   readonly retryable = true;
 
-  constructor(timeoutMs: number, options?: { cause?: unknown }) {
-    super('timeout', en.errors.timeout, options);
+  constructor(timeoutMs: number, options?: { cause?: unknown; reason?: Reason }) {
+    super(
+      'timeout',
+      options?.reason?.code === 'timeout.token-renewal'
+        ? en.errors['timeout.token-renewal']
+        : en.errors.timeout,
+      options,
+    );
     this.timeoutMs = timeoutMs;
   }
 }
@@ -152,5 +160,17 @@ export class AbortedError extends KycError {
 
   constructor(options?: { cause?: unknown }) {
     super('aborted', en.errors.aborted, options);
+  }
+}
+
+/** The server refused an image as too large (413), even once re-encoded smaller. */
+export class UploadTooLargeError extends KycError {
+  /** Stable machine-readable code. */
+  declare readonly code: 'upload-too-large';
+  /** Always false: the same image would be refused again; a new photo can help (retake). */
+  readonly retryable = false;
+
+  constructor(options?: { cause?: unknown }) {
+    super('upload-too-large', en.errors['upload-too-large'], options);
   }
 }

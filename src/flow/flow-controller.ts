@@ -4,7 +4,7 @@
 // keyed handler per effect (the element renders the state and decides nothing).
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TokenExpiry, TokenGrant } from '../api/client.js';
-import { TokenExpiredError } from '../api/errors.js';
+import { HttpError, TokenExpiredError, UploadTooLargeError } from '../api/errors.js';
 import { currentPosition, isGeoPosition, type GeoPosition } from '../api/geolocation.js';
 import { deviceSignals } from '../capture/device-signals.js';
 import type { Capture, LivenessMode } from '../capture/types.js';
@@ -36,6 +36,7 @@ import {
 } from './machine.js';
 import { planFlowSteps } from './plan.js';
 import { resolveRedirect } from './redirect.js';
+import { shrinkCapture } from './shrink.js';
 import { isFaceStep, isImageStep, type CaptureStep, type DocumentType } from '../steps.js';
 
 /** What the flow controller reads of its element: the host's settings, as it set them. */
@@ -138,6 +139,10 @@ export class FlowController implements ReactiveController {
   #positionLookup: Promise<GeoPosition | undefined> | undefined;
   /** How each step's image was taken (no pixels), for the device signals of `kyc-complete`. */
   readonly #sources = new Map<CaptureStep, Pick<Capture, 'step' | 'source' | 'cameraLabel'>>();
+  /** Captures already re-encoded smaller after a 413: a second 413 is final for them. */
+  readonly #shrunk = new WeakSet<Capture>();
+  /** The `online` listener that resends a kept capture, while one waits for the network. */
+  #onlineListener: (() => void) | undefined;
   /** What {@link reportAnalysisError} told the host already (code and URL), so it says it once. */
   readonly #reportedAnalysisErrors = new Set<string>();
   /** Captures a batch adapter held before a reload, handed back to the new adapter once started. */
@@ -246,6 +251,7 @@ export class FlowController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#upload?.abort();
+    this.#stopWaitingForNetwork();
     // A move (disconnected, then connected again in the same task) keeps the flow; a removal ends
     // it: the captures go, and an element put back later starts again from the first screen.
     setTimeout(() => {
@@ -512,32 +518,64 @@ export class FlowController implements ReactiveController {
     };
   }
 
-  /** The `upload` effect: sends the capture under upload and dispatches the backend's answer. */
+  /**
+   * After a retryable upload failure: resends the kept capture when the browser is back online
+   * (the `online` event), if the person is still on that error by then.
+   */
+  #resendWhenOnline(): void {
+    if (this.#onlineListener || typeof window === 'undefined') return;
+    const listener = () => {
+      this.#stopWaitingForNetwork();
+      const { status, error, capture } = this.#state;
+      if (status === 'error' && error?.phase === 'upload' && error.retryable && capture) {
+        this.retry();
+      }
+    };
+    this.#onlineListener = listener;
+    window.addEventListener('online', listener);
+  }
+
+  #stopWaitingForNetwork(): void {
+    if (this.#onlineListener) window.removeEventListener('online', this.#onlineListener);
+    this.#onlineListener = undefined;
+  }
+
+  /**
+   * The `upload` effect: sends the capture under upload and dispatches the backend's answer. A
+   * 413 re-encodes the capture smaller and sends it once more; a second 413 is final for it.
+   */
   async #send(): Promise<void> {
-    const capture = this.#state.capture;
-    if (this.#state.status !== 'uploading' || !capture) return;
+    if (this.#state.status !== 'uploading' || !this.#state.capture) return;
     this.#upload?.abort();
     const upload = new AbortController();
     this.#upload = upload;
-    const step = capture.step;
     try {
-      const adapter = await this.#adapterFor();
-      await this.#ensureStarted(adapter);
-      const options = {
-        documentType: this.#state.documentType,
-        remaining: this.#state.steps.slice(1),
-        signal: upload.signal,
-        onProgress: (fraction: number) =>
-          this.#host.dispatchEvent(new KycUploadProgressEvent({ step, fraction })),
-      };
-      const result =
-        step !== 'liveness'
-          ? await adapter.send(capture, options)
-          : adapter.sendLiveness
-            ? await adapter.sendLiveness(capture, options)
-            : // No liveness call in this protocol: the host has the frames (kyc-capture event).
-              LIVENESS_HANDED_TO_HOST;
+      let capture: Capture;
+      let sent: { adapter: ProtocolAdapter; result: ServerFeedback };
+      for (;;) {
+        const kept = this.#state.capture;
+        if (!kept) return;
+        capture = kept;
+        try {
+          sent = await this.#sendOnce(capture, upload);
+          break;
+        } catch (error) {
+          if (upload.signal.aborted) return;
+          if (!(error instanceof HttpError && error.status === 413)) throw error;
+          if (this.#shrunk.has(capture)) throw new UploadTooLargeError({ cause: error });
+          const smaller = await shrinkCapture(capture).catch((cause: unknown) => {
+            throw new UploadTooLargeError({ cause });
+          });
+          if (upload.signal.aborted) return;
+          if (!smaller) throw new UploadTooLargeError({ cause: error });
+          this.#shrunk.add(smaller);
+          // The smaller one is what is kept from now on (a "try again" resends it, not the other).
+          this.#set({ ...this.#state, capture: smaller });
+        }
+      }
       if (upload.signal.aborted) return;
+      const { step } = capture;
+      const { adapter, result } = sent;
       this.#sources.set(step, { step, source: capture.source, cameraLabel: capture.cameraLabel });
       this.#host.dispatchEvent(new KycUploadResultEvent({ step, result }));
       // Its effects (feedback, or the closing call and `kyc-complete`) are part of this upload.
@@ -545,8 +583,34 @@ export class FlowController implements ReactiveController {
     } catch (error) {
       if (upload.signal.aborted) return;
       this.fail(error, 'upload');
+      if (this.#state.error?.retryable) this.#resendWhenOnline();
     } finally {
       if (this.#upload === upload) this.#upload = undefined;
     }
+  }
+
+  /** Sends `capture` once through the adapter (started first); resolves to the backend's answer. */
+  async #sendOnce(
+    capture: Capture,
+    upload: AbortController,
+  ): Promise<{ adapter: ProtocolAdapter; result: ServerFeedback }> {
+    const step = capture.step;
+    const adapter = await this.#adapterFor();
+    await this.#ensureStarted(adapter);
+    const options = {
+      documentType: this.#state.documentType,
+      remaining: this.#state.steps.slice(1),
+      signal: upload.signal,
+      onProgress: (fraction: number) =>
+        this.#host.dispatchEvent(new KycUploadProgressEvent({ step, fraction })),
+    };
+    const result =
+      step !== 'liveness'
+        ? await adapter.send(capture, options)
+        : adapter.sendLiveness
+          ? await adapter.sendLiveness(capture, options)
+          : // No liveness call in this protocol: the host has the frames (kyc-capture event).
+            LIVENESS_HANDED_TO_HOST;
+    return { adapter, result };
   }
 }

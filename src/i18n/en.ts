@@ -223,6 +223,18 @@ export const en = {
     'network-error.module-load':
       'The verification module could not be loaded. Check your connection.',
     timeout: 'The server took too long to answer. Please try again.',
+    /** The host page's `getToken` did not answer within `tokenTimeoutMs`. */
+    'timeout.token-renewal':
+      'Renewing this verification took too long. Your photo is kept: please try again.',
+    /** The browser is offline: the flow resends by itself once it is back online. */
+    'network-error.offline':
+      'You are offline. Your photo is kept and will be sent as soon as you are back online.',
+    /** A 413 for an image already re-encoded smaller once. */
+    'upload-too-large':
+      'This photo is too large for the verification service, even made smaller. Please take it again.',
+    /** `apiBase` is the setting as given. */
+    'configuration.api-base': ({ apiBase }: { apiBase: string }) =>
+      `The server address (api-base) must start with https:, or be on this device (localhost); "${apiBase}" is neither.`,
     'token-expired': 'This verification link has expired. Please start again.',
     /** `detail` is what was wrong with the reply, in English, as the checks put it. */
     'bad-response': ({ detail }: { detail: string }) => detail,

@@ -245,6 +245,9 @@ describe('the text seam', () => {
         | `camera.${CameraErrorCode}`
         | ApiErrorCode
         | 'network-error.module-load'
+        | 'network-error.offline'
+        | 'timeout.token-renewal'
+        | 'configuration.api-base'
         | 'configuration'
         | `configuration.${'incomplete-link' | 'unknown-protocol' | 'client-id' | 'expeditor-country' | 'document-type-code'}`
         | `configuration.${'idv-sdk-path' | 'idv-sdk-document-type' | 'idv-sdk-position'}`
