@@ -124,15 +124,22 @@ function isLoopback(hostname: string): boolean {
 }
 
 /**
+ * What `fetch` resolves a relative URL against: the document's base URL (an `about:srcdoc` frame
+ * and a page with `<base href>` resolve against it, not against `location`), else, in a worker,
+ * its location.
+ */
+function pageBase(): unknown {
+  const scope = globalThis as { document?: { baseURI?: unknown }; location?: { href?: unknown } };
+  return scope.document?.baseURI ?? scope.location?.href;
+}
+
+/**
  * Throws a `ConfigurationError` unless `baseUrl`, resolved against the page, is `https:` or
  * loopback `http:`: the bearer token and the images must never cross a network in clear text.
  * Without a page (a relative base in Node) there is nothing to resolve and nothing to check.
- * `page` is the page's address (default `location.href`).
+ * `page` is the page's address (default: the document's base URL, as `fetch` resolves against).
  */
-export function checkApiBase(
-  baseUrl: string,
-  page: unknown = (globalThis as { location?: { href?: unknown } }).location?.href,
-): void {
+export function checkApiBase(baseUrl: string, page: unknown = pageBase()): void {
   let url: URL;
   try {
     url = new URL(baseUrl === '' ? '.' : baseUrl, typeof page === 'string' ? page : undefined);
