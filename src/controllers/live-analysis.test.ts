@@ -106,6 +106,19 @@ describe('LiveAnalysisController', () => {
     expect(other.loads).to.equal(1);
   });
 
+  it('reports nothing when the detector was stopped by its owner (the flow ended, the element went away)', async () => {
+    const { live, errors } = controller();
+    // A view removed with an update pending still configures once, with the detector its element
+    // has just stopped: that is no failure for the host to hear of (it was a kyc-error on the
+    // "All done" screen).
+    const stopped = new KycError('face-analyzer-stopped', 'The face analyser was disposed.');
+    const faces = faceAnalyzer(() => Promise.reject(stopped));
+    live.configure({ ...NONE, selfie: { quality: {}, analyzer: faces }, autoCapture: {} }, true);
+    await new Promise((done) => setTimeout(done, 10));
+    expect(faces.loads).to.equal(1);
+    expect(errors).to.deep.equal([]);
+  });
+
   it('draws the challenges again only when the liveness settings change by value, or a step starts', async () => {
     const { live } = controller();
     const random = countingRandom();

@@ -18,6 +18,7 @@ import type { LivenessSequence } from '../capture/liveness-policy.js';
 import type { LivenessMode } from '../capture/types.js';
 import { KycError } from '../errors.js';
 import type { FaceAnalyzer } from '../face/face-analyzer.js';
+import { FaceErrorCode } from '../face/errors.js';
 import type { LivenessInstruction } from '../face/liveness.js';
 import type { SelfieIssue, SelfieVerdict } from '../face/selfie.js';
 import type { CapturePolicy } from '../internal/capture-policy.js';
@@ -295,6 +296,9 @@ export class LiveAnalysisController implements ReactiveController {
 
   /** The face detector cannot load: say nothing more about faces and offer the shutter. */
   #onFaceFailure(error: unknown): void {
+    // Its owner stopped it (the flow ended, the element went away; a view removed with an update
+    // pending still configures once): nothing failed that the host needs to hear of.
+    if ((error as { code?: string }).code === FaceErrorCode.Stopped) return;
     if (this.#faceFailed) return;
     if (error instanceof KycError) this.#config.onAnalysisError(error);
     this.#faceFailed = true;

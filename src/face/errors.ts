@@ -12,7 +12,7 @@ export const FaceErrorCode = {
   WorkerLoadFailed: 'face-worker-load-failed',
   /** Detection failed on a frame, or the face worker stopped unexpectedly. */
   DetectionFailed: 'face-detection-failed',
-  /** The analyser was disposed while a request was pending. */
+  /** The analyser was disposed: a request made after `dispose()` (or waiting for the load then). */
   Stopped: 'face-analyzer-stopped',
 } as const;
 /** One of the stable face error codes. */

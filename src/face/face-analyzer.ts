@@ -53,6 +53,10 @@ function toFaceError(failure: WorkerFailure): FaceDetectorError {
   return new FaceDetectorError(code, failure.message);
 }
 
+function stopped(): FaceDetectorError {
+  return new FaceDetectorError(FaceErrorCode.Stopped, 'The face analyser was disposed.');
+}
+
 function unexpected(result: FaceWorkerResult): FaceDetectorError {
   return new FaceDetectorError(
     FaceErrorCode.DetectionFailed,
@@ -74,6 +78,8 @@ export class FaceAnalyzer {
   >;
   #client: WorkerClient<FaceWorkerRequest, FaceWorkerResult> | undefined;
   #loading: Promise<FaceLoadTiming> | undefined;
+  /** Set by dispose(): no worker starts again (a failed load or a crash only resets). */
+  #disposed = false;
 
   constructor(options: FaceDetectorOptions = {}) {
     this.assets = resolveFaceAssets(options);
@@ -92,7 +98,7 @@ export class FaceAnalyzer {
   load(): Promise<FaceLoadTiming> {
     this.#loading ??= this.#load().catch((error: unknown) => {
       // Start from scratch next time: a fresh worker and a fresh attempt.
-      this.dispose();
+      this.#reset();
       throw error;
     });
     return this.#loading;
@@ -206,8 +212,19 @@ export class FaceAnalyzer {
     }
   }
 
-  /** Stops the worker at once; pending requests reject. */
+  /**
+   * Stops the worker at once, for good: pending and later requests reject with
+   * `face-analyzer-stopped`. A request already under way when this runs (waiting for the load) would
+   * otherwise start a new worker that nobody stops: MediaPipe's heap, per element, for the page's
+   * life (seen by `npm run soak`).
+   */
   dispose(): void {
+    this.#disposed = true;
+    this.#reset();
+  }
+
+  /** Stops the worker; the next request starts a new one. */
+  #reset(): void {
     this.#client?.dispose();
     this.#client = undefined;
     this.#loading = undefined;
@@ -223,17 +240,23 @@ export class FaceAnalyzer {
   }
 
   #request(request: FaceWorkerRequest, transfer: Transferable[] = []): Promise<FaceWorkerResult> {
+    let answer: Promise<FaceWorkerResult>;
     try {
-      return this.#ensureClient().request(request, transfer);
+      answer = this.#ensureClient().request(request, transfer);
     } catch (error) {
       // What was handed over to be moved is closed, as the worker would have done.
       for (const item of transfer) if ('close' in item) item.close();
       return Promise.reject(error);
     }
+    // A request that dispose() cut short says so: it is not a failure of the detector.
+    return answer.catch((error: unknown) => {
+      throw this.#disposed ? stopped() : error;
+    });
   }
 
   #ensureClient(): WorkerClient<FaceWorkerRequest, FaceWorkerResult> {
     if (this.#client) return this.#client;
+    if (this.#disposed) throw stopped();
     if (!workersAvailable())
       throw new FaceDetectorError(
         FaceErrorCode.Unsupported,
@@ -256,7 +279,7 @@ export class FaceAnalyzer {
     const client = new WorkerClient<FaceWorkerRequest, FaceWorkerResult>(worker, toFaceError);
     // A crashed worker is gone for good: the next request starts a new one.
     worker.addEventListener('error', () => {
-      if (this.#client === client) this.dispose();
+      if (this.#client === client) this.#reset();
     });
     this.#client = client;
     return client;
