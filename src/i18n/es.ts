@@ -70,7 +70,7 @@ export const es: Messages = {
     dark: 'Más luz, por favor',
     bright: 'Demasiada luz: apártese de la luz directa',
     low_contrast: 'Ponga el documento sobre una superficie lisa y más oscura',
-    glare: 'Evite los reflejos: incline el documento para alejarlo de la luz',
+    glare: 'Reduzca los reflejos: incline el documento, apartándolo de la luz',
     blur: 'No se mueva: la imagen está borrosa',
   },
   selfie: {
@@ -129,7 +129,7 @@ export const es: Messages = {
   feedback: {
     ok: 'La foto fue aceptada.',
     blurry: 'La foto está borrosa: no se mueva y deje que la cámara enfoque.',
-    glare: 'Hay reflejos en el documento: inclínelo para alejarlo de la luz.',
+    glare: 'Hay reflejos en el documento: inclínelo, apartándolo de la luz.',
     too_dark: 'La foto está demasiado oscura: busque un lugar con más luz.',
     too_bright: 'La foto tiene demasiada luz: apártese de la luz directa.',
     document_not_found:
@@ -146,7 +146,7 @@ export const es: Messages = {
       'Las fotos de la parte frontal y de la trasera son de documentos distintos. Vuelva a fotografiar la parte trasera del mismo documento.',
     'link-kyc.sides_mismatch_both':
       'Las fotos de la parte frontal y de la trasera siguen siendo de documentos distintos. Vuelva a fotografiar los dos lados de un mismo documento.',
-    'link-kyc.document.GLARE': 'Había reflejos en el documento: inclínelo para alejarlo de la luz.',
+    'link-kyc.document.GLARE': 'Había reflejos en el documento: inclínelo, apartándolo de la luz.',
     'link-kyc.document.INCOMPLETE_DOCUMENT':
       'Falta un lado del documento: fotografíe todos sus lados.',
     'link-kyc.document.NOT_VISIBLE_FOUR_CORNERS':

@@ -69,7 +69,7 @@ export const ptBR: Messages = {
     dark: 'Mais luz, por favor',
     bright: 'Luz demais: saia da luz direta',
     low_contrast: 'Coloque o documento sobre uma superfície lisa e mais escura',
-    glare: 'Evite reflexos: incline o documento para longe da luz',
+    glare: 'Reduza o reflexo: incline o documento para longe da luz',
     blur: 'Não se mexa: a imagem está borrada',
   },
   selfie: {
