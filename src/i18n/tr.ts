@@ -143,15 +143,15 @@ export const tr: Messages = {
       'Bu dildeki belgeler desteklenmiyor: lütfen başka bir belge kullanın.',
     'link-kyc.face.MISSING_SELFIE': 'Selfie eksik: lütfen bir selfie çekin.',
     'link-kyc.face.MISSING_PORTRAIT':
-      'Belgenizdeki fotoğraf görünmüyordu: belgenin, fotoğrafınızın bulunduğu yüzünü çekin.',
+      'Belgenizdeki fotoğraf görünmüyordu: belgenin fotoğrafınızın bulunduğu tarafını çekin.',
     'link-kyc.face.NOT_HUMAN_FACE':
-      'Belgede yüz bulunamadı: belgenin, fotoğrafınızın bulunduğu yüzünü çekin.',
+      'Belgede yüz bulunamadı: belgenin fotoğrafınızın bulunduğu tarafını çekin.',
     'link-kyc.face.PARTIALLY_VISIBLE_HUMAN_FACE':
       'Yüzünüz yalnızca kısmen görünüyordu: yüzünüzün tamamını ovalin içinde tutun.',
     'link-kyc.face.PORTRAIT_IS_FAKE':
       'Belgenizdeki vesikalık fotoğraf kabul edilemedi: fotokopisini ya da ekrandaki görüntüsünü değil, belgenin aslını çekin.',
     'link-kyc.face.SELFIE_NOT_LIVE':
-      'Lütfen bir fotoğrafın fotoğrafını değil, o an çekilmiş bir selfie çekin.',
+      'Lütfen bir fotoğrafın fotoğrafını değil, canlı bir selfie çekin.',
     'link-kyc.face.OUT_OF_FOCUS':
       'Selfie’niz bulanıktı: sabit durun ve kameranın odaklanmasını bekleyin.',
     'link-kyc.face.POOR_CONTRAST': 'Yüzünüz zor seçiliyordu: düz bir arka planın önünde durun.',

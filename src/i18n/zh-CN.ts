@@ -79,8 +79,8 @@ export const zhCN: Messages = {
   holdStill: '请保持不动……',
   manualHint: '遇到问题？请使用下方按钮自行拍照。',
   switchCamera: '切换摄像头',
-  torchOn: '打开补光灯',
-  torchOff: '关闭补光灯',
+  torchOn: '打开手电筒',
+  torchOff: '关闭手电筒',
   uploadInstead: '改为上传照片',
   startingCamera: '正在启动摄像头……',
   inAppCamera: {
@@ -100,7 +100,7 @@ export const zhCN: Messages = {
   uploading: '正在安全发送您的照片……',
   feedbackTitle: '请重新拍摄这张照片',
   feedback: {
-    ok: '照片已通过。',
+    ok: '照片已被接受。',
     blurry: '照片模糊：请保持不动，等待摄像头对焦。',
     glare: '证件上有反光：请将证件倾斜，避开光源。',
     too_dark: '照片太暗：请换到更明亮的地方。',
