@@ -185,6 +185,12 @@ describe('<kyc-capture> slots', () => {
     el.querySelector<HTMLElement>('#host-consent')!.click();
     await el.updateComplete;
     expect(start.disabled, 'unticked again').to.equal(true);
+    // A link in the host's words opens (here: a fragment); it does not tick the box.
+    el.querySelector<HTMLElement>('#host-consent a')!.click();
+    await el.updateComplete;
+    expect(location.hash).to.equal('#terms');
+    expect(consent.checked, 'the link did not tick the box').to.equal(false);
+    history.replaceState(null, '', location.pathname + location.search);
   });
 
   it('shows the default texts without slotted content, and a slot filled later', async () => {
