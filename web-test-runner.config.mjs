@@ -1,5 +1,5 @@
-// Unit and component tests: every `src/**/*.test.ts` runs in real headless Chromium (Playwright),
-// with Chromium's fake camera and the mock backend mounted on the same origin, the face detector's
+// Unit and component tests: every `src/**/*.test.ts` (and the demo's `demo/**/*.test.ts`) runs in
+// real headless Chromium (Playwright), with Chromium's fake camera and the mock backend mounted on the same origin, the face detector's
 // files where the source resolves them (/src/face/mediapipe/<file>, and nowhere else, so a wrong URL
 // is the 404 a user would get) and the face fixtures under /__fixtures/ (found as
 // test/shared-fixtures.ts finds them: the committed ones first). tasks-vision's wasm files the face
@@ -21,7 +21,7 @@ const redirectHits = new Map();
 const offlineRoutes = new Map();
 
 export default {
-  files: ['src/**/*.test.ts'],
+  files: ['src/**/*.test.ts', 'demo/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },

@@ -3,8 +3,16 @@
 // lists what the backend received.
 import '../src/define/index.js';
 import { KYC_EVENT_NAMES } from '../src/index.js';
+import { applyLook, bindLookSwitchers } from './look.js';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+
+/** The theme and language the switchers chose (kept in the URL query), for each mounted element. */
+const currentLook = bindLookSwitchers({
+  theme: $<HTMLSelectElement>('#theme'),
+  lang: $<HTMLSelectElement>('#lang'),
+  target: () => document.querySelector('#mount kyc-capture'),
+});
 
 interface DemoSession {
   session_id: string;
@@ -95,6 +103,7 @@ function mountElement(configure: (element: HTMLElementTagNameMap['kyc-capture'])
     autoCapture: $<HTMLInputElement>('#auto-capture').checked,
     straighten: $<HTMLInputElement>('#straighten').checked,
   };
+  applyLook(element, currentLook());
   configure(element);
   for (const name of KYC_EVENT_NAMES) element.addEventListener(name, log);
   element.addEventListener('kyc-capture', showLivenessFrames);

@@ -21,6 +21,7 @@
 
 // Elements, and the types of their properties.
 export { KycCaptureElement } from './elements/kyc-capture/kyc-capture.js';
+export type { ColorTheme } from './elements/kyc-capture/kyc-capture.js';
 export type { CaptureOptions } from './elements/kyc-capture/capture-controller.js';
 export { ProtocolName, registerProtocol, type CustomProtocolNames } from './protocols/registry.js';
 export type {

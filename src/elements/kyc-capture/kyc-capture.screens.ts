@@ -8,8 +8,31 @@ import type { Messages } from '../../i18n/en.js';
 import { errorStep, errorText, feedbackText } from '../../i18n/text.js';
 import { inAppBrowser } from '../../in-app-browser.js';
 
+/** The named slots a host may fill to replace a screen's own text. */
+export type ScreenSlot = 'intro' | 'done';
+
+/** What a screen with a host-replaceable text needs to know about its slot. */
+interface SlotView {
+  /** Whether the host gave content for the slot (then it shows instead of the default text). */
+  readonly slotted: (name: ScreenSlot) => boolean;
+  /** Called when a slot's content changes, so that the screen renders again. */
+  readonly slotChanged: () => void;
+}
+
+/**
+ * The host's content for `name`, or `fallback` when it gave none. The host's content is wrapped
+ * in the focus target the default heading otherwise is, so focus still moves to the new screen.
+ */
+function slotted(view: SlotView, name: ScreenSlot, fallback: TemplateResult): TemplateResult {
+  return view.slotted(name)
+    ? html`<div class="slotted" tabindex="-1" data-autofocus>
+        <slot name=${name} @slotchange=${view.slotChanged}></slot>
+      </div>`
+    : html`<slot name=${name} @slotchange=${view.slotChanged}>${fallback}</slot>`;
+}
+
 /** What the screens after the camera render from, and what their controls do. */
-export interface ScreenView {
+export interface ScreenView extends SlotView {
   readonly flow: FlowState;
   readonly text: Messages;
   /** The object URL of the capture under review. */
@@ -22,7 +45,7 @@ export interface ScreenView {
 }
 
 /** What the intro screen renders from, and what its controls do. */
-export interface IntroView {
+export interface IntroView extends SlotView {
   readonly text: Messages;
   /** Whether the person must choose the document type. */
   readonly askType: boolean;
@@ -36,9 +59,18 @@ export interface IntroView {
 /** Consent and, unless preset, the document choice. */
 export function renderIntro(view: IntroView): TemplateResult {
   const { text: t, askType, chosenType, consent } = view;
-  return html`<form part="screen intro" @submit=${view.start} aria-labelledby="intro-title">
-    <h2 id="intro-title" tabindex="-1" data-autofocus>${t.introTitle}</h2>
-    <p>${t.introBody}</p>
+  // The host's intro names the form with its own heading, which an id here cannot reach.
+  return html`<form
+    part="screen intro"
+    @submit=${view.start}
+    aria-labelledby=${view.slotted('intro') ? nothing : 'intro-title'}
+  >
+    ${slotted(
+      view,
+      'intro',
+      html`<h2 id="intro-title" tabindex="-1" data-autofocus>${t.introTitle}</h2>
+        <p>${t.introBody}</p>`,
+    )}
     ${
       askType
         ? html`<fieldset>
@@ -66,7 +98,7 @@ export function renderIntro(view: IntroView): TemplateResult {
         .checked=${consent}
         @change=${(e: Event) => view.setConsent((e.target as HTMLInputElement).checked)}
       />
-      ${t.consentLabel}
+      <span><slot name="consent">${t.consentLabel}</slot></span>
     </label>
     <div class="actions">
       <button class="primary" type="submit" ?disabled=${!consent || (askType && !chosenType)}>
@@ -129,8 +161,12 @@ export function renderScreen(view: ScreenView): TemplateResult | typeof nothing 
       </section>`;
     case 'done':
       return html`<section part="screen done">
-        <h2 tabindex="-1" data-autofocus>${t.done}</h2>
-        <p>${t.doneBody}</p>
+        ${slotted(
+          view,
+          'done',
+          html`<h2 tabindex="-1" data-autofocus>${t.done}</h2>
+            <p>${t.doneBody}</p>`,
+        )}
       </section>`;
     case 'cancelled':
       return html`<section part="screen cancelled">

@@ -18,8 +18,11 @@ import type {
   KycFrameEvent,
   KycLivenessFramesEvent,
 } from '../kyc-camera-view/kyc-camera-view.js';
-import { renderIntro, renderScreen } from './kyc-capture.screens.js';
+import { renderIntro, renderScreen, type ScreenSlot } from './kyc-capture.screens.js';
 import { styles } from './kyc-capture.styles.js';
+
+/** The element's colour themes; `auto` follows `prefers-color-scheme`. */
+export type ColorTheme = 'light' | 'dark' | 'auto';
 
 /** The parts of `<kyc-camera-view>`, re-exported under the same names. */
 const CAMERA_VIEW_PARTS = [
@@ -77,19 +80,23 @@ const CAMERA_VIEW_PARTS = [
  * @csspart liveness-retry - "Try again" after a liveness challenge ran out of time (exported from `<kyc-camera-view>`).
  * @csspart shutter - The take-photo button (exported from `<kyc-camera-view>`).
  *
- * @cssprop [--kyc-accent=#0b57d0] - Buttons and links.
- * @cssprop [--kyc-on-accent=#fff] - Text on the accent colour.
- * @cssprop [--kyc-color=#1b1f24] - Text colour.
- * @cssprop [--kyc-background=#fff] - Background.
- * @cssprop [--kyc-muted=#5f6368] - Secondary text ("Step 1 of 3").
+ * @slot intro - Replaces the intro's heading and text (the consent and the document choice stay).
+ * @slot consent - Replaces the consent checkbox's label text (the checkbox stays the element's own).
+ * @slot done - Replaces the heading and text of the done screen.
+ *
+ * @cssprop [--kyc-accent=#0b57d0] - Buttons and links (dark theme: #8ab4f8).
+ * @cssprop [--kyc-on-accent=#fff] - Text on the accent colour (dark theme: #1b1f24).
+ * @cssprop [--kyc-color=#1b1f24] - Text colour (dark theme: #e8eaed).
+ * @cssprop [--kyc-background=#fff] - Background (dark theme: #1b1f24).
+ * @cssprop [--kyc-muted=#5f6368] - Secondary text ("Step 1 of 3"; dark theme: #a8adb3).
  * @cssprop [--kyc-font=1rem/1.5 system-ui, sans-serif] - The `font` shorthand.
  * @cssprop [--kyc-radius=0.75rem] - Corner radius of the element.
  * @cssprop [--kyc-button-radius=999px] - Corner radius of buttons.
  * @cssprop [--kyc-max-width=40rem] - Largest inline size.
  * @cssprop [--kyc-padding=1.25rem] - Padding of each screen.
- * @cssprop [--kyc-focus=#f9ab00] - Focus ring, and the ring of the shutter when it is offered.
- * @cssprop [--kyc-warning=#b45309] - Edge of warnings and retake reasons.
- * @cssprop [--kyc-warning-background=#fff4e5] - Background of warnings and retake reasons.
+ * @cssprop [--kyc-focus=#b06000] - Focus ring (dark theme: #fdd663; over the camera: #f9ab00), and the ring of the shutter when it is offered.
+ * @cssprop [--kyc-warning=#b45309] - Edge of warnings and retake reasons (dark theme: #f9ab00).
+ * @cssprop [--kyc-warning-background=#fff4e5] - Background of warnings and retake reasons (dark theme: #3a2a12).
  * @cssprop [--kyc-camera-background=#000] - Behind the camera preview (inherited by `<kyc-camera-view>`).
  * @cssprop [--kyc-camera-aspect=4 / 3] - Aspect ratio of the preview (inherited by `<kyc-camera-view>`).
  * @cssprop [--kyc-guide-color=rgba(255, 255, 255, 0.9)] - The guide's border (inherited by `<kyc-camera-view>`).
@@ -143,6 +150,7 @@ export class KycCaptureElement extends LitElement {
     },
     navigate: { attribute: false },
     resume: { type: Boolean },
+    theme: { reflect: true },
   } as const;
 
   /** Short-lived start token from the backend; kept in memory only (property, not attribute). */
@@ -214,6 +222,11 @@ export class KycCaptureElement extends LitElement {
    * 30 minutes and when another session loads. See the README for its risk.
    */
   declare resume: boolean;
+  /**
+   * The colour theme: `light`, `dark`, or `auto` (unset, the default), which follows the device's
+   * `prefers-color-scheme`. Any other value counts as `auto`, as HTML's enumerated attributes do.
+   */
+  declare theme: ColorTheme | undefined;
 
   readonly #internals = this.attachInternals();
   readonly #flow = new FlowController(this, {
@@ -304,6 +317,12 @@ export class KycCaptureElement extends LitElement {
     return this.#reviewUrl.url;
   }
 
+  /** Whether the host put content in the named slot (`<h2 slot="intro">`). */
+  readonly #slotted = (name: ScreenSlot): boolean =>
+    [...this.children].some((child) => child.slot === name);
+
+  readonly #slotChanged = (): void => this.requestUpdate();
+
   override render(): TemplateResult {
     const { status } = this.flow;
     if (status !== 'review') this.#revokeReview();
@@ -325,6 +344,8 @@ export class KycCaptureElement extends LitElement {
               this.requestUpdate();
             },
             start: (event) => this.#start(event),
+            slotted: this.#slotted,
+            slotChanged: this.#slotChanged,
           })
         : renderScreen({
             flow: this.flow,
@@ -334,6 +355,8 @@ export class KycCaptureElement extends LitElement {
             confirm: () => this.#flow.confirm(),
             retake: () => this.#flow.retake(),
             retry: () => this.#flow.retry(),
+            slotted: this.#slotted,
+            slotChanged: this.#slotChanged,
           });
     return html`${this.#renderResumed()}
     ${cameraMounted ? this.#renderCamera(status === 'camera') : nothing} ${screen} `;
