@@ -83,7 +83,7 @@ export const styles = css`
   [part~='shutter'].prominent {
     box-shadow:
       inset 0 0 0 3px #000,
-      0 0 0 6px var(--kyc-focus, #f9ab00);
+      0 0 0 6px var(--kyc-focus, #b45309);
   }
   @media (prefers-reduced-motion: no-preference) {
     [part~='shutter'].prominent {
@@ -95,9 +95,12 @@ export const styles = css`
       scale: 1.08;
     }
   }
+  /* Over the preview: an opaque backdrop keeps the text's contrast whatever the video shows (it
+     is black until the first frame anyway), and lets checkers measure it (WCAG 1.4.3). */
   .status {
     position: absolute;
     inset: 0;
+    background: var(--kyc-camera-background, #000);
     display: grid;
     place-items: center;
     text-align: center;
@@ -155,7 +158,7 @@ export const styles = css`
     cursor: not-allowed;
   }
   button:focus-visible {
-    outline: 3px solid var(--kyc-focus, #f9ab00);
+    outline: 3px solid var(--kyc-focus, #b45309);
     outline-offset: 2px;
   }
   @media (prefers-reduced-motion: no-preference) {
