@@ -95,9 +95,12 @@ export const styles = css`
       scale: 1.08;
     }
   }
+  /* Over the preview: an opaque backdrop keeps the text's contrast whatever the video shows (it
+     is black until the first frame anyway), and lets checkers measure it (WCAG 1.4.3). */
   .status {
     position: absolute;
     inset: 0;
+    background: var(--kyc-camera-background, #000);
     display: grid;
     place-items: center;
     text-align: center;

@@ -136,7 +136,7 @@ declare global {
  * @cssprop [--kyc-quad-good=#34a853] - The document outline when the frame is good.
  * @cssprop [--kyc-quad-bad=#f9ab00] - The document outline while a check fails.
  * @cssprop [--kyc-shutter-color=#fff] - The shutter button.
- * @cssprop [--kyc-focus=#f9ab00] - Focus ring, and the ring of the shutter when it is offered.
+ * @cssprop [--kyc-focus=#f9ab00] - Focus ring, and the ring of the shutter when it is offered (3:1 or more on the camera's black).
  */
 export class KycCameraViewElement extends LitElement {
   static override styles = styles;
