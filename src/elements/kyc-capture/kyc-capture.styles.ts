@@ -113,7 +113,10 @@ export const styles = css`
     opacity: 0.5;
     cursor: not-allowed;
   }
+  /* Every control rings when focused from the keyboard, 3:1 or more against what surrounds it
+     (WCAG 1.4.11): radio buttons and the consent box too. */
   button:focus-visible,
+  input:not([type='file']):focus-visible,
   [part~='file-label']:focus-within {
     outline: 3px solid var(--_kyc-focus);
     outline-offset: 2px;
