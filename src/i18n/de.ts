@@ -23,7 +23,7 @@ export const de: Messages = {
   introBody:
     'Wir machen ein Foto Ihres Ausweisdokuments und ein Selfie. Halten Sie Ihr Dokument bereit und suchen Sie sich einen gut beleuchteten Ort.',
   consentLabel:
-    'Ich bin einverstanden, dass Bilder meines Dokuments und meines Gesichts zur Identitätsprüfung übermittelt werden.',
+    'Ich bin damit einverstanden, dass Bilder meines Dokuments und meines Gesichts zur Identitätsprüfung übermittelt werden.',
   documentTypeLegend: 'Welches Dokument möchten Sie verwenden?',
   documentTypes: {
     passport: 'Reisepass',
@@ -200,12 +200,12 @@ export const de: Messages = {
       'Die Kamera ist auf dieser Seite nicht verfügbar, weil die Verbindung nicht sicher ist.',
     'camera.aborted': 'Die Kamera konnte nicht gestartet werden.',
     'camera.unsupported': 'Dieser Browser kann die Kamera nicht verwenden.',
-    'camera.track-ended': 'Die Kamera hat aufgehört zu arbeiten.',
+    'camera.track-ended': 'Die Kamera hat sich ausgeschaltet.',
     'camera.not-live': 'Die Kamera ist noch nicht bereit.',
     'camera.no-video': 'Die Kamera ist gestartet, zeigt aber kein Bild.',
     'camera.unknown': 'Mit der Kamera ist etwas schiefgelaufen.',
     'http-error': ({ status, serverCode }: { status: number; serverCode: string }) =>
-      `Der Server hat mit ${status}${serverCode ? ` (${serverCode})` : ''} geantwortet.`,
+      `Der Server hat mit Fehler ${status}${serverCode ? ` (${serverCode})` : ''} geantwortet.`,
     'network-error':
       'Die Verbindung zum Server ist fehlgeschlagen. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
     'network-error.module-load':

@@ -205,7 +205,7 @@ export const fr: Messages = {
     'camera.no-video': 'La caméra a démarré, mais n’affiche aucune image.',
     'camera.unknown': 'Un problème est survenu avec la caméra.',
     'http-error': ({ status, serverCode }: { status: number; serverCode: string }) =>
-      `Le serveur a répondu ${status}${serverCode ? ` (${serverCode})` : ''}.`,
+      `Le serveur a répondu par une erreur ${status}${serverCode ? ` (${serverCode})` : ''}.`,
     'network-error': 'La connexion au serveur a échoué. Vérifiez votre connexion et réessayez.',
     'network-error.module-load':
       'Le module de vérification n’a pas pu être chargé. Vérifiez votre connexion.',
@@ -232,7 +232,7 @@ export const fr: Messages = {
     'configuration.idv-sdk-document-type': ({ documentType }: { documentType: string }) =>
       `Le type de document idv-sdk indiqué pour «\u00a0${documentType}\u00a0» ne fait pas partie de ceux qui peuvent être envoyés (protocolOptions.idvDocumentTypes).`,
     'configuration.idv-sdk-position':
-      'Le protocole idv-sdk envoie la position de la personne avec chaque photo : activez geolocation ou renseignez location.',
+      'Le protocole idv-sdk envoie la position de la personne avec chaque photo : activez l’option geolocation ou renseignez l’option location.',
     'idv-sdk.position-unavailable':
       'Cette vérification a besoin de votre position. Autorisez l’accès à la localisation pour cette page, puis réessayez.',
     'configuration.expeditor-country':

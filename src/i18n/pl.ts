@@ -1,7 +1,8 @@
 // The Polish catalog, addressing the person as `ty` in the imperative ("Umieść dokument w ramce"),
 // the register of Polish mobile and banking apps: short, direct, and free of the gendered Pan/Pani.
 // Past-tense forms that would agree with the person's gender (byłeś/byłaś, skończyłeś/skończyłaś)
-// are avoided by making the photo or the face the subject. Quotes are „…”. Technical names
+// are avoided by making the photo or the face the subject; "ty" and "twój" are lowercase, as in
+// app text (the capital is a letter's courtesy). Quotes are „…”. Technical names
 // (api-base, protocolOptions.*, protocol names, geolocation/location) stay as the integrator types them.
 import type { Messages } from './en.js';
 
@@ -85,7 +86,7 @@ export const pl: Messages = {
     back: 'Odsuń twarz od kamery',
     look_straight: 'Patrz prosto w kamerę',
     holdStill: 'Patrz w kamerę i nie ruszaj się',
-    hold: 'Tak trzymaj…',
+    hold: 'Zostań w tej pozycji…',
     done: 'Gotowe',
     timed_out: 'Czas na ten ruch minął. Spróbuj ponownie, kiedy zechcesz.',
     movementOf: (index: number, count: number) => `Ruch ${index} z ${count}`,
@@ -202,7 +203,7 @@ export const pl: Messages = {
       'Kamera jest niedostępna na tej stronie, ponieważ połączenie nie jest bezpieczne.',
     'camera.aborted': 'Nie udało się uruchomić kamery.',
     'camera.unsupported': 'Ta przeglądarka nie może korzystać z kamery.',
-    'camera.track-ended': 'Kamera przestała działać.',
+    'camera.track-ended': 'Kamera się wyłączyła.',
     'camera.not-live': 'Kamera nie jest jeszcze gotowa.',
     'camera.no-video': 'Kamera się uruchomiła, ale nie pokazuje obrazu.',
     'camera.unknown': 'Wystąpił problem z kamerą.',
