@@ -22,6 +22,7 @@
 // Elements, and the types of their properties.
 export { KycCaptureElement } from './elements/kyc-capture/kyc-capture.js';
 export type { CaptureOptions } from './elements/kyc-capture/capture-controller.js';
+export type { NonVisualCue } from './controllers/non-visual-guidance.js';
 export { ProtocolName, registerProtocol, type CustomProtocolNames } from './protocols/registry.js';
 export type {
   ProtocolConfig,
