@@ -23,6 +23,7 @@
 export { KycCaptureElement } from './elements/kyc-capture/kyc-capture.js';
 export type { ColorTheme } from './elements/kyc-capture/kyc-capture.js';
 export type { CaptureOptions } from './elements/kyc-capture/capture-controller.js';
+export type { NonVisualCue } from './controllers/non-visual-guidance.js';
 export { ProtocolName, registerProtocol, type CustomProtocolNames } from './protocols/registry.js';
 export type {
   ProtocolConfig,

@@ -324,4 +324,7 @@ export const ar: Messages = {
     notice: 'أُعيد تحميل الصفحة. احتفظنا بما أنجزته، ويمكنك المتابعة من حيث توقفت.',
     startOver: 'البدء من جديد',
   },
+  nonVisual: {
+    photoTaken: 'تم التقاط الصورة',
+  },
 };

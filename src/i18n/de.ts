@@ -325,4 +325,7 @@ export const de: Messages = {
       'Die Seite wurde neu geladen. Ihr Fortschritt ist gespeichert: Sie können dort weitermachen, wo Sie aufgehört haben.',
     startOver: 'Von vorn beginnen',
   },
+  nonVisual: {
+    photoTaken: 'Foto aufgenommen',
+  },
 };

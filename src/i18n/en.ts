@@ -338,6 +338,11 @@ export const en = {
     notice: 'The page reloaded. We kept your progress, so you can carry on where you left off.',
     startOver: 'Start over',
   },
+  /** Said aloud by the opt-in non-visual guidance (`guidance="speech"`). */
+  nonVisual: {
+    /** Spoken the moment a photo is taken, by auto-capture or the shutter. */
+    photoTaken: 'Photo taken',
+  },
 };
 
 /** The message catalog's shape. */

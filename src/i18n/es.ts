@@ -331,4 +331,7 @@ export const es: Messages = {
       'La página se volvió a cargar. Guardamos su progreso, así que puede continuar donde lo dejó.',
     startOver: 'Empezar de nuevo',
   },
+  nonVisual: {
+    photoTaken: 'Foto tomada',
+  },
 };

@@ -321,4 +321,7 @@ export const fr: Messages = {
       'La page a été rechargée. Votre progression a été conservée : vous pouvez reprendre là où vous en étiez.',
     startOver: 'Recommencer',
   },
+  nonVisual: {
+    photoTaken: 'Photo prise',
+  },
 };

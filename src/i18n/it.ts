@@ -328,4 +328,7 @@ export const it: Messages = {
       'La pagina è stata ricaricata. Abbiamo salvato i tuoi progressi, così puoi riprendere da dove avevi interrotto.',
     startOver: 'Ricomincia da capo',
   },
+  nonVisual: {
+    photoTaken: 'Foto scattata',
+  },
 };

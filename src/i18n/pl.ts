@@ -316,4 +316,7 @@ export const pl: Messages = {
       'Strona została odświeżona. Zachowaliśmy twoje postępy, więc możesz kontynuować od tego samego miejsca.',
     startOver: 'Zacznij od nowa',
   },
+  nonVisual: {
+    photoTaken: 'Zdjęcie zrobione',
+  },
 };

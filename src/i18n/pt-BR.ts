@@ -331,4 +331,7 @@ export const ptBR: Messages = {
       'A página foi recarregada. Guardamos seu progresso, então você pode continuar de onde parou.',
     startOver: 'Começar de novo',
   },
+  nonVisual: {
+    photoTaken: 'Foto tirada',
+  },
 };

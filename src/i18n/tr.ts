@@ -305,4 +305,7 @@ export const tr: Messages = {
     notice: 'Sayfa yeniden yüklendi. İlerlemenizi sakladık; kaldığınız yerden devam edebilirsiniz.',
     startOver: 'Baştan başla',
   },
+  nonVisual: {
+    photoTaken: 'Fotoğraf çekildi',
+  },
 };

@@ -260,4 +260,7 @@ export const zhCN: Messages = {
     notice: '页面已重新加载。我们保留了您的进度，您可以从上次离开的地方继续。',
     startOver: '重新开始',
   },
+  nonVisual: {
+    photoTaken: '照片已拍摄',
+  },
 };

@@ -1,17 +1,19 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { AutoCaptureOptions } from '../../capture/auto-capture.js';
-import type {
-  KycFrameDetail,
-  LivenessFramesDetail,
-  LivenessProgress,
-  LivenessSettings,
-  LiveVerdict,
-  SelfieSettings,
+import {
+  isSelfieVerdict,
+  type KycFrameDetail,
+  type LivenessFramesDetail,
+  type LivenessProgress,
+  type LivenessSettings,
+  type LiveVerdict,
+  type SelfieSettings,
 } from '../../capture/live-types.js';
 import { CameraController } from '../../controllers/camera-controller.js';
 import type { CameraError } from '../../controllers/camera-error.js';
 import type { FrameSampler } from '../../controllers/frame-sampler.js';
 import { LiveAnalysisController } from '../../controllers/live-analysis.js';
+import type { LiveCue } from '../../controllers/non-visual-guidance.js';
 import type { KycError } from '../../errors.js';
 import type { SelfieIssue } from '../../face/selfie.js';
 import { en, type Messages } from '../../i18n/en.js';
@@ -157,6 +159,7 @@ export class KycCameraViewElement extends LitElement {
     liveness: { attribute: false },
     autoCapture: { attribute: false },
     manualAfterMs: { attribute: false },
+    onLiveCue: { attribute: false },
     busy: { state: true },
   } as const;
 
@@ -184,6 +187,11 @@ export class KycCameraViewElement extends LitElement {
   declare autoCapture: AutoCaptureOptions | null;
   /** After this long without an auto-capture, the shutter is offered prominently (ms). */
   declare manualAfterMs: number;
+  /**
+   * Told after each update what the live preview shows (instruction, fill, good), or null while
+   * it is not live: its owner's non-visual guidance (speech, tone) follows it. Null: none.
+   */
+  declare onLiveCue: ((cue: LiveCue | null) => void) | null;
   /** True while a shutter photo is being taken. */
   declare busy: boolean;
 
@@ -214,6 +222,7 @@ export class KycCameraViewElement extends LitElement {
     this.liveness = null;
     this.autoCapture = null;
     this.manualAfterMs = 10_000;
+    this.onLiveCue = null;
     this.busy = false;
     this.addEventListener('keydown', this.#onKeydown);
   }
@@ -263,6 +272,7 @@ export class KycCameraViewElement extends LitElement {
     this.camera.attach(video);
     const wantLive = this.active && !this.hidden;
     this.live.run(wantLive && this.camera.status === 'live' ? video : null);
+    this.onLiveCue?.(wantLive && this.camera.status === 'live' ? this.#liveCue() : null);
     // Report a failure when the view is (or becomes) visible; a hidden view's failure waits.
     if (
       wantLive &&
@@ -311,6 +321,19 @@ export class KycCameraViewElement extends LitElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  /** What the preview shows now, for guidance that does not need sight. */
+  #liveCue(): LiveCue {
+    const verdict = this.verdict;
+    const fill = !verdict
+      ? null
+      : isSelfieVerdict(verdict)
+        ? (verdict.face?.size ?? null)
+        : verdict.quad
+          ? verdict.metrics.fill
+          : null;
+    return { text: this.#instruction(), fill, good: verdict?.acceptable ?? false };
   }
 
   /** The one instruction to show now, in the catalog's words. */

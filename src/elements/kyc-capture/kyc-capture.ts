@@ -6,9 +6,16 @@ import type { Capture, LivenessMode } from '../../capture/types.js';
 import { FlowController } from '../../flow/flow-controller.js';
 import { currentStep, type FlowState } from '../../flow/machine.js';
 import { ResumeController } from '../../flow/resume.js';
+import {
+  isNonVisualCue,
+  NonVisualGuidanceController,
+  type LiveCue,
+  type NonVisualCue,
+} from '../../controllers/non-visual-guidance.js';
 import { isCaptureStep, isFaceStep, type CaptureStep, type DocumentType } from '../../steps.js';
 import type { Messages } from '../../i18n/en.js';
-import { withOverrides, type MessageOverrides } from '../../i18n/text.js';
+import { errorText, feedbackText, withOverrides, type MessageOverrides } from '../../i18n/text.js';
+import { inAppBrowser } from '../../in-app-browser.js';
 import type { ProtocolOptions } from '../../protocols/definition.js';
 import { DEFAULT_PROTOCOL, type ProtocolName } from '../../protocols/registry.js';
 import type { PreflightResult, ProtocolAdapter } from '../../protocols/types.js';
@@ -151,6 +158,13 @@ export class KycCaptureElement extends LitElement {
     navigate: { attribute: false },
     resume: { type: Boolean },
     theme: { reflect: true },
+    nonVisualGuidance: {
+      attribute: 'guidance',
+      converter: {
+        fromAttribute: (value: string | null) =>
+          value ? value.split(/[\s,]+/).filter(isNonVisualCue) : [],
+      },
+    },
   } as const;
 
   /** Short-lived start token from the backend; kept in memory only (property, not attribute). */
@@ -227,14 +241,28 @@ export class KycCaptureElement extends LitElement {
    * `prefers-color-scheme`. Any other value counts as `auto`, as HTML's enumerated attributes do.
    */
   declare theme: ColorTheme | undefined;
+  /**
+   * Opt-in guidance for a person who cannot see the preview, any of `speech` (the live
+   * instruction spoken in the element's language, "Photo taken" on a capture), `tone` (pitch rises
+   * as the document fills the frame, one steady note when the frame is good; sounds after the
+   * Start press) and `vibration` (a buzz per capture, two on a failure). None by default.
+   * Attribute `guidance="speech tone vibration"`.
+   */
+  declare nonVisualGuidance: NonVisualCue[];
 
   readonly #internals = this.attachInternals();
   readonly #flow = new FlowController(this, {
     states: this.#internals.states,
-    onStepChange: () => this.#capture.stepChanged(),
+    onStepChange: () => {
+      this.#capture.stepChanged();
+      this.#cues.stepChanged();
+    },
   });
   readonly #capture: CaptureController = new CaptureController(this, this.#flow);
   readonly #resume = new ResumeController(this, { flow: this.#flow });
+  readonly #cues = new NonVisualGuidanceController(this);
+  /** The flow's status at the last update: a failure is announced once, when it comes. */
+  #lastStatus: FlowState['status'] | undefined;
   #chosenType: DocumentType | undefined;
   #consent = false;
   #reviewUrl: { capture: Capture; url: string } | undefined;
@@ -249,6 +277,7 @@ export class KycCaptureElement extends LitElement {
     this.options = {};
     this.navigate = (url) => location.assign(url.href);
     this.resume = false;
+    this.nonVisualGuidance = [];
   }
 
   /** The text catalog in use. */
@@ -289,10 +318,39 @@ export class KycCaptureElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#flow.settingsChanged(changed);
+    this.#cues.configure(this.nonVisualGuidance, this.#speechLang());
+  }
+
+  protected override updated(): void {
+    const { status } = this.flow;
+    // The camera view reports while it is live; off the camera screen, nothing is live.
+    if (status !== 'camera') this.#cues.live(null);
+    if (status !== this.#lastStatus && (status === 'error' || status === 'feedback')) {
+      this.#cues.failed(this.#failureText());
+    }
+    this.#lastStatus = status;
+  }
+
+  /** The language the flow speaks: the element's `lang`, the closest one up the DOM, the page's. */
+  #speechLang(): string {
+    return this.closest<HTMLElement>('[lang]')?.lang || document.documentElement.lang || 'en';
+  }
+
+  /** The sentence the error or retake screen shows, to say aloud. */
+  #failureText(): string {
+    const t = this.text;
+    const flow = this.flow;
+    if (flow.status === 'feedback') {
+      return feedbackText(t, { feedback: flow.feedback, reason: flow.feedbackReason });
+    }
+    const inApp = inAppBrowser(globalThis.navigator?.userAgent) !== undefined;
+    return flow.error ? errorText(t, flow.error, { inApp }) : t.errorTitle;
   }
 
   #start(event: SubmitEvent): void {
     event.preventDefault();
+    // In the press itself: browsers let audio start only from a person's gesture.
+    this.#cues.unlock();
     if (this.#consent) this.#flow.start(this.documentType ?? this.#chosenType);
   }
 
@@ -399,13 +457,22 @@ export class KycCaptureElement extends LitElement {
         .liveness=${live.liveness}
         .autoCapture=${live.autoCapture}
         .manualAfterMs=${this.options.manualAfterMs ?? 10_000}
-        @kyc-frame=${(e: KycFrameEvent) => this.#capture.frame(e.detail)}
-        @kyc-liveness-frames=${(e: KycLivenessFramesEvent) => this.#capture.livenessFrames(e.detail)}
+        .onLiveCue=${this.nonVisualGuidance.length ? this.#onLiveCue : null}
+        @kyc-frame=${(e: KycFrameEvent) => {
+          this.#cues.captured(t.nonVisual.photoTaken);
+          void this.#capture.frame(e.detail);
+        }}
+        @kyc-liveness-frames=${(e: KycLivenessFramesEvent) => {
+          this.#cues.captured(t.liveness.done);
+          void this.#capture.livenessFrames(e.detail);
+        }}
         @kyc-analysis-error=${(e: KycAnalysisErrorEvent) => this.#flow.reportAnalysisError(e.detail.error)}
         @kyc-camera-error=${(e: KycCameraErrorEvent) => this.#flow.cameraFailed(e.detail.error)}
       ></kyc-camera-view>
       ${visible ? html`<div class="actions" part="screen camera-actions">${this.#renderFileInput()}</div>` : nothing}`;
   }
+
+  readonly #onLiveCue = (cue: LiveCue | null): void => this.#cues.live(cue);
 
   #renderFileInput(): TemplateResult | typeof nothing {
     // A liveness sequence is filmed live; a picked photo cannot stand in for it.
