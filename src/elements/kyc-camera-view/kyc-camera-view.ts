@@ -13,6 +13,7 @@ import type { CameraError } from '../../controllers/camera-error.js';
 import type { FrameSampler } from '../../controllers/frame-sampler.js';
 import { LiveAnalysisController } from '../../controllers/live-analysis.js';
 import type { KycError } from '../../errors.js';
+import { KycFrameMetricsEvent } from '../../events/frame-metrics.js';
 import type { SelfieIssue } from '../../face/selfie.js';
 import { en, type Messages } from '../../i18n/en.js';
 import type { DocumentQualityOptions, QualityIssue } from '../../quality/types.js';
@@ -94,6 +95,7 @@ export const CAMERA_VIEW_EVENT_NAMES = [
   KycCameraErrorEvent.eventName,
   KycAnalysisErrorEvent.eventName,
   KycLivenessFramesEvent.eventName,
+  KycFrameMetricsEvent.eventName,
 ] as const;
 
 declare global {
@@ -118,6 +120,7 @@ declare global {
  * @fires {KycCameraErrorEvent} kyc-camera-error - The camera failed (permission, device, track ended).
  * @fires {KycAnalysisErrorEvent} kyc-analysis-error - A live check cannot run as built (worker, face wasm or model); the view carries on without it.
  * @fires {KycLivenessFramesEvent} kyc-liveness-frames - A liveness sequence is complete.
+ * @fires {KycFrameMetricsEvent} kyc-frame-metrics - Opt-in (`frame-events`): an analysed live frame's verdict and timing, no pixels.
  *
  * @csspart video - The live preview.
  * @csspart guide - The frame the document or face should fill.
@@ -157,6 +160,7 @@ export class KycCameraViewElement extends LitElement {
     liveness: { attribute: false },
     autoCapture: { attribute: false },
     manualAfterMs: { attribute: false },
+    frameEvents: { type: Boolean, attribute: 'frame-events' },
     busy: { state: true },
   } as const;
 
@@ -184,6 +188,8 @@ export class KycCameraViewElement extends LitElement {
   declare autoCapture: AutoCaptureOptions | null;
   /** After this long without an auto-capture, the shutter is offered prominently (ms). */
   declare manualAfterMs: number;
+  /** Opt-in: dispatch `kyc-frame-metrics` for every analysed live frame (QA tools, tuning). */
+  declare frameEvents: boolean;
   /** True while a shutter photo is being taken. */
   declare busy: boolean;
 
@@ -195,6 +201,11 @@ export class KycCameraViewElement extends LitElement {
     onSequence: (mode, shots) => this.dispatchEvent(new KycLivenessFramesEvent({ mode, shots })),
     onAnalysisError: (error: KycError) => this.dispatchEvent(new KycAnalysisErrorEvent(error)),
     busy: () => this.busy,
+    onVerdict: (verdict, ms) => {
+      if (!this.frameEvents) return;
+      const mirrored = this.shadowRoot?.querySelector('video')?.classList.contains('mirrored');
+      this.dispatchEvent(new KycFrameMetricsEvent({ verdict, ms, mirrored: !!mirrored }));
+    },
   });
   /** Samples live frames for analysis while a quality check is configured. */
   readonly sampler: FrameSampler = this.live.sampler;
@@ -214,6 +225,7 @@ export class KycCameraViewElement extends LitElement {
     this.liveness = null;
     this.autoCapture = null;
     this.manualAfterMs = 10_000;
+    this.frameEvents = false;
     this.busy = false;
     this.addEventListener('keydown', this.#onKeydown);
   }

@@ -3,6 +3,7 @@ import type { TokenExpiry, TokenGrant } from '../../api/client.js';
 import type { GeoPosition } from '../../api/geolocation.js';
 import { CaptureController, type CaptureOptions } from './capture-controller.js';
 import type { Capture, LivenessMode } from '../../capture/types.js';
+import { KycFrameMetricsEvent } from '../../events/frame-metrics.js';
 import { FlowController } from '../../flow/flow-controller.js';
 import { currentStep, type FlowState } from '../../flow/machine.js';
 import { ResumeController } from '../../flow/resume.js';
@@ -51,6 +52,7 @@ const CAMERA_VIEW_PARTS = [
  * @fires {KycCompleteEvent} kyc-complete - The backend has every image it needs.
  * @fires {KycErrorEvent} kyc-error - Something failed: camera, upload or session.
  * @fires {KycCancelEvent} kyc-cancel - The flow was cancelled.
+ * @fires {KycFrameMetricsEvent} kyc-frame-metrics - Opt-in (`frame-events`): each analysed live frame's verdict (metrics, outline, face) and ms, never pixels.
  *
  * @csspart screen - Each screen's container (also named after its screen: `intro`, `review`, …).
  * @csspart intro - The first screen: consent and the document choice.
@@ -143,6 +145,7 @@ export class KycCaptureElement extends LitElement {
     },
     navigate: { attribute: false },
     resume: { type: Boolean },
+    frameEvents: { type: Boolean, attribute: 'frame-events' },
   } as const;
 
   /** Short-lived start token from the backend; kept in memory only (property, not attribute). */
@@ -214,6 +217,11 @@ export class KycCaptureElement extends LitElement {
    * 30 minutes and when another session loads. See the README for its risk.
    */
   declare resume: boolean;
+  /**
+   * Opt-in, for QA tools: dispatch `kyc-frame-metrics` with each analysed live frame's verdict
+   * (metrics, document outline, face region) and its time, never its pixels. Off by default.
+   */
+  declare frameEvents: boolean;
 
   readonly #internals = this.attachInternals();
   readonly #flow = new FlowController(this, {
@@ -236,6 +244,7 @@ export class KycCaptureElement extends LitElement {
     this.options = {};
     this.navigate = (url) => location.assign(url.href);
     this.resume = false;
+    this.frameEvents = false;
   }
 
   /** The text catalog in use. */
@@ -376,6 +385,8 @@ export class KycCaptureElement extends LitElement {
         .liveness=${live.liveness}
         .autoCapture=${live.autoCapture}
         .manualAfterMs=${this.options.manualAfterMs ?? 10_000}
+        .frameEvents=${this.frameEvents}
+        @kyc-frame-metrics=${this.#forwardMetrics}
         @kyc-frame=${(e: KycFrameEvent) => this.#capture.frame(e.detail)}
         @kyc-liveness-frames=${(e: KycLivenessFramesEvent) => this.#capture.livenessFrames(e.detail)}
         @kyc-analysis-error=${(e: KycAnalysisErrorEvent) => this.#flow.reportAnalysisError(e.detail.error)}
@@ -383,6 +394,12 @@ export class KycCaptureElement extends LitElement {
       ></kyc-camera-view>
       ${visible ? html`<div class="actions" part="screen camera-actions">${this.#renderFileInput()}</div>` : nothing}`;
   }
+
+  /** The view's metrics leave from this element, as every `kyc-*` event it declares does. */
+  #forwardMetrics = (event: KycFrameMetricsEvent): void => {
+    event.stopPropagation();
+    this.dispatchEvent(new KycFrameMetricsEvent(event.detail));
+  };
 
   #renderFileInput(): TemplateResult | typeof nothing {
     // A liveness sequence is filmed live; a picked photo cannot stand in for it.
