@@ -3,6 +3,7 @@
 // lists what the backend received.
 import '../src/define/index.js';
 import { KYC_EVENT_NAMES } from '../src/index.js';
+import { attachQa, setUpQa } from './qa.js';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 
@@ -96,9 +97,14 @@ function mountElement(configure: (element: HTMLElementTagNameMap['kyc-capture'])
     straighten: $<HTMLInputElement>('#straighten').checked,
   };
   configure(element);
-  for (const name of KYC_EVENT_NAMES) element.addEventListener(name, log);
+  // Per-frame metrics (with the debug overlay on) go to the QA panel, not the log.
+  for (const name of KYC_EVENT_NAMES) {
+    if (name !== 'kyc-frame-metrics') element.addEventListener(name, log);
+  }
   element.addEventListener('kyc-capture', showLivenessFrames);
-  $('#mount').replaceChildren(element);
+  attachQa(element);
+  // The debug overlay's layer stays in the mount, over the element's preview.
+  $('#mount').replaceChildren(element, $('#debug-layer'));
 }
 
 /** POSTs JSON to one of the demo's "integrator backend" endpoints. */
@@ -284,3 +290,5 @@ function configureSessionV1(
     };
   }
 }
+
+setUpQa();
