@@ -4,6 +4,7 @@
 import '../src/define/index.js';
 import { KYC_EVENT_NAMES } from '../src/index.js';
 import { applyLook, bindLookSwitchers } from './look.js';
+import { attachQa, setUpQa } from './qa.js';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 
@@ -105,9 +106,14 @@ function mountElement(configure: (element: HTMLElementTagNameMap['kyc-capture'])
   };
   applyLook(element, currentLook());
   configure(element);
-  for (const name of KYC_EVENT_NAMES) element.addEventListener(name, log);
+  // Per-frame metrics (with the debug overlay on) go to the QA panel, not the log.
+  for (const name of KYC_EVENT_NAMES) {
+    if (name !== 'kyc-frame-metrics') element.addEventListener(name, log);
+  }
   element.addEventListener('kyc-capture', showLivenessFrames);
-  $('#mount').replaceChildren(element);
+  attachQa(element);
+  // The debug overlay's layer stays in the mount, over the element's preview.
+  $('#mount').replaceChildren(element, $('#debug-layer'));
 }
 
 /** POSTs JSON to one of the demo's "integrator backend" endpoints. */
@@ -293,3 +299,5 @@ function configureSessionV1(
     };
   }
 }
+
+setUpQa();

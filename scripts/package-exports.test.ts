@@ -55,6 +55,7 @@ const RUNTIME_EXPORTS = [
   'KycEvent',
   'KycFeedbackEvent',
   'KycFrameEvent',
+  'KycFrameMetricsEvent',
   'KycReadyEvent',
   'KycStepChangeEvent',
   'KycUploadProgressEvent',

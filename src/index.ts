@@ -67,6 +67,7 @@ export {
   KycCompleteEvent,
   KycErrorEvent,
   KycCancelEvent,
+  KycFrameMetricsEvent,
   type KycReadyDetail,
   type KycStepChangeDetail,
   type KycCaptureDetail,
@@ -77,6 +78,7 @@ export {
   type KycErrorDetail,
   type KycErrorPhase,
   type KycCancelDetail,
+  type KycFrameMetricsDetail,
 } from './events/index.js';
 // <kyc-camera-view>'s requests to its owner (not composed: a host sees them only on a view it
 // renders itself).
@@ -85,6 +87,7 @@ export {
   KycCameraErrorEvent,
   KycAnalysisErrorEvent,
   type KycFrameDetail,
+  type LiveVerdict,
 } from './elements/kyc-camera-view/kyc-camera-view.js';
 
 // Errors: every one a KycError with a stable `code`, any of them can arrive in `kyc-error`.

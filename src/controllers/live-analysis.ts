@@ -52,6 +52,8 @@ export interface LiveAnalysisConfig {
   readonly onAnalysisError: (error: KycError) => void;
   /** Whether the shutter is taking a photo (auto-capture waits meanwhile). */
   readonly busy: () => boolean;
+  /** Each live frame's verdict and how long it took (ms), for the view's opt-in metrics event. */
+  readonly onVerdict?: (verdict: LiveVerdict, ms: number) => void;
 }
 
 /** The message keys of the liveness instructions the view shows as they are. */
@@ -339,6 +341,7 @@ export class LiveAnalysisController implements ReactiveController {
   async #onSample({ frame, time }: FrameSample): Promise<void> {
     // Full-resolution frames only feed auto-capture: without it, don't pay for them every sample.
     const wantFull = !!this.#options?.autoCapture && !this.#config.busy();
+    const started = performance.now();
     const analysed = await this.#analyse(frame, time, wantFull);
     if (!analysed) return;
     const { verdict, full } = analysed;
@@ -348,6 +351,7 @@ export class LiveAnalysisController implements ReactiveController {
       return;
     }
     this.#verdict = verdict;
+    this.#config.onVerdict?.(verdict, performance.now() - started);
     this.#host.requestUpdate();
     const policy = this.#policy;
     // No auto-capture, or the shutter is busy; or a liveness policy's code is still loading: no

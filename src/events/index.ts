@@ -3,6 +3,7 @@ import { KycCaptureEvent } from './capture.js';
 import { KycCompleteEvent } from './complete.js';
 import { KycErrorEvent } from './error.js';
 import { KycFeedbackEvent } from './feedback.js';
+import { KycFrameMetricsEvent } from './frame-metrics.js';
 import { KycReadyEvent } from './ready.js';
 import { KycStepChangeEvent } from './step-change.js';
 import { KycUploadProgressEvent } from './upload-progress.js';
@@ -14,6 +15,7 @@ export type { KycCaptureDetail } from './capture.js';
 export type { KycCompleteDetail } from './complete.js';
 export type { KycErrorDetail, KycErrorPhase } from './error.js';
 export type { KycFeedbackDetail } from './feedback.js';
+export type { KycFrameMetricsDetail } from './frame-metrics.js';
 export type { KycReadyDetail } from './ready.js';
 export type { KycStepChangeDetail } from './step-change.js';
 export type { KycUploadProgressDetail } from './upload-progress.js';
@@ -24,13 +26,17 @@ export {
   KycCompleteEvent,
   KycErrorEvent,
   KycFeedbackEvent,
+  KycFrameMetricsEvent,
   KycReadyEvent,
   KycStepChangeEvent,
   KycUploadProgressEvent,
   KycUploadResultEvent,
 };
 
-/** Every public event name, in the order a flow meets them, for hosts that forward or log them all. */
+/**
+ * Every public event name, in the order a flow meets them, for hosts that forward or log them all
+ * (`kyc-frame-metrics` last: it fires only when the host opts in, once per analysed frame).
+ */
 export const KYC_EVENT_NAMES = [
   KycReadyEvent.eventName,
   KycStepChangeEvent.eventName,
@@ -41,4 +47,5 @@ export const KYC_EVENT_NAMES = [
   KycCompleteEvent.eventName,
   KycErrorEvent.eventName,
   KycCancelEvent.eventName,
+  KycFrameMetricsEvent.eventName,
 ] as const;

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../define/kyc-camera-view.js';
 import { drawScene } from '../../../test/scenes/documents.js';
 import type { AutoCaptureOptions } from '../../capture/auto-capture.js';
+import type { KycFrameMetricsEvent } from '../../events/frame-metrics.js';
 import type { KycCameraViewElement, KycFrameEvent } from './kyc-camera-view.js';
 
 // The camera view with Chromium's fake camera: a live preview, a guide, and photos handed up.
@@ -25,6 +26,34 @@ async function liveView(
 
 const part = (el: KycCameraViewElement, name: string) =>
   el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
+
+/** For the calling `describe`: a camera whose picture is a good, still card (a canvas stream, redrawn so frames keep coming). */
+function useCardCamera(): void {
+  let restore: () => void;
+  beforeEach(() => {
+    const scene = drawScene({
+      scale: 0.62,
+      rotation: 7,
+      tiltX: 12,
+      background: 'wood',
+      seed: 11,
+    });
+    const canvas = document.createElement('canvas');
+    canvas.width = scene.canvas.width;
+    canvas.height = scene.canvas.height;
+    const ctx = canvas.getContext('2d')!;
+    const redraw = setInterval(() => ctx.drawImage(scene.canvas, 0, 0), 33);
+    const stream = canvas.captureStream(30);
+    const original = navigator.mediaDevices.getUserMedia;
+    navigator.mediaDevices.getUserMedia = () => Promise.resolve(stream);
+    restore = () => {
+      clearInterval(redraw);
+      for (const track of stream.getTracks()) track.stop();
+      navigator.mediaDevices.getUserMedia = original;
+    };
+  });
+  afterEach(() => restore());
+}
 
 describe('<kyc-camera-view>', () => {
   it('shows the live preview with an ID-1 guide and an accessible shutter', async () => {
@@ -121,31 +150,7 @@ describe('<kyc-camera-view>', () => {
   });
 
   describe('options compared by value', () => {
-    // A camera whose picture is a good, still card (a canvas stream, redrawn so frames keep coming).
-    let restore: () => void;
-    beforeEach(() => {
-      const scene = drawScene({
-        scale: 0.62,
-        rotation: 7,
-        tiltX: 12,
-        background: 'wood',
-        seed: 11,
-      });
-      const canvas = document.createElement('canvas');
-      canvas.width = scene.canvas.width;
-      canvas.height = scene.canvas.height;
-      const ctx = canvas.getContext('2d')!;
-      const redraw = setInterval(() => ctx.drawImage(scene.canvas, 0, 0), 33);
-      const stream = canvas.captureStream(30);
-      const original = navigator.mediaDevices.getUserMedia;
-      navigator.mediaDevices.getUserMedia = () => Promise.resolve(stream);
-      restore = () => {
-        clearInterval(redraw);
-        for (const track of stream.getTracks()) track.stop();
-        navigator.mediaDevices.getUserMedia = original;
-      };
-    });
-    afterEach(() => restore());
+    useCardCamera();
 
     /** A view auto-capturing the card, its options set anew (`next()`) every 100 ms. */
     async function rerendered(
@@ -204,6 +209,57 @@ describe('<kyc-camera-view>', () => {
         stop();
         for (const frame of frames) frame.detail.frame.close();
       }
+    });
+  });
+
+  describe('kyc-frame-metrics (opt-in)', () => {
+    useCardCamera();
+
+    /** Every typed array, buffer, bitmap or blob reachable from `value`: image data. */
+    const pixels = (value: unknown): unknown[] =>
+      ArrayBuffer.isView(value) || value instanceof ArrayBuffer || value instanceof Blob
+        ? [value]
+        : typeof ImageBitmap !== 'undefined' && value instanceof ImageBitmap
+          ? [value]
+          : value && typeof value === 'object'
+            ? Object.values(value).flatMap(pixels)
+            : [];
+
+    it('fires once per analysed frame only while frame-events is set, with numbers and the outline', async () => {
+      const el = await fixture<KycCameraViewElement>(
+        html`<kyc-camera-view
+          .active=${true}
+          .quality=${{}}
+          heading="Front of your document"
+        ></kyc-camera-view>`,
+      );
+      const events: KycFrameMetricsEvent[] = [];
+      // Where a host listens: above the view (the event crosses shadow roots).
+      const listen = (event: KycFrameMetricsEvent) => events.push(event);
+      document.body.addEventListener('kyc-frame-metrics', listen);
+      // Off by default: frames are analysed, nothing is dispatched.
+      await waitUntil(() => el.verdict?.quad, 'the card is found', { timeout: 15000 });
+      const seen = el.verdict;
+      await waitUntil(() => el.verdict !== seen, 'another frame analysed', { timeout: 5000 });
+      expect(events).to.have.length(0);
+
+      el.setAttribute('frame-events', '');
+      await waitUntil(() => events.length >= 2, 'metrics events', { timeout: 5000 });
+      const { detail } = events.at(-1)!;
+      expect(detail.verdict.quad).to.have.length(4);
+      expect(detail.verdict.metrics.sharpness).to.be.a('number');
+      expect(detail.verdict.width).to.be.greaterThan(0);
+      expect(detail.ms).to.be.greaterThan(0);
+      expect(detail.mirrored).to.equal(false);
+      expect(pixels(detail)).to.deep.equal([]);
+
+      // Off again: checked as each verdict arrives, so not one more.
+      el.frameEvents = false;
+      const count = events.length;
+      const last = el.verdict;
+      await waitUntil(() => el.verdict !== last, 'another frame analysed', { timeout: 5000 });
+      expect(events).to.have.length(count);
+      document.body.removeEventListener('kyc-frame-metrics', listen);
     });
   });
 });

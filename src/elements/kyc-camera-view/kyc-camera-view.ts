@@ -15,6 +15,7 @@ import type { FrameSampler } from '../../controllers/frame-sampler.js';
 import { LiveAnalysisController } from '../../controllers/live-analysis.js';
 import type { LiveCue } from '../../controllers/non-visual-guidance.js';
 import type { KycError } from '../../errors.js';
+import { KycFrameMetricsEvent } from '../../events/frame-metrics.js';
 import type { SelfieIssue } from '../../face/selfie.js';
 import { en, type Messages } from '../../i18n/en.js';
 import type { DocumentQualityOptions, QualityIssue } from '../../quality/types.js';
@@ -96,6 +97,7 @@ export const CAMERA_VIEW_EVENT_NAMES = [
   KycCameraErrorEvent.eventName,
   KycAnalysisErrorEvent.eventName,
   KycLivenessFramesEvent.eventName,
+  KycFrameMetricsEvent.eventName,
 ] as const;
 
 declare global {
@@ -120,6 +122,7 @@ declare global {
  * @fires {KycCameraErrorEvent} kyc-camera-error - The camera failed (permission, device, track ended).
  * @fires {KycAnalysisErrorEvent} kyc-analysis-error - A live check cannot run as built (worker, face wasm or model); the view carries on without it.
  * @fires {KycLivenessFramesEvent} kyc-liveness-frames - A liveness sequence is complete.
+ * @fires {KycFrameMetricsEvent} kyc-frame-metrics - Opt-in (`frame-events`): an analysed live frame's verdict and timing, no pixels.
  *
  * @csspart video - The live preview.
  * @csspart guide - The frame the document or face should fill.
@@ -160,6 +163,7 @@ export class KycCameraViewElement extends LitElement {
     autoCapture: { attribute: false },
     manualAfterMs: { attribute: false },
     onLiveCue: { attribute: false },
+    frameEvents: { type: Boolean, attribute: 'frame-events' },
     busy: { state: true },
   } as const;
 
@@ -192,6 +196,8 @@ export class KycCameraViewElement extends LitElement {
    * it is not live: its owner's non-visual guidance (speech, tone) follows it. Null: none.
    */
   declare onLiveCue: ((cue: LiveCue | null) => void) | null;
+  /** Opt-in: dispatch `kyc-frame-metrics` for every analysed live frame (QA tools, tuning). */
+  declare frameEvents: boolean;
   /** True while a shutter photo is being taken. */
   declare busy: boolean;
 
@@ -203,6 +209,11 @@ export class KycCameraViewElement extends LitElement {
     onSequence: (mode, shots) => this.dispatchEvent(new KycLivenessFramesEvent({ mode, shots })),
     onAnalysisError: (error: KycError) => this.dispatchEvent(new KycAnalysisErrorEvent(error)),
     busy: () => this.busy,
+    onVerdict: (verdict, ms) => {
+      if (!this.frameEvents) return;
+      const mirrored = this.shadowRoot?.querySelector('video')?.classList.contains('mirrored');
+      this.dispatchEvent(new KycFrameMetricsEvent({ verdict, ms, mirrored: !!mirrored }));
+    },
   });
   /** Samples live frames for analysis while a quality check is configured. */
   readonly sampler: FrameSampler = this.live.sampler;
@@ -223,6 +234,7 @@ export class KycCameraViewElement extends LitElement {
     this.autoCapture = null;
     this.manualAfterMs = 10_000;
     this.onLiveCue = null;
+    this.frameEvents = false;
     this.busy = false;
     this.addEventListener('keydown', this.#onKeydown);
   }

@@ -3,6 +3,7 @@ import type { TokenExpiry, TokenGrant } from '../../api/client.js';
 import type { GeoPosition } from '../../api/geolocation.js';
 import { CaptureController, type CaptureOptions } from './capture-controller.js';
 import type { Capture, LivenessMode } from '../../capture/types.js';
+import { KycFrameMetricsEvent } from '../../events/frame-metrics.js';
 import { FlowController } from '../../flow/flow-controller.js';
 import { currentStep, type FlowState } from '../../flow/machine.js';
 import { ResumeController } from '../../flow/resume.js';
@@ -61,6 +62,7 @@ const CAMERA_VIEW_PARTS = [
  * @fires {KycCompleteEvent} kyc-complete - The backend has every image it needs.
  * @fires {KycErrorEvent} kyc-error - Something failed: camera, upload or session.
  * @fires {KycCancelEvent} kyc-cancel - The flow was cancelled.
+ * @fires {KycFrameMetricsEvent} kyc-frame-metrics - Opt-in (`frame-events`): each analysed live frame's verdict (metrics, outline, face) and ms, never pixels.
  *
  * @csspart screen - Each screen's container (also named after its screen: `intro`, `review`, …).
  * @csspart intro - The first screen: consent and the document choice.
@@ -165,6 +167,7 @@ export class KycCaptureElement extends LitElement {
           value ? value.split(/[\s,]+/).filter(isNonVisualCue) : [],
       },
     },
+    frameEvents: { type: Boolean, attribute: 'frame-events' },
   } as const;
 
   /** Short-lived start token from the backend; kept in memory only (property, not attribute). */
@@ -249,6 +252,11 @@ export class KycCaptureElement extends LitElement {
    * Attribute `guidance="speech tone vibration"`.
    */
   declare nonVisualGuidance: NonVisualCue[];
+  /**
+   * Opt-in, for QA tools: dispatch `kyc-frame-metrics` with each analysed live frame's verdict
+   * (metrics, document outline, face region) and its time, never its pixels. Off by default.
+   */
+  declare frameEvents: boolean;
 
   readonly #internals = this.attachInternals();
   readonly #flow = new FlowController(this, {
@@ -278,6 +286,7 @@ export class KycCaptureElement extends LitElement {
     this.navigate = (url) => location.assign(url.href);
     this.resume = false;
     this.nonVisualGuidance = [];
+    this.frameEvents = false;
   }
 
   /** The text catalog in use. */
@@ -458,6 +467,8 @@ export class KycCaptureElement extends LitElement {
         .autoCapture=${live.autoCapture}
         .manualAfterMs=${this.options.manualAfterMs ?? 10_000}
         .onLiveCue=${this.nonVisualGuidance.length ? this.#onLiveCue : null}
+        .frameEvents=${this.frameEvents}
+        @kyc-frame-metrics=${this.#forwardMetrics}
         @kyc-frame=${(e: KycFrameEvent) => {
           this.#cues.captured(t.nonVisual.photoTaken);
           void this.#capture.frame(e.detail);
@@ -473,6 +484,12 @@ export class KycCaptureElement extends LitElement {
   }
 
   readonly #onLiveCue = (cue: LiveCue | null): void => this.#cues.live(cue);
+
+  /** The view's metrics leave from this element, as every `kyc-*` event it declares does. */
+  #forwardMetrics = (event: KycFrameMetricsEvent): void => {
+    event.stopPropagation();
+    this.dispatchEvent(new KycFrameMetricsEvent(event.detail));
+  };
 
   #renderFileInput(): TemplateResult | typeof nothing {
     // A liveness sequence is filmed live; a picked photo cannot stand in for it.
