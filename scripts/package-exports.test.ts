@@ -59,6 +59,7 @@ const RUNTIME_EXPORTS = [
   'KycStepChangeEvent',
   'KycUploadProgressEvent',
   'KycUploadResultEvent',
+  'LANGUAGES',
   'LinkKycError',
   'LinkKycErrorCode',
   'NetworkError',
@@ -91,6 +92,7 @@ const RUNTIME_EXPORTS = [
   'prefetchFaceAssets',
   'registerProtocol',
   'resolveFaceAssets',
+  'resolveLanguage',
   'stepsForDocument',
 ];
 
