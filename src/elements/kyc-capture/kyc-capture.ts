@@ -283,18 +283,10 @@ export class KycCaptureElement extends LitElement {
     return this.#shown.language;
   }
 
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    // `lang` is the native global attribute (and `HTMLElement#lang` property): not a Lit property.
-    if (name === 'lang') this.#languageChanged();
-  }
-
   /** Resolves once rendered, and once the language asked for has loaded (or failed to). */
   protected override async getUpdateComplete(): Promise<boolean> {
+    // A `lang` just set is still a pending observer record: take it now, so its load is awaited.
+    if (this.#langObserver.takeRecords().length) this.#languageChanged();
     await this.#loading;
     return super.getUpdateComplete();
   }
@@ -337,12 +329,12 @@ export class KycCaptureElement extends LitElement {
     // `token` is a property only. One written into the markup is taken out of the DOM at once
     // (session-replay tools, other scripts and CSS selectors read attributes) and not used.
     this.removeAttribute('token');
-    // Any `lang` up the page: the document's `<html lang>` and the light DOM's ancestors.
-    this.#langObserver.observe(document.documentElement, {
-      attributes: true,
-      attributeFilter: ['lang'],
-      subtree: true,
-    });
+    // Its own `lang` (the native global attribute and `HTMLElement#lang` property, not a Lit
+    // property: Lit would write `null` back through the native setter), and any up the page: the
+    // document's `<html lang>` and the light DOM's ancestors.
+    const lang = { attributes: true, attributeFilter: ['lang'] };
+    this.#langObserver.observe(this, lang);
+    this.#langObserver.observe(this.ownerDocument.documentElement, { ...lang, subtree: true });
     this.#languageChanged();
   }
 
