@@ -60,6 +60,7 @@ const RUNTIME_EXPORTS = [
   'KycStepChangeEvent',
   'KycUploadProgressEvent',
   'KycUploadResultEvent',
+  'LANGUAGES',
   'LinkKycError',
   'LinkKycErrorCode',
   'NetworkError',
@@ -92,6 +93,7 @@ const RUNTIME_EXPORTS = [
   'prefetchFaceAssets',
   'registerProtocol',
   'resolveFaceAssets',
+  'resolveLanguage',
   'stepsForDocument',
 ];
 

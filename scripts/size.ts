@@ -5,7 +5,9 @@
 // ahead: it is listed with its own subtotal, outside the budget. Two more kinds of chunk load only on
 // demand and are listed apart: the protocols other than session-v1 (a page loads the one it talks
 // to, so the budget counts the largest) and the main-thread document analysis (only browsers
-// without Worker + OffscreenCanvas load it; the worker has its own copy).
+// without Worker + OffscreenCanvas load it; the worker has its own copy). The language catalogs
+// other than English (in the core) are their own chunks too: a page loads the one it shows, so the
+// total counts the largest, like the protocols.
 //
 // Then what each example app under examples/ ships, built by its own bundler from the packed
 // tarball (scripts/examples.ts): the JavaScript it loads before the first analysed camera frame,
@@ -16,6 +18,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { LANGUAGES } from '../src/i18n/catalogs.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /**
@@ -72,6 +75,17 @@ const PROTOCOL_CHUNKS: Record<string, RegExp> = {
 const protocolOnly = (file: string) =>
   Object.values(PROTOCOL_CHUNKS).some((pattern) => pattern.test(file));
 const fallbackOnly = (file: string) => /^analyze-/.test(file);
+/** Language chunks, by tag (`pt-BR-<hash>.js`); English is in the core. */
+const LANGUAGE_CHUNKS = LANGUAGES.filter((tag) => tag !== 'en').map((tag) => ({
+  tag,
+  pattern: new RegExp(`^${tag}-[\\w-]+\\.js$`),
+}));
+const languageOnly = (file: string) => LANGUAGE_CHUNKS.some(({ pattern }) => pattern.test(file));
+const languages = LANGUAGE_CHUNKS.map(({ tag, pattern }) => ({
+  tag,
+  ...sum(rows.filter((row) => pattern.test(row.file))),
+}));
+const largestLanguage = languages.reduce((a, b) => (b.gzip > a.gzip ? b : a));
 const protocols = Object.entries(PROTOCOL_CHUNKS).map(([name, pattern]) => ({
   name,
   ...sum(rows.filter((row) => pattern.test(row.file))),
@@ -79,10 +93,17 @@ const protocols = Object.entries(PROTOCOL_CHUNKS).map(([name, pattern]) => ({
 const largestProtocol = protocols.reduce((a, b) => (b.gzip > a.gzip ? b : a));
 const core = sum(
   rows.filter(
-    (row) => !faceStepOnly(row.file) && !protocolOnly(row.file) && !fallbackOnly(row.file),
+    (row) =>
+      !faceStepOnly(row.file) &&
+      !protocolOnly(row.file) &&
+      !fallbackOnly(row.file) &&
+      !languageOnly(row.file),
   ),
 );
-const total = { raw: core.raw + largestProtocol.raw, gzip: core.gzip + largestProtocol.gzip };
+const total = {
+  raw: core.raw + largestProtocol.raw + largestLanguage.raw,
+  gzip: core.gzip + largestProtocol.gzip + largestLanguage.gzip,
+};
 const fallback = sum(rows.filter((row) => fallbackOnly(row.file)));
 const faceStep = sum(rows.filter((row) => faceStepOnly(row.file)));
 const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`;
@@ -94,6 +115,10 @@ for (const protocol of protocols)
   console.log(
     `${`protocol ${protocol.name} (on demand)`.padEnd(36)} ${kb(protocol.raw).padStart(10)} ${kb(protocol.gzip).padStart(10)} gzip`,
   );
+for (const language of languages)
+  console.log(
+    `${`language ${language.tag} (on demand)`.padEnd(36)} ${kb(language.raw).padStart(10)} ${kb(language.gzip).padStart(10)} gzip`,
+  );
 console.log(
   `${'main-thread analysis (no Worker only)'.padEnd(36)} ${kb(fallback.raw).padStart(10)} ${kb(fallback.gzip).padStart(10)} gzip (not in the budget)`,
 );
@@ -101,7 +126,7 @@ console.log(
   `${'core, session-v1 included'.padEnd(36)} ${kb(core.raw).padStart(10)} ${kb(core.gzip).padStart(10)} gzip`,
 );
 console.log(
-  `${`total: core + ${largestProtocol.name}`.padEnd(36)} ${kb(total.raw).padStart(10)} ${kb(total.gzip).padStart(10)} gzip (budget ${kb(BUDGET_GZIP_BYTES)})`,
+  `${`total: core + ${largestProtocol.name} + ${largestLanguage.tag}`.padEnd(36)} ${kb(total.raw).padStart(10)} ${kb(total.gzip).padStart(10)} gzip (budget ${kb(BUDGET_GZIP_BYTES)})`,
 );
 console.log(
   `${'face step only (lazy, + 13 MB wasm)'.padEnd(36)} ${kb(faceStep.raw).padStart(10)} ${kb(faceStep.gzip).padStart(10)} gzip (not in the budget)`,
@@ -119,6 +144,7 @@ if (process.argv.includes('--json'))
       files: rows,
       core,
       protocols,
+      languages,
       total,
       faceStep,
       fallback,

@@ -53,6 +53,8 @@ export type {
 // and what a host may pass as `messages`.
 export { en, type Messages, type Wording } from './i18n/en.js';
 export type { MessageOverrides } from './i18n/text.js';
+// Languages: the tags with a catalog (each loads on demand) and how any BCP 47 tag maps to one.
+export { LANGUAGES, resolveLanguage, type Language } from './i18n/catalogs.js';
 
 // Events: one class per `kyc-*` event, each with a typed, readonly `detail`.
 export {

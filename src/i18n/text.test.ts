@@ -152,7 +152,9 @@ describe('the text seam', () => {
   it('gives an error without words of its own the generic line, never its message', () => {
     const custom = new KycError('my-backend-down', 'Our backend is down (ticket 42).');
     expect(errorText(en, custom)).to.equal(en.errors.unknown);
-    const overridden = withOverrides({ errors: { 'my-backend-down': 'Please come back later.' } });
+    const overridden = withOverrides(en, {
+      errors: { 'my-backend-down': 'Please come back later.' },
+    });
     expect(errorText(overridden, custom)).to.equal('Please come back later.');
   });
 
@@ -318,7 +320,7 @@ describe('the text seam', () => {
   });
 
   it('lays overrides over the English catalog entry by entry', () => {
-    const messages = withOverrides({
+    const messages = withOverrides(en, {
       start: 'Begin',
       feedback: { glare: 'Shiny!' },
       errors: { 'camera.permission-denied': 'No camera.' },
@@ -333,8 +335,10 @@ describe('the text seam', () => {
     );
     expect(messages.inAppCamera['permission-denied']).to.equal(en.inAppCamera['permission-denied']);
     expect(messages.attemptsLeft(2)).to.equal('You have 2 attempts left.');
-    expect(withOverrides({ attemptsLeft: (n) => `${n} left` }).attemptsLeft(2)).to.equal('2 left');
-    expect(withOverrides(undefined)).to.equal(en);
+    expect(withOverrides(en, { attemptsLeft: (n) => `${n} left` }).attemptsLeft(2)).to.equal(
+      '2 left',
+    );
+    expect(withOverrides(en, undefined)).to.equal(en);
     expect(en.feedback.glare, 'the English catalog is untouched').to.not.equal('Shiny!');
   });
 

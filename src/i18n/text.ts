@@ -1,9 +1,9 @@
 // The one seam between codes and sentences. Adapters, controllers and errors say what happened as a
 // reason code with values (`Reason`); the functions here look the code up in the message catalog
-// and word it. A language is a catalog file (`en.ts`); nothing outside `src/i18n/` writes
-// person-facing text.
+// and word it. A language is a catalog file (`en.ts`, `es.ts`, …, listed in `catalogs.ts`);
+// nothing outside `src/i18n/` writes person-facing text.
 import type { Reason, ReasonValue } from '../errors.js';
-import { en, type Messages, type Wording } from './en.js';
+import type { Messages, Wording } from './en.js';
 
 /** Any part of a catalog entry: a sentence or function as it is, a table entry by entry. */
 type Override<T> = T extends string | ((...args: never[]) => unknown)
@@ -37,10 +37,10 @@ function merge(
   return merged;
 }
 
-/** The English catalog with a host's overrides laid over it, entry by entry. */
-export function withOverrides(overrides: MessageOverrides | undefined): Messages {
-  if (!overrides) return en;
-  return merge(en, overrides) as Messages;
+/** A language's catalog (English by default) with a host's overrides laid over it, entry by entry. */
+export function withOverrides(base: Messages, overrides: MessageOverrides | undefined): Messages {
+  if (!overrides) return base;
+  return merge(base, overrides) as Messages;
 }
 
 /** A code's words in a table, with the reason's values; undefined when the table has none. */

@@ -31,10 +31,13 @@ export const styles = css`
   video.mirrored {
     transform: scaleX(-1);
   }
+  /* Physical, not logical: the guide is geometry over the picture, which right-to-left text
+     does not mirror (inset-inline-start would be right: 50% there, and the translate push it off
+     centre). */
   [part~='guide'] {
     position: absolute;
-    inset-block-start: 50%;
-    inset-inline-start: 50%;
+    top: 50%;
+    left: 50%;
     translate: -50% -50%;
     border: 3px solid var(--kyc-guide-color, rgba(255, 255, 255, 0.9));
     box-shadow: 0 0 0 100vmax var(--kyc-guide-dim, rgba(0, 0, 0, 0.45));

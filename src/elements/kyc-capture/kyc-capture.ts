@@ -14,9 +14,16 @@ import {
   type NonVisualCue,
 } from '../../controllers/non-visual-guidance.js';
 import { isCaptureStep, isFaceStep, type CaptureStep, type DocumentType } from '../../steps.js';
-import type { Messages } from '../../i18n/en.js';
+import { en, type Messages } from '../../i18n/en.js';
 import { errorText, feedbackText, withOverrides, type MessageOverrides } from '../../i18n/text.js';
 import { inAppBrowser } from '../../in-app-browser.js';
+import {
+  isRightToLeft,
+  loadCatalog,
+  loadedCatalog,
+  resolveLanguage,
+  type Language,
+} from '../../i18n/catalogs.js';
 import type { ProtocolOptions } from '../../protocols/definition.js';
 import { DEFAULT_PROTOCOL, type ProtocolName } from '../../protocols/registry.js';
 import type { PreflightResult, ProtocolAdapter } from '../../protocols/types.js';
@@ -31,6 +38,22 @@ import { styles } from './kyc-capture.styles.js';
 
 /** The element's colour themes; `auto` follows `prefers-color-scheme`. */
 export type ColorTheme = 'light' | 'dark' | 'auto';
+
+/**
+ * The language tag in force for `element`: its own `lang`, else the closest one up the page, out of
+ * shadow roots too (`<html lang>` at the top); '' when none says.
+ */
+function languageTag(element: Element): string {
+  let node: Element | null = element;
+  while (node) {
+    // `lang=""` means "unknown": it does not stop the search.
+    const found: Element | null = node.closest('[lang]:not([lang=""])');
+    if (found) return found.getAttribute('lang') ?? '';
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return '';
+}
 
 /** The parts of `<kyc-camera-view>`, re-exported under the same names. */
 const CAMERA_VIEW_PARTS = [
@@ -64,6 +87,7 @@ const CAMERA_VIEW_PARTS = [
  * @fires {KycCancelEvent} kyc-cancel - The flow was cancelled.
  * @fires {KycFrameMetricsEvent} kyc-frame-metrics - Opt-in (`frame-events`): each analysed live frame's verdict (metrics, outline, face) and ms, never pixels.
  *
+ * @csspart root - Holds every screen; carries the shown language's `lang` and `dir` (`rtl` for Arabic).
  * @csspart screen - Each screen's container (also named after its screen: `intro`, `review`, …).
  * @csspart intro - The first screen: consent and the document choice.
  * @csspart review - The review screen.
@@ -274,6 +298,13 @@ export class KycCaptureElement extends LitElement {
   #chosenType: DocumentType | undefined;
   #consent = false;
   #reviewUrl: { capture: Capture; url: string } | undefined;
+  /** The language shown and its catalog: the previous one stays until the next has loaded. */
+  #shown: { language: Language; catalog: Messages } = { language: 'en', catalog: en };
+  /** The language asked for last (it may still be loading). */
+  #wanted: Language = 'en';
+  #loading: Promise<void> = Promise.resolve();
+  /** Watches `lang` up the page, which the element follows unless it has its own. */
+  readonly #langObserver = new MutationObserver(() => this.#languageChanged());
 
   constructor() {
     super();
@@ -289,9 +320,54 @@ export class KycCaptureElement extends LitElement {
     this.frameEvents = false;
   }
 
-  /** The text catalog in use. */
+  /** The text catalog in use: the shown language's, with `messages` laid over it. */
   get text(): Messages {
-    return withOverrides(this.messages);
+    return withOverrides(this.#shown.catalog, this.messages);
+  }
+
+  /**
+   * The language the element shows: the one of its `lang` attribute, else of the closest element up
+   * the page with one (`<html lang>` at the top), matched to a catalog (`resolveLanguage`); English
+   * when none is set or none matches. Until a newly chosen catalog has loaded, the previous one.
+   */
+  get language(): Language {
+    return this.#shown.language;
+  }
+
+  /** Resolves once rendered, and once the language asked for has loaded (or failed to). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    // A `lang` just set is still a pending observer record: take it now, so its load is awaited.
+    if (this.#langObserver.takeRecords().length) this.#languageChanged();
+    await this.#loading;
+    return super.getUpdateComplete();
+  }
+
+  /** Shows the language now in force, at once if its catalog is in memory, else once loaded. */
+  #languageChanged(): void {
+    const language = resolveLanguage(languageTag(this));
+    if (language === this.#wanted) return;
+    this.#wanted = language;
+    const ready = loadedCatalog(language);
+    if (ready) {
+      this.#show(language, ready);
+      return;
+    }
+    this.#loading = loadCatalog(language).then(
+      (catalog) => {
+        // A later change won the race: its own load shows it.
+        if (this.#wanted === language) this.#show(language, catalog);
+      },
+      () => {
+        // The chunk did not load (offline): the previous language stays, and a later change of
+        // `lang`, or a reconnect, tries again. The flow goes on: nothing is lost.
+        if (this.#wanted === language) this.#wanted = this.#shown.language;
+      },
+    );
+  }
+
+  #show(language: Language, catalog: Messages): void {
+    this.#shown = { language, catalog };
+    this.requestUpdate();
   }
 
   /** The flow's state (read-only for hosts; change it through the UI or `cancel()`). */
@@ -304,10 +380,18 @@ export class KycCaptureElement extends LitElement {
     // `token` is a property only. One written into the markup is taken out of the DOM at once
     // (session-replay tools, other scripts and CSS selectors read attributes) and not used.
     this.removeAttribute('token');
+    // Its own `lang` (the native global attribute and `HTMLElement#lang` property, not a Lit
+    // property: Lit would write `null` back through the native setter), and any up the page: the
+    // document's `<html lang>` and the light DOM's ancestors.
+    const lang = { attributes: true, attributeFilter: ['lang'] };
+    this.#langObserver.observe(this, lang);
+    this.#langObserver.observe(this.ownerDocument.documentElement, { ...lang, subtree: true });
+    this.#languageChanged();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#langObserver.disconnect();
     this.#revokeReview();
   }
 
@@ -340,9 +424,9 @@ export class KycCaptureElement extends LitElement {
     this.#lastStatus = status;
   }
 
-  /** The language the flow speaks: the element's `lang`, the closest one up the DOM, the page's. */
+  /** The language the flow speaks: the one its words are shown in (`language`). */
   #speechLang(): string {
-    return this.closest<HTMLElement>('[lang]')?.lang || document.documentElement.lang || 'en';
+    return this.language;
   }
 
   /** The sentence the error or retake screen shows, to say aloud. */
@@ -425,8 +509,13 @@ export class KycCaptureElement extends LitElement {
             slotted: this.#slotted,
             slotChanged: this.#slotChanged,
           });
-    return html`${this.#renderResumed()}
-    ${cameraMounted ? this.#renderCamera(status === 'camera') : nothing} ${screen} `;
+    // The shown catalog's language and direction, so that screen readers pronounce it and Arabic
+    // lays out right to left (the camera preview and the guide keep their geometry).
+    const language = this.language;
+    return html`<div part="root" lang=${language} dir=${isRightToLeft(language) ? 'rtl' : 'ltr'}>
+      ${this.#renderResumed()} ${cameraMounted ? this.#renderCamera(status === 'camera') : nothing}
+      ${screen}
+    </div>`;
   }
 
   /** After a resume: the person is told the flow continued, and may start over instead. */
