@@ -424,9 +424,13 @@ export class KycCaptureElement extends LitElement {
     this.#lastStatus = status;
   }
 
-  /** The language the flow speaks: the one its words are shown in (`language`). */
+  /**
+   * The language the flow speaks: the one its words are shown in (`language`), as the page tags it
+   * where the tag names that language (`en-GB` picks a British voice for the English words).
+   */
   #speechLang(): string {
-    return this.language;
+    const tag = languageTag(this);
+    return tag && resolveLanguage(tag) === this.language ? tag : this.language;
   }
 
   /** The sentence the error or retake screen shows, to say aloud. */
