@@ -207,7 +207,13 @@ function fileName(label: string, blob: Blob): string {
   return `${String(captures.length + 1).padStart(2, '0')}-${label}.${extension}`;
 }
 
+/** Whether the tester asked to keep captures: off by default, so the page holds no photo. */
+function keeping(): boolean {
+  return $<HTMLInputElement>('#keep-captures').checked;
+}
+
 function keepCapture(event: HTMLElementEventMap['kyc-capture']): void {
+  if (!keeping()) return;
   const { capture } = event.detail;
   captures.push({ name: fileName(capture.step, capture.blob), blob: capture.blob });
   for (const frame of capture.frames ?? []) {
@@ -254,6 +260,11 @@ export function setUpQa(): void {
   $('#debug-overlay').addEventListener('change', () => setOverlay(overlayOn()));
   $('#refresh-devices').addEventListener('click', () => void refreshDevices());
   $('#download-captures').addEventListener('click', downloadCaptures);
+  // Unticked: the photos kept so far are let go (a soak run or a long session holds none).
+  $('#keep-captures').addEventListener('change', () => {
+    if (!keeping()) captures.length = 0;
+    updateDownloadButton();
+  });
   setOverlay(overlayOn());
   updateDownloadButton();
   void refreshDevices();

@@ -121,7 +121,8 @@ describe('the demo as a QA tool', { timeout: 60_000 }, () => {
     assert.match((await page.locator('#device-info').textContent()) ?? '', /1920×1080/);
     assert.ok((await page.locator('#camera-list li').count()) >= 1);
 
-    // A photo with the shutter: one capture to save, as a file.
+    // A photo with the shutter: one capture to save, as a file (kept only when asked for).
+    await page.locator('#keep-captures').check();
     await page.getByRole('button', { name: 'Take photo' }).click();
     const download = page.getByRole('button', { name: 'Download captures (1)' });
     await download.waitFor();
