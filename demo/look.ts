@@ -1,24 +1,28 @@
 // The demo's theme and language switchers. The choice lives in the URL query (`?theme=dark&lang=fr`),
 // not in storage, so that a link reproduces what a tester saw; it is applied to <kyc-capture> as
 // the `theme` and `lang` attributes an integrator would set, and the page follows the theme.
-import type { ColorTheme } from '../src/index.js';
+import { LANGUAGES as SDK_LANGUAGES, type ColorTheme, type Language } from '../src/index.js';
 
 /** The themes the switcher offers, in its order. */
 export const THEMES: readonly ColorTheme[] = ['auto', 'light', 'dark'];
 
-/** The languages the switcher offers: each tag with its name in that language. */
-export const LANGUAGES: readonly { readonly tag: string; readonly name: string }[] = [
-  { tag: 'en', name: 'English' },
-  { tag: 'es', name: 'Español' },
-  { tag: 'fr', name: 'Français' },
-  { tag: 'de', name: 'Deutsch' },
-  { tag: 'pt-BR', name: 'Português (Brasil)' },
-  { tag: 'it', name: 'Italiano' },
-  { tag: 'pl', name: 'Polski' },
-  { tag: 'tr', name: 'Türkçe' },
-  { tag: 'ar', name: 'العربية' },
-  { tag: 'zh-CN', name: '简体中文' },
-];
+/** Each language's name in that language (typed by the SDK's list, so none can be missing). */
+const NAMES: Readonly<Record<Language, string>> = {
+  en: 'English',
+  es: 'Español',
+  fr: 'Français',
+  de: 'Deutsch',
+  'pt-BR': 'Português (Brasil)',
+  it: 'Italiano',
+  pl: 'Polski',
+  tr: 'Türkçe',
+  ar: 'العربية',
+  'zh-CN': '简体中文',
+};
+
+/** The languages the switcher offers: the SDK's catalogs, in its order, each with its name. */
+export const LANGUAGES: readonly { readonly tag: Language; readonly name: string }[] =
+  SDK_LANGUAGES.map((tag) => ({ tag, name: NAMES[tag] }));
 
 /** What the switchers chose. */
 export interface Look {
